@@ -1,0 +1,186 @@
+"""Article-level records that cross module boundaries: spans, diagnostics, speakers, quotes.
+
+Every record is a frozen attrs class. Every span is a half-open character range into the text the
+record was made from, and ``text[span.start:span.end] == span.text`` always holds.
+
+>>> text = "Wang said it was complex."
+>>> s = Span.of(text, 0, 4)
+>>> s
+Span(start=0, end=4, text='Wang')
+>>> s.shifted(10)
+Span(start=10, end=14, text='Wang')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Literal
+
+import attrs
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+SpeakerKind = Literal["person", "organisation", "anonymous", "ambiguous", "unresolved"]
+Resolution = Literal[
+    "cue-subject", "apposition", "according-to", "pronoun", "surname", "title",
+    "continuation", "noun-cue", "none",
+]
+Severity = Literal["info", "warning", "error"]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute, value: int) -> None:
+    if value < 0:
+        raise ValueError(f"'{attribute.name}' must be >= 0 (got {value})")
+
+
+@attrs.frozen
+class Span:
+    """A half-open character range ``[start, end)`` into a text, with the text it covers."""
+
+    start: int = attrs.field(validator=_non_negative)
+    """Offset of the first character."""
+    end: int = attrs.field()
+    """Offset one past the last character."""
+    text: str = attrs.field()
+    """Exactly ``source[start:end]``."""
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"'start' must be <= end (got {self.start} > {value})")
+
+    @text.validator
+    def _check_text(self, attribute: attrs.Attribute, value: str) -> None:
+        if len(value) != self.end - self.start:
+            raise ValueError(f"'text' must have end - start = {self.end - self.start} characters (got {len(value)})")
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> "Span":
+        """The span of ``source[start:end]``."""
+        return cls(start, end, source[start:end])
+
+    def shifted(self, by: int) -> "Span":
+        """The same span in a text that has ``by`` more characters in front."""
+        return Span(self.start + by, self.end + by, self.text)
+
+    def overlaps(self, other: "Span") -> bool:
+        """Whether the two ranges share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the engine noticed about an input that a user may want to know (never fatal)."""
+
+    code: str
+    """Stable identifier, e.g. ``unbalanced-quote``, ``html-input``, ``repeated-paragraph``."""
+    message: str
+    """One sentence an editor understands."""
+    span: Span | None = None
+    """Where in the text, if it concerns one place."""
+    severity: Severity = "info"
+
+
+@attrs.frozen
+class Speaker:
+    """Who a quote is attributed to, as resolved against the lexicon and the article."""
+
+    kind: SpeakerKind
+    """person, organisation, anonymous (``a Western diplomat``), ambiguous (several candidates), unresolved."""
+    name: str | None = None
+    """Canonical name (``Wang Yi``), organisation name, or the anonymous description as written."""
+    person_id: str | None = None
+    """Lexicon id of the person (a Wikidata QID where known)."""
+    office: str | None = None
+    """The office the person held at the article's date, e.g. ``Foreign Minister of China``."""
+    candidates: tuple[str, ...] = ()
+    """Canonical names of every plausible person when ``kind`` is ambiguous."""
+
+    @property
+    def label(self) -> str:
+        """A short display label: the name, or ``unresolved``."""
+        if self.kind == "ambiguous":
+            return " or ".join(self.candidates) or "ambiguous"
+        return self.name or self.kind
+
+
+UNRESOLVED = Speaker("unresolved")
+
+
+@attrs.frozen
+class Mention:
+    """A mention of a person in the article, with the title attached to it as written.
+
+    ``Ukrainian President Dmytro Kuleba`` is one mention: ``title`` covers ``Ukrainian President``,
+    ``name`` covers ``Dmytro Kuleba``, and ``title_office`` is the office the title denotes.
+    """
+
+    span: Span
+    """The whole mention as written."""
+    name: Span | None
+    """The name part, if any (``Wang Yi``, ``Wang``)."""
+    title: Span | None = None
+    """The title part, if any (``Foreign Minister``, ``China's foreign minister``)."""
+    title_office: str | None = None
+    """The office the title denotes, normalised (``President of Ukraine``), when the lexicon knows it."""
+    speaker: Speaker = UNRESOLVED
+    """Who the mention refers to."""
+
+
+@attrs.frozen
+class Quote:
+    """One statement attributed to someone in an article."""
+
+    content: tuple[Span, ...]
+    """What was said: one piece, or several when the quote is split around its cue."""
+    kind: QuoteKind
+    """direct (wholly inside quotation marks), partial (quoted fragments in reported speech), indirect."""
+    cue: Span | None
+    """The reporting word(s): ``said``, ``according to``, ``statement``."""
+    cue_lemma: str | None
+    """Lemma of the cue (``say``, ``call on``, ``according to``)."""
+    source: Span | None
+    """The speaker mention as written (``Foreign Minister Wang Yi``, ``he``, ``state media``)."""
+    speaker: Speaker
+    """Who said it."""
+    resolution: Resolution
+    """How the speaker was found."""
+    confidence: float
+    """0..1, how sure the engine is of the speaker."""
+    quoted: tuple[Span, ...] = ()
+    """The spans inside quotation marks (the words claimed verbatim), marks excluded."""
+
+    @property
+    def text(self) -> str:
+        """The content pieces joined by `` … ``."""
+        return " … ".join(p.text for p in self.content)
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        return self.content[-1].end
+
+
+@attrs.frozen
+class Extraction:
+    """Everything ``quotes.extract`` found in one article."""
+
+    text: str
+    """The text every span points into (the input itself for ``str``; the decoded or HTML-stripped text otherwise)."""
+    quotes: tuple[Quote, ...]
+    """Statements in text order."""
+    mentions: tuple[Mention, ...]
+    """Person mentions with titles (used to check titles even for people who are not quoted)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """What was noticed about the input."""
+    date: _dt.date
+    """The date the speakers' offices are resolved at."""
+    date_source: str
+    """Where the date came from: ``argument``, ``text``, or ``today``."""
+    name: str | None = None
+    """The article's name (file name), if given."""

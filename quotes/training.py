@@ -1,0 +1,336 @@
+"""Train the shipped English stanza models offline from the UD EWT and GUM treebanks.
+
+Run ``python -m quotes.training --ud ../shared/ud`` to train every processor the engine needs
+(tokenize, mwt, lemma, pos, depparse, and optionally ner), then export them half-precision into
+``quotes/models/``. Every stage leaves a marker when it finishes, so running the same command again
+resumes where it stopped; the parser also resumes from its own checkpoint mid-stage.
+
+This module drives stanza's own training entry points in subprocesses; it never imports stanza,
+so the engine keeps a single module (:mod:`quotes.parse`) that does.
+
+Stages, in order:
+
+``prep``      merge EWT+GUM into one treebank ``en_combo`` and run stanza's data preparation
+``tokenize``  the tokenizer (sentence splitting, tokens, multi-word-token labels)
+``mwt``       the multi-word-token expander (``don't`` -> ``do n't``)
+``lemma``     the dictionary lemmatizer
+``pos``       the compact tagger (UPOS, XPOS, features)
+``retag``     retag the parser's training data with our tagger, so the parser learns on predicted tags
+``depparse``  the compact parser, on predicted tags
+``ner``       an entity tagger from GUM's ``Entity=`` annotations (optional: ``--with-ner``)
+``export``    fp16 copies of the best models into the package
+
+Examples::
+
+    python -m quotes.training --ud ../shared/ud                       # everything, resumable
+    python -m quotes.training --ud ../shared/ud --only export         # ship the best models so far
+    python -m quotes.training --ud ../shared/ud --depparse-steps 6000 # train the parser longer
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TREEBANK = "UD_English-Combo"
+SHORT = "en_combo"
+STAGES = ("prep", "tokenize", "mwt", "lemma", "pos", "retag", "depparse", "ner", "export")
+PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
+MODEL_FILES = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "lemma": "lemma.pt",
+    "pos": "pos.pt",
+    "depparse": "depparse.pt",
+    "ner": "ner.pt",
+}
+
+# CPU-sized configurations (see docs/models.md for why these dimensions).
+POS_FLAGS = [
+    "--no_pretrain", "--deep_biaff_hidden_dim", "100", "--composite_deep_biaff_hidden_dim", "50",
+    "--char_hidden_dim", "100", "--word_cutoff", "2", "--batch_size", "64",
+]
+DEPPARSE_FLAGS = [
+    "--no_pretrain", "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
+    "--num_layers", "2", "--batch_size", "2000", "--word_cutoff", "3",
+]
+
+
+class Trainer:
+    """Runs the stages in a work directory, logging each to ``WORK/logs/STAGE.log``."""
+
+    def __init__(self, ud: Path, work: Path, args: argparse.Namespace) -> None:
+        self.ud = ud.resolve()
+        self.work = work.resolve()
+        self.args = args
+        self.ubase = self.work / "ud"
+        self.data = self.work / "data"
+        self.saved = self.work / "saved"
+        self.logs = self.work / "logs"
+        self.done = self.work / "done"
+        for d in (self.ubase, self.data, self.saved, self.logs, self.done):
+            d.mkdir(parents=True, exist_ok=True)
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def log(self, msg: str) -> None:
+        line = f"[{time.strftime('%H:%M:%S')}] {msg}"
+        print(line, flush=True)
+        with open(self.logs / "training.log", "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["UDBASE"] = str(self.ubase)
+        env["DATA_ROOT"] = str(self.data)
+        env.setdefault("OMP_NUM_THREADS", str(self.args.threads))
+        env["STANZA_RESOURCES_DIR"] = str(self.work / "stanza_resources")  # never the user's, never the hub
+        return env
+
+    def run(self, stage: str, argv: list[str]) -> None:
+        cmd = [sys.executable, "-m", *argv]
+        self.log(f"{stage}: {' '.join(cmd)}")
+        with open(self.logs / f"{stage}.log", "a", encoding="utf-8") as fh:
+            fh.write(f"\n=== {time.ctime()} {' '.join(cmd)}\n")
+            fh.flush()
+            proc = subprocess.run(cmd, cwd=self.work, env=self.env(), stdout=fh, stderr=subprocess.STDOUT)
+        if proc.returncode != 0:
+            raise SystemExit(f"stage {stage} failed (exit {proc.returncode}); see {self.logs / (stage + '.log')}")
+
+    def is_done(self, stage: str) -> bool:
+        return (self.done / stage).exists()
+
+    def mark(self, stage: str, started: float) -> None:
+        (self.done / stage).write_text(json.dumps({"seconds": round(time.time() - started, 1)}))
+        self.log(f"{stage}: done in {time.time() - started:.0f} s")
+
+    # -- stages ---------------------------------------------------------------------------------
+    def prep(self) -> None:
+        tb = self.ubase / TREEBANK
+        tb.mkdir(parents=True, exist_ok=True)
+        for split in ("train", "dev", "test"):
+            with open(tb / f"{SHORT}-ud-{split}.conllu", "w", encoding="utf-8") as out:
+                for name in ("en_ewt", "en_gum"):
+                    src = self.ud / f"{name}-ud-{split}.conllu"
+                    if not src.exists():
+                        raise SystemExit(f"missing treebank file {src}")
+                    text = src.read_text(encoding="utf-8")
+                    out.write(text if text.endswith("\n\n") else text.rstrip("\n") + "\n\n")
+        self.run("prep", ["stanza.utils.datasets.prepare_tokenizer_treebank", TREEBANK])
+        self.run("prep", ["stanza.utils.datasets.prepare_mwt_treebank", TREEBANK])
+        self.run("prep", ["stanza.utils.datasets.prepare_pos_treebank", TREEBANK])
+        self.run("prep", ["stanza.utils.datasets.prepare_lemma_treebank", TREEBANK, "--gold"])
+        self.run("prep", ["stanza.utils.datasets.prepare_depparse_treebank", TREEBANK, "--gold"])
+
+    def tokenize(self) -> None:
+        d = self.data / "tokenize"
+        label = d / f"{SHORT}-ud-train.toklabels"
+        # sentence length in characters: label 2 ends a sentence (as stanza's own wrapper measures it)
+        paragraphs = label.read_text(encoding="utf-8").split("\n\n")
+        lens = [len(s) + 1 for para in paragraphs for s in para.split("2")]
+        seqlen = max(100, -(-int(sum(lens) / max(1, len(lens)) * 3) // 100) * 100)
+        self.run("tokenize", [
+            "stanza.models.tokenizer", "--mode", "train", "--lang", "en", "--shorthand", SHORT,
+            "--label_file", str(label), "--txt_file", str(d / f"{SHORT}.train.txt"),
+            "--dev_txt_file", str(d / f"{SHORT}.dev.txt"), "--dev_label_file", str(d / f"{SHORT}-ud-dev.toklabels"),
+            "--dev_conll_gold", str(d / f"{SHORT}.dev.gold.conllu"), "--mwt_json_file", str(d / f"{SHORT}-ud-dev-mwt.json"),
+            "--max_seqlen", str(seqlen), "--steps", str(self.args.tokenize_steps), "--eval_steps", "500",
+            "--save_dir", str(self.saved / "tokenize"), "--save_name", "tokenize.pt",
+        ])
+
+    def mwt(self) -> None:
+        d = self.data / "mwt"
+        self.run("mwt", [
+            "stanza.models.mwt_expander", "--mode", "train", "--lang", "en", "--shorthand", SHORT,
+            "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
+            "--gold_file", str(d / f"{SHORT}.dev.gold.conllu"), "--num_epoch", str(self.args.mwt_epochs),
+            "--save_dir", str(self.saved / "mwt"), "--save_name", "mwt.pt",
+        ])
+
+    def lemma(self) -> None:
+        d = self.data / "lemma"
+        self.run("lemma", [
+            "stanza.models.lemmatizer", "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--dict_only",
+            "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
+            "--gold_file", str(d / f"{SHORT}.dev.gold.conllu"),
+            "--save_dir", str(self.saved / "lemma"), "--save_name", "lemma.pt",
+        ])
+
+    def pos(self) -> None:
+        d = self.data / "pos"
+        self.run("pos", [
+            "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
+            "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
+            "--max_steps", str(self.args.pos_steps), "--eval_interval", "500", "--fix_eval_interval",
+            "--save_dir", str(self.saved / "pos"), "--save_name", "pos.pt",
+        ])
+
+    def retag(self) -> None:
+        d = self.data / "depparse"
+        out = self.work / "retagged"
+        out.mkdir(exist_ok=True)
+        for split in ("train", "dev"):
+            self.run("retag", [
+                "stanza.models.tagger", "--mode", "predict", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
+                "--eval_file", str(d / f"{SHORT}.{split}.in.conllu"), "--output_file", str(out / f"{split}.conllu"),
+                "--save_dir", str(self.saved / "pos"), "--save_name", "pos.pt",
+            ])
+
+    def depparse(self) -> None:
+        out = self.work / "retagged"
+        self.run("depparse", [
+            "stanza.models.parser", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *DEPPARSE_FLAGS,
+            "--train_file", str(out / "train.conllu"), "--eval_file", str(out / "dev.conllu"),
+            "--max_steps", str(self.args.depparse_steps), "--eval_interval", "250", "--checkpoint_interval", "250",
+            "--max_steps_before_stop", "1000", "--second_optim_start_step", str(self.args.depparse_adam_step),
+            "--save_dir", str(self.saved / "depparse"), "--save_name", "depparse.pt",
+        ])
+
+    def ner(self) -> None:
+        d = self.data / "ner"
+        d.mkdir(exist_ok=True)
+        for split in ("train", "dev", "test"):
+            sents = gum_entities(self.ud / f"en_gum-ud-{split}.conllu")
+            (d / f"en_gum.{split}.json").write_text(json.dumps(sents), encoding="utf-8")
+        self.run("ner", [
+            "stanza.models.ner_tagger", "--mode", "train", "--lang", "en", "--shorthand", "en_gum", "--no_pretrain",
+            "--train_file", str(d / "en_gum.train.json"), "--eval_file", str(d / "en_gum.dev.json"),
+            "--max_steps", str(self.args.ner_steps), "--eval_interval", "500",
+            "--save_dir", str(self.saved / "ner"), "--save_name", "ner.pt",
+        ])
+
+    def export(self) -> None:
+        import torch  # only the export needs torch in this process
+
+        PACKAGE_MODELS.mkdir(parents=True, exist_ok=True)
+        shipped = {}
+        for stage, name in MODEL_FILES.items():
+            src = self.saved / stage / name
+            if not src.exists():
+                self.log(f"export: no {stage} model yet ({src})")
+                continue
+            ckpt = torch.load(src, map_location="cpu", weights_only=False)
+            ckpt.pop("optimizer", None)
+            ckpt.pop("optimizer_state_dict", None)
+            ckpt = _to_half(ckpt)
+            torch.save(ckpt, PACKAGE_MODELS / name)
+            shipped[stage] = {"file": name, "bytes": (PACKAGE_MODELS / name).stat().st_size}
+        (PACKAGE_MODELS / "resources.json").write_text("{}\n")
+        manifest = {"treebanks": ["UD_English-EWT", "UD_English-GUM"], "shorthand": SHORT, "models": shipped,
+                    "exported": time.strftime("%Y-%m-%dT%H:%M:%S"), "stages_done": sorted(p.name for p in self.done.iterdir())}
+        (PACKAGE_MODELS / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        self.log(f"export: {json.dumps(shipped)}")
+
+
+def _to_half(obj):
+    """Cast every float32 tensor inside a checkpoint to float16 (stanza casts back on load)."""
+    import torch
+
+    if isinstance(obj, torch.Tensor):
+        return obj.half() if obj.dtype == torch.float32 else obj
+    if isinstance(obj, dict):
+        return {k: _to_half(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_to_half(v) for v in obj]
+    return obj
+
+
+_ENTITY = re.compile(r"\((\d+)-([a-z]+)[^()|]*|(\d+)\)")
+
+
+def gum_entities(path: Path) -> list[list[dict[str, str]]]:
+    """Convert GUM's ``Entity=`` brackets to stanza NER sentences (BIO over PROPN-headed mentions).
+
+    A mention becomes a named entity when it contains a proper noun; the label is the contiguous run
+    of PROPN tokens (keeping flat/compound joiners), typed with GUM's entity type in upper case.
+    """
+    sentences: list[list[dict[str, str]]] = []
+    tokens: list[tuple[str, str, str]] = []  # (form, upos, misc)
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line:
+            if tokens:
+                sentences.append(_bio(tokens))
+                tokens = []
+            continue
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        tokens.append((cols[1], cols[3], cols[9]))
+    return sentences
+
+
+def _bio(tokens: list[tuple[str, str, str]]) -> list[dict[str, str]]:
+    open_: dict[str, tuple[int, str]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for i, (_, _, misc) in enumerate(tokens):
+        ent = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+        for m in _ENTITY.finditer(ent):
+            if m.group(1):
+                eid, etype = m.group(1), m.group(2)
+                if ent[m.end():m.end() + 1] == ")" or m.group(0).endswith(")"):
+                    spans.append((i, i, etype))
+                else:
+                    open_[eid] = (i, etype)
+            elif m.group(3) and m.group(3) in open_:
+                start, etype = open_.pop(m.group(3))
+                spans.append((start, i, etype))
+    labels = ["O"] * len(tokens)
+    for start, end, etype in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        idx = [j for j in range(start, end + 1) if tokens[j][1] == "PROPN"]
+        if not idx:
+            continue
+        a, b = idx[0], idx[0]
+        while b + 1 <= end and tokens[b + 1][1] == "PROPN":
+            b += 1
+        if any(labels[j] != "O" for j in range(a, b + 1)):
+            continue
+        labels[a] = f"B-{etype.upper()}"
+        for j in range(a + 1, b + 1):
+            labels[j] = f"I-{etype.upper()}"
+    return [{"text": t[0], "ner": lab} for t, lab in zip(tokens, labels)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__.split("\n\n")[0])
+    p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="folder with en_ewt/en_gum .conllu files")
+    p.add_argument("--work", type=Path, default=Path("build/training"), help="scratch folder (resumable)")
+    p.add_argument("--only", choices=STAGES, action="append", help="run only these stages (repeatable)")
+    p.add_argument("--redo", choices=STAGES, action="append", default=[], help="rerun a finished stage")
+    p.add_argument("--with-ner", action="store_true", help="also train the GUM entity tagger")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--tokenize-steps", type=int, default=6000)
+    p.add_argument("--mwt-epochs", type=int, default=10)
+    p.add_argument("--pos-steps", type=int, default=3000)
+    p.add_argument("--depparse-steps", type=int, default=3000)
+    p.add_argument("--depparse-adam-step", type=int, default=2000)
+    p.add_argument("--ner-steps", type=int, default=6000)
+    args = p.parse_args(argv)
+    if not args.ud.is_dir():
+        p.error(f"no treebank folder at {args.ud}")
+    t = Trainer(args.ud, args.work, args)
+    stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]
+    for stage in stages:
+        if stage in args.redo and (t.done / stage).exists():
+            (t.done / stage).unlink()
+        if stage != "export" and t.is_done(stage):
+            t.log(f"{stage}: already done, skipping")
+            continue
+        started = time.time()
+        getattr(t, stage)()
+        if stage != "export":
+            t.mark(stage, started)
+        else:
+            t.log("export: done")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
