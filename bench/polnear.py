@@ -1,0 +1,206 @@
+"""Extraction measured on PolNeAR (dev by default): per-role span scores and "who said what".
+
+    python bench/polnear.py                       # ../shared/polnear/dev, all 84 articles
+    python bench/polnear.py --split train --limit 100
+    python bench/polnear.py --errors 20           # also print some misses and false alarms
+
+For each role (Source, Cue, Content) it prints precision/recall/F1 for exact span match and for
+overlap match (character Dice >= 0.5), and the "who said what" F1: a predicted attribution matches a
+gold one when their contents overlap with Dice >= 0.5 and their source spans overlap. Spans are
+compared after trimming whitespace, punctuation and quotation marks at both ends; a discontinuous
+span is the set of its trimmed pieces. One annotation file per article: the first in sorted order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TRIM = set(" \t\r\n,;:.!?—–-\"'“”‘’«»‹›„‚()[]")
+ROLES = ("Source", "Cue", "Content")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def norm(text: str, pieces) -> tuple[tuple[int, int], ...]:
+    out = []
+    for a, b in pieces:
+        a, b = trim(text, a, b)
+        if b > a:
+            out.append((a, b))
+    return tuple(sorted(out))
+
+
+def chars(span) -> set[int]:
+    return {i for a, b in span for i in range(a, b)}
+
+
+def dice(x, y) -> float:
+    cx, cy = chars(x), chars(y)
+    if not cx or not cy:
+        return 0.0
+    return 2 * len(cx & cy) / (len(cx) + len(cy))
+
+
+def read_gold(ann: Path, text: str) -> list[dict]:
+    spans: dict[str, tuple[str, tuple]] = {}
+    events = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, _ = (line.split("\t") + ["", ""])[:3]
+            typ, _, ranges = info.partition(" ")
+            pieces = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+            spans[tid] = (typ, norm(text, pieces))
+        elif line.startswith("E"):
+            _, args = line.split("\t", 1)
+            roles = dict(a.split(":", 1) for a in args.split())
+            events.append(roles)
+    out = []
+    for roles in events:
+        att = {}
+        for role in ROLES:
+            tid = roles.get(role)
+            if tid and tid in spans and spans[tid][1]:
+                att[role] = spans[tid][1]
+        if "Content" in att:
+            out.append(att)
+    return out
+
+
+def predicted(extraction) -> list[dict]:
+    text = extraction.text
+    out = []
+    for q in extraction.quotes:
+        att = {"Content": norm(text, [(c.start, c.end) for c in q.content])}
+        if q.cue is not None:
+            att["Cue"] = norm(text, [(q.cue.start, q.cue.end)])
+        if q.source is not None:
+            att["Source"] = norm(text, [(q.source.start, q.source.end)])
+        if att["Content"]:
+            out.append(att)
+    return out
+
+
+def match(gold: list, pred: list, ok) -> int:
+    """Greedy one-to-one matching; returns the number of matched pairs."""
+    used = set()
+    n = 0
+    for g in gold:
+        best, best_score = None, 0.0
+        for j, p in enumerate(pred):
+            if j in used:
+                continue
+            score = ok(g, p)
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            used.add(best)
+            n += 1
+    return n
+
+
+def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_g / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return 100 * p, 100 * r, 100 * f
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "polnear")
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--errors", type=int, default=0, help="print this many misses and false alarms")
+    args = ap.parse_args(argv)
+    base = args.polnear / args.split
+    if not base.is_dir():
+        print(f"no PolNeAR split at {base}", file=sys.stderr)
+        return 2
+    import quotes
+    from quotes.extraction import extract_many
+
+    anns: dict[str, Path] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(stem, ann)
+    stems = sorted(s for s in anns if (base / "text" / f"{s}.txt").exists())
+    if args.limit:
+        stems = stems[: args.limit]
+    texts = [(s, (base / "text" / f"{s}.txt").read_text(encoding="utf-8")) for s in stems]
+    lex = quotes.load_lexicon()
+    t0 = time.perf_counter()
+    results = []
+    for i in range(0, len(texts), 16):
+        results.extend(extract_many(texts[i:i + 16], lexicon=lex))
+    elapsed = time.perf_counter() - t0
+    counts = defaultdict(lambda: [0, 0, 0, 0])  # tp_pred, n_pred, tp_gold, n_gold
+    shown = 0
+    for (stem, text), res in zip(texts, results):
+        gold = read_gold(anns[stem], text)
+        pred = predicted(res)
+        for role in ROLES:
+            g = [a[role] for a in gold if role in a]
+            p = [a[role] for a in pred if role in a]
+            g = list(dict.fromkeys(g))
+            p = list(dict.fromkeys(p))
+            for mode, ok in (("exact", lambda x, y: 1.0 if x == y else 0.0),
+                             ("overlap", lambda x, y: dice(x, y) if dice(x, y) >= 0.5 else 0.0)):
+                c = counts[(role, mode)]
+                c[0] += match(p, g, ok)
+                c[1] += len(p)
+                c[2] += match(g, p, ok)
+                c[3] += len(g)
+
+        def wsw(x, y):
+            if dice(x["Content"], y["Content"]) < 0.5:
+                return 0.0
+            if "Source" not in x or "Source" not in y:
+                return 0.0
+            return 1.0 if chars(x["Source"]) & chars(y["Source"]) else 0.0
+
+        c = counts[("who-said-what", "")]
+        c[0] += match(pred, gold, wsw)
+        c[1] += len(pred)
+        c[2] += match(gold, pred, wsw)
+        c[3] += len(gold)
+        if args.errors and shown < args.errors:
+            for g in gold:
+                if not any(dice(g["Content"], p["Content"]) >= 0.5 for p in pred):
+                    a, b = g["Content"][0][0], g["Content"][-1][1]
+                    print(f"MISS {stem}: {text[a:b][:120]!r}")
+                    shown += 1
+            for p in pred:
+                if not any(dice(g["Content"], p["Content"]) >= 0.5 for g in gold):
+                    a, b = p["Content"][0][0], p["Content"][-1][1]
+                    print(f"FALSE {stem}: {text[a:b][:120]!r}")
+                    shown += 1
+    words = sum(len(t.split()) for _, t in texts)
+    print(f"PolNeAR {args.split}: {len(texts)} articles, {words} words, extracted in {elapsed:.1f} s "
+          f"({words / elapsed:.0f} words/s)")
+    print(f"{'role':<14}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}   (pred / gold)")
+    for role in ROLES:
+        for mode in ("exact", "overlap"):
+            tp_p, n_p, tp_g, n_g = counts[(role, mode)]
+            p, r, f = prf(tp_p, n_p, tp_g, n_g)
+            print(f"{role:<14}{mode:<9}{p:7.1f}{r:7.1f}{f:7.1f}   ({n_p} / {n_g})")
+    tp_p, n_p, tp_g, n_g = counts[("who-said-what", "")]
+    p, r, f = prf(tp_p, n_p, tp_g, n_g)
+    print(f"{'who-said-what':<14}{'':<9}{p:7.1f}{r:7.1f}{f:7.1f}   ({n_p} / {n_g})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

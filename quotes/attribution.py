@@ -1,0 +1,380 @@
+"""Quotes, cues and source mentions from a parsed document (syntax only; no speaker resolution).
+
+The rules, in the order they run:
+
+1. **Cue verbs** (lemma in the lexicon's cue words): the content is the clausal complement
+   (``ccomp``, with its ``that``), else the ``xcomp`` with what precedes it (``called on both sides
+   to ...``), else the object for verbs whose object is the statement (``deplores the outbreak``,
+   ``praising their 'mutual trust'``), else, for ``"...," he said`` parses where the cue hangs off
+   the quote (``parataxis``), the rest of the sentence. The source is the cue's subject, inherited
+   through ``conj``/``xcomp``/``advcl`` when the cue has none (``..., saying they had ...``).
+2. **According to X**: X is the source, the rest of its clause the content.
+3. **Quotation marks**: each quotation inside a content becomes part of it (partial or direct);
+   a quotation outside every content takes the nearest free cue in the sentences it touches, else it
+   continues the previous quote's source (cueless continuation) when it follows closely.
+
+Every span is a character range into the document text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import attrs
+
+from .marks import Quotation
+from .parse import Document, Sentence, Word
+from .records import Span
+
+PUNCT_EDGE = set(" \t\r\n,;:.!?—–-\"'“”‘’«»‹›„‚()[]")
+OBJECT_IS_CONTENT = {
+    "deplore", "condemn", "express", "praise", "reiterate", "stress", "emphasize", "emphasise", "voice",
+    "announce", "deny", "reject", "dismiss", "acknowledge", "admit", "welcome", "hail", "slam", "criticize",
+    "criticise", "demand", "propose", "pledge", "vow", "promise", "regret", "lament", "decry", "denounce",
+    "describe", "call", "offer", "repeat", "confirm", "predict", "recommend", "suggest", "urge", "echo",
+}
+NOT_SUBJECT_RELS = {"nsubj:pass", "expl"}
+
+
+class CueLexicon(Protocol):
+    """What attribution needs from the lexicon."""
+
+    def cue(self, lemma: str):  # -> CueWord | None
+        ...
+
+
+@attrs.frozen
+class Attribution:
+    """A statement found by syntax: content, cue and source mention, before speakers are resolved."""
+
+    content: tuple[Span, ...]
+    """What was said (several pieces for a quote split around its cue or running over paragraphs)."""
+    kind: str
+    """direct, partial or indirect."""
+    cue: Span | None
+    cue_lemma: str | None
+    cue_class: str | None
+    """speech, writing, thought or according-to."""
+    source: Span | None
+    """The source mention as written, if the sentence has one."""
+    via: str
+    """cue-subject, according-to, continuation or none."""
+    quoted: tuple[Span, ...] = ()
+    """Text inside quotation marks (marks excluded) that belongs to the content."""
+    sentence: int = -1
+    """Index of the sentence holding the cue (or the quote), for ordering and context."""
+
+
+# -- small helpers over a sentence ---------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int, *, keep_marks: bool = False) -> tuple[int, int]:
+    edge = PUNCT_EDGE - set("\"'“”‘’«»‹›„‚") if keep_marks else PUNCT_EDGE
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    return start, end
+
+
+def _span(text: str, start: int, end: int, *, keep_marks: bool = False) -> Span | None:
+    start, end = _trim(text, start, end, keep_marks=keep_marks)
+    return Span.of(text, start, end) if end > start else None
+
+
+def _words_span(words: Sequence[Word]) -> tuple[int, int]:
+    return min(w.start for w in words), max(w.end for w in words)
+
+
+def _subtree(sent: Sentence, index: int, exclude: set[int] = frozenset()) -> list[Word]:  # type: ignore[assignment]
+    keep = {index}
+    changed = True
+    while changed:
+        changed = False
+        for w in sent.words:
+            if w.head in keep and w.index not in keep and w.index not in exclude:
+                keep.add(w.index)
+                changed = True
+    return [w for w in sent.words if w.index in keep]
+
+
+def _children(sent: Sentence, index: int, *rels: str) -> list[Word]:
+    return [w for w in sent.words if w.head == index and (not rels or w.deprel.split(":")[0] in rels or w.deprel in rels)]
+
+
+def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset()) -> Word | None:
+    for w in _children(sent, verb.index):
+        if w.deprel.startswith("nsubj") and w.deprel not in NOT_SUBJECT_RELS:
+            return w
+    rel = verb.deprel.split(":")[0]
+    if verb.head is not None and verb.head >= 0 and verb.index not in seen and rel in ("conj", "xcomp", "advcl"):
+        head = sent.words[verb.head]
+        if head.upos in ("VERB", "AUX") or rel == "conj":
+            return _subject(sent, head, seen | {verb.index})
+    return None
+
+
+def _mention_words(sent: Sentence, head: Word) -> list[Word]:
+    """The words of a source mention: the subject's subtree without relative clauses or trailing punctuation."""
+    drop = {w.index for w in sent.words if w.head == head.index and w.deprel in ("acl:relcl", "acl", "punct") and w.start > head.end}
+    words = _subtree(sent, head.index, drop)
+    return words
+
+
+# -- cues ------------------------------------------------------------------------------------------
+
+
+def _is_cue(lexicon: CueLexicon, word: Word) -> tuple[str, str] | None:
+    if word.upos not in ("VERB",) and not (word.upos == "AUX" and word.lemma == "say"):
+        return None
+    lemma = (word.lemma or word.text).lower()
+    cue = lexicon.cue(lemma)
+    if cue is None or getattr(cue, "pos", "verb") not in ("verb", "phrase"):
+        return None
+    return lemma, getattr(cue, "cls", "speech")
+
+
+def _cue_span(text: str, sent: Sentence, verb: Word) -> tuple[Span, str]:
+    """The cue as written: the verb with its auxiliaries and a particle (``has said``, ``called on``)."""
+    parts = [verb]
+    lemma = verb.lemma.lower()
+    for w in _children(sent, verb.index, "aux", "compound:prt"):
+        if w.deprel.startswith("aux") and w.index < verb.index and verb.index - w.index <= 3:
+            parts.append(w)
+        elif w.deprel == "compound:prt":
+            parts.append(w)
+            lemma = f"{lemma} {w.lemma.lower()}"
+    if lemma == "call":
+        nxt = sent.words[verb.index + 1] if verb.index + 1 < len(sent.words) else None
+        if nxt is not None and nxt.text.lower() in ("on", "for", "upon"):
+            parts.append(nxt)
+            lemma = f"call {nxt.text.lower()}"
+    a, b = _words_span(parts)
+    return Span.of(text, a, b), lemma
+
+
+def _content_words(sent: Sentence, verb: Word, lemma: str) -> tuple[list[Word], str]:
+    """The content of a cue verb and which rule found it."""
+    comps = _children(sent, verb.index, "ccomp")
+    if comps:
+        words = [w for c in comps for w in _subtree(sent, c.index)]
+        return words, "ccomp"
+    xcomps = _children(sent, verb.index, "xcomp")
+    if xcomps:
+        x = xcomps[0]
+        words = list(_subtree(sent, x.index))
+        # what stands between the cue and the xcomp belongs to it: "called on both sides to ..."
+        for c in _children(sent, verb.index, "obj", "obl", "iobj"):
+            if verb.index < c.index < x.index or (lemma.startswith("call") and c.index > verb.index):
+                words += _subtree(sent, c.index)
+        return words, "xcomp"
+    base = lemma.split(" ")[0]
+    if base in OBJECT_IS_CONTENT or lemma in ("call for",):
+        objs = _children(sent, verb.index, "obj") or (
+            [w for w in _children(sent, verb.index, "obl") if lemma.startswith("call")]
+        )
+        if objs:
+            return [w for o in objs for w in _subtree(sent, o.index)], "obj"
+    if verb.deprel == "parataxis" and verb.head is not None and verb.head >= 0:
+        own = {w.index for w in _subtree(sent, verb.index)}
+        words = [w for w in sent.words if w.index not in own]
+        return words, "parataxis"
+    paras = _children(sent, verb.index, "parataxis")
+    if paras:
+        return [w for p in paras for w in _subtree(sent, p.index)], "parataxis"
+    return [], ""
+
+
+# -- the main entry --------------------------------------------------------------------------------
+
+
+def find_attributions(
+    doc: Document,
+    quotations: Sequence[Quotation],
+    *,
+    lexicon: CueLexicon,
+    ignore: Sequence[Span] = (),
+) -> tuple[Attribution, ...]:
+    """Every attribution in a parsed document, in text order."""
+    text = doc.text
+    quotations = [q for q in quotations if q.depth == 0 and not any(q.span.overlaps(i) for i in ignore)]
+    found: list[dict] = []
+    for si, sent in enumerate(doc.sentences):
+        if any(sent.start >= i.start and sent.end <= i.end for i in ignore):
+            continue
+        if not sent.parsed:
+            continue
+        for w in sent.words:
+            # according to X
+            if w.text.lower() == "according" and w.index + 1 < len(sent.words) and sent.words[w.index + 1].text.lower() == "to":
+                item = _according_to(text, sent, w)
+                if item:
+                    item["sentence"] = si
+                    found.append(item)
+                continue
+            cue = _is_cue(lexicon, w)
+            if cue is None:
+                continue
+            lemma, cls = cue
+            cue_span, cue_lemma = _cue_span(text, sent, w)
+            words, rule = _content_words(sent, w, cue_lemma)
+            subj = _subject(sent, w)
+            source = None
+            if subj is not None:
+                mwords = _mention_words(sent, subj)
+                a, b = _words_span(mwords)
+                source = _span(text, a, b, keep_marks=True)
+            content = None
+            if words:
+                a, b = _words_span(words)
+                content = _span(text, a, b, keep_marks=True)
+            found.append({
+                "cue": cue_span, "cue_lemma": cue_lemma, "cue_class": cls, "source": source,
+                "content": [content] if content else [], "rule": rule, "sentence": si, "verb": w,
+                "via": "cue-subject" if source else "none",
+            })
+    _attach_quotations(doc, quotations, found)
+    out = []
+    for item in found:
+        if not item["content"]:
+            continue
+        content = tuple(sorted(item["content"], key=lambda s: s.start))
+        quoted = tuple(sorted(item.get("quoted", []), key=lambda s: s.start))
+        out.append(Attribution(
+            content=content, kind=_kind(text, content, quoted), cue=item["cue"], cue_lemma=item["cue_lemma"],
+            cue_class=item["cue_class"], source=item["source"], via=item["via"], quoted=quoted,
+            sentence=item["sentence"],
+        ))
+    out.sort(key=lambda a: (a.content[0].start, a.content[0].end))
+    return tuple(_dedupe(out))
+
+
+def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
+    # UD: "according to X": X -(case)-> according, with "to" fixed; X hangs off the clause verb
+    x = sent.words[according.head] if according.head is not None and according.head >= 0 else None
+    if x is None or x.index == according.index:
+        return None
+    to = sent.words[according.index + 1]
+    source_words = [w for w in _subtree(sent, x.index) if w.index not in (according.index, to.index)]
+    phrase = {w.index for w in source_words} | {according.index, to.index}
+    clause_head = x.head if x.head is not None and x.head >= 0 else None
+    if clause_head is None:
+        rest = [w for w in sent.words if w.index not in phrase]
+    else:
+        rest = [w for w in _subtree(sent, clause_head) if w.index not in phrase]
+    if not rest or not source_words:
+        return None
+    a, b = _words_span(source_words)
+    c, d = _words_span(rest)
+    content = _span(text, c, d, keep_marks=True)
+    return {
+        "cue": Span.of(text, according.start, to.end), "cue_lemma": "according to", "cue_class": "according-to",
+        "source": _span(text, a, b, keep_marks=True), "content": [content] if content else [],
+        "rule": "according-to", "via": "according-to", "verb": None,
+    }
+
+
+def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: list[dict]) -> None:
+    text = doc.text
+    last: dict | None = None
+    for q in sorted(quotations, key=lambda q: q.span.start):
+        inner_words = len(q.inner.text.split())
+        # 1. the quotation sits inside a content found by syntax: a partial (or direct) quote
+        holder = next((f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1 for c in f["content"])), None)
+        if holder is not None:
+            holder.setdefault("quoted", []).extend(q.pieces)
+            last = holder
+            continue
+        # 2. the syntactic content lies inside the quotation: the quotation is the content
+        holder = next((f for f in found if f["content"] and f["cue"] is not None
+                       and all(q.span.start <= c.start and c.end <= q.span.end for c in f["content"])
+                       and not (q.span.start <= f["cue"].start < q.span.end)), None)
+        if holder is None:
+            holder = _nearest_free_cue(doc, q, found)
+        if holder is not None:
+            if holder.get("from_quote") and holder["cue"] is not None and all(
+                c.end <= holder["cue"].start for c in holder["content"]) and q.span.start >= holder["cue"].end:
+                holder["content"] = holder["content"] + _quote_content(text, q)  # '"...," he said, "..."'
+            else:
+                holder["content"] = _quote_content(text, q)
+                holder["quoted"] = []
+            holder["from_quote"] = True
+            holder.setdefault("quoted", []).extend(q.pieces)
+            last = holder
+            continue
+        if inner_words < 4:
+            continue  # a scare quote or a title, not a statement
+        if last is not None and last.get("source") is not None and q.span.start - _end_of(last) < 600:
+            found.append({
+                "cue": None, "cue_lemma": None, "cue_class": None, "source": last["source"],
+                "content": _quote_content(text, q), "quoted": list(q.pieces), "rule": "continuation",
+                "via": "continuation", "sentence": _sentence_of(doc, q.span.start), "verb": None,
+                "from_quote": True,
+            })
+            last = found[-1]
+
+
+def _end_of(item: dict) -> int:
+    return max((c.end for c in item["content"]), default=item["cue"].end if item["cue"] else 0)
+
+
+def _quote_content(text: str, q: Quotation) -> list[Span]:
+    if len(q.pieces) > 1:
+        return list(q.pieces)
+    return [q.span] if q.closed else [q.inner]
+
+
+def _sentence_of(doc: Document, offset: int) -> int:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= offset < s.end or offset < s.start:
+            return i
+    return max(0, len(doc.sentences) - 1)
+
+
+def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | None:
+    """A cue outside the quotation, in a sentence the quotation touches, whose content is not a clause of its own."""
+    best, best_dist = None, None
+    touching = {i for i, s in enumerate(doc.sentences) if s.start < q.span.end + 1 and q.span.start < s.end + 1}
+    for f in found:
+        if f["sentence"] not in touching or f["cue"] is None:
+            continue
+        cue = f["cue"]
+        if q.span.start <= cue.start < q.span.end:
+            continue
+        if f["content"] and not f.get("from_quote") and f["rule"] in ("ccomp", "xcomp", "obj", "according-to"):
+            continue  # the cue already reports a clause of its own
+        if f.get("from_quote") and not (all(c.end <= cue.start for c in f["content"]) and q.span.start >= cue.end):
+            continue  # taken by another quotation, and this one is not its second half
+        dist = min(abs(cue.start - q.span.end), abs(q.span.start - cue.end))
+        if best_dist is None or dist < best_dist:
+            best, best_dist = f, dist
+    return best
+
+
+def _kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> str:
+    if not quoted:
+        return "indirect"
+    outside = 0
+    for c in content:
+        chars = [ch for ch in range(c.start, c.end)]
+        for ch in chars:
+            if any(q.start <= ch < q.end for q in quoted):
+                continue
+            if text[ch].isalnum():
+                outside += 1
+    return "direct" if outside <= 4 else "partial"
+
+
+def _dedupe(items: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution whose content lies inside another's with the same cue-less source (nested cues)."""
+    out: list[Attribution] = []
+    for a in items:
+        dup = False
+        for b in out:
+            if a.content == b.content:
+                dup = True
+                break
+        if not dup:
+            out.append(a)
+    return out

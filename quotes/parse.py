@@ -1,0 +1,388 @@
+"""Text -> parsed Document: the only module that imports stanza.
+
+The rest of the engine sees a small, spaCy-like view: a :class:`Document` owns the text; its
+:class:`Sentence` s and :class:`Word` s carry character offsets into it, the lemma, the universal
+part of speech, morphological features, the head and the dependency relation.
+
+Models are found in this order, and the network is never tried:
+
+1. an explicit directory: the ``models=`` argument, else the ``QUOTES_MODELS`` environment variable;
+2. the official stanza English models, if installed in stanza's resources directory
+   (``STANZA_RESOURCES_DIR``, default ``~/stanza_resources``);
+3. the models shipped inside this package (``quotes/models``).
+
+A directory of models (1 and 3) holds ``tokenize.pt``, ``mwt.pt``, ``pos.pt``, ``lemma.pt`` and
+``depparse.pt`` (``pretrain.pt`` and ``ner.pt`` if present are used too).
+
+Parsing is done in two passes: every sentence is tokenized, tagged and lemmatized; the dependency
+parser then runs only on the sentences a caller selects (by default, all of them), which is where
+most of the time goes. Sentences that were not parsed have ``parsed=False`` and every word's head
+is ``None``.
+
+>>> Word(index=0, text="Wang", start=0, end=4, lemma="Wang", upos="PROPN", xpos="NNP", feats="Number=Sing",
+...      head=1, deprel="nsubj").feature("Number")
+'Sing'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import attrs
+
+from .errors import ModelsNotFoundError
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+SHIPPED_MODELS = Path(__file__).resolve().parent / "models"
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Word:
+    """One syntactic word. Words of a multi-word token (``didn't`` -> ``did`` + ``n't``) get the
+    sub-ranges of the token when they spell it out, else they share the token's range."""
+
+    index: int
+    """0-based position in the sentence."""
+    text: str
+    """Exactly ``document.text[start:end]``."""
+    start: int
+    """Character offset of the first character in the document text."""
+    end: int
+    """Character offset one past the last character."""
+    lemma: str
+    """Dictionary form (``say`` for ``said``)."""
+    upos: str
+    """Universal part of speech (``VERB``, ``PROPN``, ...)."""
+    xpos: str = ""
+    """Penn Treebank tag (``VBD``, ``NNP``, ...)."""
+    feats: str = ""
+    """Universal features, ``Name=Value|...``."""
+    head: int | None = None
+    """0-based index of the head word in the sentence; -1 for the root; ``None`` when not parsed."""
+    deprel: str = ""
+    """Universal dependency relation to the head (``nsubj``, ``ccomp``, ``appos``, ...); empty when not parsed."""
+    form: str = ""
+    """The word as the tokenizer normalised it (``n't``), when it differs from ``text``; else empty."""
+
+    def feature(self, name: str) -> str | None:
+        """The value of one morphological feature, or None."""
+        for item in self.feats.split("|"):
+            key, _, value = item.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence: a range of the document text and its words."""
+
+    start: int
+    end: int
+    text: str
+    """Exactly ``document.text[start:end]``."""
+    words: tuple[Word, ...]
+    parsed: bool = False
+    """Whether the dependency parser ran on this sentence."""
+
+    def children(self, index: int) -> tuple[Word, ...]:
+        """Dependents of the word at ``index``, in order."""
+        return tuple(w for w in self.words if w.head == index)
+
+    def subtree(self, index: int) -> tuple[Word, ...]:
+        """The word at ``index`` and everything under it, in order."""
+        keep = {index}
+        changed = True
+        while changed:
+            changed = False
+            for w in self.words:
+                if w.head in keep and w.index not in keep:
+                    keep.add(w.index)
+                    changed = True
+        return tuple(w for w in self.words if w.index in keep)
+
+
+@attrs.frozen
+class Document:
+    """A parsed text. ``sentences`` cover the non-blank parts of ``text`` in order."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(w for s in self.sentences for w in s.words)
+
+
+@attrs.frozen
+class ModelsInfo:
+    """Which models the parser uses and where they came from."""
+
+    origin: str
+    """``argument``, ``QUOTES_MODELS``, ``stanza-resources`` or ``shipped``."""
+    directory: str
+    files: tuple[str, ...]
+    """The model files (or, for stanza's resources, the processors and packages)."""
+    tried: tuple[str, ...] = ()
+    """The places looked at before this one."""
+
+    def describe(self) -> str:
+        lines = [f"models: {self.origin} ({self.directory})"]
+        lines += [f"  {f}" for f in self.files]
+        lines += [f"  (skipped: {t})" for t in self.tried]
+        return "\n".join(lines)
+
+
+# -- model resolution ------------------------------------------------------------------------------
+
+
+def _model_dir_files(path: Path) -> tuple[str, ...] | None:
+    needed = [f"{p}.pt" for p in PROCESSORS]
+    if all((path / f).is_file() for f in needed):
+        extra = [f for f in ("pretrain.pt", "ner.pt") if (path / f).is_file()]
+        return tuple(needed + extra)
+    return None
+
+
+def _stanza_resources_dir() -> Path:
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+
+
+def _official_english(resources: Path) -> tuple[str, ...] | None:
+    """The processors of the official English models, if they are installed."""
+    index = resources / "resources.json"
+    if not index.is_file():
+        return None
+    try:
+        data = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or "en" not in data:
+        return None
+    found = []
+    for proc in ("tokenize", "pos", "lemma", "depparse"):
+        folder = resources / "en" / proc
+        if not folder.is_dir() or not any(folder.glob("*.pt")):
+            return None
+        found.append(f"{proc}: {', '.join(sorted(p.name for p in folder.glob('*.pt')))}")
+    return tuple(found)
+
+
+def resolve_models(models: str | os.PathLike[str] | None = None) -> ModelsInfo:
+    """Decide which models to use, in the documented order, without loading them.
+
+    Raises :class:`ModelsNotFoundError` naming every place looked at when none has models.
+    """
+    tried: list[str] = []
+    explicit = [("argument", models), ("QUOTES_MODELS", os.environ.get("QUOTES_MODELS") or None)]
+    for origin, value in explicit:
+        if value is None:
+            continue
+        path = Path(value).expanduser()
+        files = _model_dir_files(path)
+        if files is None:
+            # an explicit choice that does not work is an error, not a reason to fall back silently
+            raise ModelsNotFoundError(
+                f"no models in {path} (from {origin}): expected {', '.join(p + '.pt' for p in PROCESSORS)}"
+            )
+        return ModelsInfo(origin, str(path), files)
+    resources = _stanza_resources_dir()
+    official = _official_english(resources)
+    if official is not None:
+        return ModelsInfo("stanza-resources", str(resources), official)
+    tried.append(f"official stanza English models in {resources}: not installed")
+    files = _model_dir_files(SHIPPED_MODELS)
+    if files is not None:
+        return ModelsInfo("shipped", str(SHIPPED_MODELS), files, tuple(tried))
+    tried.append(f"shipped models in {SHIPPED_MODELS}: missing")
+    raise ModelsNotFoundError(
+        "no parser models found; looked for: " + "; ".join(tried)
+        + ". Train them with `python -m quotes.training --ud ../shared/ud` or set QUOTES_MODELS to a model directory."
+    )
+
+
+# -- the pipeline ----------------------------------------------------------------------------------
+
+_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(origin: str, directory: str):  # type: ignore[no-untyped-def]
+    import logging
+
+    import stanza
+
+    logging.getLogger("stanza").setLevel(logging.ERROR)
+    common = dict(lang="en", download_method=None, use_gpu=False, logging_level="ERROR")
+    if origin == "stanza-resources":
+        return stanza.Pipeline(dir=directory, processors=",".join(PROCESSORS), **common)
+    path = Path(directory)
+    resources = path / "resources.json"
+    if not resources.exists():
+        try:
+            resources.write_text("{}\n")
+        except OSError:
+            # read-only model folder: stanza only needs *a* resources file, so give it an empty one elsewhere
+            import tempfile
+
+            path_for_resources = Path(tempfile.mkdtemp(prefix="quotes-stanza-"))
+            (path_for_resources / "resources.json").write_text("{}\n")
+            directory = str(path_for_resources)
+    kwargs = {f"{p}_model_path": str(path / f"{p}.pt") for p in PROCESSORS}
+    if (path / "pretrain.pt").is_file():
+        kwargs["pos_pretrain_path"] = kwargs["depparse_pretrain_path"] = str(path / "pretrain.pt")
+    return stanza.Pipeline(
+        dir=directory, processors=",".join(PROCESSORS), allow_unknown_language=True, **kwargs, **common
+    )
+
+
+def models_info(models: str | os.PathLike[str] | None = None) -> ModelsInfo:
+    """Which models :func:`parse` would use (see the module docstring for the order)."""
+    return resolve_models(models)
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their offsets: news copy puts one paragraph per line."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        if m.group().strip():
+            out.append((m.start(), m.group()))
+    return out
+
+
+def parse_many(
+    texts: Sequence[str],
+    *,
+    models: str | os.PathLike[str] | None = None,
+    select: Callable[[Sentence], bool] | None = None,
+) -> list[Document]:
+    """Parse several texts in one batch (faster than one by one; results are identical).
+
+    ``select`` decides which tagged sentences get the dependency parser (default: all).
+    """
+    info = resolve_models(models)
+    nlp = _pipeline(info.origin, info.directory)
+    jobs: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
+    for t, text in enumerate(texts):
+        for offset, para in _paragraphs(text):
+            jobs.append((t, offset, para))
+    sentences: list[list[Sentence]] = [[] for _ in texts]
+    if jobs:
+        with _LOCK:
+            tagged = nlp.bulk_process([p for _, _, p in jobs], processors="tokenize,mwt,pos,lemma")
+        staged: list[tuple[int, Sentence, object]] = []
+        for (t, offset, para), sdoc in zip(jobs, tagged):
+            for ssent in sdoc.sentences:
+                sent = _convert(texts[t], offset, ssent)
+                if sent is not None:
+                    staged.append((t, sent, ssent))
+        wanted = [i for i, (_, sent, _) in enumerate(staged) if select is None or select(sent)]
+        heads: dict[int, list[tuple[int, str]]] = {}
+        if wanted:
+            import stanza
+
+            subdoc = stanza.Document([_tagged_dict(staged[i][2]) for i in wanted])
+            with _LOCK:
+                nlp.processors["depparse"].process(subdoc)
+            for i, ssent in zip(wanted, subdoc.sentences):
+                heads[i] = [(int(w.head) - 1, w.deprel or "") for w in ssent.words]
+        for i, (t, sent, _) in enumerate(staged):
+            if i in heads:
+                sent = _with_heads(sent, heads[i])
+            sentences[t].append(sent)
+    return [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
+
+
+def parse(
+    text: str,
+    *,
+    models: str | os.PathLike[str] | None = None,
+    select: Callable[[Sentence], bool] | None = None,
+) -> Document:
+    """Parse one text: sentences and words with offsets into ``text``, tags, lemmas and dependencies."""
+    return parse_many([text], models=models, select=select)[0]
+
+
+def _tagged_dict(ssent) -> list[dict]:  # type: ignore[no-untyped-def]
+    out = []
+    for w in ssent.words:
+        out.append({"id": w.id, "text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos,
+                    "feats": w.feats})
+    return out
+
+
+def _with_heads(sent: Sentence, heads: list[tuple[int, str]]) -> Sentence:
+    words = tuple(attrs.evolve(w, head=h, deprel=rel) for w, (h, rel) in zip(sent.words, heads))
+    return attrs.evolve(sent, words=words, parsed=True)
+
+
+def _convert(text: str, offset: int, ssent) -> Sentence | None:  # type: ignore[no-untyped-def]
+    words: list[Word] = []
+    for token in ssent.tokens:
+        if token.start_char is None or token.end_char is None:
+            continue
+        t_start, t_end = offset + token.start_char, offset + token.end_char
+        surface = text[t_start:t_end]
+        parts = list(token.words)
+        spans: list[tuple[int, int]] = []
+        if len(parts) > 1:
+            pos = 0
+            for w in parts:
+                k = surface.find(w.text, pos) if w.text else -1
+                if k < 0:
+                    spans = []
+                    break
+                spans.append((t_start + k, t_start + k + len(w.text)))
+                pos = k + len(w.text)
+        if not spans:
+            spans = [(t_start, t_end)] * len(parts)
+        for w, (a, b) in zip(parts, spans):
+            words.append(Word(
+                index=len(words), text=text[a:b], start=a, end=b, lemma=w.lemma or w.text or "",
+                upos=w.upos or "X", xpos=w.xpos or "", feats=w.feats or "",
+                form="" if w.text == text[a:b] else (w.text or ""),
+            ))
+    if not words:
+        return None
+    start, end = words[0].start, max(w.end for w in words)
+    return Sentence(start, end, text[start:end], tuple(words))
+
+
+def tag_and_parse_words(
+    sentences: Sequence[Sequence[str]],
+    *,
+    models: str | os.PathLike[str] | None = None,
+) -> list[list[tuple[str, str, int, str]]]:
+    """Tag, lemmatize and parse pre-split words (for evaluation with gold tokenization).
+
+    Returns, per sentence and word, ``(upos, lemma, head, deprel)`` with 0-based heads (-1 = root).
+    """
+    import stanza
+
+    info = resolve_models(models)
+    nlp = _pipeline(info.origin, info.directory)
+    doc = stanza.Document([[{"id": i + 1, "text": w} for i, w in enumerate(sent)] for sent in sentences if sent])
+    with _LOCK:
+        for name in ("pos", "lemma", "depparse"):
+            nlp.processors[name].process(doc)
+    out: list[list[tuple[str, str, int, str]]] = []
+    it = iter(doc.sentences)
+    for sent in sentences:
+        if not sent:
+            out.append([])
+            continue
+        s = next(it)
+        out.append([(w.upos or "X", w.lemma or "", int(w.head) - 1, w.deprel or "") for w in s.words])
+    return out

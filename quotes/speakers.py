@@ -1,0 +1,251 @@
+"""Source mentions -> speakers: names, titles, appositions, pronouns and bare surnames.
+
+Works on one parsed article at a time. First every person mention in the article is found (runs of
+proper nouns the lexicon knows, with the title written in front of them); then each attribution's
+source is resolved, in this order: a person named in the source (``Foreign Minister Wang Yi``,
+``Dmitry Medvedev, deputy head of ...``), a bare surname or ``Mr. Wang`` (the one person of that
+name in the article; *ambiguous* when the article has two), a pronoun (the most recent compatible
+person, preferring the previous speaker), a title without a name (the holder of that office at the
+article's date), an organisation or document, an anonymous description; else unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from .attribution import Attribution
+from .parse import Document, Sentence, Word
+from .records import Mention, Quote, Span, Speaker, UNRESOLVED
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
+ANONYMOUS_HEADS = {
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "analyst", "analysts", "expert",
+    "experts", "observer", "observers", "critic", "critics", "person", "people", "aide", "aides", "insider",
+    "insiders", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "lawmakers", "resident", "residents",
+    "witness", "witnesses", "member", "members", "voter", "voters", "supporter", "supporters",
+}
+DETERMINERS = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another", "senior", "the"}
+NAME_JOINERS = {"bin", "de", "van", "von", "al", "da", "del", "le", "la", "di"}
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@attrs.frozen
+class _Person:
+    id: str
+    name: str
+    family: str
+    gender: str
+
+
+def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+    """Every mention of a lexicon person in the article, with the title written in front of it."""
+    text = doc.text
+    out: list[Mention] = []
+    for sent in doc.sentences:
+        words = sent.words
+        i = 0
+        while i < len(words):
+            if words[i].upos != "PROPN":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(words) and (words[j + 1].upos == "PROPN" or (
+                words[j + 1].text.lower() in NAME_JOINERS and j + 2 < len(words) and words[j + 2].upos == "PROPN")):
+                j += 1
+            # strip possessive markers and honorifics from the run
+            run = [w for w in words[i:j + 1] if w.text not in ("'s", "’s")]
+            while run and lexicon.is_honorific(run[0].text.rstrip(".")):
+                run = run[1:]
+            mention = _mention_from_run(text, sent, run, lexicon=lexicon, date=date) if run else None
+            if mention is not None:
+                out.append(mention)
+            i = j + 1
+    return tuple(out)
+
+
+def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon, date) -> Mention | None:  # type: ignore[no-untyped-def]
+    # the person's name may be preceded by title words tagged PROPN ("President Xi Jinping"):
+    # try the longest name suffix the lexicon knows, the rest is title
+    for k in range(len(run)):
+        name_words = run[k:]
+        name = text[name_words[0].start:name_words[-1].end]
+        if len(name_words) == 1 and k == 0 and not _single_is_name(name, lexicon):
+            continue
+        cands = lexicon.candidates(name, as_of=date)
+        if not cands:
+            continue
+        top = cands[0]
+        exact = top.score >= 0.95 and len(name_words) >= 2
+        if not exact and len(name_words) >= 2:
+            continue
+        title_span, office = _title_before(text, sent, name_words[0], lexicon)
+        name_span = Span.of(text, name_words[0].start, name_words[-1].end)
+        if exact:
+            speaker = _speaker_of(top.person, lexicon, date)
+        else:
+            speaker = Speaker("unresolved", name=name)
+        start = title_span.start if title_span else name_span.start
+        return Mention(Span.of(text, start, name_span.end), name_span, title_span,
+                       office.name if office else None, speaker)
+    return None
+
+
+def _single_is_name(name: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    return bool(lexicon.candidates(name)) and not lexicon.is_title_word(name)
+
+
+def _title_before(text: str, sent: Sentence, first: Word, lexicon):  # type: ignore[no-untyped-def]
+    """The longest phrase right before a name that the lexicon reads as a title."""
+    best = (None, None)
+    idx = first.index
+    for k in range(1, 7):
+        if idx - k < 0:
+            break
+        start = sent.words[idx - k].start
+        phrase = text[start:first.start].strip()
+        if not phrase or phrase.endswith((",", ".", ";", ":")):
+            break
+        office = lexicon.title_office(phrase)
+        if office is not None:
+            best = (Span.of(text, start, start + len(phrase)), office)
+    return best
+
+
+def _speaker_of(person, lexicon, date: dt.date) -> Speaker:  # type: ignore[no-untyped-def]
+    tenures = lexicon.offices_of(person.id, as_of=date)
+    office = tenures[0].office if tenures else None
+    return Speaker("person", name=person.name, person_id=person.id, office=office)
+
+
+def resolve_speakers(
+    doc: Document,
+    attributions: Sequence[Attribution],
+    mentions: Sequence[Mention],
+    *,
+    lexicon,  # type: ignore[no-untyped-def]
+    date: dt.date,
+) -> tuple[Quote, ...]:
+    """Resolve each attribution's source to a speaker and return the quotes, in text order."""
+    text = doc.text
+    people_seen: list[tuple[int, Speaker]] = [(m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"]
+    quotes: list[Quote] = []
+    previous: Speaker | None = None
+    for att in attributions:
+        at = att.cue.start if att.cue else att.content[0].start
+        if att.via == "continuation" and previous is not None:
+            speaker, how, conf = previous, "continuation", 0.75
+        else:
+            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, previous, lexicon=lexicon, date=date, at=at)
+        if att.via == "according-to" and how in ("cue-subject",):
+            how = "according-to"
+        quotes.append(Quote(
+            content=att.content, kind=att.kind, cue=att.cue, cue_lemma=att.cue_lemma, source=att.source,
+            speaker=speaker, resolution=how, confidence=conf, quoted=att.quoted,
+        ))
+        if speaker.kind in ("person", "organisation"):
+            previous = speaker
+    return tuple(quotes)
+
+
+def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at):  # type: ignore[no-untyped-def]
+    src = att.source
+    if src is None:
+        return UNRESOLVED, "none", 0.1
+    inside = [m for m in mentions if src.start <= m.span.start and m.span.end <= src.end]
+    if not inside:
+        inside = [m for m in mentions if m.span.overlaps(src)]
+    named = [m for m in inside if m.speaker.kind == "person"]
+    if named:
+        first = named[0]
+        how = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
+        return first.speaker, how, 0.95 if how == "cue-subject" else 0.9
+    phrase = src.text.strip()
+    low = _fold(phrase)
+    words = low.split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return _pronoun(words[0], at, people_seen, previous, lexicon)
+    # bare surname / Mr. Wang
+    core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
+    if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
+        result = _surname(" ".join(core), at, people_seen, lexicon, date)
+        if result is not None:
+            return result
+    org = lexicon.organisation(phrase) or lexicon.organisation(_strip_det(phrase))
+    if org is not None:
+        return Speaker("organisation", name=org.name), "cue-subject", 0.85
+    office = lexicon.title_office(_strip_det(phrase))
+    if office is not None:
+        holders = lexicon.holders(office.name, as_of=date) if office.country else ()
+        people = {t.person_id for t in holders}
+        if len(people) == 1:
+            person = lexicon.person(next(iter(people)))
+            return _speaker_of(person, lexicon, date), "title", 0.8
+    if words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper() or (
+        words and words[0] in ("a", "an", "one")
+    ):
+        return Speaker("anonymous", name=phrase), "cue-subject", 0.6
+    if phrase[:1].isupper():
+        country = lexicon.country_of_adjective(phrase) if hasattr(lexicon, "country_of_adjective") else None
+        if country:
+            return Speaker("organisation", name=country), "cue-subject", 0.7
+        return Speaker("unresolved", name=phrase), "none", 0.3
+    return Speaker("anonymous", name=phrase), "cue-subject", 0.5
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyped-def]
+    want = PRONOUNS[word]
+    if want in ("m", "f"):
+        def ok(sp: Speaker) -> bool:
+            if sp.kind != "person" or sp.person_id is None:
+                return False
+            g = lexicon.person(sp.person_id).gender
+            return g in ("", want, "x")
+        if previous is not None and ok(previous):
+            return previous, "pronoun", 0.8
+        for pos, sp in reversed(people_seen):
+            if pos < at and ok(sp):
+                return sp, "pronoun", 0.7
+        return UNRESOLVED, "pronoun", 0.2
+    if previous is not None and previous.kind == "organisation" and want in ("n", "p"):
+        return previous, "pronoun", 0.6
+    return UNRESOLVED, "pronoun", 0.2
+
+
+def _surname(name: str, at: int, people_seen, lexicon, date):  # type: ignore[no-untyped-def]
+    key = _fold(name)
+    in_article: dict[str, Speaker] = {}
+    for pos, sp in people_seen:
+        if sp.person_id is None or sp.person_id in in_article:
+            continue
+        p = lexicon.person(sp.person_id)
+        names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
+        if key in names:
+            in_article[sp.person_id] = sp
+    if len(in_article) == 1:
+        return next(iter(in_article.values())), "surname", 0.85
+    if len(in_article) > 1:
+        cands = tuple(sp.name or "" for sp in in_article.values())
+        return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
+    cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5]
+    if not cands:
+        return None
+    in_office = [c for c in cands if lexicon.offices_of(c.person.id, as_of=date)]
+    pool = in_office or cands
+    if len(pool) == 1:
+        return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
+    names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
+    return Speaker("ambiguous", name=name, candidates=names), "surname", 0.3

@@ -1,0 +1,33 @@
+"""Hand-built parses, so that rules are tested without a model (like spaCy's Doc(words=, heads=, deps=))."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from quotes.parse import Document, Sentence, Word
+
+
+def sentence_doc(text: str, rows: list[tuple[str, str, str, int, str]]) -> Document:
+    """A one-sentence document from ``(word, lemma, upos, head, deprel)`` rows; heads are 1-based, 0 = root.
+
+    Words are found left to right in ``text`` so offsets are real.
+    """
+    words = []
+    pos = 0
+    for i, (form, lemma, upos, head, rel) in enumerate(rows):
+        start = text.index(form, pos)
+        pos = start + len(form)
+        words.append(Word(index=i, text=form, start=start, end=pos, lemma=lemma, upos=upos, head=head - 1, deprel=rel))
+    start, end = words[0].start, words[-1].end
+    return Document(text, (Sentence(start, end, text[start:end], tuple(words), parsed=True),))
+
+
+class FakeCues:
+    """The part of the lexicon attribution needs: cue words by lemma."""
+
+    VERBS = {"say": "speech", "add": "speech", "tell": "speech", "call": "speech", "deplore": "speech",
+             "believe": "thought", "urge": "speech", "praise": "speech"}
+
+    def cue(self, lemma: str):
+        cls = self.VERBS.get(lemma)
+        return SimpleNamespace(lemma=lemma, cls=cls, pos="verb", particle=None) if cls else None

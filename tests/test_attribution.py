@@ -1,0 +1,140 @@
+"""Attribution rules on hand-built parses: one test per construction."""
+
+from __future__ import annotations
+
+from quotes.attribution import find_attributions
+from quotes.marks import find_quotations
+
+from tests.builders import FakeCues, sentence_doc
+
+
+def _run(doc):
+    quotations, _ = find_quotations(doc.text)
+    return find_attributions(doc, quotations, lexicon=FakeCues())
+
+
+def test_direct_quote_with_inverted_cue():
+    """'"...," said Wang at a briefing': the quotation is the content, Wang the source, said the cue."""
+    text = "“The friendship is rock-solid,” said Wang at a briefing."
+    doc = sentence_doc(text, [
+        ("“", "“", "PUNCT", 5, "punct"), ("The", "the", "DET", 3, "det"), ("friendship", "friendship", "NOUN", 5, "nsubj"),
+        ("is", "be", "AUX", 5, "cop"), ("rock-solid", "rock-solid", "ADJ", 0, "root"), (",", ",", "PUNCT", 5, "punct"),
+        ("”", "”", "PUNCT", 5, "punct"), ("said", "say", "VERB", 5, "parataxis"), ("Wang", "Wang", "PROPN", 8, "nsubj"),
+        ("at", "at", "ADP", 12, "case"), ("a", "a", "DET", 12, "det"), ("briefing", "briefing", "NOUN", 8, "obl"),
+        (".", ".", "PUNCT", 5, "punct"),
+    ])
+    (a,) = _run(doc)
+    assert a.kind == "direct"
+    assert a.content[0].text == "“The friendship is rock-solid,”"
+    assert (a.cue.text, a.cue_lemma, a.source.text) == ("said", "say", "Wang")
+
+
+def test_indirect_quote_with_that_clause():
+    """'He added that China would send aid': indirect, content includes the complementizer."""
+    text = "He added that China would send aid."
+    doc = sentence_doc(text, [
+        ("He", "he", "PRON", 2, "nsubj"), ("added", "add", "VERB", 0, "root"), ("that", "that", "SCONJ", 6, "mark"),
+        ("China", "China", "PROPN", 6, "nsubj"), ("would", "would", "AUX", 6, "aux"), ("send", "send", "VERB", 2, "ccomp"),
+        ("aid", "aid", "NOUN", 6, "obj"), (".", ".", "PUNCT", 2, "punct"),
+    ])
+    (a,) = _run(doc)
+    assert (a.kind, a.content[0].text, a.source.text, a.cue.text) == ("indirect", "that China would send aid", "He", "added")
+
+
+def test_partial_quote_after_call_on():
+    """'Wang called on both sides to 'find a way'': partial, the cue is 'called on'."""
+    text = "Wang called on both sides to ‘find a way to resolve the issue.’"
+    doc = sentence_doc(text, [
+        ("Wang", "Wang", "PROPN", 2, "nsubj"), ("called", "call", "VERB", 0, "root"), ("on", "on", "ADP", 5, "case"),
+        ("both", "both", "DET", 5, "det"), ("sides", "side", "NOUN", 2, "obl"), ("to", "to", "PART", 8, "mark"),
+        ("‘", "‘", "PUNCT", 8, "punct"), ("find", "find", "VERB", 2, "xcomp"), ("a", "a", "DET", 10, "det"),
+        ("way", "way", "NOUN", 8, "obj"), ("to", "to", "PART", 12, "mark"), ("resolve", "resolve", "VERB", 10, "acl"),
+        ("the", "the", "DET", 14, "det"), ("issue", "issue", "NOUN", 12, "obj"), (".", ".", "PUNCT", 2, "punct"),
+        ("’", "’", "PUNCT", 8, "punct"),
+    ])
+    (a,) = _run(doc)
+    assert a.kind == "partial"
+    assert a.cue_lemma == "call on" and a.cue.text == "called on"
+    assert a.content[0].text.startswith("both sides to ‘find a way")
+    assert [q.text for q in a.quoted] == ["find a way to resolve the issue."]
+
+
+def test_according_to():
+    """'According to state media, the minister appealed for talks': state media is the source."""
+    text = "According to state media, the minister appealed for talks."
+    doc = sentence_doc(text, [
+        ("According", "accord", "VERB", 4, "case"), ("to", "to", "ADP", 1, "fixed"), ("state", "state", "NOUN", 4, "compound"),
+        ("media", "media", "NOUN", 8, "obl"), (",", ",", "PUNCT", 8, "punct"), ("the", "the", "DET", 7, "det"),
+        ("minister", "minister", "NOUN", 8, "nsubj"), ("appealed", "appeal", "VERB", 0, "root"), ("for", "for", "ADP", 10, "case"),
+        ("talks", "talk", "NOUN", 8, "obl"), (".", ".", "PUNCT", 8, "punct"),
+    ])
+    (a,) = _run(doc)
+    assert (a.cue.text, a.source.text, a.via) == ("According to", "state media", "according-to")
+    assert a.content[0].text == "the minister appealed for talks"
+
+
+def test_split_quote_around_cue_is_one_statement():
+    """'"We regret it," he said, "and call for talks."': one quote in two pieces."""
+    text = "“We regret it,” he said, “and call for talks.”"
+    doc = sentence_doc(text, [
+        ("“", "“", "PUNCT", 3, "punct"), ("We", "we", "PRON", 3, "nsubj"), ("regret", "regret", "VERB", 0, "root"),
+        ("it", "it", "PRON", 3, "obj"), (",", ",", "PUNCT", 3, "punct"), ("”", "”", "PUNCT", 3, "punct"),
+        ("he", "he", "PRON", 8, "nsubj"), ("said", "say", "VERB", 3, "parataxis"), (",", ",", "PUNCT", 8, "punct"),
+        ("“", "“", "PUNCT", 12, "punct"), ("and", "and", "CCONJ", 12, "cc"), ("call", "call", "VERB", 3, "conj"),
+        ("for", "for", "ADP", 14, "case"), ("talks", "talk", "NOUN", 12, "obl"), (".", ".", "PUNCT", 3, "punct"),
+        ("”", "”", "PUNCT", 12, "punct"),
+    ])
+    atts = [a for a in _run(doc) if a.cue is not None and a.cue.text == "said"]
+    assert len(atts) == 1
+    a = atts[0]
+    assert [c.text for c in a.content] == ["“We regret it,”", "“and call for talks.”"]
+    assert a.kind == "direct" and a.source.text == "he"
+
+
+def test_subject_inherited_through_participle():
+    """'Wang called them complex, saying they had not happened overnight': saying inherits Wang."""
+    text = "Wang called them complex, saying they had not happened overnight."
+    doc = sentence_doc(text, [
+        ("Wang", "Wang", "PROPN", 2, "nsubj"), ("called", "call", "VERB", 0, "root"), ("them", "they", "PRON", 2, "obj"),
+        ("complex", "complex", "ADJ", 2, "xcomp"), (",", ",", "PUNCT", 6, "punct"), ("saying", "say", "VERB", 2, "advcl"),
+        ("they", "they", "PRON", 10, "nsubj"), ("had", "have", "AUX", 10, "aux"), ("not", "not", "PART", 10, "advmod"),
+        ("happened", "happen", "VERB", 6, "ccomp"), ("overnight", "overnight", "ADV", 10, "advmod"), (".", ".", "PUNCT", 2, "punct"),
+    ])
+    atts = _run(doc)
+    saying = next(a for a in atts if a.cue.text == "saying")
+    assert saying.source.text == "Wang"
+    assert saying.content[0].text == "they had not happened overnight"
+
+
+def test_cueless_quote_continues_previous_source():
+    """A long quotation with no cue right after an attributed one continues that source."""
+    text = "“We regret it,” he said.\n“Both sides must now find a way to talk and stop the fighting.”"
+    first = sentence_doc(text[:24], [
+        ("“", "“", "PUNCT", 3, "punct"), ("We", "we", "PRON", 3, "nsubj"), ("regret", "regret", "VERB", 0, "root"),
+        ("it", "it", "PRON", 3, "obj"), (",", ",", "PUNCT", 3, "punct"), ("”", "”", "PUNCT", 3, "punct"),
+        ("he", "he", "PRON", 8, "nsubj"), ("said", "say", "VERB", 3, "parataxis"), (".", ".", "PUNCT", 3, "punct"),
+    ])
+    from quotes.parse import Document
+
+    doc = Document(text, first.sentences)
+    quotations, _ = find_quotations(text)
+    atts = find_attributions(doc, quotations, lexicon=FakeCues())
+    assert len(atts) == 2
+    assert atts[1].via == "continuation" and atts[1].source.text == "he"
+    assert atts[1].content[0].text.startswith("“Both sides")
+
+
+def test_ignored_regions_yield_nothing():
+    """A quotation inside an ignored region (a photo caption) gives no attribution."""
+    from quotes.records import Span
+
+    text = "“The friendship is rock-solid,” said Wang at a briefing."
+    doc = sentence_doc(text, [
+        ("“", "“", "PUNCT", 5, "punct"), ("The", "the", "DET", 3, "det"), ("friendship", "friendship", "NOUN", 5, "nsubj"),
+        ("is", "be", "AUX", 5, "cop"), ("rock-solid", "rock-solid", "ADJ", 0, "root"), (",", ",", "PUNCT", 5, "punct"),
+        ("”", "”", "PUNCT", 5, "punct"), ("said", "say", "VERB", 5, "parataxis"), ("Wang", "Wang", "PROPN", 8, "nsubj"),
+        ("at", "at", "ADP", 12, "case"), ("a", "a", "DET", 12, "det"), ("briefing", "briefing", "NOUN", 8, "obl"),
+        (".", ".", "PUNCT", 5, "punct"),
+    ])
+    quotations, _ = find_quotations(text)
+    assert find_attributions(doc, quotations, lexicon=FakeCues(), ignore=[Span.of(text, 0, len(text))]) == ()
