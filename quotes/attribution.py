@@ -178,12 +178,22 @@ def _content_words(sent: Sentence, verb: Word, lemma: str) -> tuple[list[Word], 
             return [w for o in objs for w in _subtree(sent, o.index)], "obj"
     if verb.deprel == "parataxis" and verb.head is not None and verb.head >= 0:
         own = {w.index for w in _subtree(sent, verb.index)}
-        words = [w for w in sent.words if w.index not in own]
-        return words, "parataxis"
+        return _longest_run([w for w in sent.words if w.index not in own]), "parataxis"
     paras = _children(sent, verb.index, "parataxis")
     if paras:
         return [w for p in paras for w in _subtree(sent, p.index)], "parataxis"
     return [], ""
+
+
+def _longest_run(words: list[Word]) -> list[Word]:
+    """The contiguous run (by word index) with the most non-punctuation words."""
+    runs: list[list[Word]] = []
+    for w in words:
+        if runs and runs[-1][-1].index == w.index - 1:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return max(runs, key=lambda r: sum(1 for w in r if w.upos != "PUNCT"), default=[])
 
 
 # -- the main entry --------------------------------------------------------------------------------
@@ -219,6 +229,7 @@ def find_attributions(
             lemma, cls = cue
             cue_span, cue_lemma = _cue_span(text, sent, w)
             words, rule = _content_words(sent, w, cue_lemma)
+            words = [x for x in words if not (cue_span.start <= x.start < cue_span.end)]
             subj = _subject(sent, w)
             source = None
             if subj is not None:

@@ -156,9 +156,8 @@ class Trainer:
     def lemma(self) -> None:
         d = self.data / "lemma"
         self.run("lemma", [
-            "stanza.models.lemmatizer", "--mode", "train", "--lang", "en", "--shorthand", SHORT, "--dict_only",
+            "stanza.models.lemmatizer", "--mode", "train", "--shorthand", SHORT, "--dict_only",
             "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
-            "--gold_file", str(d / f"{SHORT}.dev.gold.conllu"),
             "--save_dir", str(self.saved / "lemma"), "--save_name", "lemma.pt",
         ])
 
@@ -199,7 +198,7 @@ class Trainer:
             sents = gum_entities(self.ud / f"en_gum-ud-{split}.conllu")
             (d / f"en_gum.{split}.json").write_text(json.dumps(sents), encoding="utf-8")
         self.run("ner", [
-            "stanza.models.ner_tagger", "--mode", "train", "--lang", "en", "--shorthand", "en_gum", "--no_pretrain",
+            "stanza.models.ner_tagger", "--mode", "train", "--shorthand", "en_gum", "--no_pretrain",
             "--train_file", str(d / "en_gum.train.json"), "--eval_file", str(d / "en_gum.dev.json"),
             "--max_steps", str(self.args.ner_steps), "--eval_interval", "500",
             "--save_dir", str(self.saved / "ner"), "--save_name", "ner.pt",

@@ -1,0 +1,177 @@
+"""``digest()``: what each speaker said across many articles, with the findings an editor should see.
+
+>>> import datetime as dt
+>>> from quotes.records import Extraction, Quote, Span, Speaker
+>>> def art(name, text):
+...     q = Quote((Span.of(text, 0, len(text)),), "direct", None, None, None, Speaker("person", "Wang Yi", "Q1"),
+...               "cue-subject", 0.9, quoted=(Span.of(text, 0, len(text)),))
+...     return Extraction(text, (q,), (), (), dt.date(2022, 3, 1), "argument", name)
+>>> d = digest([art("a", "We will resolve the issue through negotiations"),
+...             art("b", "resolve the issue through negotiations")])
+>>> [(s.label, len(s.groups)) for s in d.speakers]
+[('Wang Yi', 1)]
+>>> [f.code for f in d.findings]
+['variant-group']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any, Union
+
+import attrs
+
+from .grouping import StatementGroup, group_statements
+from .records import Diagnostic, Extraction, Speaker
+from .verification import Finding, LexiconLike, verify_across, verify_article
+
+__all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "ensure_extractions"]
+
+ArticleInput = Union[Extraction, str, bytes, tuple[str | None, Union[str, bytes]]]
+"""What ``digest`` and ``check`` accept per article: an :class:`Extraction`, a text, or ``(name, text)``."""
+
+
+@attrs.frozen
+class SpeakerDigest:
+    """Everything one speaker said across the articles."""
+
+    label: str
+    """How the speaker is shown (``Wang Yi``, ``a Western diplomat``, ``Wang Yi or Wang Wenbin``)."""
+    speaker: Speaker
+    """The speaker record."""
+    groups: tuple[StatementGroup, ...]
+    """The statements attributed to this speaker, most quoted first."""
+    findings: tuple[Finding, ...]
+    """Findings about those statements."""
+
+
+@attrs.frozen
+class Digest:
+    """The digest of a set of articles."""
+
+    speakers: tuple[SpeakerDigest, ...]
+    """One entry per speaker, the speaker with the most statements first."""
+    groups: tuple[StatementGroup, ...]
+    """Every statement group."""
+    findings: tuple[Finding, ...]
+    """Every finding, by article and position."""
+    articles: tuple[str, ...]
+    """The articles' names, in input order."""
+    diagnostics: tuple[tuple[str, Diagnostic], ...]
+    """``(article name, diagnostic)`` for everything noticed while reading the articles."""
+
+
+def ensure_extractions(
+    articles: Sequence[ArticleInput], *, lexicon: Any = None, date: dt.date | str | None = None,
+    progress: Callable[[int, int], None] | None = None, prefix: str = "#",
+) -> list[Extraction]:
+    """Each article as an :class:`Extraction` with a unique name (texts are extracted; names ``#N`` if missing).
+
+    >>> ensure_extractions([])
+    []
+    """
+    total = len(articles)
+    out: list[Extraction] = []
+    used: set[str] = set()
+    for i, item in enumerate(articles):
+        if isinstance(item, Extraction):
+            ex = item
+        else:
+            from .extraction import extract  # the parser is only needed for raw texts
+
+            name, text = (item if isinstance(item, tuple) else (None, item))
+            ex = extract(text, lexicon=lexicon, date=date, name=name)
+        base = ex.name if ex.name is not None else f"{prefix}{i}"
+        name, n = base, 2
+        while name in used:
+            name, n = f"{base}~{n}", n + 1
+        used.add(name)
+        if name != ex.name:
+            ex = attrs.evolve(ex, name=name)
+        out.append(ex)
+        if progress is not None:
+            progress(i + 1, total)
+    return out
+
+
+def _needs_lexicon(extractions: Sequence[Extraction]) -> bool:
+    return any(m.title_office or m.name is not None for ex in extractions for m in ex.mentions)
+
+
+def default_lexicon(extractions: Sequence[Extraction], lexicon: Any) -> Any:
+    """``lexicon``, else the bundled lexicon when an article has mentions to check, else ``None``.
+
+    >>> default_lexicon([], None) is None
+    True
+    """
+    if lexicon is not None or not _needs_lexicon(extractions):
+        return lexicon
+    from .lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def _speaker_key(sp: Speaker) -> tuple[str, str]:
+    if sp.kind == "person" and sp.person_id:
+        return ("person", sp.person_id)
+    return (sp.kind, sp.label)
+
+
+def digest(
+    articles: Sequence[ArticleInput],
+    *,
+    lexicon: LexiconLike | None = None,
+    date: dt.date | str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Digest:
+    """Group the statements of ``articles`` by speaker, with every finding.
+
+    ``articles`` are :class:`Extraction` records, texts, or ``(name, text)`` pairs (texts are passed
+    to ``quotes.extraction.extract`` with ``lexicon`` and ``date``; ``date`` does not change articles
+    already extracted). ``progress(done, total)`` is called after each article. With
+    ``lexicon=None`` the bundled lexicon is loaded when there are person mentions to check.
+
+    >>> digest([]).speakers
+    ()
+    """
+    exs = ensure_extractions(articles, lexicon=lexicon, date=date, progress=progress)
+    lex = default_lexicon(exs, lexicon)
+    groups = group_statements(exs)
+    findings: list[Finding] = []
+    for ex in exs:
+        findings.extend(verify_article(ex, lexicon=lex))
+    findings.extend(verify_across(exs, groups))
+    findings.sort(key=lambda f: f.sort_key)
+
+    by_speaker: dict[tuple[str, str], list[StatementGroup]] = defaultdict(list)
+    speaker_of: dict[tuple[str, str], Speaker] = {}
+    for g in groups:
+        seen = set()
+        for o in g.occurrences:
+            k = _speaker_key(o.speaker)
+            speaker_of.setdefault(k, o.speaker)
+            if k not in seen:
+                seen.add(k)
+                by_speaker[k].append(g)
+    by_article: dict[str, list[Finding]] = defaultdict(list)
+    for f in findings:
+        by_article[f.article].append(f)
+    entries = []
+    for k, gs in by_speaker.items():
+        chosen: dict[int, Finding] = {}
+        for g in gs:
+            for o in g.occurrences:
+                if _speaker_key(o.speaker) != k:
+                    continue
+                for f in by_article.get(o.article, ()):
+                    if o.span.start < max(f.span.end, f.span.start + 1) and f.span.start < o.span.end:
+                        chosen[id(f)] = f
+        mine = tuple(sorted(chosen.values(), key=lambda f: f.sort_key))
+        gs_sorted = tuple(sorted(gs, key=lambda g: (-len(g.occurrences), g.occurrences[0].key)))
+        sp = speaker_of[k]
+        entries.append(SpeakerDigest(sp.label, sp, gs_sorted, mine))
+    entries.sort(key=lambda s: (-len(s.groups), s.speaker.kind == "unresolved", s.label))
+    diags = tuple((ex.name or "", d) for ex in exs for d in ex.diagnostics)
+    return Digest(tuple(entries), groups, tuple(findings), tuple(ex.name or "" for ex in exs), diags)

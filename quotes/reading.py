@@ -1,0 +1,497 @@
+"""From what a user gives (bytes, a string, HTML) to the clean text every later offset refers to.
+
+``read_article`` decodes bytes (UTF-8 with or without a byte-order mark, UTF-16/32 with one, else
+Windows-1252 with a diagnostic), turns HTML into paragraphs of plain text, and marks the web debris
+that scraped articles carry (photo captions, repeated paragraphs, "READ ALSO" teasers, comment and
+subscription boilerplate, quote-of-the-day widgets) as regions to ignore. A ``str`` that is not HTML
+is used exactly as given, so offsets are offsets into the caller's own string.
+
+>>> article = read_article("Wang said it was ‘complex’.\\n\\nREAD MORE: China and Russia", name="a")
+>>> article.text[:9], article.format, [d.code for d in article.diagnostics]
+('Wang said', 'text', ['debris'])
+>>> article.ignore[0].text
+'READ MORE: China and Russia'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+import attrs
+
+from .errors import InputError
+from .records import Diagnostic, Span
+
+__all__ = ["Article", "read_article", "LARGE_INPUT"]
+
+LARGE_INPUT = 5_000_000
+"""Characters (or bytes) above which an input gets a ``large-input`` diagnostic."""
+
+Format = str
+
+
+@attrs.frozen
+class Article:
+    """One article as clean text, with the regions to skip and what was noticed while reading it."""
+
+    text: str
+    """The text every later offset refers to: the input itself for a plain ``str``, else the decoded or HTML-extracted text."""
+    name: str | None = None
+    """The article's name (a file name), if given."""
+    format: str = "text"
+    """``text`` or ``html``: what the input was."""
+    encoding: str | None = None
+    """The encoding the bytes were decoded with (``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``...); None for a ``str``."""
+    ignore: tuple[Span, ...] = ()
+    """Regions of ``text`` to skip when extracting quotes (web debris), in text order."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What was noticed while reading (encoding fallbacks, HTML input, debris, repeated paragraphs)."""
+
+
+def read_article(data: str | bytes, *, name: str | None = None) -> Article:
+    """Read one article from a ``str`` or ``bytes``; raise :class:`InputError` only for data that is not text.
+
+    >>> a = read_article("Wang said: “We will”.".encode("utf-8-sig"))
+    >>> a.text, a.encoding
+    ('Wang said: “We will”.', 'utf-8-sig')
+    >>> a = read_article("<html><body><p>Wang said &ldquo;yes&rdquo;.</p><script>x()</script></body></html>")
+    >>> a.text, a.format, a.diagnostics[0].code
+    ('Wang said “yes”.', 'html', 'html-input')
+    >>> read_article(b"\\x00\\x01\\x02\\x03PK\\x00\\x00")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.InputError: the input looks like binary data, not text (nul bytes and control codes); give a text or HTML file
+    """
+    diagnostics: list[Diagnostic] = []
+    encoding: str | None = None
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        raw = bytes(data)
+        text, encoding = _decode(raw, diagnostics)
+    elif isinstance(data, str):
+        text = data
+    else:
+        raise InputError(f"an article must be str or bytes (got {type(data).__name__})")
+
+    fmt = "text"
+    if _is_html(text, name):
+        fmt = "html"
+        text = html_to_text(text)
+        diagnostics.insert(0, Diagnostic(
+            "html-input",
+            "The input is HTML: offsets refer to the text extracted from it (Article.text), not to the markup.",
+        ))
+    if len(text) > LARGE_INPUT or (encoding is not None and isinstance(data, (bytes, bytearray)) and len(data) > LARGE_INPUT):
+        diagnostics.append(Diagnostic(
+            "large-input",
+            f"The input is very large ({len(text):,} characters); reading it may be slow. Split it into articles if it holds several.",
+            None, "warning",
+        ))
+    if not text.strip():
+        diagnostics.append(Diagnostic("empty-input", "The article is empty: there is nothing to extract.", None, "warning"))
+        return Article(text, name, fmt, encoding, (), tuple(diagnostics))
+    ignore, debris = find_debris(text)
+    return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris)
+
+
+# --- bytes ---------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"%PDF-", "a PDF file"), (b"PK\x03\x04", "a ZIP archive or Word/Excel file"), (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"), (b"\x7fELF", "a program"), (b"BZh", None),
+)
+_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _binary_error(why: str) -> InputError:
+    return InputError(f"the input looks like binary data, not text ({why}); give a text or HTML file")
+
+
+def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc), enc
+            except UnicodeDecodeError as err:
+                diagnostics.append(Diagnostic(
+                    "decoding-errors",
+                    f"The bytes start with a {enc} byte-order mark but are not valid {enc} (first bad byte at {err.start}); "
+                    "undecodable bytes were replaced with �.",
+                    None, "warning",
+                ))
+                return raw.decode(enc, errors="replace"), enc
+    for magic, what in _MAGIC:
+        if raw.startswith(magic) and what:
+            raise _binary_error(what)
+    sample = raw[:65536]
+    if b"\x00" in sample:
+        guessed = _utf16_without_bom(raw)
+        if guessed is not None:
+            text, enc = guessed
+            diagnostics.append(Diagnostic(
+                "encoding-guessed",
+                f"The bytes have no byte-order mark and were read as {enc}; check that the text looks right.",
+                None, "warning",
+            ))
+            return text, enc
+        raise _binary_error("nul bytes and control codes")
+    if sample and sum(b in _CONTROL_BYTES for b in sample) > max(2, len(sample) // 20):
+        raise _binary_error("many control codes")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        bad = err.start
+    declared = _META_CHARSET.search(raw[:4096])
+    candidates = []
+    if declared:
+        try:
+            candidates.append(codecs.lookup(declared.group(1).decode("ascii")).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    candidates += ["cp1252", "latin-1"]
+    for enc in candidates:
+        try:
+            text = raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if declared and enc == candidates[0] and enc not in ("cp1252", "latin-1"):
+            diagnostics.append(Diagnostic(
+                "encoding-declared",
+                f"The bytes are not valid UTF-8; they were read as {enc}, the encoding the HTML declares.",
+            ))
+        else:
+            label = "Windows-1252 (cp1252)" if enc == "cp1252" else enc
+            diagnostics.append(Diagnostic(
+                "encoding-fallback",
+                f"The bytes are not valid UTF-8 (first bad byte at offset {bad}); they were read as {label}. "
+                "Check accented letters and quotation marks, or save the file as UTF-8.",
+                None, "warning",
+            ))
+        if _mostly_control(text):
+            raise _binary_error("mostly non-text bytes")
+        return text, enc
+    raise _binary_error("no text encoding fits")  # pragma: no cover - latin-1 decodes every byte
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark: nul bytes at every other position."""
+    sample = raw[:4096]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    enc = "utf-16-le" if odd > 0.6 * half and even < 0.1 * half else "utf-16-be" if even > 0.6 * half and odd < 0.1 * half else None
+    if enc is None:
+        return None
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError:
+        return None
+    return (None if _mostly_control(text) else (text, enc))
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:65536]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b") or 0x7F <= ord(c) < 0xA0)
+    return bad > max(2, len(sample) // 10)
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|main|section|p|div|br|span|h[1-6]|ul|ol|li|a|table|"
+    r"blockquote|script|style|meta|title|em|strong|b|i|img)(?=[\s>/])",
+    re.IGNORECASE,
+)
+_HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|p|div|br)(?=[\s>/])", re.IGNORECASE)
+_SKIP_TAGS = frozenset({
+    "script", "style", "nav", "footer", "aside", "figcaption", "noscript", "template", "svg", "head",
+    "iframe", "object", "form", "button", "select", "textarea", "canvas", "math",
+})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "article", "section", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+    "li", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "hr", "address",
+    "details", "summary", "body", "html", "caption", "center",
+})
+_VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"})
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _is_html(text: str, name: str | None) -> bool:
+    if name and name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    if name and name.lower().endswith(".txt"):
+        return False
+    head = text[:200_000]
+    strong = _HTML_STRONG.findall(head)
+    if not strong:
+        return False
+    if text.lstrip().startswith("<"):
+        return True
+    return len(strong) >= 2 or len(_HTML_TAG.findall(head)) >= 3
+
+
+class _TextExtractor(HTMLParser):
+    """Plain text from HTML: paragraphs separated by blank lines, nothing from scripts, menus or captions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.skip: list[str] = []
+        self.pre = 0
+
+    def _flush(self) -> None:
+        joined = "".join(self.current)
+        self.current = []
+        for part in joined.split("\n"):
+            part = part if self.pre else part.strip(" ")
+            if part.strip():
+                self.paragraphs.append(part.rstrip() if self.pre else part.strip())
+
+    def handle_starttag(self, tag: str, attrs_: list) -> None:
+        tag = tag.lower()
+        if tag in _SKIP_TAGS:
+            if tag not in _VOID_TAGS:
+                self.skip.append(tag)
+            return
+        if self.skip:
+            return
+        if tag == "br":
+            self.current.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "pre":
+                self.pre += 1
+
+    def handle_startendtag(self, tag: str, attrs_: list) -> None:
+        if tag.lower() in _SKIP_TAGS:
+            return
+        self.handle_starttag(tag, attrs_)
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if tag in _SKIP_TAGS:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if self.skip:
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "pre" and self.pre:
+                self.pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        self.current.append(data if self.pre else _HTML_SPACE.sub(" ", data))
+
+    def text(self) -> str:
+        self._flush()
+        return "\n\n".join(self.paragraphs)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML document, one paragraph per block, paragraphs separated by blank lines.
+
+    >>> html_to_text("<p>He said &quot;no&quot;.<br>Then he left.</p><nav>Home</nav><p>Next &amp; last</p>")
+    'He said "no".\\n\\nThen he left.\\n\\nNext & last'
+    """
+    parser = _TextExtractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # html.parser is lenient; this guards against the odd assertion on broken markup
+        pass
+    return parser.text()
+
+
+# --- web debris ----------------------------------------------------------------------------
+
+_LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+_TERMINAL = ".!?…:;\"'”’»)*"
+_QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
+_CAPTION_ANYWHERE = re.compile(r"\b(?:Pictured|Picturd|Pictures)\s*:", re.IGNORECASE)
+_CAPTION_START = re.compile(
+    r"(?:Photo|Photos|Photograph|Image|Picture|Video|Watch|Credit|Photo credit|Caption|File photo)\s*:",
+    re.IGNORECASE,
+)
+_CAPTION_PAREN = re.compile(
+    r"\((?:[^()\n]{0,40}\bPhoto(?:graph)?s?\b[^()\n]{0,120}|Photo by[^()\n]{0,120}|Getty Images|AFP|Reuters|AP Photo[^()\n]*|"
+    r"file photo|pictured[^()\n]{0,80})\)",
+    re.IGNORECASE,
+)
+_TEASER = re.compile(
+    r"(?:READ ALSO|ALSO READ|READ MORE|MORE READING|SEE ALSO|RELATED(?: ARTICLES| STORIES| POSTS| NEWS| CONTENT)?|"
+    r"Recommended(?: for you| reading)?|Most Read|Trending Now|You may also like|Don'?t miss|WATCH|LISTEN)\b\s*[:.…-]?",
+    re.IGNORECASE,
+)
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE) for p in (
+        r"(?:leave a (?:reply|comment)|click to comment|add a comment|post a comment|join the (?:discussion|conversation))\b.*",
+        r"(?:no|\d+|view|show|load|hide|see|read) comments?\b.{0,40}",
+        r"comments?\s*(?:\(\d+\)|:|\d+)?",
+        r"your email address will not be published.*",
+        r"required fields are marked.*",
+        r"powered by\b.{0,60}",
+        r"please wait.{0,10}",
+        r"views?\s*:?\s*[\d,.]+k?",
+        r"(?:connect|follow) (?:with )?us\b.{0,60}",
+        r"share (?:this|on)\b.{0,60}",
+        r"(?:to|back to) top",
+        r"skip to (?:content|main content)",
+        r"(?:sign up|subscribe)\b.{0,200}",
+        r"(?:all rights reserved|copyright\b|©).{0,200}",
+        r"advertisement|sponsored(?: content)?|loading\.*",
+        r"more in \w+(?: \w+)?",
+        r"(?:posted|published|updated) (?:on|by|at)\b.{0,80}",
+        r"tags?\s*:.{0,200}",
+        r"filed under\b.{0,200}",
+    )
+]
+_SUBSCRIPTION = re.compile(
+    r"\b(?:subscribe (?:to|now|today|for)|subscribing to|sign up (?:for|to|now)|our newsletter|the newsletter|"
+    r"make a donation|making a donation|donate (?:now|today)|support (?:our|independent) journalism|"
+    r"cookies? (?:policy|settings)|accept (?:all )?cookies)\b",
+    re.IGNORECASE,
+)
+_QUOTE_WIDGET = re.compile(r"(?:today'?s|today’s|daily) quote|quote of the day", re.IGNORECASE)
+_NAV_PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
+
+
+@attrs.frozen
+class _Segment:
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE_RE.finditer(text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def find_debris(text: str) -> tuple[tuple[Span, ...], tuple[Diagnostic, ...]]:
+    """Regions of ``text`` that are web debris rather than article prose, with a diagnostic for each.
+
+    >>> text = "Wang said it was complex.\\nPictured: Wang Yi in Beijing\\nWang said it was complex."
+    >>> spans, diags = find_debris(text)
+    >>> [(s.text, d.code) for s, d in zip(spans, diags)]
+    [('Pictured: Wang Yi in Beijing', 'debris'), ('Wang said it was complex.', 'repeated-paragraph')]
+    """
+    found: list[tuple[int, int, str, str]] = []  # start, end, code, kind
+    lines = _lines(text)
+    if not lines:
+        return (), ()
+
+    def add(a: int, b: int, code: str, kind: str) -> None:
+        if b > a:
+            found.append((a, b, code, kind))
+
+    # split paragraphs glued to a copy of the paragraph before them ("...of UkraineLate on Friday")
+    segments: list[tuple[int, int]] = []
+    prev_texts: list[str] = []
+    for a, b in lines:
+        line = text[a:b]
+        if prev_texts:
+            last = prev_texts[-1]
+            if len(last) >= 30 and len(line) > len(last) and line.startswith(last) and line[len(last)].isalpha():
+                segments.append((a, a + len(last)))
+                segments.append((a + len(last), b))
+                prev_texts.append(line[len(last):])
+                continue
+        segments.append((a, b))
+        prev_texts.append(line)
+
+    seg_texts = [text[a:b] for a, b in segments]
+    counts: dict[str, int] = {}
+    for t in seg_texts:
+        counts[t] = counts.get(t, 0) + 1
+    seen: set[str] = set()
+    first_line = seg_texts[0]
+    widget_next = False
+    for idx, ((a, b), t) in enumerate(zip(segments, seg_texts)):
+        kind = _debris_kind(t, idx, first_line, seg_texts)
+        if widget_next:
+            widget_next = False
+            if kind is None and len(t.split()) <= 40:
+                add(a, b, "debris", "quote of the day")
+                seen.add(t)
+                continue
+        if kind == "quote-widget":
+            widget_next = True
+            add(a, b, "debris", "quote of the day")
+        elif t in seen and len(t.split()) >= 3 or (t in seen and idx > 0 and _title_like(t)):
+            add(a, b, "repeated-paragraph", "repeated paragraph")
+        elif kind is not None:
+            add(a, b, "debris", kind)
+        elif (counts[t] > 1 and idx + 1 < len(seg_texts) and seg_texts[idx + 1] == t
+              and not t.endswith(tuple(_TERMINAL)) and len(t.split()) >= 6 and idx > 0):
+            add(a, b, "debris", "photo caption")  # captions come twice in a row and end without a full stop
+        else:
+            for m in _CAPTION_PAREN.finditer(t):
+                add(a + m.start(), a + m.end(), "debris", "photo credit")
+        seen.add(t)
+
+    found.sort()
+    spans: list[Span] = []
+    diags: list[Diagnostic] = []
+    for a, b, code, kind in found:
+        span = Span.of(text, a, b)
+        spans.append(span)
+        if code == "repeated-paragraph":
+            msg = "This paragraph repeats an earlier one word for word; the copy is skipped."
+        else:
+            msg = f"Web debris ({kind}) is skipped when extracting quotes."
+        diags.append(Diagnostic(code, msg, span, "info"))
+    return tuple(spans), tuple(diags)
+
+
+def _title_like(t: str) -> bool:
+    words = t.split()
+    return 2 <= len(words) <= 20 and not t.endswith((".", "!", "?"))
+
+
+def _debris_kind(t: str, idx: int, first_line: str, seg_texts: list[str]) -> str | None:
+    """What kind of debris one paragraph is, or None for article prose."""
+    words = t.split()
+    if _CAPTION_ANYWHERE.search(t) or _CAPTION_START.match(t):
+        return "photo caption"
+    if _QUOTE_WIDGET.fullmatch(t.strip(" :")):
+        return "quote-widget"
+    m = _TEASER.match(t)
+    if m and (m.end() == len(t) or t[m.end() - 1] in ":.…-" or t[m.end():m.end() + 2].strip() in (":", "-", "")
+              or t[:m.end()].isupper()):
+        return "read-also teaser"
+    if any(p.fullmatch(t) for p in _BOILERPLATE):
+        return "site boilerplate"
+    if _SUBSCRIPTION.search(t) and len(words) <= 60:
+        return "subscription boilerplate"
+    if "|" in t:
+        head = t.split("|", 1)[0].strip()
+        if head and (head == first_line.strip() or head in seg_texts[:idx]) and idx > 0:
+            return "headline teaser"
+        if _NAV_PIPES.match(t):
+            return "navigation"
+    if idx > 0 and len(words) <= 4 and not any(c in t for c in _QUOTE_CHARS) and not t.endswith(tuple(".!?…")):
+        return "label"
+    if idx > 0 and len(words) <= 8 and t[:1].islower() and not any(c in t for c in _TERMINAL + ",;"):
+        return "image alt text"
+    return None

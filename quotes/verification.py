@@ -1,0 +1,595 @@
+"""Findings an editor should look at: wrong titles, conflated names, ambiguous or misattributed
+speakers, altered or unsourced quotations, broken quotation marks.
+
+Three entry points: :func:`verify_article` (one article against the lexicon), :func:`verify_across`
+(statement groups across articles) and :func:`check_against_sources` (a draft against its sources).
+The lexicon is used only through four calls (``offices_of``, ``holders``, ``person``,
+``candidates``), so tests can pass a small fake.
+
+>>> import datetime as dt
+>>> from quotes.records import Diagnostic, Extraction, Span
+>>> text = "He said “we will never give up."
+>>> ex = Extraction(text, (), (), (Diagnostic("unbalanced-quote", "An opening quotation mark is never closed.",
+...                 Span.of(text, 8, 9), "warning"),), dt.date(2022, 3, 1), "argument", "a")
+>>> [(f.code, f.severity, f.span.start) for f in verify_article(ex, lexicon=None)]
+[('broken-quote-marks', 'warning', 8)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any, Literal, Protocol
+
+import attrs
+
+from .grouping import Occurrence, StatementGroup, WordDiff, group_statements, normalise, word_diff
+from .records import Extraction, Mention, Severity, Span, Speaker
+
+__all__ = [
+    "CODES", "Evidence", "Finding", "LexiconLike", "check_against_sources", "severity_counts", "verify_across",
+    "verify_article",
+]
+
+FindingCode = Literal[
+    "wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording", "unsourced",
+    "broken-quote-marks", "variant-group",
+]
+
+CODES: dict[str, str] = {
+    "wrong-title": "a person is given an office they did not hold at the article's date",
+    "conflated-name": "a title and a name that belong to different people, or a name two people share",
+    "ambiguous-speaker": "a quote whose speaker could be several people",
+    "misattribution": "one statement attributed to different people",
+    "altered-wording": "words inside quotation marks that differ from the sources' wording",
+    "unsourced": "a direct quotation found in no source",
+    "broken-quote-marks": "quotation marks that do not pair up",
+    "variant-group": "one statement quoted in several articles",
+}
+"""Every finding code with what it means (the codes are stable)."""
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+class LexiconLike(Protocol):
+    """The part of the lexicon verification uses (``quotes.lexicon.Lexicon`` satisfies it)."""
+
+    def offices_of(self, person_id: str, *, as_of: dt.date) -> tuple[Any, ...]: ...
+
+    def holders(self, office: str, *, as_of: dt.date) -> tuple[Any, ...]: ...
+
+    def person(self, id: str) -> Any: ...
+
+    def candidates(self, mention: str, *, as_of: dt.date | None = None) -> tuple[Any, ...]: ...
+
+
+@attrs.frozen
+class Evidence:
+    """What a finding rests on: a lexicon row, or a source's wording with its offsets."""
+
+    kind: str
+    """``lexicon`` (an office row), ``candidate`` (a possible speaker), ``source`` (another article's
+    occurrence), ``diff`` (the word-level difference), ``diagnostic`` (what the reader noticed)."""
+    text: str
+    """The evidence as an editor reads it."""
+    article: str | None = None
+    """The article it comes from, for ``source`` evidence."""
+    span: Span | None = None
+    """Where in that article."""
+    source: str | None = None
+    """Where a lexicon row comes from (file and line, or a reference)."""
+
+
+@attrs.frozen
+class Finding:
+    """One thing an editor should look at, in one article."""
+
+    code: FindingCode
+    """Stable identifier (see :data:`CODES`)."""
+    severity: Severity
+    """``error`` (almost surely wrong), ``warning`` (check it), ``info``."""
+    article: str
+    """Name of the article it concerns."""
+    span: Span
+    """Where in that article's text."""
+    message: str
+    """One sentence an editor understands."""
+    evidence: tuple[Evidence, ...] = ()
+    """What the finding rests on."""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, int, str]:
+        return (self.article, self.span.start, self.span.end, SEVERITY_ORDER[self.severity], self.code)
+
+
+def _article_name(ex: Extraction, default: str = "article") -> str:
+    return ex.name if ex.name is not None else default
+
+
+def _short_office(office: str) -> str:
+    """``President of Ukraine`` -> ``President``."""
+    head, sep, _ = office.partition(" of ")
+    return head if sep and head else office
+
+
+def _tenure_text(name: str, t: Any) -> str:
+    start = getattr(t, "start", None)
+    end = getattr(t, "end", None)
+    span = f"{start or '?'} to {end or 'present'}"
+    return f"{name}: {t.office}, {span}"
+
+
+def _person_name(lexicon: Any, pid: str, fallback: str | None = None) -> str:
+    try:
+        return str(lexicon.person(pid).name)
+    except Exception:  # an id the lexicon lacks: show what we have
+        return fallback or pid
+
+
+def _family(lexicon: Any, pid: str) -> str:
+    try:
+        return str(lexicon.person(pid).family or "").casefold()
+    except Exception:
+        return ""
+
+
+_NOT_CURRENT = re.compile(
+    r"\b(former|ex|then|late|previous|past|one-time|onetime|erstwhile|outgoing|incoming|future|elect|designate|"
+    r"deputy|vice|acting|interim)\b", re.IGNORECASE)
+
+
+def _not_current(ex: Extraction, m: Mention) -> bool:
+    """Whether the title is qualified (``former President``, ``President-elect``): not a claim of office now."""
+    before = ex.text[max(0, m.span.start - 24):m.span.start]
+    words = before.split()
+    qualifier = words[-1] if words else ""
+    title = m.title.text if m.title else ""
+    after = ex.text[m.span.end:m.span.end + 12]
+    return bool(_NOT_CURRENT.search(title) or _NOT_CURRENT.fullmatch(qualifier.strip("-–")) or
+                re.match(r"[-–]?(elect|designate)\b", after, re.IGNORECASE) or re.search(r"\bex-$", before))
+
+
+def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list[Finding]:
+    sp = m.speaker
+    if not m.title_office or sp.kind != "person" or not sp.person_id or _not_current(ex, m):
+        return []
+    date = ex.date
+    office = m.title_office
+    held = lexicon.offices_of(sp.person_id, as_of=date)
+    if any(t.office == office for t in held):
+        return []
+    holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
+    person = _person_name(lexicon, sp.person_id, sp.name)
+    holder_names = list(dict.fromkeys(_person_name(lexicon, t.person_id) for t in holders))
+    evidence = tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None)) for t in held)
+    evidence += tuple(Evidence("lexicon", _tenure_text(_person_name(lexicon, t.person_id), t),
+                               source=getattr(t, "source", None)) for t in holders)
+    family = _family(lexicon, sp.person_id)
+    same_family = [t for t in holders if family and _family(lexicon, t.person_id) == family]
+    if same_family:
+        other = _person_name(lexicon, same_family[0].person_id)
+        msg = (f"“{m.span.text}”: the {office} on {date.isoformat()} was {other}, not {person}; "
+               f"the two share the family name and may have been conflated")
+        return [Finding("conflated-name", "error", name, m.span, msg, evidence)]
+    if not held and not holders:
+        return []  # the lexicon knows nothing useful for that date
+    if held:
+        was = " and ".join(dict.fromkeys(t.office for t in held))
+        msg = f"{person} was {was} on {date.isoformat()}, not {office}"
+    else:
+        msg = f"{person} was not {office} on {date.isoformat()}"
+    if holder_names:
+        msg += f" (the {_short_office(office)} was {' and '.join(holder_names)})"
+    return [Finding("wrong-title", "error", name, m.span, msg, evidence)]
+
+
+def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) -> Finding | None:
+    if m.name is None or len(m.name.text.split()) < 2:
+        return None
+    cands = [c for c in lexicon.candidates(m.name.text, as_of=ex.date) if c.score >= 0.95]
+    people = list({c.person.id: c.person for c in cands}.values())
+    if len(people) < 2:
+        return None
+    if m.title_office:
+        fitting = [p for p in people if any(t.office == m.title_office for t in lexicon.offices_of(p.id, as_of=ex.date))]
+        if len(fitting) == 1:
+            return None
+
+    def describe(p: Any) -> str:
+        offices = lexicon.offices_of(p.id, as_of=ex.date)
+        return f"{p.name} ({offices[0].office})" if offices else str(p.name)
+
+    names = ", ".join(describe(p) for p in people[:-1]) + " and " + describe(people[-1])
+    msg = f"“{m.name.text}” matches {len(people)} people in the lexicon: {names}; say which one is meant"
+    evidence = tuple(Evidence("candidate", describe(p), source=getattr(p, "id", None)) for p in people)
+    return Finding("conflated-name", "warning", name, m.name, msg, evidence)
+
+
+def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tuple[Finding, ...]:
+    """Findings within one article: wrong titles, conflated names, ambiguous speakers, broken quote marks.
+
+    With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
+
+    >>> import datetime as dt
+    >>> from quotes.records import Extraction, Quote, Span, Speaker
+    >>> text = "Wang said it was complex."
+    >>> q = Quote((Span.of(text, 10, 24),), "indirect", Span.of(text, 5, 9), "say", Span.of(text, 0, 4),
+    ...           Speaker("ambiguous", "Wang", candidates=("Wang Yi", "Wang Wenbin")), "surname", 0.3)
+    >>> ex = Extraction(text, (q,), (), (), dt.date(2022, 3, 1), "argument", "a")
+    >>> [f.message for f in verify_article(ex, lexicon=None)]
+    ['It is unclear who said this: “Wang” could be Wang Yi or Wang Wenbin; name the speaker in full']
+    """
+    name = _article_name(extraction)
+    out: list[Finding] = []
+    if lexicon is not None:
+        seen_names: set[str] = set()
+        for m in extraction.mentions:
+            out.extend(_title_findings(extraction, m, lexicon, name))
+            if m.name is not None and m.name.text not in seen_names:
+                seen_names.add(m.name.text)
+                f = _shared_name_finding(extraction, m, lexicon, name)
+                if f is not None:
+                    out.append(f)
+    for q in extraction.quotes:
+        if q.speaker.kind == "ambiguous":
+            where = q.source or q.content[0]
+            cands = q.speaker.candidates
+            who = " or ".join(cands) if cands else "several people"
+            written = (q.source.text if q.source else q.speaker.name) or "the speaker"
+            msg = f"It is unclear who said this: “{written}” could be {who}; name the speaker in full"
+            out.append(Finding("ambiguous-speaker", "warning", name, where, msg,
+                               tuple(Evidence("candidate", c) for c in cands)))
+    for d in extraction.diagnostics:
+        if d.code == "unbalanced-quote":
+            span = d.span or Span.of(extraction.text, 0, 0)
+            out.append(Finding("broken-quote-marks", "warning", name, span, d.message,
+                               (Evidence("diagnostic", d.message, name, d.span),)))
+    return tuple(sorted(out, key=lambda f: f.sort_key))
+
+
+# --- across articles -------------------------------------------------------------------------
+
+
+MIN_CONFIDENCE = 0.5
+"""Speakers found with less confidence than this are not compared across articles (the engine may be wrong)."""
+
+
+def _person_key(sp: Speaker) -> str | None:
+    return sp.person_id if sp.kind == "person" and sp.person_id else None
+
+
+def _attributed(o: Occurrence) -> str | None:
+    """The person a quotation (words in quotation marks) is confidently attributed to, if any."""
+    if not o.quoted or o.confidence < MIN_CONFIDENCE:
+        return None
+    return _person_key(o.speaker)
+
+
+def _source_evidence(o: Occurrence) -> Evidence:
+    return Evidence("source", f"{o.speaker.label}: “{o.text}”", o.article, o.span)
+
+
+def _misattribution_findings(group: StatementGroup) -> list[Finding]:
+    by_person: dict[str, list[Occurrence]] = defaultdict(list)
+    for o in group.occurrences:
+        key = _attributed(o)
+        if key:
+            by_person[key].append(o)
+    if len(by_person) < 2:
+        return []
+    articles = {k: {o.article for o in v} for k, v in by_person.items()}
+    # only people quoted with it in different articles conflict
+    all_articles = set().union(*articles.values())
+    if len(all_articles) < 2:
+        return []
+    counts = {k: len(v) for k, v in articles.items()}
+    top = max(counts.values())
+    leaders = [k for k, n in counts.items() if n == top]
+    majority = leaders[0] if len(leaders) == 1 else None
+    out = []
+    for key, occs in sorted(by_person.items()):
+        if key == majority:
+            continue
+        others = [o for k, v in by_person.items() if k != key for o in v]
+        other_names = list(dict.fromkeys(o.speaker.label for o in others))
+        other_articles = sorted({o.article for o in others})
+        for o in occs:
+            if all(a == o.article for a in other_articles):
+                continue
+            msg = (f"This statement is attributed to {o.speaker.label} here, but to {' and '.join(other_names)} "
+                   f"in {', '.join(a for a in other_articles if a != o.article)}")
+            sev: Severity = "error" if majority is not None else "warning"
+            out.append(Finding("misattribution", sev, o.article, o.span, msg,
+                               tuple(_source_evidence(x) for x in others)))
+    return out
+
+
+def _variant_finding(group: StatementGroup) -> Finding | None:
+    articles = group.articles
+    if len(articles) < 2:
+        return None
+    wordings = {normalise(o.text) for o in group.occurrences}
+    first = min(group.occurrences, key=lambda o: (normalise(o.text) != normalise(group.canonical), o.key))
+    n = len(wordings)
+    msg = (f"Quoted in {len(articles)} articles ({', '.join(articles)}) in "
+           f"{'one wording' if n == 1 else f'{n} wordings'}: “{_clip(group.canonical)}”")
+    return Finding("variant-group", "info", first.article, first.span, msg,
+                   tuple(_source_evidence(o) for o in group.occurrences))
+
+
+def _clip(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _padded(text: str) -> str:
+    return f" {text} "
+
+
+def _trim(diff: Sequence[WordDiff]) -> list[WordDiff]:
+    """Drop leading and trailing steps that are only one side's extra words (a partial quote, a longer one)."""
+    d = list(diff)
+    while d and d[0].op in ("insert", "delete"):
+        d.pop(0)
+    while d and d[-1].op in ("insert", "delete"):
+        d.pop()
+    return d
+
+
+@attrs.frozen
+class _Alteration:
+    diff: tuple[WordDiff, ...]
+    other: Occurrence
+    similarity: float
+    window: str
+    extra: tuple[str, ...] = ()
+    """Words the piece has beyond either end of the other wording."""
+
+
+def _compare(piece: str, others: Sequence[Occurrence]) -> _Alteration | None:
+    """The other occurrence whose wording aligns best with ``piece``, with the trimmed word diff."""
+    found: list[_Alteration] = []
+    for o in others:
+        full = word_diff(o.text, piece)
+        d = _trim(full)
+        inner = set(map(id, d))
+        extra = tuple(x.variant for x in full if x.op == "insert" and id(x) not in inner)
+        equal = sum(len(x.variant.split()) for x in d if x.op == "equal")
+        changed = sum(max(len(x.variant.split()), len(x.canonical.split())) for x in d if x.op != "equal")
+        if equal == 0:
+            continue
+        sim = equal / (equal + changed)
+        window = normalise(" ".join(x.canonical for x in d))
+        found.append(_Alteration(tuple(d), o, sim, window, extra))
+    return min(found, key=lambda a: (-a.similarity, sum(len(w.split()) for w in a.extra), a.other.key), default=None)
+
+
+def _describe_changes(diff: Sequence[WordDiff], limit: int = 3) -> str:
+    parts = []
+    for d in diff:
+        if d.op == "replace":
+            parts.append(f"“{d.variant}” where the source has “{d.canonical}”")
+        elif d.op == "insert":
+            parts.append(f"adds “{d.variant}”")
+        elif d.op == "delete":
+            parts.append(f"leaves out “{d.canonical}”")
+    more = len(parts) - limit
+    text = "; ".join(parts[:limit])
+    return text + (f"; and {more} more change{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _diff_text(diff: Sequence[WordDiff]) -> str:
+    out = []
+    for d in diff:
+        if d.op == "equal":
+            out.append(d.canonical)
+        elif d.op == "replace":
+            out.append(f"[-{d.canonical}-] {{+{d.variant}+}}")
+        elif d.op == "delete":
+            out.append(f"[-{d.canonical}-]")
+        else:
+            out.append(f"{{+{d.variant}+}}")
+    return " ".join(out)
+
+
+_OMISSION = re.compile(r"…|\.\s*\.\s*\.|\[[^\]]*\]")
+
+
+def _parts(piece: Span) -> list[Span]:
+    """The runs of words in a quoted piece between ellipses and [bracketed insertions]."""
+    out = []
+    pos = 0
+    text = piece.text
+    for m in [*_OMISSION.finditer(text), None]:
+        end = m.start() if m else len(text)
+        a, b = pos, end
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b > a and normalise(text[a:b]):
+            out.append(Span(piece.start + a, piece.start + b, text[a:b]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def _verbatim_somewhere(piece_norm: str, texts: Sequence[str]) -> bool:
+    p = _padded(piece_norm)
+    return any(p in _padded(t) for t in texts)
+
+
+def _altered_findings(
+    group: StatementGroup, article_norms: dict[str, str], *, min_support: int, severity: Severity = "warning",
+) -> list[Finding]:
+    out = []
+    for o in group.occurrences:
+        if not o.quoted:
+            continue
+        me = _attributed(o)
+        # words of someone else are not a source for this person's words (that is a misattribution)
+        others = [x for x in group.occurrences if x.article != o.article and x.quoted
+                  and not (me and _attributed(x) and _attributed(x) != me)]
+        if not others:
+            continue
+        other_texts = [article_norms.get(a, "") for a in {x.article for x in others}]
+        other_texts += [normalise(x.text) for x in others]
+        for piece in (p for q in o.quoted for p in _parts(q)):
+            pn = normalise(piece.text)
+            if len(pn.split()) < 3 or _verbatim_somewhere(pn, other_texts):
+                continue
+            alt = _compare(piece.text, others)
+            if alt is None or alt.similarity < 0.5 or all(d.op == "equal" for d in alt.diff):
+                continue
+            support = sorted(a for a in {x.article for x in others}
+                             if a != o.article and alt.window and _padded(alt.window) in _padded(article_norms.get(a, "")))
+            if len(support) < min_support:
+                continue
+            changes = _describe_changes(alt.diff)
+            msg = (f"Inside quotation marks: {changes} (as quoted in {', '.join(support)})")
+            evidence = (Evidence("diff", _diff_text(alt.diff)), _source_evidence(alt.other))
+            out.append(Finding("altered-wording", severity, o.article, piece, msg, evidence))
+    return out
+
+
+def _article_norms(extractions: Sequence[Extraction]) -> dict[str, str]:
+    return {(_article_name(ex, f"#{i}")): normalise(ex.text) for i, ex in enumerate(extractions)}
+
+
+def verify_across(extractions: Sequence[Extraction], groups: Sequence[StatementGroup]) -> tuple[Finding, ...]:
+    """Findings across articles: misattributed statements, altered wording, and statement variants (info).
+
+    ``groups`` come from :func:`quotes.grouping.group_statements` over the same ``extractions``.
+    A quotation is *altered* only when it is found verbatim in no other article and a wording that
+    at least two other articles quote verbatim differs from it by a few words.
+
+    >>> import datetime as dt
+    >>> from quotes.records import Extraction, Quote, Span, Speaker
+    >>> def art(name, text, who):
+    ...     q = Quote((Span.of(text, 0, len(text)),), "direct", None, None, None, Speaker("person", who, who),
+    ...               "cue-subject", 0.9, quoted=(Span.of(text, 0, len(text)),))
+    ...     return Extraction(text, (q,), (), (), dt.date(2022, 3, 1), "argument", name)
+    >>> s = "China respects the sovereignty and territorial integrity of all nations"
+    >>> exs = [art("a", s, "Xi Jinping"), art("b", s, "Xi Jinping"), art("c", s, "Wang Yi")]
+    >>> [(f.code, f.article) for f in verify_across(exs, group_statements(exs))]
+    [('variant-group', 'a'), ('misattribution', 'c')]
+    """
+    norms = _article_norms(extractions)
+    out: list[Finding] = []
+    for g in groups:
+        out.extend(_misattribution_findings(g))
+        out.extend(_altered_findings(g, norms, min_support=2))
+        v = _variant_finding(g)
+        if v is not None:
+            out.append(v)
+    return tuple(sorted(out, key=lambda f: f.sort_key))
+
+
+# --- a draft against its sources -------------------------------------------------------------
+
+
+def _unique_names(draft: Extraction, sources: Sequence[Extraction]) -> tuple[Extraction, list[Extraction]]:
+    used: set[str] = set()
+
+    def fresh(ex: Extraction, default: str) -> Extraction:
+        base = ex.name if ex.name is not None else default
+        name, n = base, 2
+        while name in used:
+            name, n = f"{base}~{n}", n + 1
+        used.add(name)
+        return ex if name == ex.name else attrs.evolve(ex, name=name)
+
+    d = fresh(draft, "draft")
+    return d, [fresh(s, f"source-{i + 1}") for i, s in enumerate(sources)]
+
+
+def check_against_sources(
+    draft: Extraction, sources: Sequence[Extraction], *, lexicon: LexiconLike | None
+) -> tuple[Finding, ...]:
+    """The copy-desk check: the draft's own findings, and each of its quotes against the sources.
+
+    A quotation in the draft that no source contains verbatim is *altered* when a source has the
+    same statement in other words, and *unsourced* when no source has it at all; a quote whose
+    statement the sources give to someone else is *misattributed*.
+
+    >>> import datetime as dt
+    >>> from quotes.records import Extraction, Quote, Span, Speaker
+    >>> def art(name, text):
+    ...     q = Quote((Span.of(text, 0, len(text)),), "direct", None, None, None, Speaker("person", "Wang Yi", "Q1"),
+    ...               "cue-subject", 0.9, quoted=(Span.of(text, 0, len(text)),))
+    ...     return Extraction(text, (q,), (), (), dt.date(2022, 3, 1), "argument", name)
+    >>> source = art("cctv", "China deeply regrets that conflict has broken out between Ukraine and Russia")
+    >>> draft = art("draft", "China deeply regrets that conflict has erupted between Ukraine and Russia")
+    >>> [f.message for f in check_against_sources(draft, [source], lexicon=None)]
+    ['Inside quotation marks: “erupted” where the source has “broken out” (as quoted in cctv)']
+    """
+    draft, sources = _unique_names(draft, sources)
+    dname = draft.name or "draft"
+    out = list(verify_article(draft, lexicon=lexicon))
+    groups = group_statements([draft, *sources])
+    norms = _article_norms([draft, *sources])
+    source_norms = [t for a, t in norms.items() if a != dname]
+    by_quote: dict[int, StatementGroup] = {}
+    for g in groups:
+        for o in g.occurrences:
+            if o.article == dname:
+                by_quote[o.quote_index] = g
+    for qi, q in enumerate(draft.quotes):
+        g = by_quote.get(qi)
+        others = [o for o in g.occurrences if o.article != dname] if g else []
+        me = next((o for o in g.occurrences if o.article == dname and o.quote_index == qi), None) if g else None
+        # speaker
+        mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
+        theirs = [o for o in others if _attributed(o)]
+        if mine and theirs and mine not in {_attributed(o) for o in theirs}:
+            names = list(dict.fromkeys(o.speaker.label for o in theirs))
+            arts = sorted({o.article for o in theirs})
+            msg = (f"This statement is attributed to {q.speaker.label} here, but to {' and '.join(names)} "
+                   f"in the sources ({', '.join(arts)})")
+            where = q.source or q.content[0]
+            sev: Severity = "error" if q.quoted else "warning"  # a paraphrase matches less surely
+            out.append(Finding("misattribution", sev, dname, where, msg,
+                               tuple(_source_evidence(o) for o in theirs)))
+        if not q.quoted:
+            continue
+        unmatched = [p for piece in q.quoted for p in _parts(piece)
+                     if not _verbatim_somewhere(normalise(p.text), source_norms)]
+        if not unmatched:
+            continue
+        if not others or me is None:
+            span = Span.of(draft.text, q.quoted[0].start, q.quoted[-1].end)
+            msg = "No source contains this quotation, in these or similar words; check where it comes from"
+            out.append(Finding("unsourced", "warning", dname, span, msg))
+            continue
+        for piece in unmatched:
+            alt = _compare(piece.text, others)
+            if alt is None:
+                msg = "No source has this quotation in these words; check where it comes from"
+                out.append(Finding("unsourced", "warning", dname, piece, msg, tuple(_source_evidence(o) for o in others)))
+                continue
+            if all(d.op == "equal" for d in alt.diff):
+                if alt.extra:  # the quotation runs on beyond anything the sources have
+                    words = " … ".join(f"“{w}”" for w in alt.extra)
+                    msg = f"Inside quotation marks: adds {words}, which no source has (compare {alt.other.article})"
+                    out.append(Finding("altered-wording", "warning", dname, piece, msg,
+                                       (Evidence("diff", _diff_text(alt.diff)), _source_evidence(alt.other))))
+                continue
+            changes = _describe_changes(alt.diff)
+            sev = "error" if alt.similarity >= 0.5 else "warning"
+            msg = f"Inside quotation marks: {changes} (as quoted in {alt.other.article})"
+            if alt.similarity < 0.5:
+                msg = (f"Inside quotation marks, the wording differs from the sources' wording of this statement: "
+                       f"{changes} (as quoted in {alt.other.article})")
+            evidence = (Evidence("diff", _diff_text(alt.diff)), _source_evidence(alt.other))
+            out.append(Finding("altered-wording", sev, dname, piece, msg, evidence))
+    return tuple(sorted(out, key=lambda f: f.sort_key))
+
+
+def severity_counts(findings: Sequence[Finding]) -> dict[str, int]:
+    """How many findings of each severity (``error``, ``warning``, ``info``).
+
+    >>> severity_counts(())
+    {'error': 0, 'warning': 0, 'info': 0}
+    """
+    c = Counter(f.severity for f in findings)
+    return {k: c.get(k, 0) for k in ("error", "warning", "info")}

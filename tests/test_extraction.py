@@ -1,0 +1,108 @@
+"""quotes.extract end to end (real shipped models): properties and the seed hard cases."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import quotes
+from quotes.extraction import extract, extract_many
+
+pytestmark = pytest.mark.slow
+
+STATEMENTS = [
+    "We will never give up",
+    "The friendship between the two peoples is rock-solid",
+    "China deeply regrets that conflict has erupted",
+    "Both sides must find a way to resolve the issue through negotiations",
+    "Sanctions are not the answer",
+]
+NAMES = ["Wang Yi", "Volodymyr Zelenskyy", "Josep Borrell", "Antony Blinken", "Dmytro Kuleba"]
+
+
+def _spans(result):
+    for q in result.quotes:
+        yield from q.content
+        yield from q.quoted
+        if q.cue is not None:
+            yield q.cue
+        if q.source is not None:
+            yield q.source
+    for m in result.mentions:
+        yield m.span
+    for d in result.diagnostics:
+        if d.span is not None:
+            yield d.span
+
+
+def _key(result, shift=0):
+    return [
+        (tuple((c.start - shift, c.end - shift) for c in q.content), q.kind, q.speaker, q.resolution,
+         q.cue.text if q.cue else None)
+        for q in result.quotes
+    ]
+
+
+@settings(max_examples=15)
+@given(st.text(max_size=200))
+@example("")
+@example("“unclosed quote, said Wang.")
+@example("'''''\"\"\"“”‘’«»")
+@example("<p>Wang said “hi”.</p>")
+def test_never_raises_and_spans_slice_back(text):
+    """Any text extracts without an exception, and every span slices back out of result.text."""
+    result = extract(text, date="2022-03-01")
+    assert result.text == text
+    for span in _spans(result):
+        assert result.text[span.start:span.end] == span.text
+
+
+@settings(max_examples=8)
+@given(st.sampled_from(STATEMENTS), st.sampled_from(NAMES))
+def test_generated_direct_quote(statement, name):
+    """'"{q}," {name} said.' gives exactly one direct quote of q by that person."""
+    text = f"“{statement},” {name} said."
+    (q,) = extract(text, date="2022-03-01").quotes
+    assert q.kind == "direct"
+    assert q.content[0].text.strip("“”,") == statement
+    assert q.speaker.name == name and q.source.text == name
+
+
+@settings(max_examples=8)
+@given(st.sampled_from(STATEMENTS), st.sampled_from(NAMES))
+def test_curly_and_straight_marks_give_the_same_quotes(statement, name):
+    """Curly and straight quotation marks give the same quotes at the same offsets."""
+    curly = f"“{statement},” {name} said. ‘{statement},’ {name} added."
+    straight = curly.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    assert _key(extract(curly, date="2022-03-01")) == _key(extract(straight, date="2022-03-01"))
+
+
+@settings(max_examples=6)
+@given(st.sampled_from(STATEMENTS), st.sampled_from(NAMES), st.text(alphabet="abc .\n", min_size=1, max_size=30))
+def test_a_prefix_shifts_every_offset(statement, name, filler):
+    """A paragraph put in front shifts every offset by its length and changes nothing else."""
+    text = f"{name} said that {statement.lower()}. “{statement},” {name} added."
+    prefix = "Archive copy " + filler.replace("\n", " ") + "\n\n"
+    plain = extract(text, date="2022-03-01")
+    shifted = extract(prefix + text, date="2022-03-01")
+    assert _key(shifted, shift=len(prefix)) == _key(plain)
+
+
+def test_batching_and_order_do_not_change_results(seeds):
+    """Articles extracted together, alone or in another order give the same quotes."""
+    items = list(seeds.items())
+    together = {r.name: _key(r) for r in extract_many(items, date="2022-03-08")}
+    backwards = {r.name: _key(r) for r in extract_many(items[::-1], date="2022-03-08")}
+    alone = {name: _key(extract(text, name=name, date="2022-03-08")) for name, text in items[:2]}
+    assert together == backwards
+    for name in alone:
+        assert alone[name] == together[name]
+
+
+def test_public_api_is_small_and_typed():
+    """The package re-exports its public names and ships py.typed."""
+    from importlib import resources
+
+    assert "extract" in quotes.__all__ and callable(quotes.extract)
+    assert resources.files("quotes").joinpath("py.typed").is_file()

@@ -1,0 +1,178 @@
+"""Statement groups: which quotes render one statement, the canonical wording, and order independence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.grouping import group_statements, normalise, similarity, word_diff
+from quotes.records import Extraction, Quote, Span, Speaker
+
+DATE = dt.date(2022, 3, 1)
+WANG = Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China")
+XI = Speaker("person", "Xi Jinping", "Q2", "President of China")
+
+
+def article(name: str, *quotes: str | tuple[str, Speaker], kind: str = "direct") -> Extraction:
+    """An article quoting each string inside curly quotation marks, one sentence each."""
+    text, qs = "", []
+    for item in quotes:
+        words, who = (item, WANG) if isinstance(item, str) else item
+        start = len(text)
+        text += f"“{words}” the minister said. "
+        content = Span.of(text, start, start + len(words) + 2)
+        quoted = Span.of(text, start + 1, start + 1 + len(words))
+        qs.append(Quote((content,), kind, None, "say", None, who, "cue-subject", 0.9, quoted=(quoted,)))  # type: ignore[arg-type]
+    return Extraction(text, tuple(qs), (), (), DATE, "argument", name)
+
+
+def keysets(groups) -> set[frozenset[tuple[str, int, int]]]:
+    return {frozenset(o.key for o in g.occurrences) for g in groups}
+
+
+REGRETS_BROKEN = ("deeply regrets that conflict has broken out between Ukraine and Russia, and is paying extreme "
+                  "attention to the harm suffered by civilians")
+REGRETS_ERUPTED = ("deeply regrets that conflict has erupted between Ukraine and Russia, and is paying extreme "
+                   "attention to the harm suffered by civilians.")
+DEPLORES = ("China deplores the outbreak of conflict between Ukraine and Russia, and is extremely concerned about "
+            "the harm to civilians,")
+SOVEREIGNTY_XI = "respects the sovereignty and territorial integrity of all nations"
+SOVEREIGNTY_WANG = ("We have always advocated respect for the sovereignty and territorial integrity of all countries. "
+                    "In response to the current crisis, China calls on Ukraine and Russia to find a solution to the "
+                    "problem through negotiations and support all constructive international efforts conducive to a "
+                    "political settlement.")
+SECURITY = "respect the sovereignty, security and interests of other countries."
+
+
+def test_normalise_drops_case_punctuation_marks_ellipsis_and_insertions():
+    """Case, punctuation, quotation marks, ellipses and [bracketed insertions] are not part of the wording."""
+    assert normalise("‘Refrain… from [the] DISPLAYING “signs”.’") == "refrain from displaying signs"
+    assert normalise("refrain... from displaying signs") == "refrain from displaying signs"
+
+
+def test_re_punctuated_and_re_translated_variants_group():
+    """'has broken out' / 'has erupted' / 'China deplores the outbreak' are one statement."""
+    groups = group_statements([article("a", REGRETS_BROKEN), article("b", REGRETS_ERUPTED), article("c", DEPLORES)])
+    assert len(groups) == 1
+    assert groups[0].articles == ("a", "b", "c")
+
+
+def test_partial_quote_inside_longer_variant_groups():
+    """A fragment quoted inside a longer wording of the same statement joins its group."""
+    groups = group_statements([article("a", SOVEREIGNTY_WANG), article("b", (SOVEREIGNTY_XI, XI))])
+    assert len(groups) == 1
+    assert {s.name for s in groups[0].speakers} == {"Wang Yi", "Xi Jinping"}
+
+
+def test_different_statements_stay_apart():
+    """Statements that share a few words ('respect the sovereignty') but say different things are not joined."""
+    groups = group_statements([article("a", SOVEREIGNTY_WANG), article("b", SECURITY),
+                               article("c", "These are not in line with China's consistent position.")])
+    assert len(groups) == 3
+
+
+def test_short_quotes_group_only_on_exact_match():
+    """One- and two-word quotes ('complex') join only identical wordings."""
+    groups = group_statements([article("a", "complex"), article("b", "Complex."), article("c", "very complex"),
+                               article("d", "complex and difficult")])
+    assert keysets(groups) == {
+        frozenset({("a", 0, 9), ("b", 0, 10)}), frozenset({("c", 0, 14)}), frozenset({("d", 0, 23)}),
+    }
+
+
+def test_canonical_is_fullest_wording_most_sources_quote():
+    """The canonical wording is the longest one quoted verbatim (in full or in part) by most articles."""
+    short = "deeply regrets that conflict has broken out between Ukraine and Russia"
+    groups = group_statements([article("a", REGRETS_BROKEN), article("b", REGRETS_BROKEN + "."),
+                               article("c", short), article("d", REGRETS_ERUPTED)])
+    (g,) = groups
+    assert g.canonical == REGRETS_BROKEN
+    assert "3 of 4 articles" in g.canonical_reason
+
+
+def test_group_id_is_stable_and_content_derived():
+    """The id depends on the canonical wording only, not on article names or order."""
+    g1 = group_statements([article("a", REGRETS_BROKEN), article("b", REGRETS_ERUPTED)])[0]
+    g2 = group_statements([article("y", REGRETS_ERUPTED), article("x", REGRETS_BROKEN)])[0]
+    assert g1.id == g2.id and g1.id.startswith("s-")
+
+
+def test_diff_shows_word_changes_against_canonical():
+    """diff() lists equal and replaced words between the canonical wording and a member."""
+    (g,) = group_statements([article("a", REGRETS_BROKEN), article("b", REGRETS_BROKEN), article("c", REGRETS_ERUPTED)])
+    member = next(o for o in g.occurrences if o.article == "c")
+    changes = [(d.op, d.canonical, d.variant) for d in g.diff(member) if d.op != "equal"]
+    assert changes == [("replace", "broken out", "erupted")]
+
+
+def test_word_diff_ignores_case_and_punctuation():
+    """Re-punctuation and case are not differences."""
+    assert all(d.op == "equal" for d in word_diff("China, it said, REGRETS it.", "china it said regrets it"))
+
+
+def test_similarity_is_symmetric():
+    """The score does not depend on the order of its arguments."""
+    for a, b in itertools.combinations([REGRETS_BROKEN, REGRETS_ERUPTED, DEPLORES, SECURITY, SOVEREIGNTY_XI], 2):
+        assert similarity(a, b) == similarity(b, a)
+
+
+def test_every_quote_is_in_exactly_one_group():
+    """Groups partition the quotes: indirect and repeated quotes included."""
+    arts = [article("a", REGRETS_BROKEN, SECURITY, REGRETS_BROKEN), article("b", "complex", kind="indirect")]
+    groups = group_statements(arts)
+    keys = [o.key for g in groups for o in g.occurrences]
+    assert len(keys) == len(set(keys)) == 4
+
+
+POOL = [REGRETS_BROKEN, REGRETS_ERUPTED, DEPLORES, SOVEREIGNTY_XI, SOVEREIGNTY_WANG, SECURITY, "complex", "Complex",
+        "find a way to resolve the issue through negotiations", "deepening political mutual trust",
+        "The New York Times report is purely fake news", "high-level"]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(POOL), min_size=1, max_size=4), min_size=1, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_grouping_does_not_depend_on_article_order(contents, rnd):
+    """Shuffling the articles gives the same groups (as sets of (article, start, end)), ids and canonicals."""
+    arts = [article(f"art{i}", *qs) for i, qs in enumerate(contents)]
+    shuffled = list(arts)
+    rnd.shuffle(shuffled)
+    g1, g2 = group_statements(arts), group_statements(shuffled)
+    assert keysets(g1) == keysets(g2)
+    assert {(g.id, g.canonical) for g in g1} == {(g.id, g.canonical) for g in g2}
+
+
+WORDS = "china russia ukraine the of conflict regrets deeply harm civilians peace talks and is has".split()
+
+
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(" ".join), min_size=2, max_size=8))
+def test_blocking_loses_no_match(texts):
+    """Oracle: every pair scoring at least the cutoff ends in one group, as all-pairs comparison would give."""
+    arts = [article(f"a{i}", t) for i, t in enumerate(texts)]
+    groups = group_statements(arts)
+    where = {o.article: g.id for g in groups for o in g.occurrences}
+    for (i, a), (j, b) in itertools.combinations(enumerate(texts), 2):
+        if normalise(a) == normalise(b) or similarity(a, b) >= 40:
+            assert where[f"a{i}"] == where[f"a{j}"], (a, b)
+
+
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=10), st.data())
+def test_grouping_does_not_depend_on_batching(texts, data):
+    """The same quotes split into articles differently fall into the same groups (compared by quote)."""
+    cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(texts) - 1)), max_size=4)))
+    batches = [texts[a:b] for a, b in zip([0, *cuts], [*cuts, len(texts)]) if texts[a:b]]
+
+    def partition(arts):
+        order = {}
+        for ex in arts:
+            for q in ex.quotes:
+                order[(ex.name, q.start, q.end)] = len(order)
+        return {frozenset(order[o.key] for o in g.occurrences) for g in group_statements(arts)}
+
+    one = [article("all", *texts)]
+    many = [article(f"b{i}", *b) for i, b in enumerate(batches)]
+    assert partition(one) == partition(many)

@@ -1,0 +1,390 @@
+"""Findings on small hand-made extractions, with a fake lexicon: one test per finding type, and clean cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from quotes.grouping import group_statements
+from quotes.records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
+from quotes.verification import CODES, check_against_sources, verify_across, verify_article
+
+DATE = dt.date(2022, 3, 1)
+
+
+@attrs.frozen
+class Person:
+    id: str
+    name: str
+    family: str
+    given: str = ""
+    order: str = "western"
+    gender: str = "m"
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Tenure:
+    person_id: str
+    office: str
+    role: str = ""
+    country: str = ""
+    start: dt.date = dt.date(2000, 1, 1)
+    end: dt.date | None = None
+    source: str = "offices.tsv:1"
+
+
+@attrs.frozen
+class Candidate:
+    person: Person
+    score: float
+    matched: str
+
+
+class FakeLexicon:
+    """The four lexicon calls verification makes, over a handful of people."""
+
+    def __init__(self) -> None:
+        self.people = {p.id: p for p in [
+            Person("Q1", "Wang Yi", "Wang"), Person("Q2", "Xi Jinping", "Xi"), Person("Q3", "Dmytro Kuleba", "Kuleba"),
+            Person("Q4", "Volodymyr Zelenskyy", "Zelenskyy"), Person("Q5", "Wang Huning", "Wang"),
+            Person("Q6", "Zhang Jun", "Zhang"), Person("Q7", "Zhang Jun", "Zhang"),
+        ]}
+        self.tenures = [
+            Tenure("Q1", "Foreign Minister of China", start=dt.date(2013, 3, 16), end=dt.date(2022, 12, 30)),
+            Tenure("Q2", "President of China", start=dt.date(2013, 3, 14)),
+            Tenure("Q3", "Foreign Minister of Ukraine", start=dt.date(2020, 3, 4), end=dt.date(2024, 9, 5)),
+            Tenure("Q4", "President of Ukraine", start=dt.date(2019, 5, 20)),
+            Tenure("Q5", "Chairman of the CPPCC", start=dt.date(2023, 3, 10)),
+            Tenure("Q6", "Ambassador of China to the United Nations", start=dt.date(2019, 7, 29)),
+            Tenure("Q7", "Governor of Zhejiang", start=dt.date(2000, 1, 1), end=dt.date(2030, 1, 1)),
+        ]
+
+    def _on(self, t: Tenure, d: dt.date) -> bool:
+        return t.start <= d and (t.end is None or d <= t.end)
+
+    def offices_of(self, person_id, *, as_of):
+        return tuple(t for t in self.tenures if t.person_id == person_id and self._on(t, as_of))
+
+    def holders(self, office, *, as_of):
+        return tuple(t for t in self.tenures if t.office == office and self._on(t, as_of))
+
+    def person(self, id):
+        return self.people[id]
+
+    def candidates(self, mention, *, as_of=None):
+        return tuple(Candidate(p, 1.0, p.name) for p in self.people.values() if p.name == mention)
+
+
+LEX = FakeLexicon()
+
+
+def speaker(pid: str) -> Speaker:
+    p = LEX.person(pid)
+    offices = LEX.offices_of(pid, as_of=DATE)
+    return Speaker("person", p.name, pid, offices[0].office if offices else None)
+
+
+def mention(text: str, title: str | None, name: str, office: str | None, pid: str) -> Mention:
+    start = text.index((title + " " if title else "") + name)
+    t = Span.of(text, start, start + len(title)) if title else None
+    n_start = start + (len(title) + 1 if title else 0)
+    n = Span.of(text, n_start, n_start + len(name))
+    return Mention(Span.of(text, start, n.end), n, t, office, speaker(pid))
+
+
+def quoting(name: str, text: str, *pieces: tuple[str, Speaker | str], kind: str = "direct") -> Extraction:
+    """An extraction of ``text`` quoting each ``(words, speaker)``; the words must be in the text, in marks."""
+    quotes = []
+    for words, who in pieces:
+        sp = speaker(who) if isinstance(who, str) else who
+        s = text.index(words)
+        quoted = Span.of(text, s, s + len(words))
+        content = Span.of(text, s - 1, s + len(words) + 1)
+        quotes.append(Quote((content,), kind, None, "say", None, sp, "cue-subject", 0.9, quoted=(quoted,)))  # type: ignore[arg-type]
+    return Extraction(text, tuple(quotes), (), (), DATE, "argument", name)
+
+
+# --- one article ---------------------------------------------------------------------------
+
+
+def test_wrong_title_names_the_office_held_and_the_holder():
+    """'Ukrainian President Dmytro Kuleba': Kuleba was Foreign Minister; the President was Zelenskyy."""
+    text = "Wang Yi told Ukrainian President Dmytro Kuleba that Beijing regrets the war."
+    m = mention(text, "Ukrainian President", "Dmytro Kuleba", "President of Ukraine", "Q3")
+    ex = Extraction(text, (), (m,), (), DATE, "argument", "a")
+    (f,) = verify_article(ex, lexicon=LEX)
+    assert (f.code, f.severity, f.span.text) == ("wrong-title", "error", "Ukrainian President Dmytro Kuleba")
+    assert f.message == ("Dmytro Kuleba was Foreign Minister of Ukraine on 2022-03-01, not President of Ukraine "
+                         "(the President was Volodymyr Zelenskyy)")
+    assert any(e.kind == "lexicon" and "Volodymyr Zelenskyy" in e.text for e in f.evidence)
+
+
+def test_right_title_gives_no_finding():
+    """'Foreign Minister Wang Yi' on a date he held the office is fine."""
+    text = "Foreign Minister Wang Yi spoke."
+    m = mention(text, "Foreign Minister", "Wang Yi", "Foreign Minister of China", "Q1")
+    assert verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX) == ()
+
+
+def test_title_of_a_namesake_is_a_conflated_name():
+    """'Foreign Minister Wang Huning': the title belongs to Wang Yi, who shares the family name."""
+    text = "Foreign Minister Wang Huning spoke."
+    m = mention(text, "Foreign Minister", "Wang Huning", "Foreign Minister of China", "Q5")
+    (f,) = verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX)
+    assert (f.code, f.severity) == ("conflated-name", "error")
+    assert "Wang Yi" in f.message and "Wang Huning" in f.message
+
+
+def test_name_two_people_share_is_a_conflated_name():
+    """'Zhang Jun' names two people in the lexicon: the editor is asked to say which."""
+    text = "Zhang Jun addressed the council."
+    m = mention(text, None, "Zhang Jun", None, "Q6")
+    (f,) = verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX)
+    assert (f.code, f.severity, f.span.text) == ("conflated-name", "warning", "Zhang Jun")
+    assert "Ambassador of China to the United Nations" in f.message and "Governor of Zhejiang" in f.message
+
+
+def test_title_that_picks_one_namesake_is_fine():
+    """A title held by exactly one of the people sharing a name settles who is meant."""
+    text = "UN Ambassador Zhang Jun addressed the council."
+    m = mention(text, "UN Ambassador", "Zhang Jun", "Ambassador of China to the United Nations", "Q6")
+    assert verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX) == ()
+
+
+def test_ambiguous_speaker_names_every_candidate():
+    """A quote whose speaker is ambiguous gets a warning naming each candidate."""
+    text = "Wang said it was “complex”."
+    q = Quote((Span.of(text, 10, 26),), "partial", Span.of(text, 5, 9), "say", Span.of(text, 0, 4),
+              Speaker("ambiguous", "Wang", candidates=("Wang Yi", "Wang Huning")), "surname", 0.3,
+              quoted=(Span.of(text, 18, 25),))
+    (f,) = verify_article(Extraction(text, (q,), (), (), DATE, "argument", "a"), lexicon=LEX)
+    assert (f.code, f.severity, f.span.text) == ("ambiguous-speaker", "warning", "Wang")
+    assert "Wang Yi" in f.message and "Wang Huning" in f.message
+    assert [e.text for e in f.evidence] == ["Wang Yi", "Wang Huning"]
+
+
+def test_unbalanced_quote_diagnostic_becomes_broken_quote_marks():
+    """The reader's unbalanced-quote diagnostic is reported at its place; other diagnostics are not findings."""
+    text = "He said “we will never give up."
+    diags = (Diagnostic("unbalanced-quote", "This quotation mark is never closed.", Span.of(text, 8, 9), "warning"),
+             Diagnostic("html-input", "The input was HTML.", None))
+    (f,) = verify_article(Extraction(text, (), (), diags, DATE, "argument", "a"), lexicon=LEX)
+    assert (f.code, f.span.start, f.message) == ("broken-quote-marks", 8, "This quotation mark is never closed.")
+
+
+# --- across articles -------------------------------------------------------------------------
+
+XI_TEXT = "Xi told Putin that China ‘respects the sovereignty and territorial integrity of all nations’."
+WANG_TEXT = ("“We have always advocated respect for the sovereignty and territorial integrity of all countries. "
+             "China calls on Ukraine and Russia to find a solution through negotiations,” he said.")
+SOV_XI = "respects the sovereignty and territorial integrity of all nations"
+SOV_WANG = ("We have always advocated respect for the sovereignty and territorial integrity of all countries. "
+            "China calls on Ukraine and Russia to find a solution through negotiations,")
+
+
+def _across(*exs: Extraction):
+    return verify_across(exs, group_statements(exs))
+
+
+def test_same_statement_given_to_two_people_is_a_misattribution():
+    """The sovereignty statement is Xi's in two articles and Wang Yi's in a third: the odd one out is flagged."""
+    a = quoting("000", XI_TEXT, (SOV_XI, "Q2"))
+    b = quoting("001", XI_TEXT, (SOV_XI, "Q2"))
+    c = quoting("003", WANG_TEXT, (SOV_WANG, "Q1"))
+    found = [f for f in _across(a, b, c) if f.code == "misattribution"]
+    assert [(f.article, f.severity) for f in found] == [("003", "error")]
+    assert "Wang Yi" in found[0].message and "Xi Jinping" in found[0].message
+    assert {e.article for e in found[0].evidence} == {"000", "001"}
+
+
+def test_even_split_between_two_people_flags_both_as_warnings():
+    """One article each: neither attribution can be preferred, both are flagged as warnings."""
+    found = [f for f in _across(quoting("a", XI_TEXT, (SOV_XI, "Q2")), quoting("b", WANG_TEXT, (SOV_WANG, "Q1")))
+             if f.code == "misattribution"]
+    assert sorted((f.article, f.severity) for f in found) == [("a", "warning"), ("b", "warning")]
+
+
+def test_group_over_several_articles_is_an_info_finding():
+    """A statement quoted in several articles gives one variant-group info finding listing every occurrence."""
+    found = [f for f in _across(quoting("a", XI_TEXT, (SOV_XI, "Q2")), quoting("b", XI_TEXT, (SOV_XI, "Q2")))]
+    assert [(f.code, f.severity, f.article) for f in found] == [("variant-group", "info", "a")]
+    assert len(found[0].evidence) == 2
+
+
+REGRETS = ("Beijing ‘deeply regrets that conflict has broken out between Ukraine and Russia, and is paying extreme "
+           "attention to the harm suffered by civilians’, CCTV said.")
+R_WORDS = ("deeply regrets that conflict has broken out between Ukraine and Russia, and is paying extreme "
+           "attention to the harm suffered by civilians")
+
+
+def test_altered_wording_against_a_wording_others_agree_on():
+    """'deep apologies that conflict has erupted' where two other articles quote 'deeply regrets ... broken out'."""
+    altered = R_WORDS.replace("deeply regrets", "deeply apologises").replace("broken out", "erupted")
+    text = f"Beijing ‘{altered}’, CCTV said."
+    exs = [quoting("a", REGRETS, (R_WORDS, "Q1")), quoting("b", REGRETS, (R_WORDS, "Q1")),
+           quoting("c", text, (altered, "Q1"))]
+    found = [f for f in _across(*exs) if f.code == "altered-wording"]
+    assert [(f.article, f.severity) for f in found] == [("c", "warning")]
+    assert "“erupted” where the source has “broken out”" in found[0].message
+    assert "“apologises” where the source has “regrets”" in found[0].message
+    assert found[0].span.text == altered
+    assert any(e.kind == "diff" and "[-broken out-] {+erupted+}" in e.text for e in found[0].evidence)
+
+
+def test_one_against_one_wording_is_not_called_altered():
+    """With one article per wording neither can be preferred: no altered-wording finding (only the info)."""
+    altered = R_WORDS.replace("broken out", "erupted")
+    exs = [quoting("a", REGRETS, (R_WORDS, "Q1")), quoting("b", f"Beijing ‘{altered}’.", (altered, "Q1"))]
+    assert [f.code for f in _across(*exs)] == ["variant-group"]
+
+
+def test_verbatim_fragment_of_a_source_quote_is_never_altered():
+    """A quotation that is a verbatim (re-punctuated, shortened) part of another article's is fine."""
+    part = "Deeply regrets that conflict has broken out between Ukraine and Russia"
+    exs = [quoting("a", REGRETS, (R_WORDS, "Q1")), quoting("b", REGRETS, (R_WORDS, "Q1")),
+           quoting("c", f"China ‘{part}…’ it said.", (part, "Q1"))]
+    assert [f.code for f in _across(*exs)] == ["variant-group"]
+
+
+# --- a draft against its sources -------------------------------------------------------------
+
+
+def test_clean_draft_quoting_its_source_exactly_has_no_findings():
+    """A draft quoting the source word for word (re-punctuated, shortened, with an ellipsis) is clean."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    words = "deeply regrets that conflict has broken out … and is paying extreme attention"
+    draft = quoting("draft", f"Wang Yi said China ‘{words}’.", (words, "Q1"))
+    assert check_against_sources(draft, [src], lexicon=LEX) == ()
+
+
+def test_draft_with_altered_words_is_an_error():
+    """Changed words inside quotation marks in the draft are an altered-wording error with the diff."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    altered = R_WORDS.replace("broken out", "erupted")
+    draft = quoting("draft", f"Beijing ‘{altered}’.", (altered, "Q1"))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity, f.article) == ("altered-wording", "error", "draft")
+    assert "“erupted” where the source has “broken out”" in f.message
+    assert any(e.kind == "source" and e.article == "cctv" for e in f.evidence)
+
+
+def test_draft_giving_the_statement_to_someone_else_is_a_misattribution():
+    """The draft gives Xi's words to Wang Yi."""
+    src = quoting("cctv", XI_TEXT, (SOV_XI, "Q2"))
+    draft = quoting("draft", XI_TEXT.replace("Xi told Putin", "Wang told Putin"), (SOV_XI, "Q1"))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity) == ("misattribution", "error")
+    assert "Wang Yi" in f.message and "Xi Jinping" in f.message
+
+
+def test_draft_quote_in_no_source_is_unsourced():
+    """A quotation no source has in any wording is an unsourced warning."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    draft = quoting("draft", "He said China would “never abandon its friends in Moscow”.",
+                    ("never abandon its friends in Moscow", "Q1"))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity, f.span.text) == ("unsourced", "warning", "never abandon its friends in Moscow")
+
+
+def test_draft_quote_found_verbatim_in_a_source_text_is_sourced():
+    """A quotation the source has verbatim, even where the source's own extraction missed it, is fine."""
+    src = Extraction("Officials said the talks were “frank and constructive” on Monday.", (), (), (), DATE,
+                     "argument", "src")
+    draft = quoting("draft", "The talks were “frank and constructive”, officials said.",
+                    ("frank and constructive", Speaker("anonymous", "officials")))
+    assert check_against_sources(draft, [src], lexicon=LEX) == ()
+
+
+def test_draft_findings_include_its_own_article_findings():
+    """The draft's wrong titles are reported by the check too."""
+    text = "Wang Yi told Ukrainian President Dmytro Kuleba that Beijing regrets the war."
+    m = mention(text, "Ukrainian President", "Dmytro Kuleba", "President of Ukraine", "Q3")
+    draft = Extraction(text, (), (m,), (), DATE, "argument", "draft")
+    assert [f.code for f in check_against_sources(draft, [], lexicon=LEX)] == ["wrong-title"]
+
+
+def test_every_code_is_documented():
+    """CODES lists the eight stable finding codes."""
+    assert set(CODES) == {"wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording",
+                          "unsourced", "broken-quote-marks", "variant-group"}
+
+
+def test_low_confidence_or_unquoted_attributions_are_not_misattributions():
+    """A speaker the engine is unsure of, or a paraphrase without quotation marks, is not compared."""
+    unsure = quoting("c", WANG_TEXT, (SOV_WANG, "Q1"))
+    unsure = attrs.evolve(unsure, quotes=(attrs.evolve(unsure.quotes[0], confidence=0.2),))
+    paraphrase = quoting("d", WANG_TEXT, (SOV_WANG, "Q1"), kind="indirect")
+    paraphrase = attrs.evolve(paraphrase, quotes=(attrs.evolve(paraphrase.quotes[0], quoted=()),))
+    xi = quoting("a", XI_TEXT, (SOV_XI, "Q2"))
+    assert not [f for f in _across(xi, unsure, paraphrase) if f.code == "misattribution"]
+
+
+def _seed(seeds, stem: str, *pieces: tuple[str, str]) -> Extraction:
+    """A seed article with the given quotations (words found in its text) attributed to lexicon people."""
+    text = seeds[stem]
+    return attrs.evolve(quoting(stem[:3], text, *pieces), name=stem[:3])
+
+
+SEED_REGRETS_000 = ("deeply regrets that conflict has erupted between Ukraine and Russia, and is paying extreme "
+                    "attention to the harm suffered by civilians.")
+SEED_REGRETS_001 = ("deeply regrets that conflict has broken out between Ukraine and Russia, and is paying extreme "
+                    "attention to the harm suffered by civilians")
+SEED_DEPLORES = ("China deplores the outbreak of conflict between Ukraine and Russia, and is extremely concerned "
+                 "about the harm to civilians,")
+SEED_ADVOCATED = "We have always advocated respect for the sovereignty and territorial integrity of all countries."
+
+
+def _seed_articles(seeds):
+    return [
+        _seed(seeds, "000_3e577ab3d1a4b900", ("deep apologies", "Q1"), (SEED_REGRETS_000, "Q1"), (SOV_XI, "Q2")),
+        _seed(seeds, "001_b4735100701c3752", (SEED_REGRETS_001, "Q1"), (SOV_XI, "Q2")),
+        _seed(seeds, "003_3c8eb3348f87d2b3", (SEED_DEPLORES, "Q1"), (SEED_ADVOCATED, "Q1")),
+    ]
+
+
+def test_seed_statements_group_and_the_sovereignty_quote_is_misattributed(seeds):
+    """On the seeds: the 'regrets' variants group across three articles; Xi's sovereignty words are Wang's in 003."""
+    exs = _seed_articles(seeds)
+    groups = group_statements(exs)
+    regrets = next(g for g in groups if "regrets" in g.canonical)
+    assert regrets.articles == ("000", "001", "003")
+    findings = verify_across(exs, groups)
+    mis = [f for f in findings if f.code == "misattribution"]
+    assert [(f.article, f.span.text.strip("“” ")) for f in mis] == [("003", SEED_ADVOCATED)]
+    assert not [f for f in findings if f.code == "altered-wording"]  # one wording against one: no verdict
+
+
+def test_seed_draft_checked_against_the_other_seeds(seeds):
+    """Seed 000 as a draft: 'erupted' is altered, 'deep apologies' is unsourced, Xi's words are fine."""
+    draft, *sources = _seed_articles(seeds)
+    found = check_against_sources(draft, sources, lexicon=LEX)
+    assert [(f.code, f.span.text) for f in found] == [
+        ("unsourced", "deep apologies"),
+        ("altered-wording", SEED_REGRETS_000.rstrip(".")),
+    ]
+    assert "“erupted” where the source has “broken out”" in found[1].message
+
+
+def test_qualified_titles_are_not_claims_of_office():
+    """'former President', 'ex-President', 'Vice President' are not checked against the current holder."""
+    for text, title in [("The former President Dmytro Kuleba spoke.", "President"),
+                        ("Ex-President Dmytro Kuleba spoke.", "President"),
+                        ("Vice President Dmytro Kuleba spoke.", "Vice President")]:
+        start = text.index(title)
+        t = Span.of(text, start, start + len(title))
+        n = Span.of(text, t.end + 1, t.end + 1 + len("Dmytro Kuleba"))
+        m = Mention(Span.of(text, t.start, n.end), n, t, "President of Ukraine", speaker("Q3"))
+        assert verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX) == (), text
+
+
+def test_draft_quotation_running_on_beyond_the_source_is_flagged():
+    """Words added at the end of a quotation, found in no source, are an altered-wording warning."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    longer = R_WORDS + " and will punish the aggressor"
+    draft = quoting("draft", f"Beijing ‘{longer}’.", (longer, "Q1"))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity) == ("altered-wording", "warning")
+    assert "“and will punish the aggressor”" in f.message
