@@ -106,11 +106,11 @@ def _write(text: str, output: str | None) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from . import render
 
+    if args.format == "brat" and not args.output:
+        raise QuotesError("--format brat writes one STEM.ann per input: give --output DIR")
     articles = _read(_files(args.files))
     _, results = _extract_all(args, articles, "extracting")
     if args.format == "brat":
-        if not args.output:
-            raise QuotesError("--format brat writes one STEM.ann per input: give --output DIR")
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
         for (stem, _), res in zip(articles, results):

@@ -38,9 +38,9 @@ class PartialDate:
 
     year: int = attrs.field(validator=_check_year)
     """The year."""
-    month: int | None = None
+    month: int | None = attrs.field(default=None)
     """The month (1..12), or None when only the year is known."""
-    day: int | None = None
+    day: int | None = attrs.field(default=None)
     """The day of the month, or None when only the year or the month is known."""
 
     @month.validator

@@ -51,7 +51,8 @@ _CLOSE_PUNCT = set(".,;:!?)]}>—–-/…*") | set(_ALL_MARKS)
 _SENTENCE_END = set(".!?:…") | set(_ALL_MARKS)
 _ELISION_HARD = re.compile(r"(?:\d\d(?:s\b|\b))", re.ASCII)
 _ELISION_SOFT = re.compile(r"(?:em|tis|twas|til|cause|bout|round|n)\b", re.IGNORECASE)
-_LOOKAHEAD_MARKS = 64
+_LOOKAHEAD_MARKS = 32
+_MAX_WRAPPED = 30
 _NORMALISE = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in SINGLE_MARKS} | {"〟": '"'})
 
 
@@ -163,6 +164,7 @@ class _Pairing:
         lines = self._lines()
         stack: list[_Open] = []
         skip_pos = -1  # a reopening mark consumed by a carried quotation
+        wrapped = 0  # consecutive lines joined as hard wrapping
         for li, (start, end) in enumerate(lines):
             if stack and end <= skip_pos:
                 continue  # blank paragraphs between a quotation and its reopening
@@ -170,11 +172,14 @@ class _Pairing:
             marks = [m for m in marks if m.pos != skip_pos]
             self._pair(marks, stack)
             if not stack:
+                wrapped = 0
                 continue
             content_end = _rstrip(text, start, end)
             nxt = li + 1
-            if nxt < len(lines) and self._soft_wrap(content_end, start, lines[nxt]):
-                continue  # a hard-wrapped paragraph: the quotation goes on in the next line
+            if wrapped < _MAX_WRAPPED and nxt < len(lines) and self._soft_wrap(content_end, start, lines[nxt]):
+                wrapped += 1  # a hard-wrapped paragraph: the quotation goes on in the next line
+                continue
+            wrapped = 0
             bottom = stack[0]
             for extra in stack[1:]:
                 self._unclosed(extra, content_end)
@@ -268,10 +273,13 @@ class _Pairing:
 
     def _pair(self, marks: list[_Mark], stack: list[_Open]) -> None:
         text = self.text
+        counts = {"double": 0, "single": 0}
+        for o in stack:
+            counts[o.family] += 1
         for i, m in enumerate(marks):
             if m.apostrophe:
                 continue
-            open_count = sum(1 for o in stack if o.family == m.family)
+            open_count = counts[m.family]
             role = self._role(m, open_count)
             if role == "open" and m.char in _APOSTROPHE_LIKE and self._soft_elision(m):
                 role = "open" if self._strong_closers_after(marks, i, m.family) >= open_count + 1 else "skip"
@@ -280,9 +288,11 @@ class _Pairing:
                     role = "skip"  # a plural possessive (both sides’ future) inside the quotation
             if role == "open":
                 stack.append(_Open(m.pos, m.char, m.family, len(stack), m.pos + 1))
+                counts[m.family] += 1
             elif role == "close":
                 if open_count:
-                    self._close(m, stack)
+                    for o in self._close(m, stack):
+                        counts[o.family] -= 1
                 elif self._silent_stray(m):
                     continue
                 else:
@@ -350,12 +360,16 @@ class _Pairing:
             return True
         return m.char in _BOTH and prev.isdigit()
 
-    def _close(self, m: _Mark, stack: list[_Open]) -> None:
+    def _close(self, m: _Mark, stack: list[_Open]) -> list[_Open]:
+        """Close the innermost open quotation of the mark's family; return every entry taken off the stack."""
         text = self.text
-        k = max(i for i, o in enumerate(stack) if o.family == m.family)
+        k = len(stack) - 1
+        while stack[k].family != m.family:  # amortised: whatever is passed over is taken off
+            k -= 1
         for extra in stack[k + 1:]:
             self._unclosed(extra, _rstrip(text, extra.pos, m.pos))
         o = stack[k]
+        removed = stack[k:]
         del stack[k:]
         pieces = [*o.pieces, (o.piece_start, m.pos)]
         span = Span.of(text, o.pos, m.pos + 1)
@@ -370,6 +384,7 @@ class _Pairing:
                 f"A quotation opened with {o.char} is closed with {m.char}; the marks differ in style.",
                 span, "info",
             ))
+        return removed
 
     def _unclosed(self, o: _Open, content_end: int) -> None:
         text = self.text

@@ -336,8 +336,7 @@ _TEASER = re.compile(
     r"Recommended(?: for you| reading)?|Most Read|Trending Now|You may also like|Don'?t miss|WATCH|LISTEN)\b\s*[:.…-]?",
     re.IGNORECASE,
 )
-_BOILERPLATE = [
-    re.compile(p, re.IGNORECASE) for p in (
+_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in (
         r"(?:leave a (?:reply|comment)|click to comment|add a comment|post a comment|join the (?:discussion|conversation))\b.*",
         r"(?:no|\d+|view|show|load|hide|see|read) comments?\b.{0,40}",
         r"comments?\s*(?:\(\d+\)|:|\d+)?",
@@ -357,8 +356,7 @@ _BOILERPLATE = [
         r"(?:posted|published|updated) (?:on|by|at)\b.{0,80}",
         r"tags?\s*:.{0,200}",
         r"filed under\b.{0,200}",
-    )
-]
+)), re.IGNORECASE)
 _SUBSCRIPTION = re.compile(
     r"\b(?:subscribe (?:to|now|today|for)|subscribing to|sign up (?:for|to|now)|our newsletter|the newsletter|"
     r"make a donation|making a donation|donate (?:now|today)|support (?:our|independent) journalism|"
@@ -428,7 +426,11 @@ def find_debris(text: str) -> tuple[tuple[Span, ...], tuple[Diagnostic, ...]]:
     first_line = seg_texts[0]
     widget_next = False
     for idx, ((a, b), t) in enumerate(zip(segments, seg_texts)):
-        kind = _debris_kind(t, idx, first_line, seg_texts)
+        if t in seen and (len(t.split()) >= 3 or _title_like(t)):
+            add(a, b, "repeated-paragraph", "repeated paragraph")
+            widget_next = False
+            continue
+        kind = _debris_kind(t, idx, first_line, seen)
         if widget_next:
             widget_next = False
             if kind is None and len(t.split()) <= 40:
@@ -438,8 +440,6 @@ def find_debris(text: str) -> tuple[tuple[Span, ...], tuple[Diagnostic, ...]]:
         if kind == "quote-widget":
             widget_next = True
             add(a, b, "debris", "quote of the day")
-        elif t in seen and len(t.split()) >= 3 or (t in seen and idx > 0 and _title_like(t)):
-            add(a, b, "repeated-paragraph", "repeated paragraph")
         elif kind is not None:
             add(a, b, "debris", kind)
         elif (counts[t] > 1 and idx + 1 < len(seg_texts) and seg_texts[idx + 1] == t
@@ -469,7 +469,7 @@ def _title_like(t: str) -> bool:
     return 2 <= len(words) <= 20 and not t.endswith((".", "!", "?"))
 
 
-def _debris_kind(t: str, idx: int, first_line: str, seg_texts: list[str]) -> str | None:
+def _debris_kind(t: str, idx: int, first_line: str, seen: set[str]) -> str | None:
     """What kind of debris one paragraph is, or None for article prose."""
     words = t.split()
     if _CAPTION_ANYWHERE.search(t) or _CAPTION_START.match(t):
@@ -480,13 +480,13 @@ def _debris_kind(t: str, idx: int, first_line: str, seg_texts: list[str]) -> str
     if m and (m.end() == len(t) or t[m.end() - 1] in ":.…-" or t[m.end():m.end() + 2].strip() in (":", "-", "")
               or t[:m.end()].isupper()):
         return "read-also teaser"
-    if any(p.fullmatch(t) for p in _BOILERPLATE):
+    if _BOILERPLATE.fullmatch(t):
         return "site boilerplate"
     if _SUBSCRIPTION.search(t) and len(words) <= 60:
         return "subscription boilerplate"
     if "|" in t:
         head = t.split("|", 1)[0].strip()
-        if head and (head == first_line.strip() or head in seg_texts[:idx]) and idx > 0:
+        if head and (head == first_line.strip() or head in seen) and idx > 0:
             return "headline teaser"
         if _NAV_PIPES.match(t):
             return "navigation"

@@ -1,0 +1,121 @@
+"""Extraction on the four seeds against the hand-annotated gold (seeds/gold.jsonl).
+
+    python bench/seeds.py              # precision/recall of quotes, speaker accuracy, per article
+    python bench/seeds.py --errors     # also list misses, false alarms and wrong speakers
+
+A predicted quote matches a gold quote when their contents overlap with character Dice >= 0.5
+(the pieces of a split gold quote, same ``group``, count as one content). Speaker accuracy is
+measured on the matched quotes: the predicted speaker's canonical name equals the gold speaker (case
+and a leading "the" ignored); a gold ``AMBIGUOUS: A|B`` is matched by an ambiguous prediction naming
+both; a gold anonymous source by an anonymous prediction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def chars(pieces) -> set[int]:
+    return {i for a, b in pieces for i in range(a, b)}
+
+
+def dice(x: set[int], y: set[int]) -> float:
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def load_gold(path: Path) -> dict[str, list[dict]]:
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[tuple[str, str], dict] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        key = (rec["article"], rec.get("group") or f"{rec['start']}")
+        if key in groups:
+            groups[key]["pieces"].append((rec["start"], rec["end"]))
+            continue
+        rec["pieces"] = [(rec["start"], rec["end"])]
+        groups[key] = rec
+        by_article[rec["article"]].append(rec)
+    return by_article
+
+
+def _norm(name: str | None) -> str:
+    name = (name or "").lower().strip()
+    return name[4:] if name.startswith("the ") else name
+
+
+def speaker_ok(gold: dict, speaker) -> bool:
+    g = gold["speaker"]
+    if g.startswith("AMBIGUOUS:"):
+        want = {_norm(n) for n in g.split(":", 1)[1].split("|")}
+        return speaker.kind == "ambiguous" and want <= {_norm(n) for n in speaker.candidates}
+    if gold.get("speaker_kind") == "anonymous":
+        return speaker.kind == "anonymous" or _norm(speaker.name) == _norm(g)
+    return _norm(speaker.name) == _norm(g)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--errors", action="store_true")
+    args = ap.parse_args(argv)
+    import quotes
+
+    gold = load_gold(ROOT / "seeds" / "gold.jsonl")
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    results = quotes.extract_many(texts)
+    tot = defaultdict(int)
+    print(f"{'article':<22}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'spk acc':>9}")
+    for (stem, text), res in zip(texts, results):
+        g = gold.get(stem, [])
+        pred = [(q, chars((c.start, c.end) for c in q.content)) for q in res.quotes]
+        used: set[int] = set()
+        matched = []
+        for rec in g:
+            gc = chars(rec["pieces"])
+            best, score = None, 0.5
+            for j, (q, pc) in enumerate(pred):
+                d = dice(gc, pc)
+                if j not in used and d >= score:
+                    best, score = j, d
+            if best is not None:
+                used.add(best)
+                matched.append((rec, pred[best][0]))
+            elif args.errors:
+                print(f"  MISS  {stem[:3]} {rec['kind']:<8} {rec['speaker']:<22} {rec['text'][:80]!r}")
+        if args.errors:
+            for j, (q, _) in enumerate(pred):
+                if j not in used:
+                    print(f"  FALSE {stem[:3]} {q.kind:<8} {q.speaker.label:<22} {q.text[:80]!r}")
+        right = sum(speaker_ok(rec, q.speaker) for rec, q in matched)
+        if args.errors:
+            for rec, q in matched:
+                if not speaker_ok(rec, q.speaker):
+                    print(f"  SPKR  {stem[:3]} gold {rec['speaker']!r} got {q.speaker.label!r} "
+                          f"({q.resolution}, source {q.source.text if q.source else None!r}): {q.text[:60]!r}")
+        p = len(used) / len(pred) if pred else 0.0
+        r = len(matched) / len(g) if g else 0.0
+        acc = right / len(matched) if matched else 0.0
+        print(f"{stem[:20]:<22}{len(g):>6}{len(pred):>6}{100 * p:7.1f}{100 * r:7.1f}{100 * acc:9.1f}")
+        tot["gold"] += len(g)
+        tot["pred"] += len(pred)
+        tot["tp"] += len(matched)
+        tot["right"] += right
+    p = tot["tp"] / tot["pred"] if tot["pred"] else 0.0
+    r = tot["tp"] / tot["gold"] if tot["gold"] else 0.0
+    acc = tot["right"] / tot["tp"] if tot["tp"] else 0.0
+    print(f"{'all':<22}{tot['gold']:>6}{tot['pred']:>6}{100 * p:7.1f}{100 * r:7.1f}{100 * acc:9.1f}")
+    print(f"quotes: precision {100 * p:.1f}, recall {100 * r:.1f}; speaker accuracy on found quotes {100 * acc:.1f}% "
+          f"({tot['right']}/{tot['tp']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
