@@ -28,12 +28,12 @@ from .records import Diagnostic, Span
 
 __all__ = ["Quotation", "find_quotations", "normalise_marks"]
 
-DOUBLE_MARKS = "\"“”„‟«»″〝〞＂"
+DOUBLE_MARKS = "\"“”„‟«»″〝〞〟＂"
 """Marks of the double family (straight, curly, low-high, guillemets, double prime, fullwidth)."""
 SINGLE_MARKS = "'‘’‚‛‹›′"
 """Marks of the single family (straight, curly, low-high, single guillemets, prime)."""
 _OPENERS = set("“„‟«〝‘‚‛‹")
-_CLOSERS = set("”»〞’›")
+_CLOSERS = set("”»〞〟’›")
 _BOTH = set("\"″＂'′")
 _APOSTROPHE_LIKE = set("'‘’′‛")
 _PROPER_PAIRS = {
@@ -49,11 +49,10 @@ _LINE_BREAK_RE = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _OPEN_PUNCT = set("([{<—–-/…") | set(_ALL_MARKS)
 _CLOSE_PUNCT = set(".,;:!?)]}>—–-/…*") | set(_ALL_MARKS)
 _SENTENCE_END = set(".!?:…") | set(_ALL_MARKS)
-_ELISION_HARD = re.compile(r"(?:\d\d(?:s\b|\b))", re.ASCII)
-_ELISION_SOFT = re.compile(r"(?:em|tis|twas|til|cause|bout|round|n)\b", re.IGNORECASE)
+_ELISION = re.compile(r"(?:\d\ds?|em|tis|twas|til|cause|bout|round|n)\b", re.IGNORECASE)
 _LOOKAHEAD_MARKS = 32
 _MAX_WRAPPED = 30
-_NORMALISE = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in SINGLE_MARKS} | {"〟": '"'})
+_NORMALISE = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in SINGLE_MARKS})
 
 
 @attrs.frozen
@@ -119,7 +118,8 @@ def find_quotations(
 ) -> tuple[tuple[Quotation, ...], tuple[Diagnostic, ...]]:
     """Every quotation in ``text`` in text order, and diagnostics for marks that do not pair up.
 
-    Marks inside ``ignore`` spans take no part in pairing, and quotations touching them are dropped.
+    Marks inside ``ignore`` spans take no part in pairing, so no quotation opens or closes inside one;
+    a multi-paragraph quote may run past an ignored paragraph (a caption), which no piece includes.
 
     >>> text = "“China deplores the outbreak,” he said. “China’s position is open.\\n\\n“We have always advocated respect.”"
     >>> quotations, diagnostics = find_quotations(text)
@@ -194,17 +194,13 @@ class _Pairing:
                 stack.clear()
         for extra in stack:  # pragma: no cover - the last line always flushes
             self._unclosed(extra, len(text))
-        quotations = [q for q in self.quotations if not self._touches_ignored(q.span)]
+        quotations = [q for q in self.quotations if not self._ignored(q.span.start)]
         quotations.sort(key=lambda q: (q.span.start, q.depth))
         diagnostics = sorted(
             {(d.span.start if d.span else -1, d.code, d.message): d for d in self.diagnostics}.values(),
             key=lambda d: (d.span.start if d.span else -1, d.code),
         )
         return tuple(quotations), tuple(diagnostics)
-
-    def _touches_ignored(self, span: Span) -> bool:
-        i = bisect.bisect_left(self._ignore_starts, span.end) - 1
-        return i >= 0 and self._ignore_ends[i] > span.start
 
     def _soft_wrap(self, content_end: int, start: int, next_line: tuple[int, int]) -> bool:
         """Whether a line break looks like hard wrapping inside a sentence (not a paragraph end)."""
@@ -222,10 +218,10 @@ class _Pairing:
         text = self.text
         for start, end in lines[li + 1:]:
             first = _lstrip(text, start, end)
-            if first >= end:
-                continue
+            if first >= end or self._ignored(first):
+                continue  # blank lines and debris (a caption between two paragraphs of a quote)
             c = text[first]
-            if _FAMILY.get(c) == bottom.family and c not in _CLOSERS - {"”", "’"} and not self._ignored(first):
+            if _FAMILY.get(c) == bottom.family and c not in _CLOSERS - {"”", "’"}:
                 nxt = text[first + 1] if first + 1 < end else ""
                 if nxt and not nxt.isspace():
                     return first
@@ -259,8 +255,6 @@ class _Pairing:
             prev = text[m.pos - 1] if m.pos > start else ""
             nxt = text[m.pos + 1] if m.pos + 1 < end else ""
             if prev.isalnum() and nxt.isalnum():
-                m.apostrophe = True
-            elif not prev.isalnum() and _ELISION_HARD.match(text, m.pos + 1, end):
                 m.apostrophe = True
             elif (
                 nxt in "nN" and i + 1 < len(marks) and marks[i + 1].pos == m.pos + 2
@@ -326,8 +320,8 @@ class _Pairing:
         return "close"
 
     def _soft_elision(self, m: _Mark) -> bool:
-        """Whether an opening single mark begins a word that is usually elided ('em, 'til, 'cause)."""
-        return bool(_ELISION_SOFT.match(self.text, m.pos + 1))
+        """Whether an opening single mark begins a word that is usually elided ('80s, 'em, 'til, 'cause)."""
+        return bool(_ELISION.match(self.text, m.pos + 1))
 
     def _weak_closer(self, m: _Mark) -> bool:
         """A single mark after a letter and before a lowercase word: a closing mark or a plural possessive."""

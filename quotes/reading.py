@@ -29,9 +29,6 @@ __all__ = ["Article", "read_article", "LARGE_INPUT"]
 LARGE_INPUT = 5_000_000
 """Characters (or bytes) above which an input gets a ``large-input`` diagnostic."""
 
-Format = str
-
-
 @attrs.frozen
 class Article:
     """One article as clean text, with the regions to skip and what was noticed while reading it."""
@@ -239,6 +236,19 @@ def _is_html(text: str, name: str | None) -> bool:
     return len(strong) >= 2 or len(_HTML_TAG.findall(head)) >= 3
 
 
+_DEBRIS_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:caption|related|newsletter|comments?|share|sharing|social|advert\w*|ads?|promo\w*|subscribe|"
+    r"subscription|sidebar|breadcrumbs?|cookies?|consent|outbrain|taboola|recirc\w*|read-?more|more-stories|"
+    r"most-read|trending)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _debris_attrs(attrs_: list) -> bool:
+    """Whether an element's class or id names page furniture (captions, related links, comments, ads)."""
+    return any(k in ("class", "id") and v and _DEBRIS_CLASS.search(v) for k, v in attrs_)
+
+
 class _TextExtractor(HTMLParser):
     """Plain text from HTML: paragraphs separated by blank lines, nothing from scripts, menus or captions."""
 
@@ -259,11 +269,13 @@ class _TextExtractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs_: list) -> None:
         tag = tag.lower()
-        if tag in _SKIP_TAGS:
+        if self.skip:
+            if tag not in _VOID_TAGS:
+                self.skip.append(tag)  # nested elements inside a skipped one, so its own end tag is found
+            return
+        if tag in _SKIP_TAGS or _debris_attrs(attrs_):
             if tag not in _VOID_TAGS:
                 self.skip.append(tag)
-            return
-        if self.skip:
             return
         if tag == "br":
             self.current.append("\n")
@@ -273,18 +285,20 @@ class _TextExtractor(HTMLParser):
                 self.pre += 1
 
     def handle_startendtag(self, tag: str, attrs_: list) -> None:
-        if tag.lower() in _SKIP_TAGS:
+        tag = tag.lower()
+        if self.skip or tag in _SKIP_TAGS or _debris_attrs(attrs_):
             return
-        self.handle_starttag(tag, attrs_)
+        if tag == "br":
+            self.current.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self._flush()
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        if tag in _SKIP_TAGS:
+        if self.skip:
             if tag in self.skip:
                 while self.skip and self.skip.pop() != tag:
                     pass
-            return
-        if self.skip:
             return
         if tag in _BLOCK_TAGS:
             self._flush()
@@ -364,13 +378,8 @@ _SUBSCRIPTION = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_WIDGET = re.compile(r"(?:today'?s|today’s|daily) quote|quote of the day", re.IGNORECASE)
+_PARAGRAPH_GAP = re.compile(r"(?:\r?\n|\r|[\v\f\x1c\x1d\x1e\x85\u2028\u2029])[^\S\n]*(?:\r?\n|\r|[\v\f\x1c\x1d\x1e\x85\u2028\u2029])")
 _NAV_PIPES = re.compile(r"^[^|]{1,40}(?:\|[^|]{1,40}){2,}$")
-
-
-@attrs.frozen
-class _Segment:
-    start: int
-    end: int
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -430,7 +439,13 @@ def find_debris(text: str) -> tuple[tuple[Span, ...], tuple[Diagnostic, ...]]:
             add(a, b, "repeated-paragraph", "repeated paragraph")
             widget_next = False
             continue
-        kind = _debris_kind(t, idx, first_line, seen)
+        # a line that stands on its own (not the tail of a hard-wrapped sentence) may be a label
+        standalone = idx > 0 and (
+            _PARAGRAPH_GAP.search(text, segments[idx - 1][1], a) is not None
+            or seg_texts[idx - 1].endswith(tuple(_TERMINAL))
+            or (bool(found) and found[-1][1] == segments[idx - 1][1])
+        )
+        kind = _debris_kind(t, idx, first_line, seen, standalone=standalone)
         if widget_next:
             widget_next = False
             if kind is None and len(t.split()) <= 40:
@@ -469,7 +484,7 @@ def _title_like(t: str) -> bool:
     return 2 <= len(words) <= 20 and not t.endswith((".", "!", "?"))
 
 
-def _debris_kind(t: str, idx: int, first_line: str, seen: set[str]) -> str | None:
+def _debris_kind(t: str, idx: int, first_line: str, seen: set[str], *, standalone: bool) -> str | None:
     """What kind of debris one paragraph is, or None for article prose."""
     words = t.split()
     if _CAPTION_ANYWHERE.search(t) or _CAPTION_START.match(t):
@@ -490,8 +505,10 @@ def _debris_kind(t: str, idx: int, first_line: str, seen: set[str]) -> str | Non
             return "headline teaser"
         if _NAV_PIPES.match(t):
             return "navigation"
-    if idx > 0 and len(words) <= 4 and not any(c in t for c in _QUOTE_CHARS) and not t.endswith(tuple(".!?…")):
+    if not standalone:
+        return None
+    if len(words) <= 4 and not any(c in t for c in _QUOTE_CHARS) and not t.endswith(tuple(".!?…")):
         return "label"
-    if idx > 0 and len(words) <= 8 and t[:1].islower() and not any(c in t for c in _TERMINAL + ",;"):
+    if len(words) <= 8 and t[:1].islower() and not any(c in t for c in _TERMINAL + ",;"):
         return "image alt text"
     return None

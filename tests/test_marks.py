@@ -157,6 +157,13 @@ def test_apostrophes_are_not_quotes():
     assert find_quotations(text) == ((), ())
 
 
+def test_elisions_are_apostrophes_unless_a_quotation_needs_them():
+    """’80s, 'em and 'til are apostrophes, unless a later closing mark shows they open a quotation."""
+    assert find_quotations("Back in the '80s we beat 'em, 'til the end.") == ((), ())
+    assert _inner("'80s music was the best,' he said.") == ["80s music was the best,"]
+    assert _inner("'In the '80s we were young,' he said.") == ["In the '80s we were young,"]
+
+
 def test_quote_after_apostrophes_still_pairs():
     """An apostrophe-heavy sentence followed by a real quotation: the quotation is found, nothing else."""
     text = "In the ’80s Xi’s father didn't say 'never' to rock 'n' roll."
@@ -237,6 +244,16 @@ def test_ignore_drops_quotations_and_their_marks(seeds):
     assert len(quotations) == len(find_quotations(text)[0]) - 1
 
 
+def test_multi_paragraph_quote_runs_past_an_ignored_caption():
+    """A caption between two paragraphs of one quote is skipped: the quote still has two pieces."""
+    text = "“First part of it.\n\nPictured: Wang Yi in Beijing\n\n“Second part,” he said."
+    caption = Span.of(text, text.index("Pictured"), text.index("\n\n“Second"))
+    quotations, diagnostics = find_quotations(text, ignore=[caption])
+    assert [[p.text for p in q.pieces] for q in quotations] == [["First part of it.", "Second part,"]]
+    assert diagnostics == ()
+    assert [len(q.pieces) for q in find_quotations(text)[0]] == [1, 1]
+
+
 def test_stray_mark_inside_ignored_region_is_silent():
     """A stray mark inside an ignored span neither warns nor disturbs pairing."""
     text = "Caption: a ” stray.\n“Real,” he said."
@@ -313,12 +330,17 @@ def test_prefix_shifts_every_offset(text, prefix):
 
 @settings(max_examples=100)
 @given(MARKY, st.integers(0, 80), st.integers(0, 20))
+@example('"„', 1, 0)
 def test_ignored_regions_yield_nothing(text, start, length):
-    """No quotation returned touches an ignored span."""
+    """No quotation opens or closes inside an ignored span, and no diagnostic points into one."""
     start = min(start, len(text))
     span = Span.of(text, start, min(len(text), start + length))
-    quotations, _ = find_quotations(text, ignore=[span])
-    assert not any(q.span.overlaps(span) for q in quotations if len(span))
+    quotations, diagnostics = find_quotations(text, ignore=[span])
+    for q in quotations:
+        assert not span.start <= q.span.start < span.end
+        assert not (q.closed and span.start <= q.span.end - 1 < span.end)
+    marks = [d.span for d in diagnostics if d.code == "unbalanced-quote"]
+    assert not any(len(span) and m.overlaps(span) for m in marks)
 
 
 STYLES = [('"', '"', "'", "'", "'"), ("“", "”", "‘", "’", "’")]

@@ -126,6 +126,13 @@ def test_html_to_paragraphs_with_entities_and_scripts():
     assert "offsets refer to" in article.diagnostics[0].message
 
 
+def test_html_furniture_by_class_and_nesting():
+    """Elements whose class names furniture (caption, related, comments) are dropped, nested divs included."""
+    html = ('<div class="article-body"><p>Kept “yes”.</p><div class="image-caption"><div>Inner</div> tail</div>'
+            '<div id="comments"><p>Comment</p></div><p>Also kept.</p><div/><p>Last.</p></div>')
+    assert html_to_text(html) == "Kept “yes”.\n\nAlso kept.\n\nLast."
+
+
 def test_html_detection():
     """Plain text mentioning a tag is not HTML; an .html name or real markup is."""
     assert read_article("Use the <p> tag, he said.").format == "text"
@@ -294,3 +301,11 @@ def test_utf8_bytes_round_trip(text):
         return
     if article.format == "text":
         assert article.text == text
+
+
+def test_hard_wrapped_lines_are_not_labels():
+    """Short lines that continue a hard-wrapped sentence are prose, not labels or alt text."""
+    text = ("Wang told reporters in Beijing on Monday that the\nties were\n“rock-solid” and that both sides\n"
+            "would work together,\nhe said.\n\nTrending")
+    article = read_article(text)
+    assert _ignored(article) == ["Trending"]

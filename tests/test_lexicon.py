@@ -1,0 +1,521 @@
+"""The role lexicon: loading and validating the files, people, offices over time, titles, cues, organisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.errors import LexiconError, QuotesError
+from quotes.lexicon import (
+    Lexicon, Office, check_lexicon_dir, import_office_holders, load_lexicon,
+)
+
+LEX = load_lexicon()
+MARCH_2022 = dt.date(2022, 3, 1)
+LEXICONS = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def _names(tenures) -> list[str]:
+    return [LEX.person(t.person_id).name for t in tenures]
+
+
+def _problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
+    for name, text in files.items():
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return check_lexicon_dir(tmp_path)
+
+
+# ------------------------------------------------------------------------------------------- loading
+
+
+def test_bundled_lexicon_is_valid_and_cached():
+    """The bundled files have no problems, and loading twice gives the same object."""
+    assert check_lexicon_dir(LEXICONS) == []
+    assert load_lexicon() is LEX
+    assert len(LEX.people) > 1000 and len(LEX.tenures) > 1000
+
+
+def test_lexicon_error_is_a_quotes_error():
+    """LexiconError belongs to the one exception family."""
+    assert issubclass(LexiconError, QuotesError)
+
+
+OFFICES_HEAD = "person_id\toffice\tstart\tend\tsource\n"
+PEOPLE_HEAD = "id\tname\tfamily\tgiven\torder\tgender\tcountry\taliases\n"
+
+
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        ({"offices.tsv": OFFICES_HEAD + "Q7747\tPresident of Russia\t2022-02-30\t\tx\n"},
+         "offices.tsv:2: bad start date '2022-02-30'"),
+        ({"offices.tsv": "# a comment\n" + OFFICES_HEAD + "\nQ7747\tPresident of Russia\t2022-03\t2021\tx\n"},
+         "offices.tsv:4: end before start (2021 < 2022-03)"),
+        ({"offices.tsv": OFFICES_HEAD + "Q7747\tForeign Minster of China\t2022\t\tx\n"},
+         "offices.tsv:2: unknown office 'Foreign Minster of China' (did you mean 'Foreign Minister of China'?)"),
+        ({"offices.tsv": OFFICES_HEAD + "Q0\tPresident of Russia\t2022\t\tx\n"},
+         "offices.tsv:2: office held by unknown person 'Q0'"),
+        ({"offices.tsv": OFFICES_HEAD + "Q7747\tPresident of Russia\t2022\t\t\n"},
+         "offices.tsv:2: empty source"),
+        ({"offices.tsv": OFFICES_HEAD + "Q7747\tPresident of Russia\t2022\n"},
+         "offices.tsv:2: 3 columns, expected 5"),
+        ({"offices.tsv": OFFICES_HEAD + "Q7747\tPresident of Russia\t22-1-1\t\tx\n"},
+         "offices.tsv:2: bad start date '22-1-1'"),
+        ({"people.tsv": PEOPLE_HEAD + "p-1\tAna Test\tTest\tAna\twestern\tf\tUkraine\t\n"
+                                      "p-1\tAna Tost\tTost\tAna\twestern\tf\tUkraine\t\n"},
+         "people.tsv:3: duplicate id 'p-1' (first at"),
+        ({"people.tsv": PEOPLE_HEAD + "p-1\tAna Test\tTest\tAna\tsouthern\tf\tUkraine\t\n"},
+         "people.tsv:2: order must be western or eastern"),
+        ({"people.tsv": PEOPLE_HEAD + "p-1\tAna Test\tTest\tAna\twestern\tq\tUkraine\t\n"},
+         "people.tsv:2: gender must be m, f, x or empty"),
+        ({"people.tsv": PEOPLE_HEAD + "p-1\tAna Test\tTest\tAna\twestern\tf\tUkrain\t\n"},
+         "people.tsv:2: unknown country 'Ukrain' (did you mean 'Ukraine'?)"),
+        ({"people.tsv": "id\tname\tfamly\n"}, "people.tsv:1: unknown column 'famly' (did you mean 'family'?)"),
+        ({"people.tsv": "id\tfamily\n"}, "people.tsv:1: missing column 'name'"),
+        ({"people.tsv": PEOPLE_HEAD.encode() + b"p-1\tAna T\xe9st\tT\xe9st\tAna\twestern\tf\tUkraine\t\n"},
+         "people.tsv:2: not UTF-8 (byte 0xe9 at column 10)"),
+        ({"people.curated.tsv": "id\tname\tsource\np-1\tAna Test\t\n"}, "people.curated.tsv:2: curated row without a source"),
+        ({"peoples.tsv": PEOPLE_HEAD}, "peoples.tsv:1: unknown lexicon file (did you mean 'people.tsv'?)"),
+        ({"office_names.tsv": "office\trole\tcountry\nMayor of Kyiv\tMayor\tUkrane\n"},
+         "office_names.tsv:2: unknown country 'Ukrane' (did you mean 'Ukraine'?)"),
+        ({"cues.tsv": "lemma\tclass\tpos\nmurmur\tspeach\tverb\n"}, "cues.tsv:2: class must be one of"),
+        ({"cues.tsv": "lemma\tclass\tpos\nmurmur\tspeech\tadverb\n"}, "cues.tsv:2: pos must be one of"),
+        ({"titles.tsv": "surface\trole\tkind\nminister\tMinister\ttitel\n"}, "titles.tsv:2: kind must be title or"),
+        ({"countries.tsv": "country\tarticle\nAtlantis\tthe\nAtlantis\t\n"},
+         "countries.tsv:3: duplicate country 'Atlantis'"),
+        ({"organisations.tsv": "name\taliases\tcountry\nXinhua\t\tChinaa\n"}, "organisations.tsv:2: unknown country"),
+    ],
+)
+def test_malformed_files_name_file_and_line(tmp_path, files, expected):
+    """Each kind of problem is reported as file:line: message, with a hint where one helps."""
+    problems = _problems(tmp_path, files)
+    assert any(expected in p for p in problems), problems
+    assert all(p.startswith(tmp_path.name + "/") for p in problems), problems
+
+
+def test_every_problem_of_every_file_is_raised_at_once(tmp_path):
+    """Problems in several files and lines come together in one LexiconError."""
+    (tmp_path / "people.tsv").write_text(PEOPLE_HEAD + "p-1\tAna\t\t\twestern\tq\t\t\n", encoding="utf-8")
+    (tmp_path / "offices.tsv").write_text(
+        OFFICES_HEAD + "p-1\tPresident of Russia\t2022-02-30\t\tx\nQ0\tPresident of Russia\t2022\t\tx\n",
+        encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(tmp_path)
+    problems = info.value.problems
+    assert sorted({p.split(": ")[0] for p in problems}) == [
+        f"{tmp_path.name}/offices.tsv:2", f"{tmp_path.name}/offices.tsv:3", f"{tmp_path.name}/people.tsv:2"]
+    assert str(info.value).startswith(f"{len(problems)} problems in the lexicon:") and len(problems) >= 3
+
+
+def test_extra_directory_merges_over_the_bundled_one(tmp_path):
+    """A user directory adds people and tenures, and its rows for a (person, office) replace the bundled ones."""
+    (tmp_path / "people.tsv").write_text(
+        PEOPLE_HEAD + "ana-test\tAna Test\tTest\tAna\twestern\tf\tUkraine\tAnna Test\n"
+                      "Q7747\tVladimir Putin\tPutin\tVladimir\twestern\tm\tRussia\tVVP\n", encoding="utf-8")
+    (tmp_path / "offices.tsv").write_text(
+        OFFICES_HEAD + "ana-test\tForeign Minister of Ukraine\t2030-01\t\tnewsroom desk\n"
+                       "Q7747\tPresident of Russia\t2012-05-07\t2012-05-08\ttest\n", encoding="utf-8")
+    lex = load_lexicon(tmp_path)
+    assert lex is not LEX
+    assert lex.candidates("Anna Test")[0].person.id == "ana-test"
+    holders = lex.holders("Foreign Minister of Ukraine", as_of=dt.date(2030, 1, 1))
+    assert "ana-test" in [t.person_id for t in holders]
+    putin = lex.person("Q7747")
+    assert "VVP" in putin.aliases and "Sergei Lavrov" not in putin.aliases and "Vladimir Putin" not in putin.aliases
+    assert lex.offices_of("Q7747", as_of=MARCH_2022) == ()
+    assert len([p for p in lex.people.values() if p.name == "Vladimir Putin"]) == 1
+
+
+def test_curated_rows_replace_generated_ones():
+    """Wang Yi's generated open-ended tenure is replaced by the curated ones around Qin Gang's."""
+    assert [t.office for t in LEX.offices_of("Q701801", as_of=dt.date(2023, 3, 1))] == ["State Councilor of China"]
+    assert _names(LEX.holders("Foreign Minister of China", as_of=dt.date(2023, 3, 1))) == ["Qin Gang"]
+    assert _names(LEX.holders("Foreign Minister of China", as_of=dt.date(2024, 1, 1))) == ["Wang Yi"]
+
+
+def test_same_person_never_twice():
+    """Generated and curated rows of one person are merged: every seed name has exactly one exact match."""
+    for name in ("Vladimir Putin", "Xi Jinping", "Dmytro Kuleba", "Sergey Lavrov", "Antony Blinken", "Wang Yi",
+                 "Joe Biden", "Boris Johnson", "Pope Francis", "Yoshimasa Hayashi", "Yoko Kamikawa"):
+        exact = [c for c in LEX.candidates(name, limit=50) if c.score == 1.0]
+        assert len(exact) == 1, (name, exact)
+
+
+def test_every_curated_row_has_a_source():
+    """Curated people and tenures all name where their facts come from."""
+    for name in ("people.curated.tsv", "offices.curated.tsv"):
+        lines = [l for l in (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+                 if l.strip() and not l.startswith("#")]
+        header = lines[0].split("\t")
+        for line in lines[1:]:
+            assert dict(zip(header, line.split("\t")))["source"].strip(), line
+
+
+# ------------------------------------------------------------------------------------------- people
+
+PAIRS = sorted((p.id, alias) for p in LEX.people.values() for alias in (p.name, *p.aliases))
+
+
+@settings(max_examples=80)
+@given(st.sampled_from(PAIRS))
+def test_every_alias_resolves_to_its_person(pair):
+    """Every name and alias of every person finds that person among its candidates, at 1.0."""
+    pid, alias = pair
+    found = {c.person.id: c.score for c in LEX.candidates(alias, limit=100)}
+    assert found.get(pid) == 1.0, (alias, found)
+
+
+@settings(max_examples=40)
+@given(st.sampled_from(PAIRS), st.sampled_from(["{}'s", "{}’s", "Mr. {}", "Ms {}", "{}"]), st.booleans())
+def test_candidates_ignore_case_possessives_and_honorifics(pair, pattern, upper):
+    """Case, possessives and honorifics do not stop a name from finding its person."""
+    pid, alias = pair
+    mention = pattern.format(alias)
+    mention = mention.upper() if upper else mention
+    assert pid in {c.person.id for c in LEX.candidates(mention, limit=200)}
+
+
+@settings(max_examples=40)
+@given(st.text(max_size=40))
+def test_candidates_never_raise_and_scores_are_in_range(text):
+    """Any text gives candidates (maybe none) with scores in 0..1, best first."""
+    found = LEX.candidates(text)
+    assert all(0 < c.score <= 1 for c in found)
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_wang_is_ambiguous():
+    """A bare "Wang" gives both Wang Yi and Wang Wenbin (and maybe other Wangs), family-name scores."""
+    found = LEX.candidates("Wang", as_of=MARCH_2022)
+    names = [c.person.name for c in found]
+    assert {"Wang Yi", "Wang Wenbin"} <= set(names)
+    assert all(c.score < 1 for c in found)
+
+
+def test_title_ranks_the_office_holder_first():
+    """A title in front of a surname ranks whoever held that office first."""
+    assert LEX.candidates("Foreign Minister Wang", as_of=MARCH_2022)[0].person.name == "Wang Yi"
+    assert LEX.candidates("foreign ministry spokesperson Wang", as_of=MARCH_2022)[0].person.name == "Wang Wenbin"
+    assert LEX.candidates("China's UN Ambassador Zhang Jun", as_of=MARCH_2022)[0].person.id == "zhang-jun-diplomat"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Foreign Minister Wang Yi", "Wang Yi"),
+        ("Wang Yi's", "Wang Yi"),
+        ("Mr. Kuleba", "Dmytro Kuleba"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Mr Lavrov", "Sergey Lavrov"),
+        ("Zelensky", "Volodymyr Zelenskyy"),
+        ("Zelenskiy’s", "Volodymyr Zelenskyy"),
+        ("President Xi", "Xi Jinping"),
+        ("Xi", "Xi Jinping"),
+        ("Antonio Guterres", "António Guterres"),
+        ("ANTÓNIO GUTERRES", "António Guterres"),
+        ("Ms Psaki", "Jen Psaki"),
+        ("White House press secretary Jen Psaki", "Jen Psaki"),
+        ("Pope Francis", "Pope Francis"),
+        ("Josep Borrell", "Josep Borrell"),
+        ("Dmitry Medvedev", "Dmitry Medvedev"),
+        ("Japanese foreign minister Yoshimasa Hayashi", "Yoshimasa Hayashi"),
+        ("US secretary of state Antony Blinken", "Antony Blinken"),
+        ("Canadian Prime Minister Justin Trudeau", "Justin Trudeau"),
+        ("Vladimir Putn", "Vladimir Putin"),
+        ("his Chinese counterpart Xi Jinping", "Xi Jinping"),
+        ("the deputy head of Russia’s Security Council, Dmitry Medvedev", "Dmitry Medvedev"),
+    ],
+)
+def test_mentions_resolve(mention, name):
+    """Names with titles, honorifics, possessives, variant spellings and typos find the right person."""
+    found = LEX.candidates(mention, as_of=MARCH_2022)
+    assert found and found[0].person.name == name, found[:3]
+
+
+def test_scores():
+    """Exact names score 1.0, family names alone less, people out of office at the date less still."""
+    assert LEX.candidates("Wang Yi", as_of=MARCH_2022)[0].score == 1.0
+    assert LEX.candidates("Lavrov", as_of=MARCH_2022)[0].score == pytest.approx(0.6)
+    assert LEX.candidates("Donald Trump", as_of=MARCH_2022)[0].score < 1.0
+    assert LEX.candidates("Donald Trump")[0].score == 1.0
+    assert LEX.candidates("the foreign minister") == ()
+    assert LEX.candidates("") == ()
+
+
+def test_as_of_ranks_office_holders_first():
+    """Of two people with one name, the one in office at the date ranks first."""
+    found = LEX.candidates("Zhang Jun", as_of=MARCH_2022)
+    assert found[0].person.id == "zhang-jun-diplomat" and len(found) >= 2
+
+
+def test_person_lookup():
+    """person() finds by id and raises KeyError for unknown ids."""
+    assert LEX.person("Q3874799").name == "Volodymyr Zelenskyy"
+    assert LEX.person("Q3874799").gender == "m"
+    assert LEX.person("wang-wenbin").order == "eastern"
+    with pytest.raises(KeyError):
+        LEX.person("Q0")
+
+
+# ------------------------------------------------------------------------------------------- offices
+
+
+def test_kuleba_and_zelenskyy_in_march_2022():
+    """Kuleba was Foreign Minister of Ukraine on 2022-03-01; the President of Ukraine then was Zelenskyy."""
+    assert [t.office for t in LEX.offices_of("Q24025631", as_of=MARCH_2022)] == ["Foreign Minister of Ukraine"]
+    assert _names(LEX.holders("President of Ukraine", as_of=MARCH_2022)) == ["Volodymyr Zelenskyy"]
+    assert _names(LEX.holders("Ukrainian President", as_of=MARCH_2022)) == ["Volodymyr Zelenskyy"]
+    assert _names(LEX.holders("President", as_of=MARCH_2022, country="Ukraine")) == ["Volodymyr Zelenskyy"]
+
+
+@pytest.mark.parametrize(
+    "office, day, names",
+    [
+        ("Foreign Minister of Ukraine", "2020-03-03", ["Vadym Prystaiko"]),
+        ("Foreign Minister of Ukraine", "2020-03-04", ["Dmytro Kuleba", "Vadym Prystaiko"]),  # handover day: both
+        ("Foreign Minister of Ukraine", "2020-03-05", ["Dmytro Kuleba"]),
+        ("Foreign Minister of Ukraine", "2024-09-05", ["Andrii Sybiha", "Dmytro Kuleba"]),  # last day counts
+        ("Foreign Minister of Ukraine", "2024-09-06", ["Andrii Sybiha"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2020-06-30", ["Hua Chunying", "Zhao Lijian"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2020-07-01",  # month precision: from the 1st
+         ["Hua Chunying", "Wang Wenbin", "Zhao Lijian"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2023-01-31", ["Hua Chunying", "Mao Ning",
+                                                                                   "Wang Wenbin", "Zhao Lijian"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2023-02-01", ["Hua Chunying", "Mao Ning",
+                                                                                   "Wang Wenbin"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2024-12-31",  # year precision: to Dec 31
+         ["Hua Chunying", "Mao Ning", "Wang Wenbin"]),
+        ("Spokesperson of the Ministry of Foreign Affairs of China", "2025-01-01", ["Hua Chunying", "Mao Ning"]),
+        ("Prime Minister of the United Kingdom", "2022-10-24", ["Liz Truss"]),
+        ("Prime Minister of the United Kingdom", "2022-10-26", ["Rishi Sunak"]),
+        ("Premier of China", "2023-03-12", ["Li Qiang"]),
+    ],
+)
+def test_as_of_boundaries(office, day, names):
+    """Tenures count from their first day to their last, both included, at day, month or year precision."""
+    assert sorted(_names(LEX.holders(office, as_of=dt.date.fromisoformat(day)))) == names
+
+
+def test_holders_by_role_and_country():
+    """A role narrowed by country finds the holder; a US "foreign minister" is the Secretary of State."""
+    assert _names(LEX.holders("Foreign Minister", as_of=MARCH_2022, country="China")) == ["Wang Yi"]
+    assert _names(LEX.holders("Foreign Minister", as_of=MARCH_2022, country="Chinese")) == ["Wang Yi"]
+    assert _names(LEX.holders("foreign minister", as_of=MARCH_2022, country="United States")) == ["Antony Blinken"]
+    assert "Sergey Lavrov" in _names(LEX.holders("Foreign Minister", as_of=MARCH_2022))
+    assert _names(LEX.holders("Pope", as_of=MARCH_2022)) == ["Pope Francis"]
+
+
+def test_seed_people_hold_their_march_2022_offices():
+    """Everyone with an office in the seed articles holds it on 2022-03-01."""
+    expected = {
+        "Wang Yi": "Foreign Minister of China",
+        "Wang Wenbin": "Spokesperson of the Ministry of Foreign Affairs of China",
+        "Zhang Jun": "Permanent Representative of China to the United Nations",
+        "Xi Jinping": "President of China",
+        "Vladimir Putin": "President of Russia",
+        "Volodymyr Zelenskyy": "President of Ukraine",
+        "Dmytro Kuleba": "Foreign Minister of Ukraine",
+        "Sergei Lavrov": "Foreign Minister of Russia",
+        "Josep Borrell": "High Representative of the European Union for Foreign Affairs and Security Policy",
+        "Pope Francis": "Pope",
+        "Jen Psaki": "White House Press Secretary",
+        "Dmitry Medvedev": "Deputy Chairman of the Security Council of Russia",
+        "Yoshimasa Hayashi": "Foreign Minister of Japan",
+        "Antony Blinken": "Secretary of State of the United States",
+        "Joe Biden": "President of the United States",
+        "Boris Johnson": "Prime Minister of the United Kingdom",
+        "Justin Trudeau": "Prime Minister of Canada",
+        "Li Keqiang": "Premier of China",
+        "Olaf Scholz": "Chancellor of Germany",
+        "Emmanuel Macron": "President of France",
+        "Antonio Guterres": "Secretary-General of the United Nations",
+    }
+    for name, office in expected.items():
+        person = LEX.candidates(name, as_of=MARCH_2022)[0].person
+        assert office in [t.office for t in LEX.offices_of(person.id, as_of=MARCH_2022)], name
+
+
+# ------------------------------------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    "phrase, office",
+    [
+        ("Ukrainian President", Office("President of Ukraine", "President", "Ukraine")),
+        ("China's foreign minister", Office("Foreign Minister of China", "Foreign Minister", "China")),
+        ("China’s Foreign Minister", Office("Foreign Minister of China", "Foreign Minister", "China")),
+        ("Foreign Minister", Office("Foreign Minister", "Foreign Minister", None)),
+        ("FM", Office("Foreign Minister", "Foreign Minister", None)),
+        ("Chinese foreign ministry spokesperson",
+         Office("Spokesperson of the Ministry of Foreign Affairs of China", "Spokesperson", "China")),
+        ("Foreign Ministry spokesperson", Office("Spokesperson", "Spokesperson", None)),
+        ("China's UN Ambassador",
+         Office("Permanent Representative of China to the United Nations", "Ambassador", "China")),
+        ("deputy head of Russia's Security Council",
+         Office("Deputy Chairman of the Security Council of Russia", "Deputy Chairman of the Security Council",
+                "Russia")),
+        ("The European Union's foreign policy chief",
+         Office("High Representative of the European Union for Foreign Affairs and Security Policy",
+                "High Representative", "European Union")),
+        ("White House press secretary", Office("White House Press Secretary", "Press Secretary", "United States")),
+        ("US secretary of state",
+         Office("Secretary of State of the United States", "Secretary of State", "United States")),
+        ("Japanese foreign minister", Office("Foreign Minister of Japan", "Foreign Minister", "Japan")),
+        ("Russian President", Office("President of Russia", "President", "Russia")),
+        ("President of Ukraine", Office("President of Ukraine", "President", "Ukraine")),
+        ("Beijing's top diplomat", Office("Foreign Minister of China", "Foreign Minister", "China")),
+        ("Kremlin spokesman", Office("Press Secretary of the President of Russia", "Spokesperson", "Russia")),
+        ("Pope", Office("Pope", "Pope", "Holy See")),
+        ("UN Secretary-General", Office("Secretary-General of the United Nations", "Secretary-General",
+                                        "United Nations")),
+        ("Brazilian foreign minister", Office("Foreign Minister of Brazil", "Foreign Minister", "Brazil")),
+        ("German Chancellor", Office("Chancellor of Germany", "Chancellor", "Germany")),
+        ("Chinese Premier", Office("Premier of China", "Premier", "China")),
+    ],
+)
+def test_title_office(phrase, office):
+    """Titles with country adjectives, possessives, capitals or "of X" resolve to the country's office."""
+    assert LEX.title_office(phrase) == office
+
+
+@pytest.mark.parametrize("phrase", ["Wang Yi", "Mr", "Beijing", "the Chinese", "", "said", "state media"])
+def test_non_titles(phrase):
+    """Names, honorifics, countries and other words are not titles."""
+    assert LEX.title_office(phrase) is None
+
+
+def test_title_and_honorific_words():
+    """Title words and honorifics are told apart."""
+    assert LEX.is_title_word("President") and LEX.is_title_word("spokeswoman") and LEX.is_title_word("envoy")
+    assert not LEX.is_title_word("Mr") and not LEX.is_title_word("Wang")
+    assert all(LEX.is_honorific(w) for w in ("Mr", "Mr.", "Ms", "Mrs", "Dr"))
+    assert not LEX.is_honorific("President")
+
+
+def test_country_of_adjective():
+    """Adjectives, abbreviations and capitals stand for their countries."""
+    assert LEX.country_of_adjective("Ukrainian") == "Ukraine"
+    assert LEX.country_of_adjective("Chinese") == "China"
+    assert LEX.country_of_adjective("Kiev") == "Ukraine"
+    assert LEX.country_of_adjective("Kyiv") == "Ukraine"
+    assert LEX.country_of_adjective("Moscow") == "Russia"
+    assert LEX.country_of_adjective("Washington") == "United States"
+    assert LEX.country_of_adjective("South Korean") == "South Korea"
+    assert LEX.country_of_adjective("table") is None
+
+
+# ------------------------------------------------------------------------------------------- cues and orgs
+
+
+NEWSROOM_VERBS = ("deplore condemn hail slam vow pledge reiterate stress dismiss warn urge note insist express "
+                  "regret appeal describe add tell say").split()
+
+
+def test_cues():
+    """Verb cues by lemma (with particles), noun cues by word, classes."""
+    assert LEX.cue("say").cls == "speech"
+    assert LEX.cue("write").cls == "writing"
+    assert LEX.cue("think").cls == "thought"
+    assert LEX.cue("according to").cls == "according-to"
+    assert LEX.cue("call for").particle == "for" and LEX.cue("call on").key == "call on"
+    for lemma in NEWSROOM_VERBS:
+        assert LEX.cue(lemma) is not None and LEX.cue(lemma).pos == "verb", lemma
+    for word in ("statement", "readout", "remarks", "interview", "press conference", "briefing", "told reporters"):
+        assert LEX.noun_cue(word) is not None, word
+    assert LEX.noun_cue("table") is None and LEX.cue("eat") is None
+
+
+def test_cue_forms_are_inflected():
+    """cue_forms holds every inflected form, lowercased."""
+    for form in ("said", "says", "saying", "told", "wrote", "written", "slammed", "slamming", "called", "urges",
+                 "hailed", "vowed", "pledging", "reiterated", "denounced", "statements", "according", "regretted"):
+        assert form in LEX.cue_forms, form
+    assert all(f == f.lower() for f in LEX.cue_forms)
+
+
+@pytest.mark.slow
+def test_cue_lists_are_covered(shared):
+    """Every form of the gender-gap list and every textacy lemma is a cue."""
+    folder = shared / "lexicon-sources" / "cue-verbs"
+    for form in (folder / "gender-gap-tracker-quote-verbs.txt").read_text(encoding="utf-8").split():
+        assert form.lower() in LEX.cue_forms, form
+    for lemma in (folder / "textacy-reporting-verbs-en.txt").read_text(encoding="utf-8").split():
+        assert LEX.cue(lemma) or LEX.cue(lemma + " to"), lemma
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [("state media", "Chinese state media"), ("state broadcaster CCTV", "China Central Television"),
+     ("CCTV", "China Central Television"), ("Xinhua", "Xinhua News Agency"), ("the Kremlin", "Kremlin"),
+     ("the foreign ministry", "Ministry of Foreign Affairs of China"), ("Beijing", "Government of China"),
+     ("The White House", "White House"), ("The Chinese readout", "Government of China")],
+)
+def test_organisations(phrase, name):
+    """Source organisations are found by name or alias, with or without "the"."""
+    assert LEX.organisation(phrase).name == name
+
+
+def test_unknown_organisation():
+    """A phrase that names no organisation gives None."""
+    assert LEX.organisation("a Western diplomat") is None
+
+
+# ------------------------------------------------------------------------------------------- importing
+
+
+def test_import_office_holders(tmp_path):
+    """An office-holder CSV is imported into a user lexicon: new people, tenures with the file as source."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text(
+        "position,person,personID,start,end,gender\n"
+        "Foreign Minister of Ukraine,Ana Test,Q999999991,2030-01-02,,female\n"
+        "President,Vladimir Putin,Q7747,2012-05-07,,male\n", encoding="utf-8")
+    out = tmp_path / "lex"
+    assert import_office_holders(csv_path, out, country="Russia") == 2
+    assert import_office_holders(csv_path, out, country="Russia") == 0  # nothing new the second time
+    lex = load_lexicon(out)
+    assert lex.person("Q999999991").gender == "f"
+    assert [t.source for t in lex.tenures_of("Q999999991")] == ["holders.csv"]
+
+
+def test_import_office_holders_reports_problems(tmp_path):
+    """Unknown positions and bad dates are reported with CSV line numbers, and nothing is written."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text(
+        "position,person,personID,start,end\n"
+        "Foreign Minster of Ukraine,Ana Test,Q999999991,2030,,\n"
+        "President of Ukraine,Ana Test,Q999999991,2030-02-30,\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        import_office_holders(csv_path, tmp_path / "lex")
+    assert info.value.problems[0].startswith("holders.csv:2: unknown office 'Foreign Minster of Ukraine' "
+                                             "(did you mean 'Foreign Minister of Ukraine'?)")
+    assert info.value.problems[1].startswith("holders.csv:3: bad start date")
+    assert not (tmp_path / "lex").exists()
+
+
+@pytest.mark.slow
+def test_build_reproduces_the_generated_files(tmp_path, shared):
+    """Rebuilding from the shared snapshot gives exactly the bundled generated files."""
+    from quotes.lexicon_build import build
+
+    for name in ("countries.tsv", "office_names.tsv"):
+        shutil.copy(LEXICONS / name, tmp_path / name)
+    counts = build(shared / "lexicon-sources", tmp_path)
+    assert counts["people"] > 1000
+    for name in ("people.generated.tsv", "offices.generated.tsv", "office_names.generated.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (LEXICONS / name).read_text(encoding="utf-8"), name
+
+
+def test_from_dirs_builds_a_lexicon():
+    """Lexicon.from_dirs reads the bundled directory into an equal lexicon."""
+    lex = Lexicon.from_dirs(LEXICONS)
+    assert len(lex.people) == len(LEX.people) and lex.tenures == LEX.tenures
