@@ -278,7 +278,7 @@ class _Pairing:
             if role == "open" and m.char in _APOSTROPHE_LIKE and self._soft_elision(m):
                 role = "open" if self._strong_closers_after(marks, i, m.family) >= open_count + 1 else "skip"
             if role == "close" and self._weak_closer(m):
-                if self._strong_closers_after(marks, i, m.family) >= open_count:
+                if not open_count or self._strong_closers_after(marks, i, m.family) >= open_count:
                     role = "skip"  # a plural possessive (both sides’ future) inside the quotation
             if role == "open":
                 stack.append(_Open(m.pos, m.char, m.family, len(stack), m.pos + 1))

@@ -31,6 +31,7 @@ import json
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -262,6 +263,22 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_CACHE_SIZE = 50_000
+_TAGGED: "OrderedDict[tuple[str, str], tuple[Sentence, ...]]" = OrderedDict()
+_PARSED: "OrderedDict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[tuple[int, str], ...]]" = OrderedDict()
+
+
+def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
+    cache[key] = value
+    if len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)
+
+
+def _shift(sent: Sentence, text: str, by: int) -> Sentence:
+    words = tuple(attrs.evolve(w, start=w.start + by, end=w.end + by) for w in sent.words)
+    return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by], words, sent.parsed)
+
+
 def parse_many(
     texts: Sequence[str],
     *,
@@ -271,6 +288,8 @@ def parse_many(
     """Parse several texts in one batch (faster than one by one; results are identical).
 
     ``select`` decides which tagged sentences get the dependency parser (default: all).
+    Paragraphs and parsed sentences are cached by content for the life of the process, so a
+    repeated run over the same articles (a digest, then a check) does not parse them again.
     """
     info = resolve_models(models)
     nlp = _pipeline(info.origin, info.directory)
@@ -278,30 +297,37 @@ def parse_many(
     for t, text in enumerate(texts):
         for offset, para in _paragraphs(text):
             jobs.append((t, offset, para))
-    sentences: list[list[Sentence]] = [[] for _ in texts]
-    if jobs:
+    todo = list(dict.fromkeys(p for _, _, p in jobs if (info.directory, p) not in _TAGGED))
+    if todo:
         with _LOCK:
-            tagged = nlp.bulk_process([p for _, _, p in jobs], processors="tokenize,mwt,pos,lemma")
-        staged: list[tuple[int, Sentence, object]] = []
-        for (t, offset, para), sdoc in zip(jobs, tagged):
-            for ssent in sdoc.sentences:
-                sent = _convert(texts[t], offset, ssent)
-                if sent is not None:
-                    staged.append((t, sent, ssent))
-        wanted = [i for i, (_, sent, _) in enumerate(staged) if select is None or select(sent)]
-        heads: dict[int, list[tuple[int, str]]] = {}
-        if wanted:
-            import stanza
+            tagged = nlp.bulk_process(todo, processors="tokenize,mwt,pos,lemma")
+        for para, sdoc in zip(todo, tagged):
+            sents = tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
+            _remember(_TAGGED, (info.directory, para), sents)
+    staged: list[tuple[int, Sentence]] = []
+    for t, offset, para in jobs:
+        for rel in _TAGGED[(info.directory, para)]:
+            staged.append((t, _shift(rel, texts[t], offset)))
+    keys = [(info.directory, s.text, tuple((w.text, w.upos) for w in s.words)) for _, s in staged]
+    wanted = [i for i, (_, sent) in enumerate(staged) if select is None or select(sent)]
+    missing = list(dict.fromkeys(keys[i] for i in wanted if keys[i] not in _PARSED))
+    if missing:
+        import stanza
 
-            subdoc = stanza.Document([_tagged_dict(staged[i][2]) for i in wanted])
-            with _LOCK:
-                nlp.processors["depparse"].process(subdoc)
-            for i, ssent in zip(wanted, subdoc.sentences):
-                heads[i] = [(int(w.head) - 1, w.deprel or "") for w in ssent.words]
-        for i, (t, sent, _) in enumerate(staged):
-            if i in heads:
-                sent = _with_heads(sent, heads[i])
-            sentences[t].append(sent)
+        first = {}
+        for i in wanted:
+            first.setdefault(keys[i], staged[i][1])
+        subdoc = stanza.Document([_tagged_dict(first[k]) for k in missing])
+        with _LOCK:
+            nlp.processors["depparse"].process(subdoc)
+        for k, ssent in zip(missing, subdoc.sentences):
+            _remember(_PARSED, k, tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words))
+    sentences: list[list[Sentence]] = [[] for _ in texts]
+    wanted_set = set(wanted)
+    for i, (t, sent) in enumerate(staged):
+        if i in wanted_set:
+            sent = _with_heads(sent, list(_PARSED[keys[i]]))
+        sentences[t].append(sent)
     return [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
 
 
@@ -315,12 +341,9 @@ def parse(
     return parse_many([text], models=models, select=select)[0]
 
 
-def _tagged_dict(ssent) -> list[dict]:  # type: ignore[no-untyped-def]
-    out = []
-    for w in ssent.words:
-        out.append({"id": w.id, "text": w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos,
-                    "feats": w.feats})
-    return out
+def _tagged_dict(sent: Sentence) -> list[dict]:
+    return [{"id": w.index + 1, "text": w.form or w.text, "lemma": w.lemma, "upos": w.upos, "xpos": w.xpos or None,
+             "feats": w.feats or None} for w in sent.words]
 
 
 def _with_heads(sent: Sentence, heads: list[tuple[int, str]]) -> Sentence:

@@ -31,3 +31,18 @@ class FakeCues:
     def cue(self, lemma: str):
         cls = self.VERBS.get(lemma)
         return SimpleNamespace(lemma=lemma, cls=cls, pos="verb", particle=None) if cls else None
+
+
+def multi_doc(text: str, sentences: list[list[tuple[str, str, str, int, str]]]) -> Document:
+    """Several hand-built sentences over one text, found left to right."""
+    built = []
+    pos = 0
+    for rows in sentences:
+        words = []
+        for i, (form, lemma, upos, head, rel) in enumerate(rows):
+            start = text.index(form, pos)
+            pos = start + len(form)
+            words.append(Word(index=i, text=form, start=start, end=pos, lemma=lemma, upos=upos, head=head - 1, deprel=rel))
+        s, e = words[0].start, words[-1].end
+        built.append(Sentence(s, e, text[s:e], tuple(words), parsed=True))
+    return Document(text, tuple(built))

@@ -1,0 +1,118 @@
+"""Speaker resolution with the bundled lexicon on hand-built parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quotes.attribution import find_attributions
+from quotes.lexicon import load_lexicon
+from quotes.marks import find_quotations
+from quotes.speakers import find_mentions, resolve_speakers
+
+from tests.builders import multi_doc
+
+DAY = dt.date(2022, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+def _quotes(doc, lex):
+    quotations, _ = find_quotations(doc.text)
+    atts = find_attributions(doc, quotations, lexicon=lex)
+    mentions = find_mentions(doc, lexicon=lex, date=DAY)
+    return mentions, resolve_speakers(doc, atts, mentions, lexicon=lex, date=DAY)
+
+
+def _say(subject_rows, rest="peace is possible"):
+    """Rows for 'SUBJECT said that peace is possible.' given the subject's rows (heads relative to 'said')."""
+    n = len(subject_rows)
+    said = n + 1
+    rows = list(subject_rows) + [
+        ("said", "say", "VERB", 0, "root"), ("that", "that", "SCONJ", said + 4, "mark"),
+        ("peace", "peace", "NOUN", said + 4, "nsubj"), ("is", "be", "AUX", said + 4, "cop"),
+        ("possible", "possible", "ADJ", said, "ccomp"), (".", ".", "PUNCT", said, "punct"),
+    ]
+    return rows
+
+
+def test_wrong_title_mention_is_recorded(lex):
+    """'Ukrainian President Dmytro Kuleba': the mention keeps the title, its office, and the person."""
+    text = "Ukrainian President Dmytro Kuleba said that peace is possible."
+    doc = multi_doc(text, [_say([
+        ("Ukrainian", "Ukrainian", "ADJ", 2, "amod"), ("President", "President", "PROPN", 4, "compound"),
+        ("Dmytro", "Dmytro", "PROPN", 4, "compound"), ("Kuleba", "Kuleba", "PROPN", 5, "nsubj"),
+    ])])
+    mentions, quotes = _quotes(doc, lex)
+    m = next(m for m in mentions if m.name and m.name.text == "Dmytro Kuleba")
+    assert m.title.text == "Ukrainian President" and m.title_office == "President of Ukraine"
+    assert m.speaker.name == "Dmytro Kuleba"
+    assert quotes[0].speaker.name == "Dmytro Kuleba"
+
+
+def test_bare_surname_with_two_candidates_is_ambiguous(lex):
+    """An article naming Wang Yi and Wang Wenbin makes a later bare 'Wang' ambiguous, naming both."""
+    text = "Wang Yi said that peace is possible. Wang Wenbin said that peace is possible. Wang said that peace is possible."
+    doc = multi_doc(text, [
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Yi", "Yi", "PROPN", 1, "flat")]),
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Wenbin", "Wenbin", "PROPN", 1, "flat")]),
+        _say([("Wang", "Wang", "PROPN", 2, "nsubj")]),
+    ])
+    _, quotes = _quotes(doc, lex)
+    assert [q.speaker.name for q in quotes[:2]] == ["Wang Yi", "Wang Wenbin"]
+    last = quotes[2]
+    assert last.speaker.kind == "ambiguous" and set(last.speaker.candidates) == {"Wang Yi", "Wang Wenbin"}
+
+
+def test_bare_surname_with_one_candidate_resolves(lex):
+    """With only Wang Yi in the article, a later 'Wang' is Wang Yi, resolved by surname."""
+    text = "Wang Yi said that peace is possible. Wang said that peace is possible."
+    doc = multi_doc(text, [
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Yi", "Yi", "PROPN", 1, "flat")]),
+        _say([("Wang", "Wang", "PROPN", 2, "nsubj")]),
+    ])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[1].speaker.name == "Wang Yi" and quotes[1].resolution == "surname"
+
+
+def test_pronoun_resolves_to_previous_speaker(lex):
+    """'He said' after a quote by Wang Yi is Wang Yi."""
+    text = "Wang Yi said that peace is possible. He said that peace is possible."
+    doc = multi_doc(text, [
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Yi", "Yi", "PROPN", 1, "flat")]),
+        _say([("He", "he", "PRON", 2, "nsubj")]),
+    ])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[1].speaker.name == "Wang Yi" and quotes[1].resolution == "pronoun"
+
+
+def test_title_without_name_is_the_holder_at_the_date(lex):
+    """'China's foreign minister said' on 2022-03-01 is Wang Yi, resolved by title."""
+    text = "China's foreign minister said that peace is possible."
+    doc = multi_doc(text, [_say([
+        ("China", "China", "PROPN", 4, "nmod:poss"), ("'s", "'s", "PART", 1, "case"),
+        ("foreign", "foreign", "ADJ", 4, "amod"), ("minister", "minister", "NOUN", 5, "nsubj"),
+    ])])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[0].speaker.name == "Wang Yi" and quotes[0].resolution == "title"
+
+
+def test_organisation_source(lex):
+    """'State media said' is an organisation."""
+    text = "State media said that peace is possible."
+    doc = multi_doc(text, [_say([("State", "state", "NOUN", 2, "compound"), ("media", "media", "NOUN", 3, "nsubj")])])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[0].speaker.kind == "organisation"
+
+
+def test_anonymous_source(lex):
+    """'A Western diplomat said' is an anonymous source, described as written."""
+    text = "A Western diplomat said that peace is possible."
+    doc = multi_doc(text, [_say([("A", "a", "DET", 3, "det"), ("Western", "western", "ADJ", 3, "amod"),
+                                 ("diplomat", "diplomat", "NOUN", 4, "nsubj")])])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[0].speaker.kind == "anonymous" and quotes[0].speaker.name == "A Western diplomat"
