@@ -455,6 +455,9 @@ def find_debris(text: str) -> tuple[tuple[Span, ...], tuple[Diagnostic, ...]]:
         if kind == "quote-widget":
             widget_next = True
             add(a, b, "debris", "quote of the day")
+        elif kind == "headline teaser":
+            # the repeated headline is debris; the teaser after the bar is article text (it may quote)
+            add(a, a + t.index("|") + 1, "debris", kind)
         elif kind is not None:
             add(a, b, "debris", kind)
         elif (counts[t] > 1 and idx + 1 < len(seg_texts) and seg_texts[idx + 1] == t

@@ -137,20 +137,26 @@ def resolve_speakers(
     people_seen: list[tuple[int, Speaker]] = [(m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"]
     quotes: list[Quote] = []
     previous: Speaker | None = None
+    previous_at = 0
     for att in attributions:
         at = att.cue.start if att.cue else att.content[0].start
+        recent = previous if previous is not None and _paragraphs_between(text, previous_at, at) <= 2 else None
         if att.via == "continuation" and previous is not None:
             speaker, how, conf = previous, "continuation", 0.75
         else:
-            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, previous, lexicon=lexicon, date=date, at=at)
+            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at)
         if att.via == "according-to" and how in ("cue-subject",):
             how = "according-to"
         quotes.append(Quote(
             content=att.content, kind=att.kind, cue=att.cue, cue_lemma=att.cue_lemma, source=att.source,
             speaker=speaker, resolution=how, confidence=conf, quoted=att.quoted,
         ))
-        if speaker.kind in ("person", "organisation"):
+        if speaker.kind in ("person", "organisation", "ambiguous"):
             previous = speaker
+            previous_at = at
+            if speaker.kind == "person":
+                people_seen.append((at, speaker))
+                people_seen.sort(key=lambda item: item[0])
     return tuple(quotes)
 
 
@@ -174,7 +180,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     # bare surname / Mr. Wang
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
     if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
-        result = _surname(" ".join(core), at, people_seen, lexicon, date)
+        result = _surname(text, " ".join(core), at, people_seen, lexicon, date)
         if result is not None:
             return result
     org = lexicon.organisation(phrase) or lexicon.organisation(_strip_det(phrase))
@@ -214,8 +220,8 @@ def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyp
                 return False
             g = lexicon.person(sp.person_id).gender
             return g in ("", want, "x")
-        if previous is not None and ok(previous):
-            return previous, "pronoun", 0.8
+        if previous is not None and (ok(previous) or previous.kind == "ambiguous"):
+            return previous, "pronoun", 0.8 if previous.kind == "person" else 0.3
         for pos, sp in reversed(people_seen):
             if pos < at and ok(sp):
                 return sp, "pronoun", 0.7
@@ -225,19 +231,31 @@ def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyp
     return UNRESOLVED, "pronoun", 0.2
 
 
-def _surname(name: str, at: int, people_seen, lexicon, date):  # type: ignore[no-untyped-def]
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    a, b = min(a, b), max(a, b)
+    return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
+
+
+def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type: ignore[no-untyped-def]
+    """A bare surname: the one person of that name named earlier in the article; with several, the one
+    named or quoted within the last two paragraphs; else ambiguous, naming them all."""
     key = _fold(name)
     in_article: dict[str, Speaker] = {}
+    latest: dict[str, int] = {}
     for pos, sp in people_seen:
-        if sp.person_id is None or sp.person_id in in_article:
+        if pos >= at or sp.person_id is None:
             continue
         p = lexicon.person(sp.person_id)
         names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
         if key in names:
-            in_article[sp.person_id] = sp
+            in_article.setdefault(sp.person_id, sp)
+            latest[sp.person_id] = max(latest.get(sp.person_id, -1), pos)
     if len(in_article) == 1:
         return next(iter(in_article.values())), "surname", 0.85
     if len(in_article) > 1:
+        last_id = max(latest, key=lambda pid: latest[pid])
+        if _paragraphs_between(text, latest[last_id], at) <= 2:
+            return in_article[last_id], "surname", 0.6
         cands = tuple(sp.name or "" for sp in in_article.values())
         return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
     cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5]

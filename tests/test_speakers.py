@@ -54,9 +54,12 @@ def test_wrong_title_mention_is_recorded(lex):
     assert quotes[0].speaker.name == "Dmytro Kuleba"
 
 
+FILLER = "\nSanctions widened.\nMarkets fell.\nTalks stalled.\n"
+
+
 def test_bare_surname_with_two_candidates_is_ambiguous(lex):
-    """An article naming Wang Yi and Wang Wenbin makes a later bare 'Wang' ambiguous, naming both."""
-    text = "Wang Yi said that peace is possible. Wang Wenbin said that peace is possible. Wang said that peace is possible."
+    """An article naming Wang Yi and Wang Wenbin makes a later, distant bare 'Wang' ambiguous, naming both."""
+    text = "Wang Yi said that peace is possible. Wang Wenbin said that peace is possible." + FILLER + "Wang said that peace is possible."
     doc = multi_doc(text, [
         _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Yi", "Yi", "PROPN", 1, "flat")]),
         _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Wenbin", "Wenbin", "PROPN", 1, "flat")]),
@@ -66,6 +69,18 @@ def test_bare_surname_with_two_candidates_is_ambiguous(lex):
     assert [q.speaker.name for q in quotes[:2]] == ["Wang Yi", "Wang Wenbin"]
     last = quotes[2]
     assert last.speaker.kind == "ambiguous" and set(last.speaker.candidates) == {"Wang Yi", "Wang Wenbin"}
+
+
+def test_bare_surname_right_after_a_full_name_is_that_person(lex):
+    """With both Wangs in the article, a bare 'Wang' in the paragraph after 'Wang Wenbin' is Wang Wenbin."""
+    text = "Wang Yi said that peace is possible." + FILLER + "Wang Wenbin said that peace is possible.\nWang said that peace is possible."
+    doc = multi_doc(text, [
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Yi", "Yi", "PROPN", 1, "flat")]),
+        _say([("Wang", "Wang", "PROPN", 3, "nsubj"), ("Wenbin", "Wenbin", "PROPN", 1, "flat")]),
+        _say([("Wang", "Wang", "PROPN", 2, "nsubj")]),
+    ])
+    _, quotes = _quotes(doc, lex)
+    assert quotes[2].speaker.name == "Wang Wenbin" and quotes[2].resolution == "surname"
 
 
 def test_bare_surname_with_one_candidate_resolves(lex):
