@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Sequence
 
 from .attribution import find_attributions
@@ -20,17 +19,27 @@ from .reading import Article, read_article
 from .records import Extraction
 from .speakers import find_mentions, resolve_speakers
 
-_MARKS = re.compile("[\"“”‘’'«»‹›„‚]")
-_WORD = re.compile(r"[A-Za-z]+")
-
-
 def _selector(lexicon: Lexicon):
-    forms = lexicon.cue_forms
+    """Which tagged sentences get the dependency parser: those with a cue verb or 'according to'.
+
+    Everything else (names, titles, quotations without a cue in their sentence) needs only the
+    tagging pass, and most sentences of an article carry no attribution.
+    """
+    cache: dict[str, bool] = {}
+
+    def is_cue(lemma: str) -> bool:
+        if lemma not in cache:
+            cue = lexicon.cue(lemma)
+            cache[lemma] = cue is not None and cue.pos in ("verb", "phrase")
+        return cache[lemma]
 
     def select(sentence: Sentence) -> bool:
-        if _MARKS.search(sentence.text):
-            return True
-        return any(m.group().lower() in forms for m in _WORD.finditer(sentence.text)) or "ccording to" in sentence.text
+        for w in sentence.words:
+            if w.upos in ("VERB", "AUX") and is_cue((w.lemma or w.text).lower()):
+                return True
+            if w.text.lower() == "according":
+                return True
+        return False
 
     return select
 
