@@ -210,6 +210,8 @@ def find_attributions(
     text = doc.text
     quotations = [q for q in quotations if q.depth == 0 and not any(q.span.overlaps(i) for i in ignore)]
     found: list[dict] = []
+    # words inside a closed quotation belong to what was said, not to the article's reporting
+    quoted_ranges = [(q.inner.start, q.inner.end) for q in quotations if q.closed and len(q.inner.text.split()) >= 4]
     for si, sent in enumerate(doc.sentences):
         if any(sent.start >= i.start and sent.end <= i.end for i in ignore):
             continue
@@ -224,7 +226,7 @@ def find_attributions(
                     found.append(item)
                 continue
             cue = _is_cue(lexicon, w)
-            if cue is None:
+            if cue is None or any(a <= w.start < b for a, b in quoted_ranges):
                 continue
             lemma, cls = cue
             cue_span, cue_lemma = _cue_span(text, sent, w)
@@ -291,8 +293,10 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
     last: dict | None = None
     for q in sorted(quotations, key=lambda q: q.span.start):
         inner_words = len(q.inner.text.split())
-        # 1. the quotation sits inside a content found by syntax: a partial (or direct) quote
-        holder = next((f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1 for c in f["content"])), None)
+        # 1. the quotation sits inside a content found by syntax (and is not all of it): a partial quote
+        holder = next((f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1
+                                                   and not (q.span.start <= c.start and c.end <= q.span.end)
+                                                   for c in f["content"])), None)
         if holder is not None:
             holder.setdefault("quoted", []).extend(q.pieces)
             last = holder

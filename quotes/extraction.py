@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .attribution import find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
-from .marks import find_quotations
+from .marks import find_quotations, normalise_marks
 from .parse import Sentence, parse_many
 from .reading import Article, read_article
 from .records import Extraction
@@ -75,7 +75,7 @@ def extract_many(
     """:func:`extract` for several ``(name, text)`` articles, parsed in one batch (same results, faster)."""
     lex = lexicon if lexicon is not None else load_lexicon()
     read: list[Article] = [read_article(text, name=name) for name, text in articles]
-    docs = parse_many([a.text for a in read], models=models, select=_selector(lex))
+    docs = parse_many([a.text for a in read], models=models, select=_selector(lex), normalise=normalise_marks)
     out = []
     for article, doc in zip(read, docs):
         when, source = article_date(article.text, date=date)

@@ -275,7 +275,8 @@ def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
 
 
 def _shift(sent: Sentence, text: str, by: int) -> Sentence:
-    words = tuple(attrs.evolve(w, start=w.start + by, end=w.end + by) for w in sent.words)
+    words = tuple(attrs.evolve(w, start=w.start + by, end=w.end + by, text=text[w.start + by:w.end + by])
+                  for w in sent.words)
     return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by], words, sent.parsed)
 
 
@@ -284,8 +285,13 @@ def parse_many(
     *,
     models: str | os.PathLike[str] | None = None,
     select: Callable[[Sentence], bool] | None = None,
+    normalise: Callable[[str], str] | None = None,
 ) -> list[Document]:
     """Parse several texts in one batch (faster than one by one; results are identical).
+
+    ``normalise`` maps a paragraph to a same-length text the models see instead (e.g. curly
+    quotation marks made straight, so both spellings parse alike); offsets and word texts still
+    refer to the original.
 
     ``select`` decides which tagged sentences get the dependency parser (default: all).
     Paragraphs and parsed sentences are cached by content for the life of the process, so a
@@ -296,7 +302,8 @@ def parse_many(
     jobs: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
     for t, text in enumerate(texts):
         for offset, para in _paragraphs(text):
-            jobs.append((t, offset, para))
+            seen = normalise(para) if normalise is not None else para
+            jobs.append((t, offset, seen if len(seen) == len(para) else para))
     todo = list(dict.fromkeys(p for _, _, p in jobs if (info.directory, p) not in _TAGGED))
     if todo:
         with _LOCK:
