@@ -115,6 +115,16 @@ def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset()) -> 
     return None
 
 
+def _inverted_subject(sent: Sentence, verb: Word) -> Word | None:
+    """The speaker right after an inverted cue: the first noun, name or pronoun the verb governs after it."""
+    after = [w for w in _children(sent, verb.index) if w.index > verb.index and w.upos in ("PROPN", "PRON", "NOUN")
+             and w.deprel.split(":")[0] in ("nsubj", "obj", "obl", "dep", "appos", "nmod", "iobj")]
+    if after:
+        return after[0]
+    nxt = sent.words[verb.index + 1] if verb.index + 1 < len(sent.words) else None
+    return nxt if nxt is not None and nxt.upos in ("PROPN", "PRON") else None
+
+
 def _mention_words(sent: Sentence, head: Word) -> list[Word]:
     """The words of a source mention: the subject's subtree without relative clauses or trailing punctuation."""
     drop = {w.index for w in sent.words if w.head == head.index and w.deprel in ("acl:relcl", "acl", "punct") and w.start > head.end}
@@ -233,6 +243,8 @@ def find_attributions(
             words, rule = _content_words(sent, w, cue_lemma)
             words = [x for x in words if not (cue_span.start <= x.start < cue_span.end)]
             subj = _subject(sent, w)
+            if subj is not None and any(a <= subj.start < b for a, b in quoted_ranges):
+                subj = _inverted_subject(sent, w)  # '"...," said Wang': the parser took the quote's subject
             source = None
             if subj is not None:
                 mwords = _mention_words(sent, subj)
