@@ -28,7 +28,6 @@ def test_wrong_title_is_visible_as_a_mention(results):
     assert m.speaker.name == "Dmytro Kuleba"
 
 
-@pytest.mark.xfail(reason="known defect: the parser takes the quote's subject as the subject of the inverted 'said' (issue 5)", strict=False)
 def test_inverted_cue_with_bare_surname(results):
     """Seed 002: '‘The friendship ... very vast,’ said Wang at an annual press briefing' is Wang Yi's, direct."""
     q = _quote_containing(results["002"], "The friendship between the two peoples is rock-solid")
