@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .errors import QuotesError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
 
 
 class _Progress:
@@ -54,7 +54,7 @@ def _files(paths: Sequence[str]) -> list[Path]:
             found = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
                            and not f.name.startswith("."))
             if not found:
-                raise QuotesError(f"{path}: no article files (.txt, .html, .md) in this directory")
+                raise QuotesError(f"{path}: no article files (.txt, .html) in this directory")
             out.extend(found)
         elif path.is_file():
             out.append(path)
