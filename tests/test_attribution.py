@@ -13,8 +13,8 @@ def _run(doc):
     return find_attributions(doc, quotations, lexicon=FakeCues())
 
 
-def test_direct_quote_with_inverted_cue():
-    """'"...," said Wang at a briefing': the quotation is the content, Wang the source, said the cue."""
+def _inverted_cue():
+    """'“The friendship is rock-solid,” said Wang at a briefing.' parsed with said as parataxis of the quote."""
     text = "“The friendship is rock-solid,” said Wang at a briefing."
     doc = sentence_doc(text, [
         ("“", "“", "PUNCT", 5, "punct"), ("The", "the", "DET", 3, "det"), ("friendship", "friendship", "NOUN", 5, "nsubj"),
@@ -23,6 +23,12 @@ def test_direct_quote_with_inverted_cue():
         ("at", "at", "ADP", 12, "case"), ("a", "a", "DET", 12, "det"), ("briefing", "briefing", "NOUN", 8, "obl"),
         (".", ".", "PUNCT", 5, "punct"),
     ])
+    return text, doc
+
+
+def test_direct_quote_with_inverted_cue():
+    """'"...," said Wang at a briefing': the quotation is the content, Wang the source, said the cue."""
+    text, doc = _inverted_cue()
     (a,) = _run(doc)
     assert a.kind == "direct"
     assert a.content[0].text == "“The friendship is rock-solid,”"
@@ -128,13 +134,6 @@ def test_ignored_regions_yield_nothing():
     """A quotation inside an ignored region (a photo caption) gives no attribution."""
     from quotes.records import Span
 
-    text = "“The friendship is rock-solid,” said Wang at a briefing."
-    doc = sentence_doc(text, [
-        ("“", "“", "PUNCT", 5, "punct"), ("The", "the", "DET", 3, "det"), ("friendship", "friendship", "NOUN", 5, "nsubj"),
-        ("is", "be", "AUX", 5, "cop"), ("rock-solid", "rock-solid", "ADJ", 0, "root"), (",", ",", "PUNCT", 5, "punct"),
-        ("”", "”", "PUNCT", 5, "punct"), ("said", "say", "VERB", 5, "parataxis"), ("Wang", "Wang", "PROPN", 8, "nsubj"),
-        ("at", "at", "ADP", 12, "case"), ("a", "a", "DET", 12, "det"), ("briefing", "briefing", "NOUN", 8, "obl"),
-        (".", ".", "PUNCT", 5, "punct"),
-    ])
+    text, doc = _inverted_cue()
     quotations, _ = find_quotations(text)
     assert find_attributions(doc, quotations, lexicon=FakeCues(), ignore=[Span.of(text, 0, len(text))]) == ()
