@@ -7,7 +7,8 @@ A predicted quote matches a gold quote when their contents overlap with characte
 (the pieces of a split gold quote, same ``group``, count as one content). Speaker accuracy is
 measured on the matched quotes: the predicted speaker's canonical name equals the gold speaker (case
 and a leading "the" ignored); a gold ``AMBIGUOUS: A|B`` is matched by an ambiguous prediction naming
-both; a gold anonymous source by an anonymous prediction.
+both; a gold anonymous source by an anonymous prediction; two names the lexicon reads as one organisation
+(``CCTV`` and ``China Central Television``) are the same speaker.
 """
 
 from __future__ import annotations
@@ -52,14 +53,24 @@ def _norm(name: str | None) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
-def speaker_ok(gold: dict, speaker) -> bool:
+def _same(gold_name: str, pred_name: str | None, lexicon) -> bool:
+    """Equal names, or names the lexicon reads as one organisation (``CCTV`` / ``China Central Television``)."""
+    if _norm(gold_name) == _norm(pred_name):
+        return True
+    if lexicon is None or not pred_name:
+        return False
+    g, p = lexicon.organisation(gold_name), lexicon.organisation(pred_name)
+    return g is not None and p is not None and g.name == p.name
+
+
+def speaker_ok(gold: dict, speaker, lexicon=None) -> bool:
     g = gold["speaker"]
     if g.startswith("AMBIGUOUS:"):
         want = {_norm(n) for n in g.split(":", 1)[1].split("|")}
         return speaker.kind == "ambiguous" and want <= {_norm(n) for n in speaker.candidates}
     if gold.get("speaker_kind") == "anonymous":
-        return speaker.kind == "anonymous" or _norm(speaker.name) == _norm(g)
-    return _norm(speaker.name) == _norm(g)
+        return speaker.kind == "anonymous" or _same(g, speaker.name, lexicon)
+    return _same(g, speaker.name, lexicon)
 
 
 def main(argv=None) -> int:
@@ -67,6 +78,8 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true")
     args = ap.parse_args(argv)
     import quotes
+
+    lexicon = quotes.load_lexicon()
 
     gold = load_gold(ROOT / "seeds" / "gold.jsonl")
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -94,10 +107,10 @@ def main(argv=None) -> int:
             for j, (q, _) in enumerate(pred):
                 if j not in used:
                     print(f"  FALSE {stem[:3]} {q.kind:<8} {q.speaker.label:<22} {q.text[:80]!r}")
-        right = sum(speaker_ok(rec, q.speaker) for rec, q in matched)
+        right = sum(speaker_ok(rec, q.speaker, lexicon) for rec, q in matched)
         if args.errors:
             for rec, q in matched:
-                if not speaker_ok(rec, q.speaker):
+                if not speaker_ok(rec, q.speaker, lexicon):
                     print(f"  SPKR  {stem[:3]} gold {rec['speaker']!r} got {q.speaker.label!r} "
                           f"({q.resolution}, source {q.source.text if q.source else None!r}): {q.text[:60]!r}")
         p = len(used) / len(pred) if pred else 0.0

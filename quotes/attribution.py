@@ -126,10 +126,59 @@ def _inverted_subject(sent: Sentence, verb: Word) -> Word | None:
 
 
 def _mention_words(sent: Sentence, head: Word) -> list[Word]:
-    """The words of a source mention: the subject's subtree without relative clauses or trailing punctuation."""
-    drop = {w.index for w in sent.words if w.head == head.index and w.deprel in ("acl:relcl", "acl", "punct") and w.start > head.end}
-    words = _subtree(sent, head.index, drop)
-    return words
+    """The words of a source mention: the subject's subtree without relative clauses, time phrases
+    (``Australia on Saturday``) or trailing punctuation, cut to the contiguous run around the head,
+    widened over the parts of a name the parser split (``Mr.`` / ``Wang`` both ``nsubj``), and
+    trimmed of leading function words (``after China's foreign ministry``)."""
+    words = sent.words
+    drop = {w.index for w in words if w.head == head.index and w.start > head.end and (
+        w.deprel in ("acl:relcl", "acl", "punct", "parataxis") or _is_time_phrase(sent, w))}
+    keep = {w.index for w in _subtree(sent, head.index, drop)}
+    lo = hi = head.index
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    # a name the parser split into siblings: "Mr." and "Wang" both hanging off "said"
+    while lo - 1 >= 0 and words[lo - 1].upos == "PROPN" and words[lo - 1].head == head.head and words[lo].upos == "PROPN":
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].upos == "PROPN" and words[hi + 1].head == head.head and words[hi].upos == "PROPN":
+        hi += 1
+    while lo < head.index and (words[lo].upos in ("ADP", "SCONJ", "CCONJ", "PUNCT") or words[lo].deprel in ("mark", "cc")):
+        lo += 1
+    while hi > head.index and words[hi].upos in ("PUNCT", "ADP", "CCONJ"):
+        hi -= 1
+    return list(words[lo:hi + 1])
+
+
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tonight", "morning", "evening", "afternoon", "night", "week", "month", "year", "weekend",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}
+
+
+def _is_time_phrase(sent: Sentence, w: Word) -> bool:
+    return w.deprel.endswith(":tmod") or (w.deprel.split(":")[0] in ("nmod", "obl") and w.text.lower() in TIME_WORDS)
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
+def _antecedent(sent: Sentence, verb: Word, subj: Word) -> Word:
+    """For a relative pronoun subject (``..., which had told its citizens``), the noun it stands for."""
+    if subj.text.lower() not in RELATIVE_PRONOUNS or subj.upos not in ("PRON", "DET", "SCONJ"):
+        return subj
+    if verb.deprel == "acl:relcl" and verb.head is not None and verb.head >= 0:
+        return sent.words[verb.head]
+    # the parser missed the relative clause: the noun right before the pronoun ("China, which had ...")
+    for w in reversed(sent.words[:subj.index]):
+        if w.upos in ("NOUN", "PROPN"):
+            return w
+        if w.upos not in ("PUNCT",):
+            break
+    return subj
 
 
 # -- cues ------------------------------------------------------------------------------------------
@@ -247,6 +296,7 @@ def find_attributions(
                 subj = _inverted_subject(sent, w)  # '"...," said Wang': the parser took the quote's subject
             source = None
             if subj is not None:
+                subj = _antecedent(sent, w, subj)
                 mwords = _mention_words(sent, subj)
                 a, b = _words_span(mwords)
                 source = _span(text, a, b, keep_marks=True)
@@ -275,26 +325,52 @@ def find_attributions(
     return tuple(_dedupe(out))
 
 
+SOURCE_STOP = {"who", "which", "that", "when", "while", "as", "because", "since", "after", "before", "if", "whose"}
+QUOTE_MARKS = set("\"'“”‘’«»‹›„‚")
+
+
 def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
-    # UD: "according to X": X -(case)-> according, with "to" fixed; X hangs off the clause verb
-    x = sent.words[according.head] if according.head is not None and according.head >= 0 else None
-    if x is None or x.index == according.index:
+    """``according to X``: X is the noun phrase right after ``to`` (read off the surface, which small
+    parsers get wrong less often than the attachment), the content is the rest of the sentence on the
+    other side of it."""
+    words = sent.words
+    to = according.index + 1
+    j = to + 1
+    src: list[Word] = []
+    while j < len(words) and len(src) < 12:
+        w = words[j]
+        if w.upos == "PUNCT" and w.text not in ("'s", "’s", "&", ".") or w.text in QUOTE_MARKS:
+            break
+        if w.text.lower() in SOURCE_STOP or (w.upos in ("VERB", "AUX") and src and w.xpos not in ("VBN",) and j + 1 < len(words)
+                                              and words[j + 1].upos not in ("NOUN", "PROPN")):
+            break
+        if w.text == "." and src and not src[-1].text[:1].isupper():
+            break
+        src.append(w)
+        j += 1
+    while src and src[-1].upos in ("ADP", "CCONJ", "DET", "PUNCT"):
+        src.pop()
+    if not src:
         return None
-    to = sent.words[according.index + 1]
-    source_words = [w for w in _subtree(sent, x.index) if w.index not in (according.index, to.index)]
-    phrase = {w.index for w in source_words} | {according.index, to.index}
-    clause_head = x.head if x.head is not None and x.head >= 0 else None
-    if clause_head is None:
-        rest = [w for w in sent.words if w.index not in phrase]
+    first = according.index
+    # what the source reports: the sentence before "according to", or after it when it leads the sentence
+    before = [w for w in words[:first] if w.upos != "PUNCT" or w.text in QUOTE_MARKS]
+    lead = all(w.upos in ("ADV", "PUNCT", "CCONJ") for w in words[:first])
+    if lead:
+        rest = list(words[src[-1].index + 1:])
     else:
-        rest = [w for w in _subtree(sent, clause_head) if w.index not in phrase]
-    if not rest or not source_words:
+        rest = list(words[:first])
+    while rest and rest[0].upos == "PUNCT" and rest[0].text not in QUOTE_MARKS:
+        rest = rest[1:]
+    while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_MARKS:
+        rest = rest[:-1]
+    if not rest or not before and not lead:
         return None
-    a, b = _words_span(source_words)
+    a, b = _words_span(src)
     c, d = _words_span(rest)
     content = _span(text, c, d, keep_marks=True)
     return {
-        "cue": Span.of(text, according.start, to.end), "cue_lemma": "according to", "cue_class": "according-to",
+        "cue": Span.of(text, according.start, words[to].end), "cue_lemma": "according to", "cue_class": "according-to",
         "source": _span(text, a, b, keep_marks=True), "content": [content] if content else [],
         "rule": "according-to", "via": "according-to", "verb": None,
     }
@@ -363,6 +439,15 @@ def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | 
     """A cue outside the quotation, in a sentence the quotation touches, whose content is not a clause of its own."""
     best, best_dist = None, None
     touching = {i for i, s in enumerate(doc.sentences) if s.start < q.span.end + 1 and q.span.start < s.end + 1}
+    # '"...," Wang told reporters.' split after the closing mark: the next sentence of the paragraph still
+    # carries the cue when the quotation ends on a comma (or ?, !, a dash) or the sentence goes on in lower case
+    after = next((i for i, s in enumerate(doc.sentences) if s.start >= q.span.end), None)
+    if after is not None:
+        gap = doc.text[q.span.end:doc.sentences[after].start]
+        inner = q.inner.text.rstrip()
+        if not gap.strip() and "\n" not in gap and (inner.endswith((",", "?", "!", "—", "–", "-"))
+                                                   or doc.sentences[after].text[:1].islower()):
+            touching.add(after)
     for f in found:
         if f["sentence"] not in touching or f["cue"] is None:
             continue

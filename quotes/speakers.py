@@ -138,11 +138,13 @@ def resolve_speakers(
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
+    by_source: dict[tuple[int, int], Speaker] = {}
     for att in attributions:
         at = att.cue.start if att.cue else att.content[0].start
         recent = previous if previous is not None and _paragraphs_between(text, previous_at, at) <= 2 else None
-        if att.via == "continuation" and previous is not None:
-            speaker, how, conf = previous, "continuation", 0.75
+        carried = by_source.get((att.source.start, att.source.end)) if att.source is not None else None
+        if att.via == "continuation" and (carried or previous) is not None:
+            speaker, how, conf = carried or previous, "continuation", 0.75
         else:
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at)
         if att.via == "according-to" and how in ("cue-subject",):
@@ -151,6 +153,8 @@ def resolve_speakers(
             content=att.content, kind=att.kind, cue=att.cue, cue_lemma=att.cue_lemma, source=att.source,
             speaker=speaker, resolution=how, confidence=conf, quoted=att.quoted,
         ))
+        if att.source is not None and att.via != "continuation":
+            by_source[(att.source.start, att.source.end)] = speaker
         if speaker.kind in ("person", "organisation", "ambiguous"):
             previous = speaker
             previous_at = at
@@ -173,6 +177,9 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         how = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
         return first.speaker, how, 0.95 if how == "cue-subject" else 0.9
     phrase = src.text.strip()
+    unknown = _unknown_person(doc, src, lexicon)
+    if unknown is not None:
+        return unknown, "cue-subject", 0.7
     low = _fold(phrase)
     words = low.split()
     if len(words) == 1 and words[0] in PRONOUNS:
@@ -184,6 +191,12 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         if result is not None:
             return result
     org = lexicon.organisation(phrase) or lexicon.organisation(_strip_det(phrase))
+    if org is None:  # "An article in The New York Times", "a statement by the Kremlin"
+        for sep in (" in ", " by ", " from ", " of "):
+            if sep in phrase:
+                org = lexicon.organisation(phrase.rsplit(sep, 1)[1])
+                if org is not None:
+                    break
     if org is not None:
         return Speaker("organisation", name=org.name), "cue-subject", 0.85
     office = lexicon.title_office(_strip_det(phrase))
@@ -193,6 +206,11 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         if len(people) == 1:
             person = lexicon.person(next(iter(people)))
             return _speaker_of(person, lexicon, date), "title", 0.8
+        if not office.country:  # "the foreign minister": the latest person in the article holding such an office
+            kind = _fold(office.name)
+            for pos, sp in reversed(people_seen):
+                if pos < at and sp.person_id and any(_fold(t.office).startswith(kind) for t in lexicon.offices_of(sp.person_id, as_of=date)):
+                    return sp, "title", 0.7
     if words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper() or (
         words and words[0] in ("a", "an", "one")
     ):
@@ -203,6 +221,45 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
             return Speaker("organisation", name=country), "cue-subject", 0.7
         return Speaker("unresolved", name=phrase), "none", 0.3
     return Speaker("anonymous", name=phrase), "cue-subject", 0.5
+
+
+ORGANISATION_WORDS = {
+    "times", "post", "news", "journal", "council", "ministry", "bank", "union", "house", "agency", "department",
+    "party", "government", "committee", "office", "institute", "university", "association", "commission", "court",
+    "assembly", "congress", "senate", "parliament", "group", "company", "corp", "inc", "ltd", "fund",
+    "organization", "organisation", "nations", "states", "kingdom", "republic", "federation", "television",
+    "radio", "press", "herald", "tribune", "guardian", "telegraph", "mail", "daily", "weekly", "review",
+    "foundation", "center", "centre", "forum", "network", "service", "police", "army", "navy", "force", "forces",
+    "club", "school", "college", "embassy", "administration", "cabinet", "security", "general", "street",
+}
+
+
+def _unknown_person(doc: Document, src: Span, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """A person the lexicon does not know, named in the source: the last run of two or three capitalised
+    proper nouns that reads as a personal name (``The European Union's foreign policy chief Josep
+    Borrell`` -> Josep Borrell), never an organisation, a country or a title."""
+    words = [w for s in doc.sentences if s.start <= src.start < s.end or src.start <= s.start < src.end
+             for w in s.words if src.start <= w.start and w.end <= src.end]
+    runs: list[list[Word]] = [[]]
+    for w in words:
+        if w.upos == "PROPN" and w.text[:1].isupper() and w.text.replace("-", "").replace(".", "").isalpha():
+            if runs[-1] and runs[-1][-1].index != w.index - 1:
+                runs.append([])
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    for run in reversed([r for r in runs if r]):
+        while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)):
+            run = run[1:]
+        if not 2 <= len(run) <= 3:
+            continue
+        name = doc.text[run[0].start:run[-1].end]
+        if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in run):
+            continue
+        if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
+            continue
+        return Speaker("person", name=name)
+    return None
 
 
 def _strip_det(phrase: str) -> str:
@@ -216,8 +273,10 @@ def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyp
     want = PRONOUNS[word]
     if want in ("m", "f"):
         def ok(sp: Speaker) -> bool:
-            if sp.kind != "person" or sp.person_id is None:
+            if sp.kind != "person":
                 return False
+            if sp.person_id is None:
+                return True
             g = lexicon.person(sp.person_id).gender
             return g in ("", want, "x")
         if previous is not None and (ok(previous) or previous.kind == "ambiguous"):
@@ -243,13 +302,18 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type
     in_article: dict[str, Speaker] = {}
     latest: dict[str, int] = {}
     for pos, sp in people_seen:
-        if pos >= at or sp.person_id is None:
+        if pos >= at:
             continue
-        p = lexicon.person(sp.person_id)
-        names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
+        if sp.person_id is None:
+            parts = (sp.name or "").split()
+            names = {_fold(parts[0]), _fold(parts[-1]), _fold(sp.name or "")} if parts else set()
+        else:
+            p = lexicon.person(sp.person_id)
+            names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
         if key in names:
-            in_article.setdefault(sp.person_id, sp)
-            latest[sp.person_id] = max(latest.get(sp.person_id, -1), pos)
+            pid = sp.person_id or f"name:{sp.name}"
+            in_article.setdefault(pid, sp)
+            latest[pid] = max(latest.get(pid, -1), pos)
     if len(in_article) == 1:
         return next(iter(in_article.values())), "surname", 0.85
     if len(in_article) > 1:
@@ -265,5 +329,19 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type
     pool = in_office or cands
     if len(pool) == 1:
         return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
+    # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
+    salient = [c for c in in_office if _office_in_text(text, c.person.id, lexicon, date)]
+    if len(salient) == 1:
+        return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
     names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
     return Speaker("ambiguous", name=name, candidates=names), "surname", 0.3
+
+
+def _office_in_text(text: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the article names the kind of office the person held at the date (``foreign minister``)."""
+    low = _fold(text)
+    for tenure in lexicon.offices_of(person_id, as_of=date):
+        words = _fold(tenure.office).split(" of ")[0].strip()
+        if words and (words in low or words.rstrip("s") + "s" in low):
+            return True
+    return False
