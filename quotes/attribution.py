@@ -33,6 +33,9 @@ OBJECT_IS_CONTENT = {
     "announce", "deny", "reject", "dismiss", "acknowledge", "admit", "welcome", "hail", "slam", "criticize",
     "criticise", "demand", "propose", "pledge", "vow", "promise", "regret", "lament", "decry", "denounce",
     "describe", "call", "offer", "repeat", "confirm", "predict", "recommend", "suggest", "urge", "echo",
+    "mock", "blame", "tout", "assail", "deride", "applaud", "rebuke", "rebuff", "discuss", "list", "detail",
+    "reference", "quote", "congratulate", "thank", "bemoan", "tweet", "email", "oppose", "challenge", "advocate",
+    "prefer", "portray", "articulate", "coin", "dub", "trumpet", "liken",
 }
 NOT_SUBJECT_RELS = {"nsubj:pass", "expl"}
 
@@ -105,7 +108,7 @@ def _children(sent: Sentence, index: int, *rels: str) -> list[Word]:
 
 def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset()) -> Word | None:
     for w in _children(sent, verb.index):
-        if w.deprel.startswith("nsubj") and w.deprel not in NOT_SUBJECT_RELS:
+        if w.deprel.startswith("nsubj") and w.deprel not in NOT_SUBJECT_RELS and not _is_time_word(w):
             return w
     rel = verb.deprel.split(":")[0]
     if verb.head is not None and verb.head >= 0 and verb.index not in seen and rel in ("conj", "xcomp", "advcl"):
@@ -139,10 +142,10 @@ def _mention_words(sent: Sentence, head: Word) -> list[Word]:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    # a name the parser split into siblings: "Mr." and "Wang" both hanging off "said"
-    while lo - 1 >= 0 and words[lo - 1].upos == "PROPN" and words[lo - 1].head == head.head and words[lo].upos == "PROPN":
+    # a name the parser split ("Mr." and "Wang" both hanging off "said", "Wang" attached elsewhere)
+    while lo - 1 >= 0 and words[lo - 1].upos == "PROPN" and words[lo].upos == "PROPN" and words[lo - 1].deprel != "obj":
         lo -= 1
-    while hi + 1 < len(words) and words[hi + 1].upos == "PROPN" and words[hi + 1].head == head.head and words[hi].upos == "PROPN":
+    while hi + 1 < len(words) and words[hi + 1].upos == "PROPN" and words[hi].upos == "PROPN" and words[hi + 1].head == head.head:
         hi += 1
     while lo < head.index and (words[lo].upos in ("ADP", "SCONJ", "CCONJ", "PUNCT") or words[lo].deprel in ("mark", "cc")):
         lo += 1
@@ -157,6 +160,14 @@ TIME_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
 }
+
+
+TIME_NOUNS = TIME_WORDS | {"day", "days", "weeks", "months", "years", "hours", "minutes", "decade", "decades"}
+
+
+def _is_time_word(w: Word) -> bool:
+    """A subject that is really a time expression the parser misread (``Last month``, ``Three weeks``)."""
+    return w.text.lower() in TIME_NOUNS
 
 
 def _is_time_phrase(sent: Sentence, w: Word) -> bool:

@@ -498,12 +498,16 @@ class Lexicon:
         self._max_country_len = max((len(k.split()) for k in self._country_terms), default=1)
         self._cues: dict[str, CueWord] = {}
         self._noun_cues: dict[str, CueWord] = {}
+        self._cue_by_form: dict[str, CueWord] = {}
         forms: set[str] = set()
         for cue in cues:
             extra = set(cue_extra_forms.get(cue.key + "/" + cue.pos, ()))
             if cue.pos == "verb":
                 self._cues.setdefault(cue.key, cue)
                 forms |= _verb_forms(cue.lemma) | extra
+                particle = f" {cue.particle}" if cue.particle else ""
+                for form in _verb_forms(cue.lemma) | extra:
+                    self._cue_by_form.setdefault(form.casefold() + particle, cue)
             else:
                 self._cues.setdefault(cue.key, cue)
                 for form in _noun_forms(cue.key) | extra:
@@ -835,8 +839,15 @@ class Lexicon:
         CueWord(lemma='call', cls='speech', pos='verb', particle='on')
         >>> load_lexicon().cue("eat") is None
         True
+
+        An inflected form is read as its lemma too, so a lemmatizer that left ``denounced`` alone
+        still finds the cue:
+
+        >>> load_lexicon().cue("denounced").lemma
+        'denounce'
         """
-        return self._cues.get(" ".join(lemma.casefold().split()))
+        key = " ".join(lemma.casefold().split())
+        return self._cues.get(key) or self._cue_by_form.get(key)
 
     def noun_cue(self, word: str) -> CueWord | None:
         """The noun or phrase cue ``word`` is (``statement``, ``remarks``, ``press conference``), or None.
