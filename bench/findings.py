@@ -78,6 +78,10 @@ def main(argv=None) -> int:
     precision = len(hit_found) / len(findings) if findings else 0.0
     print(f"recall {100 * recall:.1f}% ({len(hit_expected)}/{len(in_scope)}), "
           f"precision {100 * precision:.1f}% ({len(hit_found)}/{len(findings)}) of findings matching an expectation")
+    loud = [j for j, f in enumerate(findings) if f.severity in ("warning", "error")]
+    loud_hits = sum(1 for j in loud if j in hit_found)
+    print(f"warnings and errors only (what an editor is alerted to): {len(loud)}, "
+          f"precision {100 * loud_hits / len(loud) if loud else 0.0:.1f}% ({loud_hits}/{len(loud)})")
     for i, e in enumerate(in_scope):
         mark = "found" if i in hit_expected else "MISSED"
         print(f"  {mark:<7}{e['code']:<18}{e['article'][:3]} {e['text'][:70]!r}")

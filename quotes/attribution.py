@@ -202,13 +202,13 @@ def _is_cue(lexicon: CueLexicon, word: Word) -> tuple[str, str] | None:
     cue = lexicon.cue(lemma)
     if cue is None or getattr(cue, "pos", "verb") not in ("verb", "phrase"):
         return None
-    return lemma, getattr(cue, "cls", "speech")
+    return getattr(cue, "lemma", lemma), getattr(cue, "cls", "speech")
 
 
-def _cue_span(text: str, sent: Sentence, verb: Word) -> tuple[Span, str]:
-    """The cue as written: the verb with its auxiliaries and a particle (``has said``, ``called on``)."""
+def _cue_span(text: str, sent: Sentence, verb: Word, lemma: str) -> tuple[Span, str]:
+    """The cue as written: the verb with its auxiliaries and a particle (``has said``, ``called on``),
+    and its lemma with the particle (``lemma`` is the cue's, which a dictionary lemmatizer may miss)."""
     parts = [verb]
-    lemma = verb.lemma.lower()
     for w in _children(sent, verb.index, "aux", "compound:prt"):
         if w.deprel.startswith("aux") and w.index < verb.index and verb.index - w.index <= 3:
             parts.append(w)
@@ -299,7 +299,7 @@ def find_attributions(
             if cue is None or any(a <= w.start < b for a, b in quoted_ranges):
                 continue
             lemma, cls = cue
-            cue_span, cue_lemma = _cue_span(text, sent, w)
+            cue_span, cue_lemma = _cue_span(text, sent, w, lemma)
             words, rule = _content_words(sent, w, cue_lemma)
             words = [x for x in words if not (cue_span.start <= x.start < cue_span.end)]
             subj = _subject(sent, w)

@@ -25,7 +25,9 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from .grouping import Occurrence, StatementGroup, WordDiff, group_statements, normalise, word_diff
+from .grouping import (
+    DEFAULT_CUTOFF, Occurrence, StatementGroup, WordDiff, group_statements, normalise, similarity, word_diff,
+)
 from .records import Extraction, Mention, Severity, Span, Speaker
 
 __all__ = [
@@ -151,6 +153,12 @@ def _not_current(ex: Extraction, m: Mention) -> bool:
                 re.match(r"[-–]?(elect|designate)\b", after, re.IGNORECASE) or re.search(r"\bex-$", before))
 
 
+def _fits(held: str, title: str) -> bool:
+    """Whether an office held fits the title written: the same office, or a title without a country
+    (``Foreign Minister``) naming the kind of office held (``Foreign Minister of China``)."""
+    return held == title or (" of " not in title and held.startswith(title + " of "))
+
+
 def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list[Finding]:
     sp = m.speaker
     if not m.title_office or sp.kind != "person" or not sp.person_id or _not_current(ex, m):
@@ -158,7 +166,7 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     date = ex.date
     office = m.title_office
     held = lexicon.offices_of(sp.person_id, as_of=date)
-    if any(t.office == office for t in held):
+    if any(_fits(t.office, office) for t in held):
         return []
     holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
     person = _person_name(lexicon, sp.person_id, sp.name)
@@ -193,7 +201,7 @@ def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) ->
     if len(people) < 2:
         return None
     if m.title_office:
-        fitting = [p for p in people if any(t.office == m.title_office for t in lexicon.offices_of(p.id, as_of=ex.date))]
+        fitting = [p for p in people if any(_fits(t.office, m.title_office) for t in lexicon.offices_of(p.id, as_of=ex.date))]
         if len(fitting) == 1:
             return None
 
@@ -260,6 +268,15 @@ def _person_key(sp: Speaker) -> str | None:
     return sp.person_id if sp.kind == "person" and sp.person_id else None
 
 
+def _speaker_key(sp: Speaker) -> str | None:
+    """A person's lexicon id, else a named person's or organisation's name; None for anyone vaguer."""
+    if sp.kind == "person":
+        return sp.person_id or (f"name:{sp.name}" if sp.name else None)
+    if sp.kind == "organisation" and sp.name:
+        return f"org:{sp.name}"
+    return None
+
+
 def _attributed(o: Occurrence) -> str | None:
     """The person a quotation (words in quotation marks) is confidently attributed to, if any."""
     if not o.quoted or o.confidence < MIN_CONFIDENCE:
@@ -269,6 +286,11 @@ def _attributed(o: Occurrence) -> str | None:
 
 def _source_evidence(o: Occurrence) -> Evidence:
     return Evidence("source", f"{o.speaker.label}: “{o.text}”", o.article, o.span)
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two wordings are close enough, directly, to be one statement."""
+    return similarity(a, b) >= DEFAULT_CUTOFF
 
 
 def _misattribution_findings(group: StatementGroup) -> list[Finding]:
@@ -292,12 +314,14 @@ def _misattribution_findings(group: StatementGroup) -> list[Finding]:
     for key, occs in sorted(by_person.items()):
         if key == majority:
             continue
-        others = [o for k, v in by_person.items() if k != key for o in v]
-        other_names = list(dict.fromkeys(o.speaker.label for o in others))
-        other_articles = sorted({o.article for o in others})
+        everyone_else = [o for k, v in by_person.items() if k != key for o in v]
         for o in occs:
-            if all(a == o.article for a in other_articles):
+            # only wordings close to this one count: a group chains variants, its ends may differ
+            others = [x for x in everyone_else if x.article != o.article and _close(o.text, x.text)]
+            if not others:
                 continue
+            other_names = list(dict.fromkeys(x.speaker.label for x in others))
+            other_articles = sorted({x.article for x in others})
             msg = (f"This statement is attributed to {o.speaker.label} here, but to {' and '.join(other_names)} "
                    f"in {', '.join(a for a in other_articles if a != o.article)}")
             sev: Severity = "error" if majority is not None else "warning"
@@ -529,6 +553,7 @@ def check_against_sources(
     groups = group_statements([draft, *sources])
     norms = _article_norms([draft, *sources])
     source_norms = [t for a, t in norms.items() if a != dname]
+    quoted_in_sources = {_speaker_key(o.speaker) for src in sources for o in src.quotes} - {None}
     by_quote: dict[int, StatementGroup] = {}
     for g in groups:
         for o in g.occurrences:
@@ -540,7 +565,7 @@ def check_against_sources(
         me = next((o for o in g.occurrences if o.article == dname and o.quote_index == qi), None) if g else None
         # speaker
         mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
-        theirs = [o for o in others if _attributed(o)]
+        theirs = [o for o in others if _attributed(o) and _close(q.text, o.text)]
         if mine and theirs and mine not in {_attributed(o) for o in theirs}:
             names = list(dict.fromkeys(o.speaker.label for o in theirs))
             arts = sorted({o.article for o in theirs})
@@ -558,8 +583,15 @@ def check_against_sources(
             continue
         if not others or me is None:
             span = Span.of(draft.text, q.quoted[0].start, q.quoted[-1].end)
-            msg = "No source contains this quotation, in these or similar words; check where it comes from"
-            out.append(Finding("unsourced", "warning", dname, span, msg))
+            key = _speaker_key(q.speaker)
+            if key is not None and key not in quoted_in_sources:
+                # a named speaker the sources never quote: nothing to hold the words against
+                msg = f"No source quotes {q.speaker.label}; this quotation could not be checked against them"
+                out.append(Finding("unsourced", "info", dname, span, msg))
+            else:
+                who = f"The sources quote {q.speaker.label}, but none" if key is not None else "No source"
+                msg = f"{who} has this quotation, in these or similar words; check where it comes from"
+                out.append(Finding("unsourced", "warning", dname, span, msg))
             continue
         for piece in unmatched:
             alt = _compare(piece.text, others)

@@ -129,6 +129,13 @@ def test_right_title_gives_no_finding():
     assert verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX) == ()
 
 
+def test_title_without_country_fits_the_office_held():
+    """'Foreign Minister Wang Yi' read as the countryless title 'Foreign Minister' is no wrong title."""
+    text = "Foreign Minister Wang Yi spoke."
+    m = mention(text, "Foreign Minister", "Wang Yi", "Foreign Minister", "Q1")
+    assert verify_article(Extraction(text, (), (m,), (), DATE, "argument", "a"), lexicon=LEX) == ()
+
+
 def test_title_of_a_namesake_is_a_conflated_name():
     """'Foreign Minister Wang Huning': the title belongs to Wang Yi, who shares the family name."""
     text = "Foreign Minister Wang Huning spoke."
@@ -287,6 +294,29 @@ def test_draft_quote_in_no_source_is_unsourced():
                     ("never abandon its friends in Moscow", "Q1"))
     (f,) = check_against_sources(draft, [src], lexicon=LEX)
     assert (f.code, f.severity, f.span.text) == ("unsourced", "warning", "never abandon its friends in Moscow")
+
+
+def test_quote_of_a_speaker_no_source_quotes_is_an_unsourced_note():
+    """A named speaker the sources never quote cannot be checked: an info note, not a warning."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    draft = quoting("draft", "Zelenskyy said Ukraine would “never give up its land”.", ("never give up its land", "Q4"))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity, f.span.text) == ("unsourced", "info", "never give up its land")
+    assert "No source quotes Volodymyr Zelenskyy" in f.message
+
+
+def test_misattribution_needs_a_close_wording_not_a_chain():
+    """Two wordings grouped only through a third one (A~B, B~C, A and C unlike) are not one statement
+    given to two people."""
+    wa = "respects the sovereignty and territorial integrity of all nations in the world"
+    wb = "the territorial integrity of all nations must be upheld by every country"
+    wc = "must be upheld by every country, whatever the crisis may bring tomorrow"
+    a = quoting("a", f"Xi said China “{wa}”.", (wa, "Q2"))
+    b = quoting("b", f"Officials said “{wb}”.", (wb, Speaker("anonymous", "officials")))
+    c = quoting("c", f"Wang said the rules “{wc}”.", (wc, "Q1"))
+    groups = group_statements([a, b, c])
+    assert any(len({o.article for o in g.occurrences}) == 3 for g in groups)  # the chain is one group
+    assert not [f for f in verify_across([a, b, c], groups) if f.code == "misattribution"]
 
 
 def test_draft_quote_found_verbatim_in_a_source_text_is_sourced():
