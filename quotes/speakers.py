@@ -138,6 +138,7 @@ def resolve_speakers(
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
+    previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
     for att in attributions:
         at = att.cue.start if att.cue else att.content[0].start
@@ -147,6 +148,8 @@ def resolve_speakers(
             speaker, how, conf = carried or previous, "continuation", 0.75
         else:
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at)
+        if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
+            conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via == "according-to" and how in ("cue-subject",):
             how = "according-to"
         quotes.append(Quote(
@@ -158,6 +161,7 @@ def resolve_speakers(
         if speaker.kind in ("person", "organisation", "ambiguous"):
             previous = speaker
             previous_at = at
+            previous_conf = conf
             if speaker.kind == "person":
                 people_seen.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
@@ -177,7 +181,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         how = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
         return first.speaker, how, 0.95 if how == "cue-subject" else 0.9
     phrase = src.text.strip()
-    unknown = _unknown_person(doc, src, lexicon)
+    unknown = _unknown_person(doc, src, lexicon, date)
     if unknown is not None:
         return unknown, "cue-subject", 0.7
     low = _fold(phrase)
@@ -187,7 +191,9 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     # bare surname / Mr. Wang
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
     if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
-        result = _surname(text, " ".join(core), at, people_seen, lexicon, date)
+        first = phrase.split()[0].rstrip(".").lower()
+        gender = HONORIFIC_GENDER.get(first, "")
+        result = _surname(text, " ".join(core), at, people_seen, lexicon, date, gender)
         if result is not None:
             return result
     org = lexicon.organisation(phrase) or lexicon.organisation(_strip_det(phrase))
@@ -234,7 +240,7 @@ ORGANISATION_WORDS = {
 }
 
 
-def _unknown_person(doc: Document, src: Span, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
     """A person the lexicon does not know, named in the source: the last run of two or three capitalised
     proper nouns that reads as a personal name (``The European Union's foreign policy chief Josep
     Borrell`` -> Josep Borrell), never an organisation, a country or a title."""
@@ -253,6 +259,11 @@ def _unknown_person(doc: Document, src: Span, lexicon) -> Speaker | None:  # typ
             run = run[1:]
         if not 2 <= len(run) <= 3:
             continue
+        for k in range(1, len(run) - 1):  # "Democrat Hillary Clinton": a known name after a word we did not know
+            tail = doc.text[run[k].start:run[-1].end]
+            known = [c for c in lexicon.candidates(tail) if c.score >= 0.95]
+            if len(known) == 1:
+                return _speaker_of(known[0].person, lexicon, date)
         name = doc.text[run[0].start:run[-1].end]
         if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in run):
             continue
@@ -295,7 +306,10 @@ def _paragraphs_between(text: str, a: int, b: int) -> int:
     return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
 
 
-def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type: ignore[no-untyped-def]
+HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "sir": "m", "lady": "f", "lord": "m"}
+
+
+def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: str = ""):  # type: ignore[no-untyped-def]
     """A bare surname: the one person of that name named earlier in the article; with several, the one
     named or quoted within the last two paragraphs; else ambiguous, naming them all."""
     key = _fold(name)
@@ -310,7 +324,7 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type
         else:
             p = lexicon.person(sp.person_id)
             names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
-        if key in names:
+        if key in names and not (gender and sp.person_id and lexicon.person(sp.person_id).gender not in ("", gender, "x")):
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)
@@ -320,9 +334,12 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type
         last_id = max(latest, key=lambda pid: latest[pid])
         if _paragraphs_between(text, latest[last_id], at) <= 2:
             return in_article[last_id], "surname", 0.6
-        cands = tuple(sp.name or "" for sp in in_article.values())
+        cands = tuple(dict.fromkeys(sp.name or "" for sp in in_article.values()))
+        if len(cands) == 1:  # namesakes the article cannot tell apart by name either: the latest
+            return in_article[last_id], "surname", 0.5
         return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
-    cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5]
+    cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
+             and (not gender or c.person.gender in ("", gender, "x"))]
     if not cands:
         return None
     in_office = [c for c in cands if lexicon.offices_of(c.person.id, as_of=date)]
@@ -334,7 +351,7 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date):  # type
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
     names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
-    return Speaker("ambiguous", name=name, candidates=names), "surname", 0.3
+    return Speaker("ambiguous", name=name, candidates=names), "surname", 0.2  # namesakes in the lexicon only
 
 
 def _office_in_text(text: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]

@@ -140,3 +140,18 @@ def test_split_cue_sentence_and_pronoun_take_the_named_speaker():
     quotes = extract(text).quotes
     assert [q.speaker.label for q in quotes] == ["Wang Wenbin", "Wang Wenbin"]
     assert quotes[0].quoted and quotes[1].resolution == "pronoun"
+
+
+def test_honorific_rules_out_namesakes_of_the_other_gender():
+    """'Ms. Moore' is never one of the lexicon's men called Moore."""
+    (q,) = extract("Ms. Moore said that the plan was flawed.").quotes
+    assert q.speaker.kind != "ambiguous" and "John Moore" not in (q.speaker.name or "")
+
+
+def test_surname_only_the_lexicon_knows_is_a_note_not_a_warning():
+    """A bare 'Clinton' the article never names in full: ambiguous, but only an info finding."""
+    (q,) = extract("Clinton said that the plan was flawed.").quotes
+    assert q.speaker.kind == "ambiguous" and {"Bill Clinton", "Hillary Clinton"} <= set(q.speaker.candidates)
+    (f,) = [f for f in quotes.check("Clinton said that the plan was flawed.", sources=[]).findings
+            if f.code == "ambiguous-speaker"]
+    assert f.severity == "info"
