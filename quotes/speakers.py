@@ -191,7 +191,10 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     # bare surname / Mr. Wang
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
     if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
+        before = text[max(0, src.start - 6):src.start].split()  # "Ms." the parser left out of the mention
         first = phrase.split()[0].rstrip(".").lower()
+        if first not in HONORIFIC_GENDER and before:
+            first = before[-1].rstrip(".").lower()
         gender = HONORIFIC_GENDER.get(first, "")
         result = _surname(text, " ".join(core), at, people_seen, lexicon, date, gender)
         if result is not None:
