@@ -240,6 +240,8 @@ ORGANISATION_WORDS = {
     "radio", "press", "herald", "tribune", "guardian", "telegraph", "mail", "daily", "weekly", "review",
     "foundation", "center", "centre", "forum", "network", "service", "police", "army", "navy", "force", "forces",
     "club", "school", "college", "embassy", "administration", "cabinet", "security", "general", "street",
+    "city", "county", "state", "hill", "valley", "island", "media", "music", "research", "services",
+    "enforcement", "attorney", "carolina", "dakota", "virginia", "york", "jersey", "hampshire", "angeles",
 }
 
 
@@ -258,15 +260,17 @@ def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
-        while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)):
+        while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
+                       or lexicon.title_office(run[0].text) is not None
+                       or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
             run = run[1:]
-        if not 2 <= len(run) <= 3:
-            continue
-        for k in range(1, len(run) - 1):  # "Democrat Hillary Clinton": a known name after a word we did not know
+        for k in range(0, len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
             tail = doc.text[run[k].start:run[-1].end]
-            known = [c for c in lexicon.candidates(tail) if c.score >= 0.95]
+            known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
             if len(known) == 1:
                 return _speaker_of(known[0].person, lexicon, date)
+        if not 2 <= len(run) <= 3:
+            continue
         name = doc.text[run[0].start:run[-1].end]
         if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in run):
             continue
