@@ -35,6 +35,8 @@ __all__ = [
     "verify_article",
 ]
 
+MIN_CLOSE_WORDS = 5
+"""Fewest words two wordings need before they can be one statement given to two people."""
 AMBIGUOUS_IN_ARTICLE = 0.3
 """Confidence of an ambiguous speaker whose candidates are all named in the article (lower: only the lexicon's)."""
 
@@ -298,8 +300,9 @@ def _source_evidence(o: Occurrence) -> Evidence:
 
 
 def _close(a: str, b: str) -> bool:
-    """Whether two wordings are close enough, directly, to be one statement."""
-    return similarity(a, b) >= DEFAULT_CUTOFF
+    """Whether two wordings are close enough, directly, to be one statement (a wording of fewer than
+    five words -- "I love you" -- is too common to pin on anyone)."""
+    return min(len(normalise(a).split()), len(normalise(b).split())) >= MIN_CLOSE_WORDS and similarity(a, b) >= DEFAULT_CUTOFF
 
 
 def _misattribution_findings(group: StatementGroup) -> list[Finding]:
