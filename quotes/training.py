@@ -174,6 +174,16 @@ class Trainer:
         d = self.data / "depparse"
         out = self.work / "retagged"
         out.mkdir(exist_ok=True)
+        # a parser checkpoint carries the tag vocabulary of the data it was trained on; resuming it on data
+        # the new tagger labelled fails (index out of range in the feature embeddings): set it aside
+        stale = [p for p in (self.saved / "depparse").glob("*.pt")] if (self.saved / "depparse").is_dir() else []
+        if stale:
+            aside = self.saved / f"depparse-before-retag-{time.strftime('%Y%m%d-%H%M%S')}"
+            aside.mkdir()
+            for p in stale:
+                p.rename(aside / p.name)
+            (self.done / "depparse").unlink(missing_ok=True)
+            self.log(f"retag: the parser must start again on the new tags; old parser files moved to {aside}")
         for split in ("train", "dev"):
             self.run("retag", [
                 "stanza.models.tagger", "--mode", "predict", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
