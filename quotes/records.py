@@ -108,6 +108,10 @@ class Speaker:
 
 UNRESOLVED = Speaker("unresolved")
 
+LEXICON_ONLY_CONFIDENCE = 0.2
+"""Confidence of an ambiguous speaker whose candidates come from the lexicon alone (a bare ``Clinton``
+the article never names in full); ambiguity between people the article itself names scores higher."""
+
 
 @attrs.frozen
 class Mention:

@@ -19,7 +19,7 @@ import attrs
 
 from .attribution import Attribution
 from .parse import Document, Sentence, Word
-from .records import Mention, Quote, Span, Speaker, UNRESOLVED
+from .records import LEXICON_ONLY_CONFIDENCE, Mention, Quote, Span, Speaker, UNRESOLVED
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
 ANONYMOUS_HEADS = {
@@ -354,16 +354,17 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: 
     if len(pool) == 1:
         return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
     # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
-    salient = [c for c in in_office if _office_in_text(text, c.person.id, lexicon, date)]
+    folded = _fold(text)
+    salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
     names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
-    return Speaker("ambiguous", name=name, candidates=names), "surname", 0.2  # namesakes in the lexicon only
+    return Speaker("ambiguous", name=name, candidates=names), "surname", LEXICON_ONLY_CONFIDENCE
 
 
-def _office_in_text(text: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]
-    """Whether the article names the kind of office the person held at the date (``foreign minister``)."""
-    low = _fold(text)
+def _office_in_text(low: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the article (folded: lower case, no accents) names the kind of office the person held at
+    the date (``foreign minister``)."""
     for tenure in lexicon.offices_of(person_id, as_of=date):
         words = _fold(tenure.office).split(" of ")[0].strip()
         if words and (words in low or words.rstrip("s") + "s" in low):

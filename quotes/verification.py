@@ -28,7 +28,7 @@ import attrs
 from .grouping import (
     DEFAULT_CUTOFF, Occurrence, StatementGroup, WordDiff, group_statements, normalise, similarity, word_diff,
 )
-from .records import Extraction, Mention, Severity, Span, Speaker
+from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Severity, Span, Speaker
 
 __all__ = [
     "CODES", "Evidence", "Finding", "LexiconLike", "check_against_sources", "severity_counts", "verify_across",
@@ -37,8 +37,6 @@ __all__ = [
 
 MIN_CLOSE_WORDS = 5
 """Fewest words two wordings need before they can be one statement given to two people."""
-AMBIGUOUS_IN_ARTICLE = 0.3
-"""Confidence of an ambiguous speaker whose candidates are all named in the article (lower: only the lexicon's)."""
 
 FindingCode = Literal[
     "wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording", "unsourced",
@@ -254,7 +252,7 @@ def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tu
             msg = f"It is unclear who said this: “{written}” could be {who}; name the speaker in full"
             # the article names both (seed 002's two Wangs): a warning; a surname the article never gives
             # in full, with several namesakes in the lexicon, is only a note
-            sev: Severity = "warning" if q.confidence >= AMBIGUOUS_IN_ARTICLE else "info"
+            sev: Severity = "warning" if q.confidence > LEXICON_ONLY_CONFIDENCE else "info"
             if sev == "info":
                 msg = (f"“{written}” is never named in full in this article; the lexicon knows {who}. "
                        f"Name the speaker in full")
@@ -281,8 +279,10 @@ def _person_key(sp: Speaker) -> str | None:
 
 def _speaker_key(sp: Speaker) -> str | None:
     """A person's lexicon id, else a named person's or organisation's name; None for anyone vaguer."""
-    if sp.kind == "person":
-        return sp.person_id or (f"name:{sp.name}" if sp.name else None)
+    if _person_key(sp):
+        return _person_key(sp)
+    if sp.kind == "person" and sp.name:
+        return f"name:{sp.name}"
     if sp.kind == "organisation" and sp.name:
         return f"org:{sp.name}"
     return None
