@@ -3,6 +3,8 @@
     python bench/polnear.py                       # ../shared/polnear/dev, all 84 articles
     python bench/polnear.py --split train --limit 100
     python bench/polnear.py --errors 20           # also print some misses and false alarms
+    python bench/polnear.py --method model        # the role tagger alone (also: rules, both = default)
+    python bench/polnear.py --parse-all           # the unhurried run: every sentence parsed
 
 For each role (Source, Cue, Content) it prints precision/recall/F1 for exact span match and for
 overlap match (character Dice >= 0.5), and the "who said what" F1: a predicted attribution matches a
@@ -124,6 +126,10 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument("--parse-all", action="store_true",
+                    help="the unhurried run: the dependency parser on every sentence, not only where the rules need it")
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both"],
+                    help="which attribution finder extract uses (default: both)")
     args = ap.parse_args(argv)
     base = args.polnear / args.split
     if not base.is_dir():
@@ -141,10 +147,15 @@ def main(argv=None) -> int:
         stems = stems[: args.limit]
     texts = [(s, (base / "text" / f"{s}.txt").read_text(encoding="utf-8")) for s in stems]
     lex = quotes.load_lexicon()
+    if args.parse_all:
+        from quotes import extraction
+
+        extraction._selector = lambda lexicon: (lambda sentence: True)
+        extraction._needs_parse = lambda docs, learned, select: {(s.start, s.text) for d in docs for s in d.sentences}
     t0 = time.perf_counter()
     results = []
     for i in range(0, len(texts), 16):
-        results.extend(extract_many(texts[i:i + 16], lexicon=lex))
+        results.extend(extract_many(texts[i:i + 16], lexicon=lex, method=args.method))
     elapsed = time.perf_counter() - t0
     counts = defaultdict(lambda: [0, 0, 0, 0])  # tp_pred, n_pred, tp_gold, n_gold
     shown = 0

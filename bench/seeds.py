@@ -76,6 +76,8 @@ def speaker_ok(gold: dict, speaker, lexicon=None) -> bool:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both"],
+                    help="which attribution finder extract uses (default: both)")
     args = ap.parse_args(argv)
     import quotes
 
@@ -83,7 +85,7 @@ def main(argv=None) -> int:
 
     gold = load_gold(ROOT / "seeds" / "gold.jsonl")
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    results = quotes.extract_many(texts)
+    results = quotes.extract_many(texts, method=args.method)
     tot = defaultdict(int)
     print(f"{'article':<22}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'spk acc':>9}")
     for (stem, text), res in zip(texts, results):

@@ -6,7 +6,9 @@
 Model loading is timed on its own. "cold" is a first pass with empty parse caches; "warm" is a
 second pass over the same texts (``extract`` then finds every paragraph in its content-hash cache).
 The plain pipeline is stanza's own Pipeline run on every text, every processor on every sentence;
-``extract`` runs the dependency parser only on sentences with a cue verb or "according to".
+``extract`` runs the tagging pass and the role tagger on every sentence, and the dependency parser only where
+the rules can add to the tagger (``--method both``, the default: a cue without a source, a cue sentence the
+tagger left alone); ``--method model`` never parses, ``--method rules`` parses every cue sentence.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both"])
     args = ap.parse_args(argv)
     import torch
 
@@ -46,6 +49,12 @@ def main(argv=None) -> int:
     nlp = parse._pipeline(info.origin, info.directory)
     print(f"threads: {args.threads}; models: {info.origin}; pipeline loaded in {time.perf_counter() - t0:.2f} s")
     nlp("Warm up.")
+    from quotes.roles import load_role_model
+
+    t0 = time.perf_counter()
+    role_model = load_role_model()
+    print(f"role tagger: {role_model.source if role_model else 'none'}, loaded in {time.perf_counter() - t0:.2f} s; "
+          f"extract method: {args.method}")
     for name in ("seeds", "polnear-dev"):
         texts = corpus(name, args.limit)
         if not texts:
@@ -58,7 +67,7 @@ def main(argv=None) -> int:
             nlp.bulk_process([t for _, t in texts])
 
         def fast():
-            extract_many(texts, lexicon=lex)
+            extract_many(texts, lexicon=lex, method=args.method)
 
         for label, run in (("plain pipeline", plain), ("extract", fast)):
             parse._TAGGED.clear()

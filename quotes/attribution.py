@@ -328,7 +328,7 @@ def find_attributions(
         content = tuple(sorted(item["content"], key=lambda s: s.start))
         quoted = tuple(sorted(item.get("quoted", []), key=lambda s: s.start))
         out.append(Attribution(
-            content=content, kind=_kind(text, content, quoted), cue=item["cue"], cue_lemma=item["cue_lemma"],
+            content=content, kind=quote_kind(text, content, quoted), cue=item["cue"], cue_lemma=item["cue_lemma"],
             cue_class=item["cue_class"], source=item["source"], via=item["via"], quoted=quoted,
             sentence=item["sentence"],
         ))
@@ -475,7 +475,8 @@ def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | 
     return best
 
 
-def _kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> str:
+def quote_kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> str:
+    """direct (at most four letters of the content outside its quoted spans), partial, or indirect (nothing quoted)."""
     if not quoted:
         return "indirect"
     outside = 0

@@ -88,7 +88,8 @@ def _extract_all(args: argparse.Namespace, articles: list[tuple[str, bytes]], la
     batch = 8
     progress(0, len(articles))
     for i in range(0, len(articles), batch):
-        results.extend(extract_many(articles[i:i + batch], lexicon=lex, date=args.date, models=args.models))
+        results.extend(extract_many(articles[i:i + batch], lexicon=lex, date=args.date, models=args.models,
+                                    method=args.method))
         progress(min(len(articles), i + batch), len(articles))
     return lex, results
 
@@ -163,6 +164,10 @@ def cmd_models(args: argparse.Namespace) -> int:
     from .parse import models_info
 
     print(models_info(args.models).describe())
+    from .roles import load_role_model
+
+    role_model = load_role_model()
+    print(f"role tagger: {role_model.source}" if role_model else "role tagger: none (quotes are found by the rules alone)")
     return 0
 
 
@@ -189,6 +194,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")
     common.add_argument("--models", help="directory of parser models (default: QUOTES_MODELS, stanza's, shipped)")
     common.add_argument("--quiet", "-q", action="store_true", help="no progress or status messages")
+    common.add_argument("--method", choices=["both", "model", "rules"], default="both",
+                        help="how quotes are found: the role tagger with the parse rules (default), the tagger "
+                             "alone (fastest), or the rules alone")
     p = argparse.ArgumentParser(prog="quotes", description="Quote attribution and speaker verification for newsrooms.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

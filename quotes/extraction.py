@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Literal
 
-from .attribution import find_attributions
+from .attribution import Attribution, find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import Sentence, parse_many
+from .parse import Document, Sentence, parse_many
 from .reading import Article, read_article
-from .records import Extraction
+from .errors import ModelsNotFoundError, QuotesError
+from .records import Diagnostic, Extraction
+from .roles import MODEL_FILE as ROLE_MODEL_FILE
+from .roles import load_role_model, merge_attributions, tag_attributions
 from .speakers import find_mentions, resolve_speakers
+
+Method = Literal["rules", "model", "both"]
 
 def _selector(lexicon: Lexicon):
     """Which tagged sentences get the dependency parser: those with a cue verb or 'according to'.
@@ -44,6 +50,28 @@ def _selector(lexicon: Lexicon):
     return select
 
 
+def _nothing(sentence: Sentence) -> bool:
+    return False
+
+
+def _needs_parse(
+    docs: Sequence[Document],
+    learned: Sequence[Sequence[Attribution]],
+    cue_sentence: Callable[[Sentence], bool],
+) -> set[tuple[int, str]]:
+    """The sentences the rules get to read (``(start, text)`` keys): where the role tagger found a cue
+    but no source (the rules may find the cue's subject), and cue sentences the tagger left alone."""
+    wanted = set()
+    for doc, atts in zip(docs, learned):
+        for sent in doc.sentences:
+            touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
+                       or (a.cue is not None and sent.start <= a.cue.start < sent.end)]
+            sourceless = any(a.source is None and a.cue is not None and sent.start <= a.cue.start < sent.end for a in atts)
+            if sourceless or (not touched and cue_sentence(sent)):
+                wanted.add((sent.start, sent.text))
+    return wanted
+
+
 def extract(
     text: str | bytes,
     *,
@@ -51,6 +79,7 @@ def extract(
     date: dt.date | str | None = None,
     name: str | None = None,
     models: str | os.PathLike[str] | None = None,
+    method: Method = "both",
 ) -> Extraction:
     """Every statement in one article: content, kind, cue, source as written, and the speaker.
 
@@ -58,11 +87,18 @@ def extract(
     else today; the result says which). ``text`` may be ``str`` (offsets are into it), or ``bytes``
     or HTML (offsets are into ``result.text``, the decoded/extracted text).
 
+    ``method`` chooses how statements are found: ``"both"`` (default) runs the learned role tagger on
+    every paragraph and the parse rules where they can add to it (a cue the tagger found without a
+    source, a sentence with a cue verb the tagger left alone); ``"model"`` the tagger alone (no
+    dependency parse: the fastest); ``"rules"`` the parse rules alone. Without a shipped tagger,
+    ``"both"`` falls back to the rules with a ``no-role-model`` diagnostic and ``"model"`` raises
+    :class:`~quotes.errors.ModelsNotFoundError`.
+
     >>> result = extract("“We will never give up,” said Volodymyr Zelenskyy on Tuesday.", date="2022-03-01")
     >>> [(q.kind, q.speaker.name, q.content[0].text) for q in result.quotes]
     [('direct', 'Volodymyr Zelenskyy', '“We will never give up,”')]
     """
-    return extract_many([(name, text)], lexicon=lexicon, date=date, models=models)[0]
+    return extract_many([(name, text)], lexicon=lexicon, date=date, models=models, method=method)[0]
 
 
 def extract_many(
@@ -71,21 +107,47 @@ def extract_many(
     lexicon: Lexicon | None = None,
     date: dt.date | str | None = None,
     models: str | os.PathLike[str] | None = None,
+    method: Method = "both",
 ) -> list[Extraction]:
     """:func:`extract` for several ``(name, text)`` articles, parsed in one batch (same results, faster)."""
     lex = lexicon if lexicon is not None else load_lexicon()
     read: list[Article] = [read_article(text, name=name) for name, text in articles]
-    docs = parse_many([a.text for a in read], models=models, select=_selector(lex), normalise=normalise_marks)
+    texts = [a.text for a in read]
+    marks = [find_quotations(a.text, ignore=a.ignore) for a in read]
+    if method not in ("rules", "model", "both"):
+        raise QuotesError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
+    role_model = load_role_model() if method != "rules" else None
+    fallback: tuple[Diagnostic, ...] = ()
+    if role_model is None and method == "model":
+        raise ModelsNotFoundError(f"no role tagger at {ROLE_MODEL_FILE}; use method='both' or 'rules'")
+    if role_model is None and method == "both":
+        method = "rules"
+        fallback = (Diagnostic("no-role-model", f"no role tagger at {ROLE_MODEL_FILE}: quotes were found by the "
+                                                "parse rules alone"),)
+    learned: list[tuple[Attribution, ...]] = [() for _ in read]
+    if method == "rules":
+        docs = parse_many(texts, models=models, select=_selector(lex), normalise=normalise_marks)
+    else:
+        # the tagging pass, then the role tagger; the parser only where the rules can add to it
+        docs = parse_many(texts, models=models, select=_nothing, normalise=normalise_marks)
+        learned = [tag_attributions(doc, quotations, lexicon=lex, model=role_model, ignore=article.ignore)
+                   for doc, (quotations, _), article in zip(docs, marks, read)]
+        if method == "both":
+            wanted = _needs_parse(docs, learned, _selector(lex))
+            docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in wanted,
+                              normalise=normalise_marks)
     out = []
-    for article, doc in zip(read, docs):
+    for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
         when, source = article_date(article.text, date=date)
-        quotations, mark_diags = find_quotations(article.text, ignore=article.ignore)
-        attributions = find_attributions(doc, quotations, lexicon=lex, ignore=article.ignore)
+        attributions = found
+        if method != "model":
+            rules = find_attributions(doc, quotations, lexicon=lex, ignore=article.ignore)
+            attributions = merge_attributions(rules, found) if method == "both" else rules
         mentions = find_mentions(doc, lexicon=lex, date=when)
         quotes = resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when)
         out.append(Extraction(
             text=article.text, quotes=quotes, mentions=mentions,
-            diagnostics=tuple(article.diagnostics) + tuple(mark_diags), date=when, date_source=source,
+            diagnostics=tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when, date_source=source,
             name=article.name,
         ))
     return out

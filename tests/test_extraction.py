@@ -155,3 +155,29 @@ def test_surname_only_the_lexicon_knows_is_a_note_not_a_warning():
     (f,) = [f for f in quotes.check("Clinton said that the plan was flawed.", sources=[]).findings
             if f.code == "ambiguous-speaker"]
     assert f.severity == "info"
+
+
+def test_methods_find_the_same_plain_quote():
+    """Each finder (tagger with rules, tagger alone, rules alone) finds a textbook quote and its speaker."""
+    text = "“Sanctions are not the answer,” Wang Yi said on Tuesday."
+    for method in ("both", "model", "rules"):
+        (q,) = extract(text, date="2022-03-01", method=method).quotes
+        assert "Sanctions are not the answer" in q.content[0].text and q.speaker.name == "Wang Yi", method
+
+
+def test_unknown_method_is_a_clear_error():
+    """A method name that does not exist raises the project's error, naming the choices."""
+    with pytest.raises(quotes.QuotesError, match="'rules', 'model' or 'both'"):
+        extract("He said so.", method="magic")  # type: ignore[arg-type]
+
+
+def test_without_a_role_tagger(monkeypatch):
+    """No tagger file: 'both' falls back to the rules and says so; 'model' raises ModelsNotFoundError."""
+    from quotes import extraction
+
+    monkeypatch.setattr(extraction, "load_role_model", lambda: None)
+    result = extract("“Sanctions are not the answer,” Wang Yi said.", date="2022-03-01")
+    assert [d.code for d in result.diagnostics] == ["no-role-model"]
+    assert result.quotes and result.quotes[0].speaker.name == "Wang Yi"
+    with pytest.raises(quotes.ModelsNotFoundError, match="role tagger"):
+        extract("He said so.", method="model")

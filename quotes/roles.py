@@ -1,0 +1,409 @@
+"""A learned tagger of attribution roles: which words are a Source, a Cue or a Content.
+
+Rules over a dependency parse find the quotes that news reporting verbs introduce, but much of what
+news copy attributes hangs on words no list of speech verbs holds ("drew support from", "is
+convinced") or on parses a small parser gets wrong. This module tags every word of a paragraph as
+``B-``/``I-`` Source, Cue or Content (or ``O``) with a small BiLSTM trained on PolNeAR train
+(``python -m quotes.roles_training``), then ties each Content and Source to the nearest Cue.
+
+It reads only the tagging pass (words, lemmas, parts of speech), the quotation marks and the
+lexicon's cue words, so it runs on every sentence without the dependency parser. The weights ship in
+``quotes/models/roles.pt``; without them :func:`load_role_model` returns ``None`` and the engine
+runs on its rules alone.
+
+>>> labels_to_spans(["B-Source", "B-Cue", "B-Content", "I-Content", "O"])
+[('Source', 0, 1), ('Cue', 1, 2), ('Content', 2, 4)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .attribution import TIME_WORDS, Attribution, quote_kind
+from .marks import Quotation
+from .parse import SHIPPED_MODELS, Document, Sentence, Word
+from .records import Span
+
+ROLES = ("Source", "Cue", "Content")
+LABELS = ("O",) + tuple(f"{p}-{r}" for r in ROLES for p in ("B", "I"))
+MODEL_FILE = SHIPPED_MODELS / "roles.pt"
+MAX_SEGMENT = 200
+"""Longest run of words tagged at once; a longer paragraph is cut at sentence ends."""
+FEATURES = ("word", "suffix", "shape", "upos", "xpos", "cue", "quote", "start")
+EDGE = set(" \t\r\n,;:.!?—–-()[]")
+
+
+# -- segments and features ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Segment:
+    """A paragraph (or a piece of a long one): the words tagged together, with their features."""
+
+    words: tuple[Word, ...]
+    features: tuple[tuple[str, ...], ...]
+    """Per word, one string per name in :data:`FEATURES`."""
+
+
+def _shape(text: str) -> str:
+    if not text:
+        return "empty"
+    if text[0] in "\"'“”‘’«»„‚‹›":
+        return "mark"
+    if not any(c.isalnum() for c in text):
+        return "punct"
+    if any(c.isdigit() for c in text):
+        return "digit"
+    if text.isupper():
+        return "upper" if len(text) > 1 else "initial"
+    if text[0].isupper():
+        return "title"
+    return "lower"
+
+
+def _quote_states(text: str, quotations: Sequence[Quotation]) -> tuple[bytearray, bytearray]:
+    """Per character: inside a quotation's words (1 closed, 2 unclosed), and whether it is a mark."""
+    inside = bytearray(len(text))
+    mark = bytearray(len(text))
+    for q in quotations:
+        if q.depth != 0:
+            continue
+        for piece in q.pieces:
+            inside[piece.start:piece.end] = bytes([1 if q.closed else 2]) * (piece.end - piece.start)
+        for pos in (q.span.start, q.span.end - 1):
+            if 0 <= pos < len(text) and text[pos] in "\"'“”‘’«»„‚‹›":
+                mark[pos] = 1
+    return inside, mark
+
+
+def _cue_feature(lexicon: Any, word: Word, cache: dict[str, str]) -> str:
+    key = (word.lemma or word.text).lower()
+    if key not in cache:
+        cue = lexicon.cue(key) if lexicon is not None else None
+        if cue is None and word.text.lower() != key:
+            cue = lexicon.cue(word.text.lower()) if lexicon is not None else None
+        cache[key] = "none" if cue is None else f"{cue.pos}:{cue.cls}"
+    return cache[key]
+
+
+def segments(doc: Document, quotations: Sequence[Quotation], *, lexicon: Any) -> list[Segment]:
+    """The document's paragraphs as segments of at most :data:`MAX_SEGMENT` words, with features."""
+    text = doc.text
+    inside, mark = _quote_states(text, quotations)
+    cache: dict[str, str] = {}
+    groups: list[list[Sentence]] = []
+    for sent in doc.sentences:
+        if groups:
+            prev = groups[-1][-1]
+            same_paragraph = "\n" not in text[prev.end:sent.start]
+            size = sum(len(s.words) for s in groups[-1])
+            if same_paragraph and size + len(sent.words) <= MAX_SEGMENT:
+                groups[-1].append(sent)
+                continue
+        groups.append([sent])
+    out = []
+    for group in groups:
+        words: list[Word] = []
+        feats: list[tuple[str, ...]] = []
+        for sent in group:
+            for w in sent.words[:MAX_SEGMENT]:
+                low = re.sub(r"\d", "0", w.text.lower())
+                q = "mark" if mark[w.start] or (w.end - 1 < len(mark) and mark[w.end - 1] and len(w.text) == 1) else (
+                    "in" if inside[w.start] == 1 else "open" if inside[w.start] == 2 else "out")
+                feats.append((low, low[-3:], _shape(w.text), w.upos, w.xpos or w.upos,
+                              _cue_feature(lexicon, w, cache), q, "1" if w.index == 0 else "0"))
+                words.append(w)
+        out.append(Segment(tuple(words), tuple(feats)))
+    return out
+
+
+# -- labels and spans --------------------------------------------------------------------------
+
+
+def labels_to_spans(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(role, first word, one past the last word)`` for each labelled run, in order."""
+    spans: list[tuple[str, int, int]] = []
+    for i, label in enumerate(labels):
+        if label == "O":
+            continue
+        prefix, role = label.split("-", 1)
+        if prefix == "I" and spans and spans[-1][0] == role and spans[-1][2] == i:
+            spans[-1] = (role, spans[-1][1], i + 1)
+        else:
+            spans.append((role, i, i + 1))
+    return spans
+
+
+def _allowed(prev: str, cur: str) -> bool:
+    if cur.startswith("I-"):
+        return prev != "O" and prev[2:] == cur[2:]
+    return True
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class RoleModel:
+    """The trained tagger and its vocabularies (feature value -> index; 0 is unknown)."""
+
+    vocabs: dict[str, dict[str, int]]
+    config: dict[str, int]
+    network: Any
+    source: str
+
+    @classmethod
+    def load(cls, path: str | Path) -> "RoleModel":
+        import torch
+
+        blob = torch.load(str(path), map_location="cpu", weights_only=True)
+        net = build_network(blob["vocabs"], blob["config"])
+        net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
+        net.eval()
+        return cls(blob["vocabs"], blob["config"], net, str(path))
+
+    def encode(self, segment: Segment) -> list[list[int]]:
+        """Feature indices per feature name, per word."""
+        return [[self.vocabs[name].get(f[k], 0) for f in segment.features] for k, name in enumerate(FEATURES)]
+
+    def tag(self, batch: Sequence[Segment]) -> list[list[str]]:
+        """The best label sequence for each segment (no ``I-`` without its ``B-``)."""
+        import torch
+
+        todo = [s for s in batch if s.words]
+        if not todo:
+            return [[] for _ in batch]
+        with torch.no_grad():
+            inputs, lengths = _pad([self.encode(s) for s in todo])
+            scores = self.network(inputs, lengths).log_softmax(-1)
+            scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall a little
+        results = iter(_viterbi(scores[i, :n].tolist()) for i, n in enumerate(lengths.tolist()))
+        return [next(results) if s.words else [] for s in batch]
+
+
+def _pad(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
+    import torch
+
+    lengths = torch.tensor([len(e[0]) for e in encoded])
+    width = int(lengths.max())
+    inputs = torch.zeros((len(FEATURES), len(encoded), width), dtype=torch.long)
+    for b, e in enumerate(encoded):
+        for k, row in enumerate(e):
+            inputs[k, b, :len(row)] = torch.tensor(row, dtype=torch.long)
+    return inputs, lengths
+
+
+def _viterbi(scores: list[list[float]]) -> list[str]:
+    n, k = len(scores), len(LABELS)
+    best = [scores[0][j] if not LABELS[j].startswith("I-") else -1e9 for j in range(k)]
+    back: list[list[int]] = []
+    for i in range(1, n):
+        row, ptr = [], []
+        for j in range(k):
+            cands = [(best[p], p) for p in range(k) if _allowed(LABELS[p], LABELS[j])]
+            value, p = max(cands)
+            row.append(value + scores[i][j])
+            ptr.append(p)
+        best = row
+        back.append(ptr)
+    j = max(range(k), key=lambda x: best[x])
+    path = [j]
+    for ptr in reversed(back):
+        j = ptr[j]
+        path.append(j)
+    return [LABELS[j] for j in reversed(path)]
+
+
+EMBEDDING_SIZES = {"word": 100, "suffix": 32, "shape": 8, "upos": 16, "xpos": 16, "cue": 12, "quote": 8, "start": 4}
+
+
+def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  # type: ignore[no-untyped-def]
+    """The BiLSTM tagger: one embedding per feature, concatenated, two BiLSTM layers, a linear layer."""
+    import torch
+    from torch import nn
+
+    class Network(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.embeddings = nn.ModuleList(
+                nn.Embedding(len(vocabs[name]) + 1, EMBEDDING_SIZES[name], padding_idx=None) for name in FEATURES)
+            width = sum(EMBEDDING_SIZES[name] for name in FEATURES)
+            self.dropout = nn.Dropout(config.get("dropout", 30) / 100)
+            self.lstm = nn.LSTM(width, config["hidden"], num_layers=config["layers"], bidirectional=True,
+                                batch_first=True, dropout=config.get("dropout", 30) / 100)
+            self.out = nn.Linear(2 * config["hidden"], len(LABELS))
+
+        def forward(self, inputs, lengths):  # type: ignore[no-untyped-def]
+            x = torch.cat([emb(inputs[k]) for k, emb in enumerate(self.embeddings)], dim=-1)
+            x = self.dropout(x)
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            y, _ = self.lstm(packed)
+            y, _ = nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=inputs.shape[2])
+            return self.out(self.dropout(y))
+
+    return Network()
+
+
+@functools.lru_cache(maxsize=2)
+def load_role_model(path: str | None = None) -> RoleModel | None:
+    """The shipped role tagger (or the one at ``path``); None when there is none."""
+    where = Path(path) if path else MODEL_FILE
+    if not where.is_file():
+        return None
+    return RoleModel.load(where)
+
+
+# -- from labels to attributions ---------------------------------------------------------------
+
+
+def _char_span(text: str, words: Sequence[Word]) -> Span | None:
+    start, end = min(w.start for w in words), max(w.end for w in words)
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+TIME_LEADS = {"on", "last", "this", "early", "late", "earlier", "later", "in", "at"}
+
+
+def _without_time(words: Sequence[Word]) -> Sequence[Word]:
+    """A source without the time phrase a tagger may leave on it (``Australia on Saturday``)."""
+    for k in range(1, len(words)):
+        if words[k].text.lower() in TIME_LEADS and any(w.text.lower() in TIME_WORDS for w in words[k + 1:k + 3]):
+            return words[:k]
+    return words
+
+
+def _cue_lemma(lexicon: Any, words: Sequence[Word]) -> tuple[str, str | None]:
+    verbs = [w for w in words if w.upos in ("VERB", "AUX", "NOUN")] or list(words)
+    head = next((w for w in verbs if w.upos == "VERB"), verbs[-1])
+    lemma = (head.lemma or head.text).lower()
+    cue = lexicon.cue(lemma) if lexicon is not None else None
+    if cue is None:
+        return lemma, None
+    particle = f" {cue.particle}" if getattr(cue, "particle", "") else ""
+    return cue.lemma + particle, cue.cls
+
+
+def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def]
+    text = doc.text
+    outer = [q for q in quotations if q.depth == 0]
+    sentence_of = {id(w): i for i, s in enumerate(doc.sentences) for w in s.words}
+    out: list[Attribution] = []
+    previous: Attribution | None = None
+    previous_segment = -2
+    for number, (segment, labels) in enumerate(labelled):
+        spans = labels_to_spans(labels)
+        cues = [s for s in spans if s[0] == "Cue"]
+        parts: dict[int, dict[str, list[tuple[int, int]]]] = {i: {"Source": [], "Content": []} for i in range(len(cues))}
+        loose: list[tuple[int, int]] = []
+        for role, a, b in spans:
+            if role == "Cue":
+                continue
+            if not cues:
+                if role == "Content":
+                    loose.append((a, b))
+                continue
+            nearest = min(range(len(cues)), key=lambda i: (max(cues[i][1] - b, a - cues[i][2], 0), i))
+            parts[nearest][role].append((a, b))
+        words = segment.words
+        made: list[Attribution] = []
+        for i, (_, a, b) in enumerate(cues):
+            contents = [s for s in (_char_span(text, words[x:y]) for x, y in parts[i]["Content"]) if s is not None]
+            if not contents:
+                continue
+            cue = _char_span(text, words[a:b])
+            sources = sorted(parts[i]["Source"], key=lambda s: max(a - s[1], s[0] - b, 0))
+            source = _char_span(text, _without_time(words[sources[0][0]:sources[0][1]])) if sources else None
+            lemma, cls = _cue_lemma(lexicon, words[a:b])
+            made.append(_record(text, outer, tuple(sorted(contents, key=lambda s: s.start)), cue, lemma, cls or "other",
+                                source, "cue-subject" if source else "none", sentence_of.get(id(words[a]), -1)))
+        for x, y in loose:
+            content = _char_span(text, words[x:y])
+            if content is None:
+                continue
+            follows = previous is not None and previous.source is not None and number - previous_segment <= 1
+            made.append(_record(text, outer, (content,), None, None, None, previous.source if follows else None,
+                                "continuation" if follows else "none", sentence_of.get(id(words[x]), -1)))
+        if made:
+            previous, previous_segment = max(made, key=lambda m: m.content[-1].end), number
+        out.extend(made)
+    out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
+    return tuple(_join_paragraphs(out, outer))
+
+
+def _join_paragraphs(found: list[Attribution], outer: Sequence[Quotation]) -> list[Attribution]:
+    """A quotation running over several paragraphs is one statement: the cue-less contents found in its
+    later paragraphs join the attribution that holds its first paragraph."""
+    for q in outer:
+        if len(q.pieces) < 2:
+            continue
+        inside = [i for i, a in enumerate(found) if any(c.overlaps(p) for c in a.content for p in q.pieces)]
+        if len(inside) < 2 or found[inside[0]].cue is None:
+            continue
+        head, rest = inside[0], [i for i in inside[1:] if found[i].cue is None]
+        if not rest:
+            continue
+        pieces = tuple(sorted(set(found[head].content) | {c for i in rest for c in found[i].content}, key=lambda c: c.start))
+        quoted = tuple(sorted(set(found[head].quoted) | {c for i in rest for c in found[i].quoted}, key=lambda c: c.start))
+        found[head] = attrs.evolve(found[head], content=pieces, quoted=quoted)
+        found = [a for i, a in enumerate(found) if i not in set(rest)]
+    return found
+
+
+def _record(text, outer, content, cue, lemma, cls, source, via, sentence) -> Attribution:  # type: ignore[no-untyped-def]
+    quoted = tuple(p for q in outer for p in q.pieces if any(c.start <= p.start and p.end <= c.end + 1 for c in content))
+    return Attribution(content=content, kind=quote_kind(text, content, quoted), cue=cue, cue_lemma=lemma,
+                       cue_class=cls, source=source, via=via, quoted=quoted, sentence=sentence)
+
+
+def tag_attributions(
+    doc: Document,
+    quotations: Sequence[Quotation],
+    *,
+    lexicon: Any,
+    model: RoleModel,
+    ignore: Sequence[Span] = (),
+) -> tuple[Attribution, ...]:
+    """Every attribution the role tagger finds in a (tagged) document, in text order; paragraphs
+    inside an ``ignore`` region (captions, teasers, boilerplate) are not tagged."""
+    segs = [s for s in segments(doc, quotations, lexicon=lexicon)
+            if not any(i.start <= s.words[0].start and s.words[-1].end <= i.end for i in ignore)]
+    labels = model.tag(segs)
+    return _link(doc, quotations, list(zip(segs, labels)), lexicon=lexicon)
+
+
+def _overlap(a: Attribution, b: Attribution) -> float:
+    """Character Dice of two attributions' contents."""
+    x = {i for c in a.content for i in range(c.start, c.end)}
+    y = {i for c in b.content for i in range(c.start, c.end)}
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attribution]) -> tuple[Attribution, ...]:
+    """One list from both finders, in text order. A learned attribution is kept as found, but takes the
+    source the rules read off the parse for the same cue when the tagger found none; a rule attribution
+    comes in where the tagger found nothing that overlaps it."""
+    out: list[Attribution] = []
+    used: set[int] = set()
+    for att in learned:
+        twin = next((i for i, r in enumerate(rules) if r.cue is not None and att.cue is not None and r.cue.overlaps(att.cue)),
+                    None)
+        if twin is not None:
+            used.add(twin)
+            if att.source is None and rules[twin].source is not None:
+                att = attrs.evolve(att, source=rules[twin].source, via=rules[twin].via)
+        out.append(att)
+    for i, rule in enumerate(rules):
+        if i not in used and not any(_overlap(rule, att) > 0 for att in learned):
+            out.append(rule)
+    out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
+    return tuple(out)

@@ -1,0 +1,263 @@
+"""Train the role tagger (:mod:`quotes.roles`) on PolNeAR train, select on dev, ship it half-precision.
+
+    python -m quotes.roles_training --polnear ../shared/polnear            # prep (once) + train + export
+    python -m quotes.roles_training --polnear ../shared/polnear --epochs 30 --hidden 200
+    python -m quotes.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
+
+Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
+runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
+BiLSTM, keeps the epoch with the best span F1 on a tenth of train held out by article (PolNeAR dev
+is left for measuring, by ``bench/polnear.py``) in ``WORK/best.pt`` (and resumes from
+``WORK/last.pt``), and ``export`` writes ``quotes/models/roles.pt`` (fp16, vocabularies included).
+A tool, not part of the engine: the engine only loads the exported file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import pickle
+import random
+import time
+import zlib
+from collections import Counter
+from pathlib import Path
+
+from .lexicon import load_lexicon
+from .marks import find_quotations, normalise_marks
+from .parse import parse_many
+from .reading import read_article
+from .roles import FEATURES, LABELS, MODEL_FILE, Segment, _pad, _viterbi, build_network, labels_to_spans, segments
+
+log = logging.getLogger("quotes.roles_training")
+ROLE_ORDER = ("Content", "Source", "Cue")
+"""Gold roles are written in this order, each only on words still unlabelled: an attribution nested
+inside another's content keeps the outer content whole."""
+
+
+def read_ann(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``(role, [(start, end), ...])`` for every Source, Cue and Content span of a brat file."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T") or "\t" not in line:
+            continue  # an E line, or the rest of a covered text that runs over several lines
+        _, info, *_ = line.split("\t")
+        role, _, ranges = info.partition(" ")
+        if role in ROLE_ORDER:
+            out.append((role, [tuple(int(x) for x in r.split()) for r in ranges.split(";")]))  # type: ignore[misc]
+    return out
+
+
+def gold_labels(segment: Segment, spans: list[tuple[str, list[tuple[int, int]]]]) -> list[str]:
+    labels = ["O"] * len(segment.words)
+    for role in ROLE_ORDER:
+        for r, pieces in spans:
+            if r != role:
+                continue
+            for a, b in pieces:
+                inside = [i for i, w in enumerate(segment.words) if w.start >= a and w.end <= b and labels[i] == "O"]
+                for k, i in enumerate(inside):
+                    labels[i] = ("B-" if k == 0 or inside[k - 1] != i - 1 else "I-") + role
+    return labels
+
+
+def prep(polnear: Path, work: Path, split: str, batch: int = 8) -> Path:
+    out = work / f"{split}.pkl"
+    if out.exists():
+        return out
+    lexicon = load_lexicon()
+    texts = sorted((polnear / split / "text").glob("*.txt"))
+    anns = polnear / split / "attributions"
+    rows = []
+    started = time.time()
+    for i in range(0, len(texts), batch):
+        chunk = texts[i:i + batch]
+        articles = [read_article(p.read_text(encoding="utf-8"), name=p.stem) for p in chunk]
+        docs = parse_many([a.text for a in articles], select=lambda s: False, normalise=normalise_marks)
+        for path, article, doc in zip(chunk, articles, docs):
+            files = sorted(anns.glob(path.stem + "_*.ann"))
+            spans = read_ann(files[0]) if files else []
+            quotations, _ = find_quotations(article.text, ignore=article.ignore)
+            for seg in segments(doc, quotations, lexicon=lexicon):
+                rows.append((path.stem, seg.features, gold_labels(seg, spans)))
+        log.info("prep %s: %d/%d articles, %.0f s", split, min(i + batch, len(texts)), len(texts), time.time() - started)
+    with out.open("wb") as f:
+        pickle.dump(rows, f)
+    return out
+
+
+def held_out(rows):  # type: ignore[no-untyped-def]
+    """(train, held out): a tenth of the articles, by a hash of the name, picks epochs and the decoding bias
+    (PolNeAR dev stays for reporting only)."""
+    tune = {stem for stem, _, _ in rows if zlib.crc32(stem.encode()) % 10 == 0}
+    return [r for r in rows if r[0] not in tune], [r for r in rows if r[0] in tune]
+
+
+def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Best label sequences for encoded segments, in batches of 64."""
+    import torch
+
+    out = []
+    for i in range(0, len(encoded), 64):
+        with torch.no_grad():
+            inputs, lengths = _pad(encoded[i:i + 64])
+            scores = net(inputs, lengths).log_softmax(-1)
+        scores[:, :, 0] -= o_bias
+        out += [_viterbi(scores[j, :n].tolist()) for j, n in enumerate(lengths.tolist())]
+    return out
+
+
+def vocabularies(rows, cutoff: int) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+    vocabs = {}
+    for k, name in enumerate(FEATURES):
+        counts = Counter(f[k] for _, feats, _ in rows for f in feats)
+        keep = sorted(v for v, c in counts.items() if c >= (cutoff if name in ("word", "suffix") else 1))
+        vocabs[name] = {v: i + 1 for i, v in enumerate(keep)}
+    return vocabs
+
+
+def span_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, float]:
+    """Exact-match span F1 per role over label sequences."""
+    out = {}
+    for role in ("Source", "Cue", "Content"):
+        g = {(i, a, b) for i, seq in enumerate(gold) for r, a, b in labels_to_spans(seq) if r == role}
+        p = {(i, a, b) for i, seq in enumerate(pred) for r, a, b in labels_to_spans(seq) if r == role}
+        tp = len(g & p)
+        prec, rec = tp / len(p) if p else 0.0, tp / len(g) if g else 0.0
+        out[role] = 200 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return out
+
+
+def train(work: Path, args: argparse.Namespace) -> Path:
+    import torch
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    with (work / "train.pkl").open("rb") as f:
+        train_rows = pickle.load(f)
+    train_rows, dev_rows = held_out(train_rows)
+    log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
+    vocabs = vocabularies(train_rows, args.cutoff)
+    config = {"hidden": args.hidden, "layers": args.layers, "dropout": args.dropout}
+    net = build_network(vocabs, config)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    label_index = {l: i for i, l in enumerate(LABELS)}
+    weights = torch.ones(len(LABELS))
+    weights[0] = args.o_weight
+
+    def encode(feats):  # type: ignore[no-untyped-def]
+        return [[vocabs[name].get(f[k], 0) for f in feats] for k, name in enumerate(FEATURES)]
+
+    train_data = [(encode(feats), [label_index[l] for l in labels]) for _, feats, labels in train_rows if feats]
+    dev_data = [(encode(feats), labels) for _, feats, labels in dev_rows if feats]
+    start_epoch, best = 0, -1.0
+    last = work / "last.pt"
+    if last.exists():
+        state = torch.load(str(last), weights_only=False)
+        net.load_state_dict(state["net"])
+        opt.load_state_dict(state["opt"])
+        start_epoch, best = state["epoch"], state["best"]
+        for group in opt.param_groups:
+            group["lr"] = args.lr  # a resumed run may go on at a lower rate
+        log.info("resumed after epoch %d (best held-out %.2f), learning rate %g", start_epoch, best, args.lr)
+    for epoch in range(start_epoch, args.epochs):
+        net.train()
+        started = time.time()
+        order = sorted(range(len(train_data)), key=lambda i: len(train_data[i][1]) + random.random() * 8)
+        batches = [order[i:i + args.batch] for i in range(0, len(order), args.batch)]
+        random.shuffle(batches)
+        total = 0.0
+        for b in batches:
+            enc = [train_data[i][0] for i in b]
+            if args.word_dropout:
+                enc = [[[0 if k == 0 and random.random() < args.word_dropout else x for x in row]
+                        for k, row in enumerate(e)] for e in enc]
+            inputs, lengths = _pad(enc)
+            target = torch.full((len(b), inputs.shape[2]), -100, dtype=torch.long)
+            for j, i in enumerate(b):
+                target[j, :len(train_data[i][1])] = torch.tensor(train_data[i][1])
+            scores = net(inputs, lengths)
+            loss = torch.nn.functional.cross_entropy(scores.reshape(-1, len(LABELS)), target.reshape(-1),
+                                                     weight=weights, ignore_index=-100)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += float(loss.detach())
+        net.eval()
+        pred = decode(net, [e for e, _ in dev_data])
+        scores_dev = span_scores([labels for _, labels in dev_data], pred)
+        mean = sum(scores_dev.values()) / 3
+        log.info("epoch %d: loss %.4f, held-out exact F1 Source %.1f Cue %.1f Content %.1f (mean %.2f), %.0f s", epoch + 1,
+                 total / len(batches), scores_dev["Source"], scores_dev["Cue"], scores_dev["Content"], mean,
+                 time.time() - started)
+        if mean > best:
+            best = mean
+            torch.save({"vocabs": vocabs, "config": config, "state": net.state_dict(),
+                        "dev": scores_dev, "epoch": epoch + 1}, str(work / "best.pt"))
+        torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "epoch": epoch + 1, "best": best}, str(last))
+    return work / "best.pt"
+
+
+def export(work: Path, target: Path = MODEL_FILE) -> Path:
+    """Write the best epoch half-precision, with the bias against ``O`` that does best on the held-out tenth."""
+    import torch
+
+    blob = torch.load(str(work / "best.pt"), weights_only=False)
+    vocabs, config = blob["vocabs"], dict(blob["config"])
+    net = build_network(vocabs, config)
+    net.load_state_dict(blob["state"])
+    net.eval()
+    with (work / "train.pkl").open("rb") as f:
+        _, rows = held_out(pickle.load(f))
+    encoded = [[[vocabs[name].get(x[k], 0) for x in feats] for k, name in enumerate(FEATURES)] for _, feats, _ in rows if feats]
+    gold = [labels for _, feats, labels in rows if feats]
+    best = None
+    for bias in (0, 25, 50, 75, 100, 150):
+        scores = span_scores(gold, decode(net, encoded, o_bias=bias / 100))
+        mean = sum(scores.values()) / 3
+        log.info("O bias %.2f: held-out exact F1 %s (mean %.2f)", bias / 100,
+                 " ".join(f"{k} {v:.1f}" for k, v in scores.items()), mean)
+        if best is None or mean > best[0]:
+            best = (mean, bias)
+    config["o_bias"] = best[1] if best else 0
+    state = {k: v.half() for k, v in blob["state"].items()}
+    torch.save({"vocabs": vocabs, "config": config, "state": state}, str(target))
+    log.info("exported %s (epoch %d, held-out %s, O bias %.2f)", target, blob["epoch"], blob["dev"], config["o_bias"] / 100)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m quotes.roles_training", description=__doc__.split("\n\n")[0])
+    p.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
+    p.add_argument("--work", type=Path, default=Path("build/roles"))
+    p.add_argument("--only", choices=("prep", "train", "export"))
+    p.add_argument("--epochs", type=int, default=20)
+    p.add_argument("--hidden", type=int, default=160)
+    p.add_argument("--layers", type=int, default=2)
+    p.add_argument("--dropout", type=int, default=30, help="percent")
+    p.add_argument("--word-dropout", type=float, default=0.1)
+    p.add_argument("--o-weight", type=float, default=1.0, help="loss weight of the O label")
+    p.add_argument("--cutoff", type=int, default=2)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=1)
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.only in (None, "prep"):
+        if not (args.polnear / "train" / "text").is_dir():
+            p.error(f"no PolNeAR train split at {args.polnear}/train/text")
+        for split in ("train", "dev"):
+            prep(args.polnear, args.work, split)
+    if args.only in (None, "train"):
+        train(args.work, args)
+    if args.only in (None, "export"):
+        export(args.work)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,175 @@
+"""The learned role tagger: decoding, linking labels into attributions, merging with the rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.attribution import Attribution
+from quotes.marks import find_quotations
+from quotes.parse import Document, Sentence, Word
+from quotes.records import Span
+from quotes.roles import LABELS, _viterbi, labels_to_spans, load_role_model, merge_attributions, tag_attributions
+
+from .builders import FakeCues
+
+
+LEMMAS = {"said": "say", "told": "tell"}
+
+
+def _doc(text: str, paragraphs: list[list[str]]) -> Document:
+    """A document of one sentence per paragraph, words found left to right (tags do not matter here)."""
+    sentences = []
+    pos = 0
+    for words in paragraphs:
+        built = []
+        for i, form in enumerate(words):
+            start = text.index(form, pos)
+            pos = start + len(form)
+            lemma = LEMMAS.get(form, form.lower())
+            built.append(Word(index=i, text=form, start=start, end=pos, lemma=lemma, upos="VERB" if form in LEMMAS else "X"))
+        s, e = built[0].start, built[-1].end
+        sentences.append(Sentence(s, e, text[s:e], tuple(built)))
+    return Document(text, tuple(sentences))
+
+
+class FixedLabels:
+    """A stand-in model that returns given labels, one list per segment."""
+
+    def __init__(self, *labels: list[str]) -> None:
+        self.labels = list(labels)
+
+    def tag(self, segments):  # type: ignore[no-untyped-def]
+        assert [len(s.words) for s in segments] == [len(x) for x in self.labels]
+        return self.labels
+
+
+def _tagged(text: str, paragraphs: list[list[str]], *labels: list[str]):  # type: ignore[no-untyped-def]
+    doc = _doc(text, paragraphs)
+    quotations, _ = find_quotations(text)
+    return tag_attributions(doc, quotations, lexicon=FakeCues(), model=FixedLabels(*labels))
+
+
+@given(st.lists(st.lists(st.floats(min_value=-20, max_value=0), min_size=len(LABELS), max_size=len(LABELS)),
+                min_size=1, max_size=30))
+def test_decoding_never_starts_a_span_inside(scores):
+    """Whatever the scores, no I- label follows O or a label of another role."""
+    labels = _viterbi(scores)
+    assert len(labels) == len(scores)
+    for prev, cur in zip(["O"] + labels, labels):
+        if cur.startswith("I-"):
+            assert prev != "O" and prev[2:] == cur[2:]
+
+
+def test_decoding_follows_clear_scores():
+    """When the scores are unambiguous the decoder returns them."""
+    want = ["B-Source", "B-Cue", "B-Content", "I-Content"]
+    scores = [[0.0 if LABELS[j] == w else -9.0 for j in range(len(LABELS))] for w in want]
+    assert _viterbi(scores) == want
+
+
+def test_spans_from_labels():
+    """A B- after a span of the same role starts a new span."""
+    assert labels_to_spans(["B-Content", "B-Content", "I-Content", "O", "B-Cue"]) == [
+        ("Content", 0, 1), ("Content", 1, 3), ("Cue", 4, 5)]
+
+
+def test_source_cue_content_become_one_attribution():
+    """Source, cue and content of one sentence are tied together, with character spans."""
+    text = "Wang said the talks were useful."
+    words = ["Wang", "said", "the", "talks", "were", "useful", "."]
+    (att,) = _tagged(text, [words], ["B-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "I-Content", "O"])
+    assert (att.source.text, att.cue.text, att.content[0].text) == ("Wang", "said", "the talks were useful")
+    assert att.cue_lemma == "say" and att.cue_class == "speech" and att.kind == "indirect" and att.via == "cue-subject"
+
+
+def test_source_loses_a_trailing_time_phrase():
+    """'Australia on Saturday said ...': the source is 'Australia'."""
+    text = "Australia on Saturday said it would act."
+    words = ["Australia", "on", "Saturday", "said", "it", "would", "act", "."]
+    (att,) = _tagged(text, [words], ["B-Source", "I-Source", "I-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "O"])
+    assert att.source.text == "Australia"
+
+
+def test_split_quote_gets_both_pieces():
+    """'"A," he said, "B."': both pieces of content belong to the one cue between them."""
+    text = '"We are ready," he said, "and we will talk."'
+    words = ['"', "We", "are", "ready", ",", '"', "he", "said", ",", '"', "and", "we", "will", "talk", ".", '"']
+    labels = ["B-Content", "I-Content", "I-Content", "I-Content", "I-Content", "I-Content", "B-Source", "B-Cue", "O",
+              "B-Content", "I-Content", "I-Content", "I-Content", "I-Content", "I-Content", "I-Content"]
+    (att,) = _tagged(text, [words], labels)
+    assert [c.text for c in att.content] == ['"We are ready,"', '"and we will talk."']
+    assert att.source.text == "he" and att.kind == "direct"
+
+
+def test_cueless_paragraph_continues_the_previous_source():
+    """A content with no cue in the next paragraph continues the previous attribution's source."""
+    text = 'Wang said "we want peace now."\n"And we will keep talking to both sides."'
+    p1 = ["Wang", "said", '"', "we", "want", "peace", "now", ".", '"']
+    p2 = ['"', "And", "we", "will", "keep", "talking", "to", "both", "sides", ".", '"']
+    first, second = _tagged(text, [p1, p2], ["B-Source", "B-Cue"] + ["B-Content"] + ["I-Content"] * 6,
+                            ["B-Content"] + ["I-Content"] * 10)
+    assert second.via == "continuation" and second.cue is None and second.source == first.source
+
+
+def test_quote_over_two_paragraphs_is_one_statement():
+    """A quotation that reopens its mark in the next paragraph joins the first paragraph's attribution."""
+    text = 'Wang said: "We want peace.\n"We will keep talking."'
+    p1 = ["Wang", "said", ":", '"', "We", "want", "peace", "."]
+    p2 = ['"', "We", "will", "keep", "talking", ".", '"']
+    (att,) = _tagged(text, [p1, p2], ["B-Source", "B-Cue", "O", "B-Content", "I-Content", "I-Content", "I-Content", "I-Content"],
+                     ["B-Content"] + ["I-Content"] * 6)
+    assert [c.text for c in att.content] == ['"We want peace', '"We will keep talking."'] and att.source.text == "Wang"
+
+
+def test_content_without_any_cue_stands_alone():
+    """A content with no cue and nothing before it has no source."""
+    text = "The talks were useful."
+    (att,) = _tagged(text, [["The", "talks", "were", "useful", "."]], ["B-Content"] * 1 + ["I-Content"] * 3 + ["O"])
+    assert att.source is None and att.via == "none"
+
+
+def test_ignored_paragraphs_are_not_tagged():
+    """A paragraph inside an ignore region (a caption) gives nothing."""
+    text = "Wang said no."
+    doc = _doc(text, [["Wang", "said", "no", "."]])
+    got = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(), ignore=[Span.of(text, 0, len(text))])
+    assert got == ()
+
+
+def _att(text: str, a: int, b: int, *, cue: tuple[int, int] | None = None, source: tuple[int, int] | None = None,
+         via: str = "none") -> Attribution:
+    return Attribution(content=(Span.of(text, a, b),), kind="indirect", cue=Span.of(text, *cue) if cue else None,
+                       cue_lemma=None, cue_class=None, source=Span.of(text, *source) if source else None, via=via)
+
+
+def test_merge_adds_rule_attributions_only_where_the_tagger_found_nothing():
+    """A rule attribution overlapping a learned one is dropped; one elsewhere comes in."""
+    text = "x" * 100
+    rules = [_att(text, 0, 20), _att(text, 70, 80)]
+    learned = [_att(text, 5, 25), _att(text, 50, 60)]
+    assert [a.content[0].start for a in merge_attributions(rules, learned)] == [5, 50, 70]
+
+
+def test_merge_borrows_the_rules_source_for_the_same_cue():
+    """A learned attribution without a source takes the one the rules found for the same cue."""
+    text = "x" * 100
+    rules = [_att(text, 30, 40, cue=(20, 24), source=(0, 10), via="cue-subject")]
+    learned = [_att(text, 28, 45, cue=(20, 24)), _att(text, 60, 70, cue=(50, 54), source=(46, 49))]
+    first, second = merge_attributions(rules, learned)
+    assert (first.content[0].start, first.source.start, first.via) == (28, 0, "cue-subject")
+    assert second.source.start == 46
+
+
+@pytest.mark.slow
+def test_shipped_model_finds_a_plain_quote():
+    """The shipped tagger finds source, cue and content of a textbook sentence."""
+    if load_role_model() is None:
+        pytest.skip("no shipped role model")
+    import quotes
+
+    result = quotes.extract("The senator said on Monday that the bill would pass easily.", date="2016-05-01",
+                            method="model")
+    (q,) = result.quotes
+    assert q.source.text == "The senator" and q.cue.text == "said" and "the bill would pass easily" in q.content[0].text
