@@ -59,7 +59,6 @@ def test_never_raises_and_spans_slice_back(text):
         assert result.text[span.start:span.end] == span.text
 
 
-@pytest.mark.xfail(reason="known defect: some generated quotes come out partial or lose their source with the current small parser (issue 5)", strict=False)
 @settings(max_examples=8)
 @given(st.sampled_from(STATEMENTS), st.sampled_from(NAMES))
 def test_generated_direct_quote(statement, name):
@@ -71,7 +70,6 @@ def test_generated_direct_quote(statement, name):
     assert q.speaker.name == name and q.source.text == name
 
 
-@pytest.mark.xfail(reason="known defect: straight single quotes pair differently from curly ones in some sentences (issue 5)", strict=False)
 @settings(max_examples=8)
 @given(st.sampled_from(STATEMENTS), st.sampled_from(NAMES))
 def test_curly_and_straight_marks_give_the_same_quotes(statement, name):

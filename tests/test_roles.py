@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -90,6 +91,30 @@ def test_source_loses_a_trailing_time_phrase():
     words = ["Australia", "on", "Saturday", "said", "it", "would", "act", "."]
     (att,) = _tagged(text, [words], ["B-Source", "I-Source", "I-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "O"])
     assert att.source.text == "Australia"
+
+
+def test_source_loses_the_scene_after_a_name():
+    """'said Wang at an annual briefing': the source is 'Wang' (a name, then a place or occasion)."""
+    text = "Talks are good, said Wang at an annual briefing."
+    words = ["Talks", "are", "good", ",", "said", "Wang", "at", "an", "annual", "briefing", "."]
+    doc = _doc(text, [words])
+    doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
+        attrs.evolve(w, upos="PROPN") if w.text == "Wang" else w for w in doc.sentences[0].words)),))
+    labels = ["B-Content", "I-Content", "I-Content", "O", "B-Cue", "B-Source", "I-Source", "I-Source", "I-Source", "I-Source", "O"]
+    (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
+    assert att.source.text == "Wang"
+
+
+def test_relative_pronoun_source_is_its_antecedent():
+    """'China, which accused the US of hyping the threat': the source is 'China'."""
+    text = "China, which accused the US of hyping it."
+    words = ["China", ",", "which", "accused", "the", "US", "of", "hyping", "it", "."]
+    doc = _doc(text, [words])
+    doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
+        attrs.evolve(w, upos={"China": "PROPN", ",": "PUNCT"}.get(w.text, w.upos)) for w in doc.sentences[0].words)),))
+    labels = ["O", "O", "B-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "I-Content", "I-Content", "O"]
+    (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
+    assert att.source.text == "China"
 
 
 def test_split_quote_gets_both_pieces():

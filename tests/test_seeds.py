@@ -49,7 +49,6 @@ def test_multi_paragraph_quote_is_one_statement(results):
     assert any("sovereignty" in q.text for q in multi)
 
 
-@pytest.mark.xfail(reason="known defect: the content of 'called on X to ...' is cut to the quotation (issue 5)", strict=False)
 def test_partial_quote_after_call_on(results):
     """Seed 000: Wang 'called on the two countries to ‘find a way ...’' is a partial quote by Wang Yi."""
     q = _quote_containing(results["000"], "find a way to resolve the issue")
