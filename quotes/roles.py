@@ -275,26 +275,18 @@ TIME_LEADS = {"on", "last", "this", "early", "late", "earlier", "later", "in", "
 
 
 SCENE_LEADS = {"at", "on", "in", "during", "after", "before", "while"}
-RELATIVE = {"which", "who", "that"}
 
 
-def _source_words(words: Sequence[Word], segment: Sequence[Word]) -> Sequence[Word]:
+def _source_words(words: Sequence[Word]) -> Sequence[Word]:
     """A source as the speakers module wants it: without the time phrase a tagger may leave on it
-    (``Australia on Saturday``), without the scene after a name (``Wang at an annual press briefing``),
-    and a relative pronoun replaced by the noun before it (``China, which accused ...``)."""
+    (``Australia on Saturday``) and without the scene after a name (``Wang at an annual press briefing``).
+    A relative pronoun stays as written (``which``): the speakers module resolves it."""
     for k in range(1, len(words)):
         low = words[k].text.lower()
         if low in TIME_LEADS and any(w.text.lower() in TIME_WORDS for w in words[k + 1:k + 3]):
             return words[:k]
         if low in SCENE_LEADS and words[k - 1].upos == "PROPN" and words[0].upos == "PROPN":
             return words[:k]
-    if len(words) == 1 and words[0].text.lower() in RELATIVE:
-        at = next((i for i, w in enumerate(segment) if w is words[0]), 0)
-        for w in reversed(segment[:at]):
-            if w.upos in ("NOUN", "PROPN"):
-                return [w]
-            if w.upos != "PUNCT":
-                break
     return words
 
 
@@ -338,7 +330,7 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
                 continue
             cue = _char_span(text, words[a:b])
             sources = sorted(parts[i]["Source"], key=lambda s: max(a - s[1], s[0] - b, 0))
-            source = _char_span(text, _source_words(words[sources[0][0]:sources[0][1]], words)) if sources else None
+            source = _char_span(text, _source_words(words[sources[0][0]:sources[0][1]])) if sources else None
             lemma, cls = _cue_lemma(lexicon, words[a:b])
             made.append(_record(text, outer, tuple(sorted(contents, key=lambda s: s.start)), cue, lemma, cls or "other",
                                 source, "cue-subject" if source else "none", sentence_of.get(id(words[a]), -1)))

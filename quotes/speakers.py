@@ -168,10 +168,29 @@ def resolve_speakers(
     return tuple(quotes)
 
 
+def _antecedent(doc: Document, pronoun: Span) -> Span | None:
+    """The run of nouns and names right before a relative pronoun (punctuation between allowed)."""
+    sent = next((s for s in doc.sentences if s.start <= pronoun.start < s.end), None)
+    if sent is None:
+        return None
+    before = [w for w in sent.words if w.end <= pronoun.start]
+    while before and before[-1].upos == "PUNCT":
+        before.pop()
+    run: list[Word] = []
+    while before and before[-1].upos in ("NOUN", "PROPN"):
+        run.insert(0, before.pop())
+    return Span.of(doc.text, run[0].start, run[-1].end) if run else None
+
+
 def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at):  # type: ignore[no-untyped-def]
     src = att.source
     if src is None:
         return UNRESOLVED, "none", 0.1
+    if src.text.lower() in ("which", "who", "that"):
+        antecedent = _antecedent(doc, src)
+        if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
+            return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
+                            lexicon=lexicon, date=date, at=at)
     inside = [m for m in mentions if src.start <= m.span.start and m.span.end <= src.end]
     if not inside:
         inside = [m for m in mentions if m.span.overlaps(src)]

@@ -105,18 +105,6 @@ def test_source_loses_the_scene_after_a_name():
     assert att.source.text == "Wang"
 
 
-def test_relative_pronoun_source_is_its_antecedent():
-    """'China, which accused the US of hyping the threat': the source is 'China'."""
-    text = "China, which accused the US of hyping it."
-    words = ["China", ",", "which", "accused", "the", "US", "of", "hyping", "it", "."]
-    doc = _doc(text, [words])
-    doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
-        attrs.evolve(w, upos={"China": "PROPN", ",": "PUNCT"}.get(w.text, w.upos)) for w in doc.sentences[0].words)),))
-    labels = ["O", "O", "B-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "I-Content", "I-Content", "O"]
-    (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
-    assert att.source.text == "China"
-
-
 def test_split_quote_gets_both_pieces():
     """'"A," he said, "B."': both pieces of content belong to the one cue between them."""
     text = '"We are ready," he said, "and we will talk."'

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from quotes.attribution import find_attributions
+from quotes.attribution import Attribution, find_attributions
 from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations
+from quotes.records import Span
 from quotes.speakers import find_mentions, resolve_speakers
 
 from tests.builders import multi_doc
@@ -122,6 +123,17 @@ def test_organisation_source(lex):
     doc = multi_doc(text, [_say([("State", "state", "NOUN", 2, "compound"), ("media", "media", "NOUN", 3, "nsubj")])])
     _, quotes = _quotes(doc, lex)
     assert quotes[0].speaker.kind == "organisation"
+
+
+def test_relative_pronoun_source_is_its_antecedent(lex):
+    """'China, which said that peace is possible': the source stays 'which', the speaker is China."""
+    text = "China, which said that peace is possible."
+    doc = multi_doc(text, [_say([("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 4, "punct"),
+                                 ("which", "which", "PRON", 4, "nsubj")])])
+    att = Attribution(content=(Span.of(text, 18, 40),), kind="indirect", cue=Span.of(text, 13, 17), cue_lemma="say",
+                      cue_class="speech", source=Span.of(text, 7, 12), via="cue-subject")
+    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
 def test_anonymous_source(lex):
