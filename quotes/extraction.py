@@ -15,7 +15,7 @@ from .attribution import Attribution, find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import Document, Sentence, parse_many
+from .parse import Document, Sentence, Word, parse_many
 from .reading import Article, read_article
 from .errors import ModelsNotFoundError, QuotesError
 from .records import Diagnostic, Extraction
@@ -25,29 +25,32 @@ from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]
 
-def _selector(lexicon: Lexicon):
-    """Which tagged sentences get the dependency parser: those with a cue verb or 'according to'.
-
-    Everything else (names, titles, quotations without a cue in their sentence) needs only the
-    tagging pass, and most sentences of an article carry no attribution.
-    """
+def _cue_word(lexicon: Lexicon) -> Callable[[Word], bool]:
+    """Whether a tagged word is a cue verb of the lexicon or the ``according`` of ``according to``."""
     cache: dict[str, bool] = {}
 
-    def is_cue(lemma: str) -> bool:
+    def is_cue(w: Word) -> bool:
+        if w.text.lower() == "according":
+            return True
+        if w.upos not in ("VERB", "AUX"):
+            return False
+        lemma = (w.lemma or w.text).lower()
         if lemma not in cache:
             cue = lexicon.cue(lemma)
             cache[lemma] = cue is not None and cue.pos in ("verb", "phrase")
         return cache[lemma]
 
-    def select(sentence: Sentence) -> bool:
-        for w in sentence.words:
-            if w.upos in ("VERB", "AUX") and is_cue((w.lemma or w.text).lower()):
-                return True
-            if w.text.lower() == "according":
-                return True
-        return False
+    return is_cue
 
-    return select
+
+def _selector(lexicon: Lexicon) -> Callable[[Sentence], bool]:
+    """Which tagged sentences the rules alone need parsed: those with a cue verb or 'according to'.
+
+    Everything else (names, titles, quotations without a cue in their sentence) needs only the
+    tagging pass, and most sentences of an article carry no attribution.
+    """
+    is_cue = _cue_word(lexicon)
+    return lambda sentence: any(is_cue(w) for w in sentence.words)
 
 
 def _nothing(sentence: Sentence) -> bool:
@@ -57,17 +60,22 @@ def _nothing(sentence: Sentence) -> bool:
 def _needs_parse(
     docs: Sequence[Document],
     learned: Sequence[Sequence[Attribution]],
-    cue_sentence: Callable[[Sentence], bool],
+    is_cue: Callable[[Word], bool],
 ) -> set[tuple[int, str]]:
     """The sentences the rules get to read (``(start, text)`` keys): where the role tagger found a cue
-    but no source (the rules may find the cue's subject), and cue sentences the tagger left alone."""
+    but no source (the rules may find the cue's subject), where a cue verb stands inside a learned
+    content outside its quotation marks (a statement reported inside another: the tagger gives each
+    word to one attribution), and cue sentences the tagger left alone."""
     wanted = set()
     for doc, atts in zip(docs, learned):
         for sent in doc.sentences:
             touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
                        or (a.cue is not None and sent.start <= a.cue.start < sent.end)]
             sourceless = any(a.source is None and a.cue is not None and sent.start <= a.cue.start < sent.end for a in atts)
-            if sourceless or (not touched and cue_sentence(sent)):
+            cues = [w for w in sent.words if is_cue(w)]
+            nested = any(c.start <= w.start < c.end and not any(q.start <= w.start < q.end for q in a.quoted)
+                         for w in cues for a in touched for c in a.content)
+            if sourceless or nested or (not touched and cues):
                 wanted.add((sent.start, sent.text))
     return wanted
 
@@ -133,7 +141,7 @@ def extract_many(
         learned = [tag_attributions(doc, quotations, lexicon=lex, model=role_model, ignore=article.ignore)
                    for doc, (quotations, _), article in zip(docs, marks, read)]
         if method == "both":
-            wanted = _needs_parse(docs, learned, _selector(lex))
+            wanted = _needs_parse(docs, learned, _cue_word(lex))
             docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in wanted,
                               normalise=normalise_marks)
     out = []

@@ -6,8 +6,10 @@ insertions]`` dropped), and compared with the quotes that share rare content wor
 index, so grouping stays near-linear). Two wordings match when the shorter one is covered, to at
 least ``score_cutoff`` percent, by runs of two or more words it shares with the longer one, in order
 (``rapidfuzz`` aligns the word sequences). One- and two-word quotes (``'complex'``) match only
-identical wordings. Matches are joined by union-find, so the groups do not depend on the order or
-batching of the articles.
+identical wordings. A group has a centre: the wording that matches others best (the highest total
+score), and every member matches the centre itself, so a chain of matches (A~B, B~C, C~D) does not join
+unrelated statements at its ends. Centres are chosen from the wordings alone, so the groups do not
+depend on the order or batching of the articles.
 
 >>> from quotes.records import Extraction, Quote, Span, Speaker
 >>> import datetime as dt
@@ -29,6 +31,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -41,8 +44,8 @@ from rapidfuzz.distance import Indel
 from .records import Extraction, QuoteKind, Span, Speaker
 
 __all__ = [
-    "Occurrence", "StatementGroup", "WordDiff", "group_statements", "normalise", "occurrences_of", "similarity",
-    "word_diff",
+    "Occurrence", "StatementGroup", "WordAlignment", "WordDiff", "align_words", "group_statements", "normalise",
+    "occurrences_of", "similarity", "word_diff",
 ]
 
 DEFAULT_CUTOFF = 40.0
@@ -149,16 +152,24 @@ class WordDiff:
     """The variant's words in this step (empty for ``delete``)."""
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _display_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, word as written, comparison key) for each word of ``text``; pure punctuation is dropped."""
+    text = _ELLIPSIS.sub(_blank, _BRACKETS.sub(_blank, text))
+    out = []
+    for m in re.finditer(r"\S+", text):
+        key = normalise(m.group())
+        if key:
+            out.append((m.start(), m.end(), m.group().strip(_MARKS), key))
+    return out
+
+
 def _display_words(text: str) -> list[tuple[str, str]]:
     """(word as written, comparison key) for each word of ``text``; pure punctuation is dropped."""
-    text = _BRACKETS.sub(" ", text)
-    text = _ELLIPSIS.sub(" ", text)
-    out = []
-    for raw in text.split():
-        key = normalise(raw)
-        if key:
-            out.append((raw.strip(_MARKS), key))
-    return out
+    return [(raw, key) for _, _, raw, key in _display_spans(text)]
 
 
 def word_diff(canonical: str, variant: str) -> tuple[WordDiff, ...]:
@@ -173,6 +184,73 @@ def word_diff(canonical: str, variant: str) -> tuple[WordDiff, ...]:
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         out.append(WordDiff(tag, " ".join(w for w, _ in a[i1:i2]), " ".join(w for w, _ in b[j1:j2])))  # type: ignore[arg-type]
     return tuple(out)
+
+
+@attrs.frozen
+class WordAlignment:
+    """Where a wording renders a piece: the aligned regions of both, compared word by word (offsets as in
+    ``rapidfuzz``'s ``ScoreAlignment``: ``src`` is the piece, ``dest`` the wording)."""
+
+    score: float
+    """Words matched (light stemming), as a percentage of the longer of the two aligned regions."""
+    matched: tuple[str, ...]
+    """The piece's matched words (comparison keys, stemmed), in order."""
+    changed: tuple[str, ...]
+    """The piece's words in its aligned region that the wording's region does not have (keys, stemmed)."""
+    replaced: tuple[str, ...]
+    """The wording's words in its aligned region that the piece does not have (keys, stemmed)."""
+    src_start: int
+    """Where the aligned region of the piece starts (a character offset into the piece)."""
+    src_end: int
+    """Where it ends."""
+    dest_start: int
+    """Where the aligned region (the window) of the wording starts (a character offset into the wording)."""
+    dest_end: int
+    """Where it ends."""
+
+
+def _stem_key(key: str) -> str:
+    return " ".join(_stem(w) for w in key.split())
+
+
+def align_words(piece: str, wording: str) -> WordAlignment | None:
+    """The region of ``wording`` that best renders ``piece`` word by word, or None when they share no content word.
+
+    Words are compared lightly stemmed (``deeply`` and ``deep``, ``regrets`` and ``regret`` are one word),
+    so a paraphrase that keeps some key words (``deep apologies`` for ``deeply regrets``) still finds
+    the region of the wording it changes. The regions run from the first to the last run of shared
+    words holding a content word, widened by the piece's unshared words at either end (as far as the
+    wording goes); the piece's words beyond its region are left out of the score.
+
+    >>> a = align_words("deep apologies", "China deeply regrets that conflict has broken out")
+    >>> a.score, a.matched, a.changed, a.replaced
+    (50.0, ('deep',), ('apologi',), ('regret',))
+    >>> "China deeply regrets that conflict has broken out"[a.dest_start:a.dest_end]
+    'deeply regrets'
+    >>> align_words("frank talks", "China deeply regrets") is None
+    True
+    """
+    ps, ws = _display_spans(piece), _display_spans(wording)
+    p = [_stem_key(k) for *_, k in ps]
+    w = [_stem_key(k) for *_, k in ws]
+    blocks = [b for b in difflib.SequenceMatcher(None, p, w, autojunk=False).get_matching_blocks()
+              if b.size and any(x not in STOPWORDS for k in p[b.a:b.a + b.size] for x in k.split())]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    lead = min(first.a, first.b)  # the piece's unshared words before the first run, as far as the wording goes
+    trail = min(len(p) - last.a - last.size, len(w) - last.b - last.size)
+    p_lo, p_hi = first.a - lead, last.a + last.size + trail
+    w_lo, w_hi = first.b - lead, last.b + last.size + trail
+    pairs = [(b.a + k, b.b + k) for b in difflib.SequenceMatcher(
+        None, p[p_lo:p_hi], w[w_lo:w_hi], autojunk=False).get_matching_blocks() for k in range(b.size)]
+    matched_p = {p_lo + i for i, _ in pairs}
+    matched_w = {w_lo + j for _, j in pairs}
+    matched = tuple(p[i] for i in sorted(matched_p))
+    changed = tuple(p[i] for i in range(p_lo, p_hi) if i not in matched_p)
+    replaced = tuple(w[j] for j in range(w_lo, w_hi) if j not in matched_w)
+    score = 100.0 * len(matched) / max(p_hi - p_lo, w_hi - w_lo)
+    return WordAlignment(score, matched, changed, replaced, ps[p_lo][0], ps[p_hi - 1][1], ws[w_lo][0], ws[w_hi - 1][1])
 
 
 @attrs.frozen
@@ -261,20 +339,43 @@ def occurrences_of(extractions: Sequence[Extraction]) -> list[Occurrence]:
     return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+def _centres(n: int, edges: Sequence[tuple[int, int, float]], keys: Sequence[tuple[int, str]]) -> list[int]:
+    """For each of ``n`` wordings, the centre of its group (star clustering over the match graph).
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    ``edges`` are ``(i, j, score)`` matches. The wording with the highest total score to the wordings
+    not yet in a group (ties: the longer, then the smaller ``keys`` entry) becomes a centre and takes
+    those wordings; repeat until every wording is placed. Every member of a group matches its centre
+    directly, and a long quotation that touches several statements loosely does not become the centre
+    of wordings that match each other closely. ``keys[i]`` is ``(length, wording)``, so the choice
+    depends on the wordings only, never on their order.
 
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+    >>> _centres(4, [(0, 1, 50.0), (1, 2, 50.0), (2, 3, 60.0)], [(3, "a"), (3, "b"), (3, "c"), (3, "d")])
+    [0, 2, 2, 2]
+    """
+    neighbours: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i, j, score in edges:
+        neighbours[i].append((j, score))
+        neighbours[j].append((i, score))
+    centre_of = [-1] * n
+
+    def weight(i: int) -> float:
+        return sum(score for j, score in neighbours[i] if centre_of[j] == -1)
+
+    heap = [(-weight(i), -keys[i][0], keys[i][1], i) for i in range(n)]
+    heapq.heapify(heap)
+    while heap:
+        w, k0, k1, i = heapq.heappop(heap)
+        if centre_of[i] != -1:
+            continue
+        now = weight(i)
+        if now != -w:  # neighbours placed since this entry was pushed: queue it again at its weight now
+            heapq.heappush(heap, (-now, k0, k1, i))
+            continue
+        centre_of[i] = i
+        for j, _ in neighbours[i]:
+            if centre_of[j] == -1:
+                centre_of[j] = i
+    return centre_of
 
 
 def _candidate_pairs(stems: list[tuple[str, ...]]) -> Iterable[tuple[int, int]]:
@@ -361,14 +462,12 @@ def group_statements(
         by_norm[normalise(o.text)].append(i)
     wordings = sorted(by_norm)
     stems = [tuple(_stem(w) for w in n.split()) for n in wordings]
-    uf = _UnionFind(len(wordings))
-    for i, j in _candidate_pairs(stems):
-        if _score(stems[i], stems[j]) >= score_cutoff:
-            uf.union(i, j)
+    scored = ((i, j, _score(stems[i], stems[j])) for i, j in _candidate_pairs(stems))
+    edges = [(i, j, score) for i, j, score in scored if score >= score_cutoff]
+    centre_of = _centres(len(wordings), edges, [(len(s), w) for s, w in zip(stems, wordings)])
     members: dict[int, list[Occurrence]] = defaultdict(list)
     for w_index, norm in enumerate(wordings):
-        root = uf.find(w_index)
-        members[root].extend(occs[k] for k in by_norm[norm])
+        members[centre_of[w_index]].extend(occs[k] for k in by_norm[norm])
     groups = [_make_group(m) for m in members.values()]
     groups.sort(key=lambda g: (g.occurrences[0].key, g.id))
     return tuple(groups)

@@ -396,10 +396,23 @@ def _overlap(a: Attribution, b: Attribution) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def _nested(rule: Attribution, learned: Sequence[Attribution]) -> bool:
+    """A statement reported inside another's content ("CCTV reported that Wang said ..."): the rule's cue and
+    source lie inside a learned content."""
+    if rule.cue is None or rule.source is None:
+        return False
+    for att in learned:
+        for c in att.content:
+            if c.start <= rule.source.start and rule.cue.end <= c.end:
+                return True
+    return False
+
+
 def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attribution]) -> tuple[Attribution, ...]:
     """One list from both finders, in text order. A learned attribution is kept as found, but takes the
     source the rules read off the parse for the same cue when the tagger found none; a rule attribution
-    comes in where the tagger found nothing that overlaps it."""
+    comes in where the tagger found nothing that overlaps it, or where it is reported inside a learned
+    content (the tagger, like PolNeAR, gives each word to one attribution)."""
     out: list[Attribution] = []
     used: set[int] = set()
     for att in learned:
@@ -411,7 +424,9 @@ def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attributi
                 att = attrs.evolve(att, source=rules[twin].source, via=rules[twin].via)
         out.append(att)
     for i, rule in enumerate(rules):
-        if i not in used and not any(_overlap(rule, att) > 0 for att in learned):
+        if i in used:
+            continue
+        if not any(_overlap(rule, att) > 0 for att in learned) or _nested(rule, learned):
             out.append(rule)
     out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
     return tuple(out)

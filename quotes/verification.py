@@ -26,7 +26,8 @@ from typing import Any, Literal, Protocol
 import attrs
 
 from .grouping import (
-    DEFAULT_CUTOFF, Occurrence, StatementGroup, WordDiff, group_statements, normalise, similarity, word_diff,
+    DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _stem, align_words, group_statements,
+    normalise, similarity, word_diff,
 )
 from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Severity, Span, Speaker
 
@@ -299,10 +300,25 @@ def _source_evidence(o: Occurrence) -> Evidence:
     return Evidence("source", f"{o.speaker.label}: “{o.text}”", o.article, o.span)
 
 
+MIN_SHARED_WORDS = 4
+"""Fewest words two wordings must share (in runs, see :func:`quotes.grouping.similarity`) to be one statement."""
+
+
 def _close(a: str, b: str) -> bool:
     """Whether two wordings are close enough, directly, to be one statement (a wording of fewer than
-    five words -- "I love you" -- is too common to pin on anyone)."""
-    return min(len(normalise(a).split()), len(normalise(b).split())) >= MIN_CLOSE_WORDS and similarity(a, b) >= DEFAULT_CUTOFF
+    five words -- "I love you" -- is too common to pin on anyone, and so is a shared run of three
+    -- "get away from")."""
+    shorter = min(len(normalise(a).split()), len(normalise(b).split()))
+    score = similarity(a, b)
+    return shorter >= MIN_CLOSE_WORDS and score >= DEFAULT_CUTOFF and score * shorter / 100 >= MIN_SHARED_WORDS - 1e-9
+
+
+def _closest_part(o: Occurrence, wordings: Sequence[str]) -> Span:
+    """The part of an occurrence's quotation closest to ``wordings`` (its content span when unquoted)."""
+    parts = [p for q in o.quoted for p in _parts(q)]
+    if not parts:
+        return o.span
+    return max(parts, key=lambda p: (max((similarity(p.text, w) for w in wordings), default=0.0), -p.start))
 
 
 def _misattribution_findings(group: StatementGroup) -> list[Finding]:
@@ -337,14 +353,17 @@ def _misattribution_findings(group: StatementGroup) -> list[Finding]:
             msg = (f"This statement is attributed to {o.speaker.label} here, but to {' and '.join(other_names)} "
                    f"in {', '.join(a for a in other_articles if a != o.article)}")
             sev: Severity = "error" if majority is not None else "warning"
-            out.append(Finding("misattribution", sev, o.article, o.span, msg,
+            where = _closest_part(o, [x.text for x in others])
+            out.append(Finding("misattribution", sev, o.article, where, msg,
                                tuple(_source_evidence(x) for x in others)))
     return out
 
 
 def _variant_finding(group: StatementGroup) -> Finding | None:
+    """An info finding for a statement quoted (in quotation marks) in two or more articles; paraphrases
+    alone (indirect speech in each reporter's words) are not quotations of it."""
     articles = group.articles
-    if len(articles) < 2:
+    if len({o.article for o in group.occurrences if o.quoted}) < 2:
         return None
     wordings = {normalise(o.text) for o in group.occurrences}
     first = min(group.occurrences, key=lambda o: (normalise(o.text) != normalise(group.canonical), o.key))
@@ -401,6 +420,124 @@ def _compare(piece: str, others: Sequence[Occurrence]) -> _Alteration | None:
     return min(found, key=lambda a: (-a.similarity, sum(len(w.split()) for w in a.extra), a.other.key), default=None)
 
 
+MIN_PARAPHRASE_KEPT = 3
+"""Content words a paraphrase must keep from the source wording to be recognised without its context."""
+
+MIN_PARAPHRASE_SCORE = 50.0
+"""Least :func:`quotes.grouping.align_words` score for a quotation to be read as another wording of a source's."""
+
+
+def _content(words: Sequence[str]) -> list[str]:
+    return [w for k in words for w in k.split() if w not in STOPWORDS]
+
+
+class _Wordings:
+    """The quoted wordings of some articles, indexed by their content words, for paraphrase look-ups."""
+
+    def __init__(self, occurrences: Sequence[Occurrence]) -> None:
+        self.items: list[tuple[Occurrence, Span]] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for o in occurrences:
+            for q in o.quoted:
+                for part in _parts(q):
+                    for k in set(_content(_stems(part.text))):
+                        self.index[k].append(len(self.items))
+                    self.items.append((o, part))
+
+    def near(self, text: str) -> list[tuple[Occurrence, Span]]:
+        """The wordings sharing a content word with ``text``."""
+        hits = sorted({i for k in set(_content(_stems(text))) for i in self.index.get(k, ())})
+        return [self.items[i] for i in hits]
+
+
+def _stems(text: str) -> list[str]:
+    """The words of ``text`` as :func:`quotes.grouping.align_words` compares them (lightly stemmed)."""
+    return [_stem(w) for w in normalise(text).split()]
+
+
+CONTEXT_WORDS = 10
+"""How many words either side of a quotation count as its context."""
+
+
+def _context(text: str, start: int, end: int) -> dict[str, bool]:
+    """Content words (stemmed) among the ``CONTEXT_WORDS`` words either side of ``text[start:end]``, each
+    with whether it is written lowercase there (an ordinary word, not only a name) at least once.
+
+    >>> sorted(_context("Russia says it “truly regrets” the conflict in Ukraine.", 16, 29).items())
+    [('conflict', True), ('russia', False), ('says', True), ('ukraine', False)]
+    """
+    def words(chunk: str) -> list[tuple[str, bool]]:
+        out = []
+        for raw in chunk.split():
+            for w in _stems(raw):
+                out.append((w, not any(c.isupper() for c in raw[:2])))
+        return out
+
+    around = (words(text[max(0, start - 12 * CONTEXT_WORDS):start])[-CONTEXT_WORDS:]
+              + words(text[end:end + 12 * CONTEXT_WORDS])[:CONTEXT_WORDS])
+    out: dict[str, bool] = {}
+    for w, ordinary in around:
+        if w not in STOPWORDS:
+            out[w] = out.get(w, False) or ordinary
+    return out
+
+
+def _shared_setting(a: dict[str, bool], b: dict[str, bool], own: set[str]) -> int:
+    """How many content words two contexts share, leaving out the quotations' own words and names
+    (words capitalised wherever they occur: ``Clinton``, ``Russia`` tell what the articles are about,
+    not the setting a quotation is given in)."""
+    return sum(1 for w in a.keys() & b.keys() if w not in own and (a[w] or b[w]))
+
+
+def _paraphrase(piece: Span, context: dict[str, bool], candidates: Sequence[tuple[Occurrence, Span]],
+                texts: dict[str, str]) -> tuple[Span, _Alteration] | None:
+    """The source wording that renders (part of) ``piece`` with some of its key words changed (``deep
+    apologies`` for ``deeply regrets``), aligned word by word, and the part of ``piece`` it renders;
+    None when no wording keeps enough of the piece.
+
+    A rendering keeps at least half the words of both aligned regions, and replaces a content word of
+    the source with a content word of its own (a dropped ``the`` is not a paraphrase). When it keeps
+    fewer than ``MIN_PARAPHRASE_KEPT`` content words (a two-word quotation keeps one), the words
+    around the two must also share at least two content words (``China says it “truly regrets”`` /
+    ``China says it 'deeply regrets'``): a shared word or two (``strategic partners`` / ``strategic
+    determination``, ``China's basic position`` / ``China's consistent position``) is chance."""
+    found = []
+    for o, part in candidates:
+        al = align_words(piece.text, part.text)
+        if (al is None or al.score < MIN_PARAPHRASE_SCORE
+                or not _content(al.changed) or not _content(al.replaced)):
+            continue
+        mine = piece.text[al.src_start:al.src_end]
+        window = part.text[al.dest_start:al.dest_end]
+        if len(set(_content(al.matched))) < MIN_PARAPHRASE_KEPT:
+            own = set(_stems(mine)) | set(_stems(window))
+            theirs = _context(texts.get(o.article, ""), part.start + al.dest_start, part.start + al.dest_end)
+            if _shared_setting(context, theirs, own) < 2:
+                continue
+        d = _trim(word_diff(window, mine))
+        if not d or all(x.op == "equal" for x in d):
+            continue
+        where = Span(piece.start + al.src_start, piece.start + al.src_end, mine)
+        found.append((al.score, where, _Alteration(tuple(d), o, al.score / 100.0, normalise(window))))
+    best = min(found, key=lambda f: (-f[0], f[2].other.key, f[1].start), default=None)
+    return (best[1], best[2]) if best else None
+
+
+def _compatible(person: str | None,
+                candidates: Sequence[tuple[Occurrence, Span]]) -> list[tuple[Occurrence, Span]]:
+    """The candidates whose words can be ``person``'s: not confidently attributed to someone else."""
+    return [(o, t) for o, t in candidates if not (person and _attributed(o) and _attributed(o) != person)]
+
+
+def _paraphrase_finding(article: str, piece: Span, alt: _Alteration, severity: Severity,
+                        support: Sequence[str] = ()) -> Finding:
+    changes = _describe_changes(alt.diff)
+    where = ", ".join(support) if support else alt.other.article
+    msg = f"Inside quotation marks: {changes}, changing the key words of the statement (as quoted in {where})"
+    evidence = (Evidence("diff", _diff_text(alt.diff)), _source_evidence(alt.other))
+    return Finding("altered-wording", severity, article, piece, msg, evidence)
+
+
 def _describe_changes(diff: Sequence[WordDiff], limit: int = 3) -> str:
     parts = []
     for d in diff:
@@ -432,20 +569,43 @@ def _diff_text(diff: Sequence[WordDiff]) -> str:
 _OMISSION = re.compile(r"…|\.\s*\.\s*\.|\[[^\]]*\]")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»]*\s+(?=[\"'“‘«]*[A-Z])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])\.$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` (a full stop after ``Mr``, ``U.S`` or ``Dr`` ends none)."""
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[pos:m.start()]):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
 def _parts(piece: Span) -> list[Span]:
-    """The runs of words in a quoted piece between ellipses and [bracketed insertions]."""
+    """The runs of words in a quoted piece between ellipses, [bracketed insertions] and sentence ends.
+
+    >>> [p.text for p in _parts(Span(0, 44, "We regret it. Mr. Wang … said [it] was wrong"))]
+    ['We regret it.', 'Mr. Wang', 'said', 'was wrong']
+    """
     out = []
     pos = 0
     text = piece.text
     for m in [*_OMISSION.finditer(text), None]:
         end = m.start() if m else len(text)
-        a, b = pos, end
-        while a < b and not text[a].isalnum():
-            a += 1
-        while b > a and not text[b - 1].isalnum():
-            b -= 1
-        if b > a and normalise(text[a:b]):
-            out.append(Span(piece.start + a, piece.start + b, text[a:b]))
+        for s0, s1 in _sentences(text[pos:end]):
+            a, b = pos + s0, pos + s1
+            while a < b and not text[a].isalnum():
+                a += 1
+            while b > a and not text[b - 1].isalnum():
+                b -= 1
+            if b < pos + s1 and text[b] in ".!?" and b > a:
+                b += 1  # a sentence keeps its full stop
+            if b > a and normalise(text[a:b]):
+                out.append(Span(piece.start + a, piece.start + b, text[a:b]))
         pos = m.end() if m else len(text)
     return out
 
@@ -474,7 +634,9 @@ def _altered_findings(
             pn = normalise(piece.text)
             if len(pn.split()) < 3 or _verbatim_somewhere(pn, other_texts):
                 continue
-            alt = _compare(piece.text, others)
+            # only wordings close to this part count: two parts of a long centre wording may share nothing
+            close = [x for x in others if _close(piece.text, x.text)]
+            alt = _compare(piece.text, close)
             if alt is None or alt.similarity < 0.5 or all(d.op == "equal" for d in alt.diff):
                 continue
             support = sorted(a for a in {x.article for x in others}
@@ -518,7 +680,56 @@ def verify_across(extractions: Sequence[Extraction], groups: Sequence[StatementG
         v = _variant_finding(g)
         if v is not None:
             out.append(v)
+    texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(extractions)}
+    out.extend(_paraphrase_findings([o for g in groups for o in g.occurrences], norms, texts, out, min_support=2))
     return tuple(sorted(out, key=lambda f: f.sort_key))
+
+
+def _paraphrase_findings(
+    occurrences: Sequence[Occurrence], article_norms: dict[str, str], texts: dict[str, str],
+    found: Sequence[Finding], *, min_support: int,
+) -> list[Finding]:
+    """Quotations that change the key words of a wording quoted elsewhere (``“truly regrets”`` where
+    the sources quote ``'deeply regrets'``), found word by word (:func:`_paraphrase`) among the
+    quotations of other articles, whatever their statement group.
+
+    As for :func:`_altered_findings`, the quotation is found verbatim in no other article, and the
+    wording it changes is quoted verbatim by at least ``min_support`` articles; the quotation's own
+    article counts when another of its quotations has that wording."""
+    altered = defaultdict(list)
+    for f in found:
+        if f.code == "altered-wording":
+            altered[f.article].append(f.span)
+    wordings = _Wordings(occurrences)
+    quoted_by_article: dict[str, list[tuple[Occurrence, str]]] = defaultdict(list)
+    for o in occurrences:
+        if o.quoted:
+            quoted_by_article[o.article].append((o, normalise(" ".join(q.text for q in o.quoted))))
+    out = []
+    for o in occurrences:
+        if not o.quoted:
+            continue
+        other_texts = [t for a, t in article_norms.items() if a != o.article]
+        me = _attributed(o)
+        for part in (p for q in o.quoted for p in _parts(q)):
+            pn = normalise(part.text)
+            if (len(pn.split()) < 2 or _verbatim_somewhere(pn, other_texts)
+                    or any(part.start < s.end and s.start < part.end for s in altered[o.article])):
+                continue
+            candidates = [(x, sp) for x, sp in _compatible(me, wordings.near(part.text)) if x.article != o.article]
+            hit = _paraphrase(part, _context(texts.get(o.article, ""), part.start, part.end), candidates, texts)
+            if hit is None:
+                continue
+            where, alt = hit
+            window = _padded(alt.window)
+            support = {a for a, t in article_norms.items() if a != o.article and window in _padded(t)}
+            if any(x is not o and window in _padded(t) for x, t in quoted_by_article[o.article]):
+                support.add(o.article)
+            if len(support) < min_support:
+                continue
+            out.append(_paraphrase_finding(o.article, where, alt, "warning", sorted(support)))
+            altered[o.article].append(where)
+    return out
 
 
 # --- a draft against its sources -------------------------------------------------------------
@@ -566,6 +777,8 @@ def check_against_sources(
     norms = _article_norms([draft, *sources])
     source_norms = [t for a, t in norms.items() if a != dname]
     quoted_in_sources = {_speaker_key(o.speaker) for src in sources for o in src.quotes} - {None}
+    texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(sources)}
+    wordings = _Wordings([o for g in groups for o in g.occurrences if o.article != dname])
     by_quote: dict[int, StatementGroup] = {}
     for g in groups:
         for o in g.occurrences:
@@ -583,7 +796,7 @@ def check_against_sources(
             arts = sorted({o.article for o in theirs})
             msg = (f"This statement is attributed to {q.speaker.label} here, but to {' and '.join(names)} "
                    f"in the sources ({', '.join(arts)})")
-            where = q.source or q.content[0]
+            where = _closest_part(me, [o.text for o in theirs]) if me is not None else q.content[0]
             sev: Severity = "error" if q.quoted else "warning"  # a paraphrase matches less surely
             out.append(Finding("misattribution", sev, dname, where, msg,
                                tuple(_source_evidence(o) for o in theirs)))
@@ -594,7 +807,17 @@ def check_against_sources(
         if not unmatched:
             continue
         if not others or me is None:
-            span = Span.of(draft.text, q.quoted[0].start, q.quoted[-1].end)
+            # no variant of the statement in the sources: perhaps a short quotation that changes its key words
+            rendered = [(p, _paraphrase(p, _context(draft.text, p.start, p.end),
+                                        _compatible(mine, wordings.near(p.text)), texts)) for p in unmatched]
+            out.extend(_paraphrase_finding(dname, *hit, "warning") for _, hit in rendered if hit is not None)
+            rest = [p for p, hit in rendered if hit is None]
+            if not rest:
+                continue
+            if len(rest) == len(unmatched):
+                span = Span.of(draft.text, q.quoted[0].start, q.quoted[-1].end)
+            else:
+                span = Span.of(draft.text, rest[0].start, rest[-1].end)
             key = _speaker_key(q.speaker)
             if key is not None and key not in quoted_in_sources:
                 # a named speaker the sources never quote: nothing to hold the words against
@@ -606,8 +829,19 @@ def check_against_sources(
                 out.append(Finding("unsourced", "warning", dname, span, msg))
             continue
         for piece in unmatched:
-            alt = _compare(piece.text, others)
+            # a quotation of several sentences is held, sentence by sentence, against the variants close to it;
+            # shorter parts are left to _paraphrase, which also reads their context
+            close = [o for o in others if _close(piece.text, o.text)]
+            mine_too = _compatible(mine, [(o, o.span) for o in close])
+            if close and not mine_too:
+                continue  # someone else's words: the misattribution finding covers them
+            alt = _compare(piece.text, [o for o, _ in mine_too]) if close else None
             if alt is None:
+                para = _paraphrase(piece, _context(draft.text, piece.start, piece.end),
+                                   _compatible(mine, wordings.near(piece.text)), texts)
+                if para is not None:
+                    out.append(_paraphrase_finding(dname, *para, "warning"))
+                    continue
                 msg = "No source has this quotation in these words; check where it comes from"
                 out.append(Finding("unsourced", "warning", dname, piece, msg, tuple(_source_evidence(o) for o in others)))
                 continue

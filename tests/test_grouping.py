@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import unittest.mock
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.grouping import group_statements, normalise, similarity, word_diff
+from quotes.grouping import _centres, align_words, group_statements, normalise, similarity, word_diff
 from quotes.records import Extraction, Quote, Span, Speaker
 
 DATE = dt.date(2022, 3, 1)
@@ -149,15 +150,52 @@ def test_grouping_does_not_depend_on_article_order(contents, rnd):
 WORDS = "china russia ukraine the of conflict regrets deeply harm civilians peace talks and is has".split()
 
 
+def _all_pairs(stems):
+    """The oracle for blocking: every pair of wordings long enough to be compared."""
+    return ((i, j) for i, j in itertools.combinations(range(len(stems)), 2) if len(stems[i]) > 2 and len(stems[j]) > 2)
+
+
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(" ".join), min_size=2, max_size=8))
 def test_blocking_loses_no_match(texts):
-    """Oracle: every pair scoring at least the cutoff ends in one group, as all-pairs comparison would give."""
+    """Oracle: the token-index blocking gives the groups that comparing every pair of wordings gives."""
     arts = [article(f"a{i}", t) for i, t in enumerate(texts)]
-    groups = group_statements(arts)
-    where = {o.article: g.id for g in groups for o in g.occurrences}
-    for (i, a), (j, b) in itertools.combinations(enumerate(texts), 2):
-        if normalise(a) == normalise(b) or similarity(a, b) >= 40:
-            assert where[f"a{i}"] == where[f"a{j}"], (a, b)
+    fast = group_statements(arts)
+    with unittest.mock.patch("quotes.grouping._candidate_pairs", _all_pairs):
+        slow = group_statements(arts)
+    assert keysets(fast) == keysets(slow)
+
+
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=9).map(" ".join), min_size=2, max_size=8))
+def test_every_member_matches_its_group_centre(texts):
+    """Each group has a centre wording that every other member matches directly (no chains)."""
+    arts = [article(f"a{i}", t) for i, t in enumerate(texts)]
+    for g in group_statements(arts):
+        wordings = {normalise(o.text) for o in g.occurrences}
+        assert any(all(w == c or similarity(w, c) >= 40 for w in wordings) for c in wordings), wordings
+
+
+def test_chained_matches_do_not_join_unrelated_ends():
+    """A~B~C~D, where A and D share nothing: the chain is cut; B (matching two, the longer) is a centre."""
+    a = "China respects the sovereignty and territorial integrity of all nations"
+    b = "the sovereignty and territorial integrity of all nations must be upheld by every country"
+    c = "must be upheld by every country whatever the crisis may bring tomorrow"
+    d = "whatever the crisis may bring tomorrow the markets will stay calm"
+    groups = group_statements([article(n, t) for n, t in zip("abcd", [a, b, c, d])])
+    assert keysets(groups) == {frozenset({("a", 0, len(a) + 2), ("b", 0, len(b) + 2), ("c", 0, len(c) + 2)}),
+                               frozenset({("d", 0, len(d) + 2)})}
+
+
+def test_align_words_finds_the_region_a_paraphrase_changes():
+    """Stem-level alignment: 'deep apologies' renders 'deeply regrets' (one word kept), with character offsets."""
+    wording = "Beijing deeply regrets that conflict has broken out between Ukraine and Russia"
+    al = align_words("deep apologies", wording)
+    assert wording[al.dest_start:al.dest_end] == "deeply regrets"
+    assert (al.score, al.matched, al.changed, al.replaced) == (50.0, ("deep",), ("apologi",), ("regret",))
+    piece = "China calls on both sides to find a solution to the problem through negotiations and restraint"
+    al = align_words(piece, "find a way to resolve the issue through negotiations")
+    assert piece[al.src_start:al.src_end] == "find a solution to the problem through negotiations"
+    assert round(al.score) == 67  # 6 of 9 words: find a … to the … through negotiations
+    assert align_words("frank and candid", wording) is None
 
 
 @given(st.lists(st.sampled_from(POOL), min_size=1, max_size=10), st.data())
@@ -176,3 +214,15 @@ def test_grouping_does_not_depend_on_batching(texts, data):
     one = [article("all", *texts)]
     many = [article(f"b{i}", *b) for i, b in enumerate(batches)]
     assert partition(one) == partition(many)
+
+
+def test_long_quotation_touching_several_statements_loosely_is_not_their_centre():
+    """Centres go by total match score, not by the number of matches: a long quotation (2) matching three
+    wordings loosely does not take the centre from a wording (0) that matches its variants closely,
+    which would leave that wording's closest variant (1) out of its group."""
+    keys = [(20, "deeply regrets broken out"), (20, "deeply regrets erupted"), (60, "deplores and sovereignty"),
+            (9, "respects the sovereignty"), (8, "find a way")]
+    edges = [(0, 1, 95.0), (0, 2, 42.0), (0, 4, 100.0), (2, 3, 78.0), (2, 4, 44.0)]
+    centre_of = _centres(5, edges, keys)
+    assert centre_of[0] == centre_of[1] == centre_of[2] == centre_of[4] == 0
+    assert centre_of[3] == 3

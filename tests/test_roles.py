@@ -165,6 +165,15 @@ def test_merge_adds_rule_attributions_only_where_the_tagger_found_nothing():
     assert [a.content[0].start for a in merge_attributions(rules, learned)] == [5, 50, 70]
 
 
+def test_merge_keeps_a_statement_reported_inside_a_learned_content():
+    """'CCTV reported that Wang said X': the rules' 'Wang said X' stays beside the tagger's CCTV attribution."""
+    text = "x" * 100
+    learned = [_att(text, 20, 80, cue=(10, 18), source=(0, 8))]
+    rules = [_att(text, 45, 80, cue=(35, 40), source=(25, 33), via="cue-subject"), _att(text, 50, 60)]
+    merged = merge_attributions(rules, learned)
+    assert [(a.content[0].start, a.source.start if a.source else None) for a in merged] == [(20, 0), (45, 25)]
+
+
 def test_merge_borrows_the_rules_source_for_the_same_cue():
     """A learned attribution without a source takes the one the rules found for the same cue."""
     text = "x" * 100
