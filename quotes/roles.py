@@ -339,6 +339,8 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             if content is None:
                 continue
             follows = previous is not None and previous.source is not None and number - previous_segment <= 1
+            if not follows:
+                continue  # no cue, no speaker to continue: nothing to attribute it to
             made.append(_record(text, outer, (content,), None, None, None, previous.source if follows else None,
                                 "continuation" if follows else "none", sentence_of.get(id(words[x]), -1)))
         if made:

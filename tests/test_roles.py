@@ -136,11 +136,10 @@ def test_quote_over_two_paragraphs_is_one_statement():
     assert [c.text for c in att.content] == ['"We want peace', '"We will keep talking."'] and att.source.text == "Wang"
 
 
-def test_content_without_any_cue_stands_alone():
-    """A content with no cue and nothing before it has no source."""
+def test_content_without_cue_or_speaker_is_dropped():
+    """A content with no cue in its paragraph and no attribution just before is attributed to no one: dropped."""
     text = "The talks were useful."
-    (att,) = _tagged(text, [["The", "talks", "were", "useful", "."]], ["B-Content"] * 1 + ["I-Content"] * 3 + ["O"])
-    assert att.source is None and att.via == "none"
+    assert _tagged(text, [["The", "talks", "were", "useful", "."]], ["B-Content"] + ["I-Content"] * 3 + ["O"]) == ()
 
 
 def test_ignored_paragraphs_are_not_tagged():
