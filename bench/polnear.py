@@ -151,7 +151,7 @@ def main(argv=None) -> int:
         from quotes import extraction
 
         extraction._selector = lambda lexicon: (lambda sentence: True)
-        extraction._needs_parse = lambda docs, learned, is_cue: {(s.start, s.text) for d in docs for s in d.sentences}
+        extraction._needs_parse = lambda docs, learned, is_cue: [{(s.start, s.text) for s in d.sentences} for d in docs]
     t0 = time.perf_counter()
     results = []
     for i in range(0, len(texts), 16):

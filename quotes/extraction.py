@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+import attrs
+
 from .attribution import Attribution, find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
@@ -61,13 +63,15 @@ def _needs_parse(
     docs: Sequence[Document],
     learned: Sequence[Sequence[Attribution]],
     is_cue: Callable[[Word], bool],
-) -> set[tuple[int, str]]:
-    """The sentences the rules get to read (``(start, text)`` keys): where the role tagger found a cue
+) -> list[set[tuple[int, str]]]:
+    """Per document, the sentences the rules get to read (``(start, text)`` keys): where the role tagger found a cue
     but no source (the rules may find the cue's subject), where a cue verb stands inside a learned
     content outside its quotation marks (a statement reported inside another: the tagger gives each
     word to one attribution), and cue sentences the tagger left alone."""
-    wanted = set()
+    out = []
     for doc, atts in zip(docs, learned):
+        wanted = set()
+        out.append(wanted)
         for sent in doc.sentences:
             touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
                        or (a.cue is not None and sent.start <= a.cue.start < sent.end)]
@@ -77,7 +81,15 @@ def _needs_parse(
                          for w in cues for a in touched for c in a.content)
             if sourceless or nested or (not touched and cues):
                 wanted.add((sent.start, sent.text))
-    return wanted
+    return out
+
+
+def _only(doc: Document, wanted: set[tuple[int, str]]) -> Document:
+    """The document with the parse kept on the wanted sentences only (a sentence another article of the
+    batch wanted parsed was parsed here too): results do not depend on how articles are batched."""
+    sentences = tuple(s if not s.parsed or (s.start, s.text) in wanted else attrs.evolve(
+        s, parsed=False, words=tuple(attrs.evolve(w, head=None, deprel="") for w in s.words)) for s in doc.sentences)
+    return attrs.evolve(doc, sentences=sentences)
 
 
 def extract(
@@ -142,8 +154,10 @@ def extract_many(
                    for doc, (quotations, _), article in zip(docs, marks, read)]
         if method == "both":
             wanted = _needs_parse(docs, learned, _cue_word(lex))
-            docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in wanted,
+            union = set().union(*wanted)
+            docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in union,
                               normalise=normalise_marks)
+            docs = [_only(doc, keys) for doc, keys in zip(docs, wanted)]
     out = []
     for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
         when, source = article_date(article.text, date=date)
