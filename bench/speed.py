@@ -7,8 +7,8 @@ Model loading is timed on its own. "cold" is a first pass with empty parse cache
 second pass over the same texts (``extract`` then finds every paragraph in its content-hash cache).
 The plain pipeline is stanza's own Pipeline run on every text, every processor on every sentence;
 ``extract`` runs the tagging pass and the role tagger on every sentence, and the dependency parser only where
-the rules can add to the tagger (``--method both``, the default: a cue without a source, a cue sentence the
-tagger left alone); ``--method model`` never parses, ``--method rules`` parses every cue sentence.
+the rules can add to the tagger (``--method both``, the default: a cue without a source, a cue verb inside
+a learned content); ``--method model`` never parses, ``--method rules`` parses every cue sentence.
 """
 
 from __future__ import annotations

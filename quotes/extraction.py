@@ -67,7 +67,8 @@ def _needs_parse(
     """Per document, the sentences the rules get to read (``(start, text)`` keys): where the role tagger found a cue
     but no source (the rules may find the cue's subject), where a cue verb stands inside a learned
     content outside its quotation marks (a statement reported inside another: the tagger gives each
-    word to one attribution), and cue sentences the tagger left alone."""
+    word to one attribution). Cue sentences the tagger left alone are not parsed: on PolNeAR dev the rules'
+    finds there added nothing (who-said-what 66.8 with them, 66.9 without) and cost a third of the time."""
     out = []
     for doc, atts in zip(docs, learned):
         wanted = set()
@@ -76,10 +77,10 @@ def _needs_parse(
             touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
                        or (a.cue is not None and sent.start <= a.cue.start < sent.end)]
             sourceless = any(a.source is None and a.cue is not None and sent.start <= a.cue.start < sent.end for a in atts)
-            cues = [w for w in sent.words if is_cue(w)]
+            cues = [w for w in sent.words if is_cue(w)] if touched else []
             nested = any(c.start <= w.start < c.end and not any(q.start <= w.start < q.end for q in a.quoted)
                          for w in cues for a in touched for c in a.content)
-            if sourceless or nested or (not touched and cues):
+            if sourceless or nested:
                 wanted.add((sent.start, sent.text))
     return out
 
@@ -109,7 +110,7 @@ def extract(
 
     ``method`` chooses how statements are found: ``"both"`` (default) runs the learned role tagger on
     every paragraph and the parse rules where they can add to it (a cue the tagger found without a
-    source, a sentence with a cue verb the tagger left alone); ``"model"`` the tagger alone (no
+    source, a statement reported inside a learned content); ``"model"`` the tagger alone (no
     dependency parse: the fastest); ``"rules"`` the parse rules alone. Without a shipped tagger,
     ``"both"`` falls back to the rules with a ``no-role-model`` diagnostic and ``"model"`` raises
     :class:`~quotes.errors.ModelsNotFoundError`.
