@@ -180,14 +180,15 @@ class RoleModel:
         if not todo:
             return [[] for _ in batch]
         with torch.no_grad():
-            inputs, lengths = _pad([self.encode(s) for s in todo])
+            inputs, lengths = pad_batch([self.encode(s) for s in todo])
             scores = self.network(inputs, lengths).log_softmax(-1)
             scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall a little
-        results = iter(_viterbi(scores[i, :n].tolist()) for i, n in enumerate(lengths.tolist()))
+        results = iter(decode_labels(scores[i, :n].tolist()) for i, n in enumerate(lengths.tolist()))
         return [next(results) if s.words else [] for s in batch]
 
 
-def _pad(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
+def pad_batch(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
+    """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, and their lengths."""
     import torch
 
     lengths = torch.tensor([len(e[0]) for e in encoded])
@@ -199,7 +200,8 @@ def _pad(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
     return inputs, lengths
 
 
-def _viterbi(scores: list[list[float]]) -> list[str]:
+def decode_labels(scores: list[list[float]]) -> list[str]:
+    """The best label sequence for per-word label scores (Viterbi; an I- label only after its B- or I-)."""
     n, k = len(scores), len(LABELS)
     best = [scores[0][j] if not LABELS[j].startswith("I-") else -1e9 for j in range(k)]
     back: list[list[int]] = []

@@ -27,7 +27,7 @@ from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import parse_many
 from .reading import read_article
-from .roles import FEATURES, LABELS, MODEL_FILE, Segment, _pad, _viterbi, build_network, labels_to_spans, segments
+from .roles import FEATURES, LABELS, MODEL_FILE, Segment, pad_batch, decode_labels, build_network, labels_to_spans, segments
 
 log = logging.getLogger("quotes.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
@@ -100,10 +100,10 @@ def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ig
     out = []
     for i in range(0, len(encoded), 64):
         with torch.no_grad():
-            inputs, lengths = _pad(encoded[i:i + 64])
+            inputs, lengths = pad_batch(encoded[i:i + 64])
             scores = net(inputs, lengths).log_softmax(-1)
         scores[:, :, 0] -= o_bias
-        out += [_viterbi(scores[j, :n].tolist()) for j, n in enumerate(lengths.tolist())]
+        out += [decode_labels(scores[j, :n].tolist()) for j, n in enumerate(lengths.tolist())]
     return out
 
 
@@ -173,7 +173,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
             if args.word_dropout:
                 enc = [[[0 if k == 0 and random.random() < args.word_dropout else x for x in row]
                         for k, row in enumerate(e)] for e in enc]
-            inputs, lengths = _pad(enc)
+            inputs, lengths = pad_batch(enc)
             target = torch.full((len(b), inputs.shape[2]), -100, dtype=torch.long)
             for j, i in enumerate(b):
                 target[j, :len(train_data[i][1])] = torch.tensor(train_data[i][1])

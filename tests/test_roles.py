@@ -11,7 +11,7 @@ from quotes.attribution import Attribution
 from quotes.marks import find_quotations
 from quotes.parse import Document, Sentence, Word
 from quotes.records import Span
-from quotes.roles import LABELS, _viterbi, labels_to_spans, load_role_model, merge_attributions, tag_attributions
+from quotes.roles import LABELS, decode_labels, labels_to_spans, load_role_model, merge_attributions, tag_attributions
 
 from .builders import FakeCues
 
@@ -56,7 +56,7 @@ def _tagged(text: str, paragraphs: list[list[str]], *labels: list[str]):  # type
                 min_size=1, max_size=30))
 def test_decoding_never_starts_a_span_inside(scores):
     """Whatever the scores, no I- label follows O or a label of another role."""
-    labels = _viterbi(scores)
+    labels = decode_labels(scores)
     assert len(labels) == len(scores)
     for prev, cur in zip(["O"] + labels, labels):
         if cur.startswith("I-"):
@@ -67,7 +67,7 @@ def test_decoding_follows_clear_scores():
     """When the scores are unambiguous the decoder returns them."""
     want = ["B-Source", "B-Cue", "B-Content", "I-Content"]
     scores = [[0.0 if LABELS[j] == w else -9.0 for j in range(len(LABELS))] for w in want]
-    assert _viterbi(scores) == want
+    assert decode_labels(scores) == want
 
 
 def test_spans_from_labels():
