@@ -81,7 +81,9 @@ def _trim(text: str, start: int, end: int, *, keep_marks: bool = False) -> tuple
     return start, end
 
 
-def _span(text: str, start: int, end: int, *, keep_marks: bool = False) -> Span | None:
+def trimmed_span(text: str, start: int, end: int, *, keep_marks: bool = False) -> Span | None:
+    """``text[start:end]`` without surrounding blanks and punctuation (quotation marks kept with
+    ``keep_marks``), or None when nothing is left."""
     start, end = _trim(text, start, end, keep_marks=keep_marks)
     return Span.of(text, start, end) if end > start else None
 
@@ -310,11 +312,11 @@ def find_attributions(
                 subj = _antecedent(sent, w, subj)
                 mwords = _mention_words(sent, subj)
                 a, b = _words_span(mwords)
-                source = _span(text, a, b, keep_marks=True)
+                source = trimmed_span(text, a, b, keep_marks=True)
             content = None
             if words:
                 a, b = _words_span(words)
-                content = _span(text, a, b, keep_marks=True)
+                content = trimmed_span(text, a, b, keep_marks=True)
             found.append({
                 "cue": cue_span, "cue_lemma": cue_lemma, "cue_class": cls, "source": source,
                 "content": [content] if content else [], "rule": rule, "sentence": si, "verb": w,
@@ -379,10 +381,10 @@ def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
         return None
     a, b = _words_span(src)
     c, d = _words_span(rest)
-    content = _span(text, c, d, keep_marks=True)
+    content = trimmed_span(text, c, d, keep_marks=True)
     return {
         "cue": Span.of(text, according.start, words[to].end), "cue_lemma": "according to", "cue_class": "according-to",
-        "source": _span(text, a, b, keep_marks=True), "content": [content] if content else [],
+        "source": trimmed_span(text, a, b, keep_marks=True), "content": [content] if content else [],
         "rule": "according-to", "via": "according-to", "verb": None,
     }
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from .attribution import TIME_WORDS, Attribution, quote_kind
+from .attribution import TIME_WORDS, Attribution, quote_kind, trimmed_span
 from .marks import Quotation
 from .parse import SHIPPED_MODELS, Document, Sentence, Word
 from .records import Span
@@ -36,7 +36,6 @@ MODEL_FILE = SHIPPED_MODELS / "roles.pt"
 MAX_SEGMENT = 200
 """Longest run of words tagged at once; a longer paragraph is cut at sentence ends."""
 FEATURES = ("word", "suffix", "shape", "upos", "xpos", "cue", "quote", "start")
-EDGE = set(" \t\r\n,;:.!?—–-()[]")
 
 
 # -- segments and features ---------------------------------------------------------------------
@@ -265,12 +264,7 @@ def load_role_model(path: str | None = None) -> RoleModel | None:
 
 
 def _char_span(text: str, words: Sequence[Word]) -> Span | None:
-    start, end = min(w.start for w in words), max(w.end for w in words)
-    while start < end and text[start] in EDGE:
-        start += 1
-    while end > start and text[end - 1] in EDGE:
-        end -= 1
-    return Span.of(text, start, end) if end > start else None
+    return trimmed_span(text, min(w.start for w in words), max(w.end for w in words), keep_marks=True)
 
 
 TIME_LEADS = {"on", "last", "this", "early", "late", "earlier", "later", "in", "at"}
