@@ -2,6 +2,7 @@
 
     python bench/polnear.py                       # ../shared/polnear/dev, all 84 articles
     python bench/polnear.py --split train --limit 100
+    python bench/polnear.py --split tune          # the tenth of train the role tagger never trained on
     python bench/polnear.py --errors 20           # also print some misses and false alarms
     python bench/polnear.py --method model        # the role tagger alone (also: rules, both = default)
     python bench/polnear.py --parse-all           # the unhurried run: every sentence parsed
@@ -123,7 +124,8 @@ def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, f
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "polnear")
-    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--split", default="dev", choices=["dev", "train", "tune"],
+                    help="tune: the tenth of train held out from the role tagger's training, for tuning rules")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and false alarms")
     ap.add_argument("--parse-all", action="store_true",
@@ -131,7 +133,7 @@ def main(argv=None) -> int:
     ap.add_argument("--method", default="both", choices=["rules", "model", "both"],
                     help="which attribution finder extract uses (default: both)")
     args = ap.parse_args(argv)
-    base = args.polnear / args.split
+    base = args.polnear / ("train" if args.split == "tune" else args.split)
     if not base.is_dir():
         print(f"no PolNeAR split at {base}", file=sys.stderr)
         return 2
@@ -143,6 +145,10 @@ def main(argv=None) -> int:
         stem = ann.stem.rsplit("_", 1)[0]
         anns.setdefault(stem, ann)
     stems = sorted(s for s in anns if (base / "text" / f"{s}.txt").exists())
+    if args.split == "tune":
+        from quotes.roles_training import is_held_out
+
+        stems = [s for s in stems if is_held_out(s)]
     if args.limit:
         stems = stems[: args.limit]
     texts = [(s, (base / "text" / f"{s}.txt").read_text(encoding="utf-8")) for s in stems]

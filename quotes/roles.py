@@ -330,6 +330,7 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             lemma, cls = _cue_lemma(lexicon, words[a:b])
             made.append(_record(text, outer, tuple(sorted(contents, key=lambda s: s.start)), cue, lemma, cls or "other",
                                 source, "cue-subject" if source else "none", sentence_of.get(id(words[a]), -1)))
+        made = _share_subjects(made)
         for x, y in loose:
             content = _char_span(text, words[x:y])
             if content is None:
@@ -344,6 +345,20 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
         out.extend(made)
     out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
     return tuple(_join_paragraphs(out, outer))
+
+
+def _share_subjects(made: list[Attribution]) -> list[Attribution]:
+    """A cue without a source of its own, after a cue with one in the same sentence, shares its subject:
+    "Jacobs said ..., adding that ...", "She pushed back ..., saying ... and calling him ..."."""
+    out: list[Attribution] = []
+    for att in made:
+        if att.source is None and att.cue is not None:
+            before = [m for m in out if m.source is not None and m.cue is not None and m.sentence == att.sentence
+                      and m.cue.end <= att.cue.start]
+            if before:
+                att = attrs.evolve(att, source=before[-1].source, via=before[-1].via)
+        out.append(att)
+    return out
 
 
 def _join_paragraphs(found: list[Attribution], outer: Sequence[Quotation]) -> list[Attribution]:

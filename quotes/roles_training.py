@@ -86,11 +86,15 @@ def prep(polnear: Path, work: Path, split: str, batch: int = 8) -> Path:
     return out
 
 
+def is_held_out(stem: str) -> bool:
+    """Whether a PolNeAR train article is in the tenth held out from training (by a hash of its name)."""
+    return zlib.crc32(stem.encode()) % 10 == 0
+
+
 def held_out(rows):  # type: ignore[no-untyped-def]
     """(train, held out): a tenth of the articles, by a hash of the name, picks epochs and the decoding bias
     (PolNeAR dev stays for reporting only)."""
-    tune = {stem for stem, _, _ in rows if zlib.crc32(stem.encode()) % 10 == 0}
-    return [r for r in rows if r[0] not in tune], [r for r in rows if r[0] in tune]
+    return [r for r in rows if not is_held_out(r[0])], [r for r in rows if is_held_out(r[0])]
 
 
 def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ignore[no-untyped-def]

@@ -105,6 +105,18 @@ def test_source_loses_the_scene_after_a_name():
     assert att.source.text == "Wang"
 
 
+def test_a_second_cue_of_the_sentence_shares_the_first_ones_subject():
+    """'Jacobs said ..., adding that ...': the participle's statement is Jacobs's too; the earlier cue keeps
+    its own source."""
+    text = "Jacobs said the race changed, adding that Sanders lost."
+    words = ["Jacobs", "said", "the", "race", "changed", ",", "adding", "that", "Sanders", "lost", "."]
+    labels = ["B-Source", "B-Cue", "B-Content", "I-Content", "I-Content", "O", "B-Cue", "B-Content", "I-Content",
+              "I-Content", "O"]
+    first, second = _tagged(text, [words], labels)
+    assert (first.cue.text, first.source.text) == ("said", "Jacobs")
+    assert (second.cue.text, second.content[0].text, second.source.text) == ("adding", "that Sanders lost", "Jacobs")
+
+
 def test_split_quote_gets_both_pieces():
     """'"A," he said, "B."': both pieces of content belong to the one cue between them."""
     text = '"We are ready," he said, "and we will talk."'
