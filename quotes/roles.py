@@ -411,8 +411,9 @@ def _overlap(a: Attribution, b: Attribution) -> float:
 
 def _nested(rule: Attribution, learned: Sequence[Attribution]) -> bool:
     """A statement reported inside another's content ("CCTV reported that Wang said ..."): the rule's cue and
-    source lie inside a learned content."""
-    if rule.cue is None or rule.source is None:
+    source lie inside a learned content, and the cue reports speech or writing (in "Clinton said she wants to
+    expand ...", "she wants" is no second statement)."""
+    if rule.cue is None or rule.source is None or rule.cue_class == "thought":
         return False
     for att in learned:
         for c in att.content:

@@ -185,6 +185,16 @@ def test_merge_keeps_a_statement_reported_inside_a_learned_content():
     assert [(a.content[0].start, a.source.start if a.source else None) for a in merged] == [(20, 0), (45, 25)]
 
 
+def test_merge_leaves_out_a_thought_inside_a_learned_content():
+    """'Clinton said she wants to expand ...': 'she wants' is no statement of its own."""
+    text = "x" * 100
+    learned = [_att(text, 20, 80, cue=(10, 18), source=(0, 8))]
+    rule = attrs.evolve(_att(text, 45, 80, cue=(35, 40), source=(25, 33), via="cue-subject"), cue_class="thought")
+    assert [a.content[0].start for a in merge_attributions([rule], learned)] == [20]
+    speech = attrs.evolve(rule, cue_class="speech")
+    assert [a.content[0].start for a in merge_attributions([speech], learned)] == [20, 45]
+
+
 def test_merge_borrows_the_rules_source_for_the_same_cue():
     """A learned attribution without a source takes the one the rules found for the same cue."""
     text = "x" * 100
