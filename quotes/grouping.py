@@ -11,6 +11,14 @@ score), and every member matches the centre itself, so a chain of matches (A~B, 
 unrelated statements at its ends. Centres are chosen from the wordings alone, so the groups do not
 depend on the order or batching of the articles.
 
+A quote of several sentences may render several statements (a paragraph of a readout: a line on
+sovereignty, then a call for negotiations that other articles quote on its own). Grouping goes by
+quoted sentence: such a quote is no centre when different sentences of it match different wordings,
+and each of its sentences then joins the group that matches it best among its quote's group and those
+of the wordings the quote matches, as an occurrence of its own (same quote index, the sentences' spans).
+Sentences that no group matches stay with the rest of their quote, so a quote whose sentences render one
+statement stays one occurrence.
+
 >>> from quotes.records import Extraction, Quote, Span, Speaker
 >>> import datetime as dt
 >>> def art(name, text):
@@ -45,7 +53,7 @@ from .records import Extraction, QuoteKind, Span, Speaker
 
 __all__ = [
     "Occurrence", "StatementGroup", "WordAlignment", "WordDiff", "align_words", "group_statements", "normalise",
-    "occurrences_of", "similarity", "word_diff",
+    "occurrences_of", "sentence_spans", "similarity", "word_diff",
 ]
 
 DEFAULT_CUTOFF = 40.0
@@ -101,6 +109,20 @@ def _stem(word: str) -> str:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 return word[: -len(suffix)]
     return word
+
+
+def _shared(short: Sequence[str], long: Sequence[str]) -> tuple[int, int]:
+    """How many words of ``short`` lie in shared runs (two or more words, one a content word) with ``long``,
+    and how many of those are content words."""
+    total = content = 0
+    for op in Indel.opcodes(short, long):
+        if op.tag == "equal":
+            run = short[op.src_start:op.src_end]
+            n = sum(1 for w in run if w not in STOPWORDS)
+            if len(run) >= 2 and n:
+                total += len(run)
+                content += n
+    return total, content
 
 
 def _covered(short: Sequence[str], long: Sequence[str]) -> int:
@@ -255,18 +277,19 @@ def align_words(piece: str, wording: str) -> WordAlignment | None:
 
 @attrs.frozen
 class Occurrence:
-    """One quote of one article, as a member of a statement group."""
+    """One quote of one article, or the sentences of it that render one statement, as a member of a statement group."""
 
     article: str
     """The article's name (``Extraction.name``; ``#N`` by position when it has none)."""
     quote_index: int
     """Index of the quote in ``Extraction.quotes``."""
     span: Span
-    """From the start of the quote's first content piece to the end of its last."""
+    """From the start of the quote's first content piece to the end of its last (for some sentences of a
+    quote: from the first sentence's first word to the last one's full stop)."""
     content: tuple[Span, ...]
-    """The quote's content pieces."""
+    """The quote's content pieces (for some sentences of a quote: the sentences, consecutive ones as one piece)."""
     quoted: tuple[Span, ...]
-    """The pieces inside quotation marks (the words claimed verbatim)."""
+    """The pieces inside quotation marks (the words claimed verbatim); as ``content`` for some sentences of a quote."""
     kind: QuoteKind
     """direct, partial or indirect."""
     speaker: Speaker
@@ -318,6 +341,43 @@ def _strip_marks(text: str) -> str:
     return text.strip().strip(_MARKS + ",;:").strip()
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»]*\s+(?=[\"'“‘«]*[A-Z])")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])\.$")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` (a full stop after ``Mr``, ``U.S`` or ``Dr`` ends none)."""
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[pos:m.start()]):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def sentence_spans(piece: Span) -> list[Span]:
+    """The sentences of ``piece``, each without the marks and punctuation around it (it keeps its full stop).
+
+    >>> [s.text for s in sentence_spans(Span(10, 43, "“We regret it. Mr. Wang said so.”"))]
+    ['We regret it.', 'Mr. Wang said so.']
+    """
+    out = []
+    text = piece.text
+    for a, end in _sentences(text):
+        b = end
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if b < end and text[b] in ".!?" and b > a:
+            b += 1  # a sentence keeps its full stop
+        if b > a and normalise(text[a:b]):
+            out.append(Span(piece.start + a, piece.start + b, text[a:b]))
+    return out
+
+
 def occurrences_of(extractions: Sequence[Extraction]) -> list[Occurrence]:
     """Every quote of every extraction as an :class:`Occurrence` (not yet grouped).
 
@@ -339,7 +399,10 @@ def occurrences_of(extractions: Sequence[Extraction]) -> list[Occurrence]:
     return out
 
 
-def _centres(n: int, edges: Sequence[tuple[int, int, float]], keys: Sequence[tuple[int, str]]) -> list[int]:
+def _centres(
+    n: int, edges: Sequence[tuple[int, int, float]], keys: Sequence[tuple[int, str]], *,
+    last: frozenset[int] = frozenset(),
+) -> list[int]:
     """For each of ``n`` wordings, the centre of its group (star clustering over the match graph).
 
     ``edges`` are ``(i, j, score)`` matches. The wording with the highest total score to the wordings
@@ -347,10 +410,13 @@ def _centres(n: int, edges: Sequence[tuple[int, int, float]], keys: Sequence[tup
     those wordings; repeat until every wording is placed. Every member of a group matches its centre
     directly, and a long quotation that touches several statements loosely does not become the centre
     of wordings that match each other closely. ``keys[i]`` is ``(length, wording)``, so the choice
-    depends on the wordings only, never on their order.
+    depends on the wordings only, never on their order. The wordings in ``last`` (quotations whose
+    sentences render different statements) become centres only after every other wording is placed.
 
     >>> _centres(4, [(0, 1, 50.0), (1, 2, 50.0), (2, 3, 60.0)], [(3, "a"), (3, "b"), (3, "c"), (3, "d")])
     [0, 2, 2, 2]
+    >>> _centres(3, [(0, 1, 50.0), (0, 2, 50.0)], [(9, "a b"), (3, "a"), (3, "b")], last=frozenset({0}))
+    [1, 1, 2]
     """
     neighbours: list[list[tuple[int, float]]] = [[] for _ in range(n)]
     for i, j, score in edges:
@@ -361,15 +427,15 @@ def _centres(n: int, edges: Sequence[tuple[int, int, float]], keys: Sequence[tup
     def weight(i: int) -> float:
         return sum(score for j, score in neighbours[i] if centre_of[j] == -1)
 
-    heap = [(-weight(i), -keys[i][0], keys[i][1], i) for i in range(n)]
+    heap = [(i in last, -weight(i), -keys[i][0], keys[i][1], i) for i in range(n)]
     heapq.heapify(heap)
     while heap:
-        w, k0, k1, i = heapq.heappop(heap)
+        late, w, k0, k1, i = heapq.heappop(heap)
         if centre_of[i] != -1:
             continue
         now = weight(i)
         if now != -w:  # neighbours placed since this entry was pushed: queue it again at its weight now
-            heapq.heappush(heap, (-now, k0, k1, i))
+            heapq.heappush(heap, (late, -now, k0, k1, i))
             continue
         centre_of[i] = i
         for j, _ in neighbours[i]:
@@ -441,14 +507,109 @@ def _make_group(members: list[Occurrence]) -> StatementGroup:
     return StatementGroup(gid, canonical, reason, speakers, tuple(members))
 
 
+def _units(o: Occurrence) -> list[Span]:
+    """The sentences of an occurrence's wording: of its quoted pieces when it has any, else of its content."""
+    pieces = o.quoted or o.content
+    if len(pieces) == 1 and not _SENTENCE_END.search(pieces[0].text):
+        return [pieces[0]]  # one sentence (left as it is: only quotations of several sentences are split)
+    return [u for p in pieces for u in sentence_spans(p)]
+
+
+def _stems_of(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in normalise(text).split())
+
+
+def _sentences_of(occurrences: Sequence[Occurrence]) -> list[tuple[str, ...]]:
+    """The sentences (stemmed words) of a wording, read from one of its occurrences (the same one whatever the
+    order of the articles); a single sentence when it has one."""
+    shown = min(occurrences, key=lambda o: (o.text, [p.text for p in o.quoted or o.content]))
+    units = _units(shown)
+    return [x for x in (_stems_of(u.text) for u in units) if x] if len(units) > 1 else []
+
+
+def _composite(sentences: Sequence[tuple[str, ...]], neighbours: Sequence[tuple[str, ...]], *,
+               score_cutoff: float) -> bool:
+    """Whether different sentences of a quotation match different wordings among its ``neighbours``: two
+    neighbours, each matching (:func:`_score`) some of its sentences, no sentence matching both. Such a
+    quotation renders several statements; it is no centre of them (``the sovereignty ... of all countries.
+    In response to the crisis, China calls for negotiations``)."""
+    if len(sentences) < 2:
+        return False
+    matched = []
+    for n in neighbours:
+        ks = frozenset(k for k, s in enumerate(sentences) if _score(s, n) >= score_cutoff)
+        if ks:
+            if any(not (ks & other) for other in matched):
+                return True
+            matched.append(ks)
+    return False
+
+
+def _placed_units(
+    units: Sequence[Span], home: int, w_index: int, candidates: Sequence[int], stems: Sequence[tuple[str, ...]],
+    members_of: dict[int, list[int]], *, score_cutoff: float,
+) -> dict[int, list[Span]] | None:
+    """Where the sentences (``units``) of a quotation of several sentences go: ``{centre: sentences}``, or None
+    when the quotation stays whole in its group (``home``).
+
+    Each sentence joins the group, among its quotation's (``home``) and those of the wordings its quotation
+    matches (``candidates``), that matches it best (:func:`_score` with the group's centre; for the group
+    the quotation is the centre of, with its other wordings), home first on a tie. A sentence that no group
+    matches stays home, unless no sentence does: then it goes with the sentence before it (the first ones:
+    after it). The quotation stays whole when every sentence is matched at home or nowhere."""
+    groups = sorted(set(candidates) - {home}, key=lambda c: (len(stems[c]), stems[c]))
+    chosen: list[int | None] = []
+    for u in units:
+        mine = _stems_of(u.text)
+        best: tuple[float, int] | None = None
+        for c in [home, *groups]:
+            if c == w_index:
+                score = max((_score(mine, stems[j]) for j in members_of[c] if j != w_index), default=0.0)
+            else:
+                score = _score(mine, stems[c])
+            if score >= score_cutoff and (best is None or score > best[0]):
+                best = (score, c)
+        chosen.append(best[1] if best else None)
+    if all(c is None or c == home for c in chosen):
+        return None
+    if home not in chosen:
+        last = next(c for c in chosen if c is not None)
+        for k, c in enumerate(chosen):
+            last = chosen[k] = c if c is not None else last
+    placed: dict[int, list[Span]] = defaultdict(list)
+    for u, c in zip(units, chosen):
+        placed[home if c is None else c].append(u)
+    return placed
+
+
+def _part(o: Occurrence, units: Sequence[Span], text: str) -> Occurrence:
+    """The occurrence of the sentences ``units`` of ``o`` (consecutive sentences of one piece make one span)."""
+    pieces: list[Span] = []
+    piece_of = [next(i for i, p in enumerate(o.quoted or o.content) if p.start <= u.start and u.end <= p.end)
+                for u in units]
+    all_units = _units(o)
+    for k, u in enumerate(units):
+        if (pieces and piece_of[k] == piece_of[k - 1]
+                and all_units.index(u) == all_units.index(units[k - 1]) + 1):
+            pieces[-1] = Span.of(text, pieces[-1].start, u.end)
+        else:
+            pieces.append(u)
+    quoted = tuple(pieces) if o.quoted else ()
+    return attrs.evolve(o, span=Span.of(text, pieces[0].start, pieces[-1].end), content=tuple(pieces), quoted=quoted,
+                        text=" … ".join(p.text for p in pieces))
+
+
 def group_statements(
     extractions: Sequence[Extraction], *, score_cutoff: float = DEFAULT_CUTOFF
 ) -> tuple[StatementGroup, ...]:
-    """Group the quotes of ``extractions`` that render one statement; every quote is in exactly one group.
+    """Group the quotes of ``extractions`` that render one statement; every quote, or every sentence of a quote
+    whose sentences render different statements, is in exactly one group.
 
-    ``score_cutoff`` (0..100) is the :func:`similarity` two wordings need to be joined. Groups are
-    sorted by their first occurrence (article name, then position), and do not depend on the order
-    of ``extractions``.
+    Whole quotes are grouped first; then each sentence of a quote of several sentences that another
+    group matches better than its quote's (see the module docstring) joins that group, as an occurrence
+    of its own. ``score_cutoff`` (0..100) is the :func:`similarity` two wordings need to be joined.
+    Groups are sorted by their first occurrence (article name, then position), and do not depend on the
+    order of ``extractions``.
 
     >>> group_statements([])
     ()
@@ -456,18 +617,54 @@ def group_statements(
     occs = occurrences_of(extractions)
     if not occs:
         return ()
+    texts = {(ex.name if ex.name is not None else f"#{i}"): ex.text for i, ex in enumerate(extractions)}
     # identical normalised wordings first; only distinct wordings are compared
     by_norm: dict[str, list[int]] = defaultdict(list)
     for i, o in enumerate(occs):
         by_norm[normalise(o.text)].append(i)
     wordings = sorted(by_norm)
+    by_index = {k: w for w, norm in enumerate(wordings) for k in by_norm[norm]}
     stems = [tuple(_stem(w) for w in n.split()) for n in wordings]
     scored = ((i, j, _score(stems[i], stems[j])) for i, j in _candidate_pairs(stems))
     edges = [(i, j, score) for i, j, score in scored if score >= score_cutoff]
-    centre_of = _centres(len(wordings), edges, [(len(s), w) for s, w in zip(stems, wordings)])
+    neighbours: dict[int, list[int]] = defaultdict(list)
+    for i, j, _ in edges:
+        neighbours[i].append(j)
+        neighbours[j].append(i)
+    # a quotation whose sentences match different wordings is no centre: it would join their statements
+    composite = frozenset(
+        i for i, js in neighbours.items()
+        if len(js) > 1 and _composite(_sentences_of([occs[k] for k in by_norm[wordings[i]]]), [stems[j] for j in js],
+                                      score_cutoff=score_cutoff))
+    centre_of = _centres(len(wordings), edges, [(len(s), w) for s, w in zip(stems, wordings)], last=composite)
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for w_index, c in enumerate(centre_of):
+        members_of[c].append(w_index)
+    several = {k: units for k in range(len(occs)) if by_index[k] in neighbours and len(units := _units(occs[k])) > 1}
+    # each sentence of a quotation joins the group that matches it best among those of the wordings the quotation
+    # matches; twice, so that the groups the sentences of those wordings joined count too
+    placed: dict[int, dict[int, list[Span]] | None] = {}
+    went: dict[int, set[int]] = {w: {c} for w, c in enumerate(centre_of)}
+    for _ in range(2):
+        for k, units in several.items():
+            w_index = by_index[k]
+            candidates = sorted({c for j in neighbours[w_index] for c in went[j]})
+            placed[k] = _placed_units(units, centre_of[w_index], w_index, candidates, stems, members_of,
+                                      score_cutoff=score_cutoff)
+        went = {w: {c} for w, c in enumerate(centre_of)}
+        for k, where in placed.items():
+            if where:
+                went[by_index[k]].update(where)
     members: dict[int, list[Occurrence]] = defaultdict(list)
-    for w_index, norm in enumerate(wordings):
-        members[centre_of[w_index]].extend(occs[k] for k in by_norm[norm])
+    for k, o in enumerate(occs):
+        where = placed.get(k)
+        if where is None:
+            members[centre_of[by_index[k]]].append(o)
+        elif len(where) == 1:
+            members[next(iter(where))].append(o)  # the whole quotation renders another group's statement
+        else:
+            for c, units in where.items():
+                members[c].append(_part(o, units, texts[o.article]))
     groups = [_make_group(m) for m in members.values()]
     groups.sort(key=lambda g: (g.occurrences[0].key, g.id))
     return tuple(groups)

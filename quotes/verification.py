@@ -27,7 +27,7 @@ import attrs
 
 from .grouping import (
     DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _stem, align_words, group_statements,
-    normalise, similarity, word_diff,
+    normalise, sentence_spans, similarity, word_diff,
 )
 from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Severity, Span, Speaker
 
@@ -569,22 +569,6 @@ def _diff_text(diff: Sequence[WordDiff]) -> str:
 _OMISSION = re.compile(r"…|\.\s*\.\s*\.|\[[^\]]*\]")
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’»]*\s+(?=[\"'“‘«]*[A-Z])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Za-z])\.$")
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` (a full stop after ``Mr``, ``U.S`` or ``Dr`` ends none)."""
-    out, pos = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[pos:m.start()]):
-            continue
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    return out
-
-
 def _parts(piece: Span) -> list[Span]:
     """The runs of words in a quoted piece between ellipses, [bracketed insertions] and sentence ends.
 
@@ -596,16 +580,7 @@ def _parts(piece: Span) -> list[Span]:
     text = piece.text
     for m in [*_OMISSION.finditer(text), None]:
         end = m.start() if m else len(text)
-        for s0, s1 in _sentences(text[pos:end]):
-            a, b = pos + s0, pos + s1
-            while a < b and not text[a].isalnum():
-                a += 1
-            while b > a and not text[b - 1].isalnum():
-                b -= 1
-            if b < pos + s1 and text[b] in ".!?" and b > a:
-                b += 1  # a sentence keeps its full stop
-            if b > a and normalise(text[a:b]):
-                out.append(Span(piece.start + a, piece.start + b, text[a:b]))
+        out.extend(sentence_spans(Span(piece.start + pos, piece.start + end, text[pos:end])))
         pos = m.end() if m else len(text)
     return out
 
@@ -757,7 +732,8 @@ def check_against_sources(
 
     A quotation in the draft that no source contains verbatim is *altered* when a source has the
     same statement in other words, and *unsourced* when no source has it at all; a quote whose
-    statement the sources give to someone else is *misattributed*.
+    statement the sources give to someone else is *misattributed* (sentence by sentence, for a quote
+    whose sentences render different statements: see :func:`quotes.grouping.group_statements`).
 
     >>> import datetime as dt
     >>> from quotes.records import Extraction, Quote, Span, Speaker
@@ -779,34 +755,35 @@ def check_against_sources(
     quoted_in_sources = {_speaker_key(o.speaker) for src in sources for o in src.quotes} - {None}
     texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(sources)}
     wordings = _Wordings([o for g in groups for o in g.occurrences if o.article != dname])
-    by_quote: dict[int, StatementGroup] = {}
+    by_quote: dict[int, list[tuple[StatementGroup, Occurrence]]] = defaultdict(list)
     for g in groups:
         for o in g.occurrences:
             if o.article == dname:
-                by_quote[o.quote_index] = g
+                by_quote[o.quote_index].append((g, o))
     for qi, q in enumerate(draft.quotes):
-        g = by_quote.get(qi)
-        others = [o for o in g.occurrences if o.article != dname] if g else []
-        me = next((o for o in g.occurrences if o.article == dname and o.quote_index == qi), None) if g else None
-        # speaker
+        # the quote's group, or the groups of its sentences when they render different statements
+        parts = sorted(by_quote.get(qi, []), key=lambda p: p[1].span.start)
+        others = list({o.key: o for g, _ in parts for o in g.occurrences if o.article != dname}.values())
+        # speaker, part by part
         mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
-        theirs = [o for o in others if _attributed(o) and _close(q.text, o.text)]
-        if mine and theirs and mine not in {_attributed(o) for o in theirs}:
-            names = list(dict.fromkeys(o.speaker.label for o in theirs))
-            arts = sorted({o.article for o in theirs})
-            msg = (f"This statement is attributed to {q.speaker.label} here, but to {' and '.join(names)} "
-                   f"in the sources ({', '.join(arts)})")
-            where = _closest_part(me, [o.text for o in theirs]) if me is not None else q.content[0]
-            sev: Severity = "error" if q.quoted else "warning"  # a paraphrase matches less surely
-            out.append(Finding("misattribution", sev, dname, where, msg,
-                               tuple(_source_evidence(o) for o in theirs)))
+        for g, me in parts:
+            text = q.text if len(parts) == 1 else me.text
+            theirs = [o for o in g.occurrences if o.article != dname and _attributed(o) and _close(text, o.text)]
+            if mine and theirs and mine not in {_attributed(o) for o in theirs}:
+                names = list(dict.fromkeys(o.speaker.label for o in theirs))
+                arts = sorted({o.article for o in theirs})
+                msg = (f"This statement is attributed to {q.speaker.label} here, but to {' and '.join(names)} "
+                       f"in the sources ({', '.join(arts)})")
+                sev: Severity = "error" if q.quoted else "warning"  # a paraphrase matches less surely
+                out.append(Finding("misattribution", sev, dname, _closest_part(me, [o.text for o in theirs]), msg,
+                                   tuple(_source_evidence(o) for o in theirs)))
         if not q.quoted:
             continue
         unmatched = [p for piece in q.quoted for p in _parts(piece)
                      if not _verbatim_somewhere(normalise(p.text), source_norms)]
         if not unmatched:
             continue
-        if not others or me is None:
+        if not others:
             # no variant of the statement in the sources: perhaps a short quotation that changes its key words
             rendered = [(p, _paraphrase(p, _context(draft.text, p.start, p.end),
                                         _compatible(mine, wordings.near(p.text)), texts)) for p in unmatched]

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import unittest.mock
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quotes.grouping import _centres, align_words, group_statements, normalise, similarity, word_diff
@@ -15,6 +15,7 @@ from quotes.records import Extraction, Quote, Span, Speaker
 DATE = dt.date(2022, 3, 1)
 WANG = Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China")
 XI = Speaker("person", "Xi Jinping", "Q2", "President of China")
+LI = Speaker("person", "Li Keqiang", "Q3", "Premier of China")
 
 
 def article(name: str, *quotes: str | tuple[str, Speaker], kind: str = "direct") -> Extraction:
@@ -128,9 +129,13 @@ def test_every_quote_is_in_exactly_one_group():
     assert len(keys) == len(set(keys)) == 4
 
 
+ADVOCATED = "We have always advocated respect for the sovereignty and territorial integrity of all countries."
+NEGOTIATIONS = "China calls on Ukraine and Russia to find a solution to the problem through negotiations."
+NEGOTIATIONS_LI = "China calls on both sides to find a solution to the problem through negotiations"
+
 POOL = [REGRETS_BROKEN, REGRETS_ERUPTED, DEPLORES, SOVEREIGNTY_XI, SOVEREIGNTY_WANG, SECURITY, "complex", "Complex",
         "find a way to resolve the issue through negotiations", "deepening political mutual trust",
-        "The New York Times report is purely fake news", "high-level"]
+        "The New York Times report is purely fake news", "high-level", f"{ADVOCATED} {NEGOTIATIONS}", NEGOTIATIONS_LI]
 
 
 @given(
@@ -198,18 +203,24 @@ def test_align_words_finds_the_region_a_paraphrase_changes():
     assert align_words("frank and candid", wording) is None
 
 
-@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=10), st.data())
-def test_grouping_does_not_depend_on_batching(texts, data):
-    """The same quotes split into articles differently fall into the same groups (compared by quote)."""
-    cuts = sorted(data.draw(st.sets(st.integers(1, max(1, len(texts) - 1)), max_size=4)))
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=10), st.sets(st.integers(1, 9), max_size=4))
+@example([SOVEREIGNTY_XI, f"{ADVOCATED} {NEGOTIATIONS}", NEGOTIATIONS_LI], {1, 2}).via("a quote split in two")
+@example([SOVEREIGNTY_XI, f"{ADVOCATED} {NEGOTIATIONS}", NEGOTIATIONS_LI], set()).via("the same, in one article")
+def test_grouping_does_not_depend_on_batching(texts, cut_at):
+    """The same quotes split into articles differently fall into the same groups (compared by quote, and for
+    the sentences of a quote in different groups, by their place in the quote)."""
+    cuts = sorted(c for c in cut_at if c < len(texts))
     batches = [texts[a:b] for a, b in zip([0, *cuts], [*cuts, len(texts)]) if texts[a:b]]
 
     def partition(arts):
-        order = {}
+        order, start = {}, {}
         for ex in arts:
-            for q in ex.quotes:
-                order[(ex.name, q.start, q.end)] = len(order)
-        return {frozenset(order[o.key] for o in g.occurrences) for g in group_statements(arts)}
+            for i, q in enumerate(ex.quotes):
+                order[(ex.name, i)] = len(order)
+                start[(ex.name, i)] = q.start
+        return {frozenset((order[o.article, o.quote_index], o.span.start - start[o.article, o.quote_index],
+                           o.span.end - start[o.article, o.quote_index]) for o in g.occurrences)
+                for g in group_statements(arts)}
 
     one = [article("all", *texts)]
     many = [article(f"b{i}", *b) for i, b in enumerate(batches)]
@@ -226,3 +237,50 @@ def test_long_quotation_touching_several_statements_loosely_is_not_their_centre(
     centre_of = _centres(5, edges, keys)
     assert centre_of[0] == centre_of[1] == centre_of[2] == centre_of[4] == 0
     assert centre_of[3] == 3
+
+
+def test_sentences_of_a_long_quote_join_the_statements_they_render():
+    """A quote of two sentences, each the words another article gives to someone else (Xi's sovereignty line,
+    Li's call for negotiations): each sentence joins the group of the statement it renders, as an
+    occurrence of its own (same quote, the sentence's span), instead of one group joining all three."""
+    quote = f"{ADVOCATED} {NEGOTIATIONS}"
+    arts = [article("a", (SOVEREIGNTY_XI, XI)), article("b", (NEGOTIATIONS_LI, LI)), article("c", quote)]
+    groups = group_statements(arts)
+    assert keysets(groups) == {frozenset({("a", 0, len(SOVEREIGNTY_XI) + 2), ("c", 1, 1 + len(ADVOCATED))}),
+                               frozenset({("b", 0, len(NEGOTIATIONS_LI) + 2),
+                                          ("c", 2 + len(ADVOCATED), 1 + len(quote))})}
+    parts = sorted((o for g in groups for o in g.occurrences if o.article == "c"), key=lambda o: o.span.start)
+    assert [(o.quote_index, o.text, [p.text for p in o.quoted]) for o in parts] == [
+        (0, ADVOCATED, [ADVOCATED]), (0, NEGOTIATIONS, [NEGOTIATIONS])]
+    assert [{s.label for s in g.speakers} for g in groups] == [{"Xi Jinping", "Wang Yi"}, {"Li Keqiang", "Wang Yi"}]
+
+
+def test_a_sentence_joins_a_statement_quoted_widely_although_its_quote_joined_another():
+    """Seed 003: the quote's paragraph holds Xi's sovereignty line (quoted in two articles) and a call for
+    negotiations close to Wang Yi's (quoted in two others); the sovereignty sentence goes to Xi's group."""
+    quote = f"{ADVOCATED} {NEGOTIATIONS}"
+    arts = [article("a", (SOVEREIGNTY_XI, XI), NEGOTIATIONS_LI), article("b", (SOVEREIGNTY_XI, XI), NEGOTIATIONS_LI),
+            article("c", quote)]
+    by_text = {g.canonical: {(o.article, o.text) for o in g.occurrences} for g in group_statements(arts)}
+    assert by_text == {SOVEREIGNTY_XI: {("a", SOVEREIGNTY_XI), ("b", SOVEREIGNTY_XI), ("c", ADVOCATED)},
+                       NEGOTIATIONS_LI: {("a", NEGOTIATIONS_LI), ("b", NEGOTIATIONS_LI), ("c", NEGOTIATIONS)}}
+
+
+def test_a_long_quote_of_one_statement_stays_whole():
+    """Sentences that render one statement stay one occurrence: the same two sentences in another article,
+    or a partial quotation of one of them, join the whole quote's group."""
+    quote = f"{ADVOCATED} {NEGOTIATIONS}"
+    arts = [article("a", quote), article("b", quote), article("c", "the sovereignty and territorial integrity of all")]
+    (g,) = group_statements(arts)
+    assert [o.text for o in g.occurrences] == [quote, quote, "the sovereignty and territorial integrity of all"]
+
+
+def test_split_quotes_do_not_depend_on_article_order():
+    """The sentences of a split quote land in the same groups whatever the order of the articles."""
+    quote = f"{ADVOCATED} {NEGOTIATIONS}"
+    arts = [article("a", (SOVEREIGNTY_XI, XI)), article("b", (NEGOTIATIONS_LI, LI)), article("c", quote, DEPLORES),
+            article("d", "find a way to resolve the issue through negotiations", REGRETS_BROKEN)]
+    expected = keysets(group_statements(arts))
+    assert ("c", 1, 1 + len(ADVOCATED)) in {k for ks in expected for k in ks}  # c's first quote is split
+    for perm in itertools.permutations(arts):
+        assert keysets(group_statements(list(perm))) == expected

@@ -528,3 +528,42 @@ def test_parts_of_one_group_sharing_a_few_words_are_not_altered_wordings():
            quoting("c", f"She said “{fearful}”", (fearful, Speaker("anonymous", "a voter")))]
     one_group = (_make_group(occurrences_of(exs)),)
     assert not [f for f in verify_across(exs, one_group) if f.code == "altered-wording"]
+
+
+ADVOCATED = "We have always advocated respect for the sovereignty and territorial integrity of all countries."
+NEGOTIATIONS = "China calls on Ukraine and Russia to find a solution to the problem through negotiations."
+NEGOTIATIONS_WANG = "China calls on both sides to find a solution to the problem through negotiations"
+LONG_QUOTE = f"{ADVOCATED} {NEGOTIATIONS}"
+
+
+def test_a_sentence_of_a_long_quote_is_checked_against_the_statement_it_renders():
+    """Seed 003: the paragraph quoted holds Xi's sovereignty line (Xi's in two articles) and a call for
+    negotiations close to Wang Yi's own (in two other articles). The sovereignty sentence joins Xi's
+    statement and is flagged; the negotiations sentence is Wang Yi's, and is not."""
+    xi = quoting("a", XI_TEXT, (SOV_XI, "Q2"))
+    xi2 = quoting("b", XI_TEXT, (SOV_XI, "Q2"))
+    neg = f"Wang Yi said “{NEGOTIATIONS_WANG}”."
+    wang, wang2 = quoting("c", neg, (NEGOTIATIONS_WANG, "Q1")), quoting("d", neg, (NEGOTIATIONS_WANG, "Q1"))
+    draft = quoting("e", f"“{LONG_QUOTE}” he said.", (LONG_QUOTE, "Q1"))
+    (f,) = [f for f in _across(xi, xi2, wang, wang2, draft) if f.code == "misattribution"]
+    assert (f.article, f.severity, f.span.text) == ("e", "error", ADVOCATED)
+    assert {e.article for e in f.evidence} == {"a", "b"}
+    (c,) = [f for f in check_against_sources(draft, [xi, xi2, wang, wang2], lexicon=LEX) if f.code == "misattribution"]
+    assert (c.severity, c.span.text) == ("error", ADVOCATED)
+
+
+def test_each_sentence_given_to_someone_else_is_a_finding_of_its_own():
+    """A quote of two sentences whose first is Xi's words elsewhere and whose second is Kuleba's: two
+    misattribution findings on the draft, each on its sentence, each with its own source."""
+    xi = quoting("a", XI_TEXT, (SOV_XI, "Q2"))
+    kuleba = quoting("b", f"Kuleba said “{NEGOTIATIONS_WANG}”.", (NEGOTIATIONS_WANG, "Q3"))
+    draft = quoting("c", f"“{LONG_QUOTE}” Wang said.", (LONG_QUOTE, "Q1"))
+    found = [(f.article, f.span.text, sorted(e.article for e in f.evidence))
+             for f in _across(xi, kuleba, draft) if f.code == "misattribution" and f.article == "c"]
+    assert found == [("c", ADVOCATED, ["a"]), ("c", NEGOTIATIONS, ["b"])]
+    checked = [(f.span.text, f.message) for f in check_against_sources(draft, [xi, kuleba], lexicon=LEX)
+               if f.code == "misattribution"]
+    assert checked == [
+        (ADVOCATED, "This statement is attributed to Wang Yi here, but to Xi Jinping in the sources (a)"),
+        (NEGOTIATIONS, "This statement is attributed to Wang Yi here, but to Dmytro Kuleba in the sources (b)"),
+    ]
