@@ -219,9 +219,45 @@ def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) ->
     return Finding("conflated-name", "warning", name, m.name, msg, evidence)
 
 
+def _named_in_full(ex: Extraction, sp: Speaker) -> bool:
+    """Whether the article gives the person's full name, or a title with the name, anywhere."""
+    if sp.name and re.search(rf"(?<!\w){re.escape(sp.name)}(?!\w)", ex.text):
+        return True
+    return any(m.speaker.person_id == sp.person_id and (m.title is not None or (m.name and len(m.name.text.split()) > 1))
+               for m in ex.mentions)
+
+
+def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
+    """A note on the first quote of each person the article names only by family name (``Mr. Wang``) when the
+    lexicon has several people of that name it cannot choose between (the engine took one of them)."""
+    out = []
+    seen: set[str] = set()
+    for q in ex.quotes:
+        sp = q.speaker
+        if (q.resolution != "surname" or sp.kind != "person" or not sp.person_id or q.source is None
+                or sp.person_id in seen):
+            continue
+        seen.add(sp.person_id)
+        if _named_in_full(ex, sp):
+            continue
+        cands = lexicon.candidates(q.source.text, as_of=ex.date)
+        top = max((c.score for c in cands), default=0.0)
+        people = list(dict.fromkeys(str(c.person.name) for c in cands if c.score >= top - 1e-9))
+        if len(people) < 2:
+            continue
+        who = ", ".join(people[:-1]) + " and " + people[-1]
+        msg = (f"“{q.source.text}” is never named in full in this article; the lexicon knows {who} "
+               f"(taken here as {sp.label}). Name the speaker in full")
+        out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
+                           tuple(Evidence("candidate", p) for p in people)))
+    return out
+
+
 def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tuple[Finding, ...]:
     """Findings within one article: wrong titles, conflated names, ambiguous speakers, broken quote marks.
 
+    A speaker the article names only by a family name that several people in the lexicon share (``Mr.
+    Wang``, never ``Wang Yi``) is an ``ambiguous-speaker`` note even when the engine took one of them.
     With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
 
     >>> import datetime as dt
@@ -259,6 +295,8 @@ def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tu
                        f"Name the speaker in full")
             out.append(Finding("ambiguous-speaker", sev, name, where, msg,
                                tuple(Evidence("candidate", c) for c in cands)))
+    if lexicon is not None:
+        out.extend(_surname_only_findings(extraction, lexicon, name))
     for d in extraction.diagnostics:
         if d.code == "unbalanced-quote":
             span = d.span or Span.of(extraction.text, 0, 0)

@@ -75,7 +75,9 @@ class FakeLexicon:
         return self.people[id]
 
     def candidates(self, mention, *, as_of=None):
-        return tuple(Candidate(p, 1.0, p.name) for p in self.people.values() if p.name == mention)
+        full = tuple(Candidate(p, 1.0, p.name) for p in self.people.values() if p.name == mention)
+        bare = mention.removeprefix("Mr. ")
+        return full or tuple(Candidate(p, 0.6, p.family) for p in self.people.values() if p.family == bare)
 
 
 LEX = FakeLexicon()
@@ -567,3 +569,32 @@ def test_each_sentence_given_to_someone_else_is_a_finding_of_its_own():
         (ADVOCATED, "This statement is attributed to Wang Yi here, but to Xi Jinping in the sources (a)"),
         (NEGOTIATIONS, "This statement is attributed to Wang Yi here, but to Dmytro Kuleba in the sources (b)"),
     ]
+
+
+def _by_surname(text: str, *quoted: str) -> Extraction:
+    """Quotes of ``quoted`` (in the text, in marks) by ``Mr. Wang``, resolved by family name to Wang Yi."""
+    quotes = []
+    for words in quoted:
+        s = text.index(words)
+        source = text.rindex("Mr. Wang", 0, s)
+        quotes.append(Quote((Span.of(text, s - 1, s + len(words) + 1),), "direct", None, "say",
+                            Span.of(text, source, source + 8), speaker("Q1"), "surname", 0.85,
+                            quoted=(Span.of(text, s, s + len(words)),)))
+    return Extraction(text, tuple(quotes), (), (), DATE, "argument", "a")
+
+
+def test_a_speaker_named_only_by_family_name_that_several_people_share_is_a_note():
+    """'Mr. Wang' throughout (seed 003), never 'Wang Yi' nor a title: one note, at the first quote's 'Mr. Wang'."""
+    text = "Mr. Wang said it “has changed dramatically”. Later Mr. Wang added: “We will keep talking.”"
+    found = [f for f in verify_article(_by_surname(text, "has changed dramatically", "We will keep talking."),
+                                       lexicon=LEX) if f.code == "ambiguous-speaker"]
+    assert [(f.severity, f.span.start, f.span.text) for f in found] == [("info", 0, "Mr. Wang")]
+    assert found[0].message == ("“Mr. Wang” is never named in full in this article; the lexicon knows Wang Yi and "
+                                "Wang Huning (taken here as Wang Yi). Name the speaker in full")
+
+
+def test_a_family_name_the_article_gives_in_full_elsewhere_is_no_note():
+    """'Foreign Minister Wang Yi' earlier in the article: later 'Mr. Wang' quotes need no note."""
+    text = "Foreign Minister Wang Yi spoke on Tuesday. Mr. Wang said it “has changed dramatically”."
+    ex = _by_surname(text, "has changed dramatically")
+    assert not [f for f in verify_article(ex, lexicon=LEX) if f.code == "ambiguous-speaker"]
