@@ -394,13 +394,15 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
     last: dict | None = None
     for q in sorted(quotations, key=lambda q: q.span.start):
         inner_words = len(q.inner.text.split())
-        # 1. the quotation sits inside a content found by syntax (and is not all of it): a partial quote
-        holder = next((f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1
-                                                   and not (q.span.start <= c.start and c.end <= q.span.end)
-                                                   for c in f["content"])), None)
-        if holder is not None:
-            holder.setdefault("quoted", []).extend(q.pieces)
-            last = holder
+        # 1. the quotation sits inside a content found by syntax (and is not all of it): a partial quote, of
+        # every statement whose content holds it ("According to media, he called to express his 'deep apologies'")
+        holders = [f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1
+                                           and not (q.span.start <= c.start and c.end <= q.span.end)
+                                           for c in f["content"])]
+        if holders:
+            for holder in holders:
+                holder.setdefault("quoted", []).extend(q.pieces)
+            last = holders[0]
             continue
         # 2. the syntactic content lies inside the quotation: the quotation is the content
         holder = next((f for f in found if f["content"] and f["cue"] is not None

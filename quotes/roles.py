@@ -409,11 +409,17 @@ def _overlap(a: Attribution, b: Attribution) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+NESTED_MIN_WORDS = 4
+
+
 def _nested(rule: Attribution, learned: Sequence[Attribution]) -> bool:
     """A statement reported inside another's content ("CCTV reported that Wang said ..."): the rule's cue and
     source lie inside a learned content, and the cue reports speech or writing (in "Clinton said she wants to
-    expand ...", "she wants" is no second statement)."""
+    expand ...", "she wants" is no second statement), and what it reports is quoted or a clause of at least
+    ``NESTED_MIN_WORDS`` words, not an object ("criticized him", "urged voters")."""
     if rule.cue is None or rule.source is None or rule.cue_class == "thought":
+        return False
+    if not rule.quoted and sum(len(c.text.split()) for c in rule.content) < NESTED_MIN_WORDS:
         return False
     for att in learned:
         for c in att.content:

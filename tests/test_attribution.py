@@ -137,3 +137,21 @@ def test_ignored_regions_yield_nothing():
     text, doc = _inverted_cue()
     quotations, _ = find_quotations(text)
     assert find_attributions(doc, quotations, lexicon=FakeCues(), ignore=[Span.of(text, 0, len(text))]) == ()
+
+
+def test_quotation_inside_nested_contents_belongs_to_each():
+    """'According to state media, Wang praised the 'rock-solid friendship' ...': the quoted words make both
+    the according-to statement and Wang's own partial quotes."""
+    text = "According to state media, Wang praised the ‘rock-solid friendship’ with Kyiv."
+    doc = sentence_doc(text, [
+        ("According", "accord", "VERB", 4, "case"), ("to", "to", "ADP", 1, "fixed"), ("state", "state", "NOUN", 4, "compound"),
+        ("media", "media", "NOUN", 7, "obl"), (",", ",", "PUNCT", 7, "punct"), ("Wang", "Wang", "PROPN", 7, "nsubj"),
+        ("praised", "praise", "VERB", 0, "root"), ("the", "the", "DET", 11, "det"), ("‘", "‘", "PUNCT", 11, "punct"),
+        ("rock-solid", "rock-solid", "ADJ", 11, "amod"), ("friendship", "friendship", "NOUN", 7, "obj"),
+        ("’", "’", "PUNCT", 11, "punct"), ("with", "with", "ADP", 14, "case"), ("Kyiv", "Kyiv", "PROPN", 11, "nmod"),
+        (".", ".", "PUNCT", 7, "punct"),
+    ])
+    found = _run(doc)
+    assert sorted(a.source.text for a in found) == ["Wang", "state media"]
+    for a in found:
+        assert [q.text for q in a.quoted] == ["rock-solid friendship"] and a.kind == "partial"

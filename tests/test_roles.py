@@ -178,7 +178,7 @@ def test_merge_adds_rule_attributions_only_where_the_tagger_found_nothing():
 
 def test_merge_keeps_a_statement_reported_inside_a_learned_content():
     """'CCTV reported that Wang said X': the rules' 'Wang said X' stays beside the tagger's CCTV attribution."""
-    text = "x" * 100
+    text = "x" * 40 + " ".join(["word"] * 12)
     learned = [_att(text, 20, 80, cue=(10, 18), source=(0, 8))]
     rules = [_att(text, 45, 80, cue=(35, 40), source=(25, 33), via="cue-subject"), _att(text, 50, 60)]
     merged = merge_attributions(rules, learned)
@@ -187,12 +187,22 @@ def test_merge_keeps_a_statement_reported_inside_a_learned_content():
 
 def test_merge_leaves_out_a_thought_inside_a_learned_content():
     """'Clinton said she wants to expand ...': 'she wants' is no statement of its own."""
-    text = "x" * 100
+    text = "x" * 40 + " ".join(["word"] * 12)
     learned = [_att(text, 20, 80, cue=(10, 18), source=(0, 8))]
     rule = attrs.evolve(_att(text, 45, 80, cue=(35, 40), source=(25, 33), via="cue-subject"), cue_class="thought")
     assert [a.content[0].start for a in merge_attributions([rule], learned)] == [20]
     speech = attrs.evolve(rule, cue_class="speech")
     assert [a.content[0].start for a in merge_attributions([speech], learned)] == [20, 45]
+
+
+def test_merge_leaves_out_an_object_inside_a_learned_content():
+    """'Ginsburg said she criticized him': 'him' is an object, no statement; a quoted word stays."""
+    text = "Ginsburg said she criticized him for his quip."
+    learned = [_att(text, 14, 46, cue=(9, 13), source=(0, 8))]
+    rule = _att(text, 29, 32, cue=(18, 28), source=(14, 17), via="cue-subject")
+    assert [a.content[0].start for a in merge_attributions([rule], learned)] == [14]
+    quoted = attrs.evolve(rule, quoted=(Span.of(text, 29, 32),), kind="direct")
+    assert [a.content[0].start for a in merge_attributions([quoted], learned)] == [14, 29]
 
 
 def test_merge_borrows_the_rules_source_for_the_same_cue():
