@@ -29,6 +29,7 @@ from .grouping import (
     DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _stem, align_words, group_statements,
     normalise, sentence_spans, similarity, word_diff,
 )
+from .marks import find_quotations
 from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Severity, Span, Speaker
 
 __all__ = [
@@ -359,7 +360,35 @@ def _closest_part(o: Occurrence, wordings: Sequence[str]) -> Span:
     return max(parts, key=lambda p: (max((similarity(p.text, w) for w in wordings), default=0.0), -p.start))
 
 
-def _misattribution_findings(group: StatementGroup) -> list[Finding]:
+def _nested_quotations(text: str) -> list[Span]:
+    """The quotations nested inside others in ``text``, marks included: words a speaker quotes from someone
+    else (``“When Donald Trump says ‘Let’s make America great again,’ that is code for ...”``)."""
+    return [q.span for q in find_quotations(text)[0] if q.depth > 0]
+
+
+def _own_words(text: str, pieces: Sequence[Span], nested: Sequence[Span]) -> str:
+    """``text`` (the wording of ``pieces``) without the quotations nested in it, which are someone else's words.
+
+    >>> t = "“When Trump says ‘make America great again,’ that is code,” she said."
+    >>> inner, nested = Span.of(t, 1, t.index("”")), Span.of(t, t.index("‘"), t.index("’") + 1)
+    >>> _own_words(inner.text, [inner], [nested])
+    'When Trump says   that is code,'
+    """
+    inside = [n for n in nested if any(p.start <= n.start and n.end <= p.end for p in pieces)]
+    if not inside:
+        return text
+    out = []
+    for p in pieces:
+        kept, pos = [], p.start
+        for n in sorted((x for x in inside if p.start <= x.start and x.end <= p.end), key=lambda x: x.start):
+            kept.append(p.text[pos - p.start:max(pos, n.start) - p.start])
+            pos = max(pos, n.end)
+        kept.append(p.text[pos - p.start:])
+        out.append(" ".join(kept))
+    return " … ".join(out)
+
+
+def _misattribution_findings(group: StatementGroup, nested: dict[str, list[Span]]) -> list[Finding]:
     by_person: dict[str, list[Occurrence]] = defaultdict(list)
     for o in group.occurrences:
         key = _attributed(o)
@@ -376,6 +405,8 @@ def _misattribution_findings(group: StatementGroup) -> list[Finding]:
     top = max(counts.values())
     leaders = [k for k, n in counts.items() if n == top]
     majority = leaders[0] if len(leaders) == 1 else None
+    # words a speaker quotes from someone else (a quotation nested in theirs) are not theirs
+    own = {id(o): _own_words(o.text, o.quoted or o.content, nested.get(o.article, ())) for o in group.occurrences}
     out = []
     for key, occs in sorted(by_person.items()):
         if key == majority:
@@ -383,7 +414,7 @@ def _misattribution_findings(group: StatementGroup) -> list[Finding]:
         everyone_else = [o for k, v in by_person.items() if k != key for o in v]
         for o in occs:
             # only wordings close to this one count: a group chains variants, its ends may differ
-            others = [x for x in everyone_else if x.article != o.article and _close(o.text, x.text)]
+            others = [x for x in everyone_else if x.article != o.article and _close(own[id(o)], own[id(x)])]
             if not others:
                 continue
             other_names = list(dict.fromkeys(x.speaker.label for x in others))
@@ -686,9 +717,10 @@ def verify_across(extractions: Sequence[Extraction], groups: Sequence[StatementG
     [('variant-group', 'a'), ('misattribution', 'c')]
     """
     norms = _article_norms(extractions)
+    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex.text) for i, ex in enumerate(extractions)}
     out: list[Finding] = []
     for g in groups:
-        out.extend(_misattribution_findings(g))
+        out.extend(_misattribution_findings(g, nested))
         out.extend(_altered_findings(g, norms, min_support=2))
         v = _variant_finding(g)
         if v is not None:
@@ -793,6 +825,11 @@ def check_against_sources(
     quoted_in_sources = {_speaker_key(o.speaker) for src in sources for o in src.quotes} - {None}
     texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(sources)}
     wordings = _Wordings([o for g in groups for o in g.occurrences if o.article != dname])
+    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex.text) for i, ex in enumerate([draft, *sources])}
+
+    def own(o: Occurrence) -> str:
+        return _own_words(o.text, o.quoted or o.content, nested.get(o.article, ()))
+
     by_quote: dict[int, list[tuple[StatementGroup, Occurrence]]] = defaultdict(list)
     for g in groups:
         for o in g.occurrences:
@@ -805,8 +842,8 @@ def check_against_sources(
         # speaker, part by part
         mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
         for g, me in parts:
-            text = q.text if len(parts) == 1 else me.text
-            theirs = [o for o in g.occurrences if o.article != dname and _attributed(o) and _close(text, o.text)]
+            text = _own_words(q.text, q.content, nested[dname]) if len(parts) == 1 else own(me)
+            theirs = [o for o in g.occurrences if o.article != dname and _attributed(o) and _close(text, own(o))]
             if mine and theirs and mine not in {_attributed(o) for o in theirs}:
                 names = list(dict.fromkeys(o.speaker.label for o in theirs))
                 arts = sorted({o.article for o in theirs})

@@ -598,3 +598,16 @@ def test_a_family_name_the_article_gives_in_full_elsewhere_is_no_note():
     text = "Foreign Minister Wang Yi spoke on Tuesday. Mr. Wang said it “has changed dramatically”."
     ex = _by_surname(text, "has changed dramatically")
     assert not [f for f in verify_article(ex, lexicon=LEX) if f.code == "ambiguous-speaker"]
+
+
+def test_words_a_speaker_quotes_from_someone_else_are_no_misattribution():
+    """Wang quoting Xi's line inside his own quotation (nested marks) does not claim it: no misattribution, in
+    a digest or a check; the same words without the inner marks are flagged."""
+    xi, xi2 = quoting("a", XI_TEXT, (SOV_XI, "Q2")), quoting("b", XI_TEXT, (SOV_XI, "Q2"))
+    words = f"When President Xi says ‘China {SOV_XI},’ he means it."
+    nested = quoting("c", f"Wang said: “{words}”", (words, "Q1"))
+    assert not [f for f in _across(xi, xi2, nested) if f.code == "misattribution"]
+    assert not [f for f in check_against_sources(nested, [xi, xi2], lexicon=LEX) if f.code == "misattribution"]
+    plain = words.replace("‘", "").replace(",’", ",")
+    claimed = quoting("c", f"Wang said: “{plain}”", (plain, "Q1"))
+    assert [f.article for f in _across(xi, xi2, claimed) if f.code == "misattribution"] == ["c"]
