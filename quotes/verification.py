@@ -26,11 +26,11 @@ from typing import Any, Literal, Protocol
 import attrs
 
 from .grouping import (
-    DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _stem, align_words, group_statements,
-    normalise, sentence_spans, similarity, word_diff,
+    DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _sentences, _stem, align_words,
+    group_statements, normalise, sentence_spans, similarity, word_diff,
 )
 from .marks import find_quotations
-from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Severity, Span, Speaker
+from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Quote, Severity, Span, Speaker
 
 __all__ = [
     "CODES", "Evidence", "Finding", "LexiconLike", "check_against_sources", "severity_counts", "verify_across",
@@ -224,8 +224,8 @@ def _named_in_full(ex: Extraction, sp: Speaker) -> bool:
     """Whether the article gives the person's full name, or a title with the name, anywhere."""
     if sp.name and re.search(rf"(?<!\w){re.escape(sp.name)}(?!\w)", ex.text):
         return True
-    return any(m.speaker.person_id == sp.person_id and (m.title is not None or (m.name and len(m.name.text.split()) > 1))
-               for m in ex.mentions)
+    return any(m.speaker.person_id == sp.person_id
+               and (m.title is not None or (m.name is not None and len(m.name.text.split()) > 1)) for m in ex.mentions)
 
 
 def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
@@ -254,11 +254,64 @@ def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Find
     return out
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _gender(lexicon: Any, sp: Speaker) -> str:
+    try:
+        return str(lexicon.person(sp.person_id).gender or "") if sp.person_id else ""
+    except Exception:  # an id the lexicon lacks
+        return ""
+
+
+def _named_before_in_sentence(ex: Extraction, sp: Speaker, at: int, lexicon: Any) -> bool:
+    """Whether the person is named (in full, by family name, or in a mention) in the sentence before ``at``."""
+    paragraph = ex.text.rfind("\n", 0, at) + 1
+    start = paragraph + _sentences(ex.text[paragraph:at])[-1][0]
+    before = ex.text[start:at]
+    names = {sp.name or ""}
+    if sp.person_id:
+        try:
+            names.add(str(lexicon.person(sp.person_id).family or ""))
+        except Exception:
+            pass
+    if any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", before) for n in names):
+        return True
+    return any(m.speaker.person_id == sp.person_id and start <= m.span.start < at for m in ex.mentions if sp.person_id)
+
+
+def _pronoun_switch_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
+    """A note on a quote given by a pronoun (``he said``) to someone other than the speaker of the quote before
+    it (at most two paragraphs between them), who could be the same pronoun, when its sentence does not name the
+    person: seed 002's ``‘No matter how sinister the international situation is ...,’ he said`` after a
+    paragraph about Putin, between quotes of Wang Yi. Readers may take it either way."""
+    out = []
+    prev: Quote | None = None
+    for q in ex.quotes:
+        sp = q.speaker
+        if (q.resolution == "pronoun" and sp.kind == "person" and q.source is not None and prev is not None
+                and (prev.speaker.person_id or prev.speaker.name) != (sp.person_id or sp.name)
+                and len(_PARAGRAPH_BREAK.findall(ex.text, prev.end, q.source.start)) <= 3):
+            gender = _PRONOUN_GENDER.get(q.source.text.casefold(), "")
+            before = _gender(lexicon, prev.speaker)
+            if not (gender and before and gender != before) and not _named_before_in_sentence(
+                    ex, sp, q.source.start, lexicon):
+                msg = (f"“{q.source.text}” is read as {sp.label} here, but the quote before is "
+                       f"{prev.speaker.label}'s; name the speaker rather than rely on the pronoun")
+                out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
+                                   (Evidence("candidate", sp.label), Evidence("candidate", prev.speaker.label))))
+        if sp.kind == "person":
+            prev = q
+    return out
+
+
 def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tuple[Finding, ...]:
     """Findings within one article: wrong titles, conflated names, ambiguous speakers, broken quote marks.
 
     A speaker the article names only by a family name that several people in the lexicon share (``Mr.
-    Wang``, never ``Wang Yi``) is an ``ambiguous-speaker`` note even when the engine took one of them.
+    Wang``, never ``Wang Yi``) is an ``ambiguous-speaker`` note even when the engine took one of them, and
+    so is a pronoun (``he said``) read as someone other than the speaker of the quote just before.
     With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
 
     >>> import datetime as dt
@@ -298,6 +351,7 @@ def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tu
                                tuple(Evidence("candidate", c) for c in cands)))
     if lexicon is not None:
         out.extend(_surname_only_findings(extraction, lexicon, name))
+        out.extend(_pronoun_switch_findings(extraction, lexicon, name))
     for d in extraction.diagnostics:
         if d.code == "unbalanced-quote":
             span = d.span or Span.of(extraction.text, 0, 0)

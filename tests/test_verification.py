@@ -611,3 +611,33 @@ def test_words_a_speaker_quotes_from_someone_else_are_no_misattribution():
     plain = words.replace("‘", "").replace(",’", ",")
     claimed = quoting("c", f"Wang said: “{plain}”", (plain, "Q1"))
     assert [f.article for f in _across(xi, xi2, claimed) if f.code == "misattribution"] == ["c"]
+
+
+def _pronoun_article(between: str, lead: str = "") -> Extraction:
+    """Wang Yi quoted, then ``between``, then ``lead`` and a quotation given by 'he' to Dmytro Kuleba."""
+    text = f"Wang Yi said China “would send aid”.\n{between}\n{lead}‘We will keep talking,’ he said."
+    first, second, source = text.index("would send aid"), text.index("We will keep talking,"), text.rindex("he said")
+    q1 = Quote((Span.of(text, first - 1, first + 15),), "partial", Span.of(text, 8, 12), "say", Span.of(text, 0, 7),
+               speaker("Q1"), "cue-subject", 0.85, quoted=(Span.of(text, first, first + 14),))
+    q2 = Quote((Span.of(text, second - 1, second + 22),), "direct", None, "say", Span.of(text, source, source + 2),
+               speaker("Q3"), "pronoun", 0.7, quoted=(Span.of(text, second, second + 21),))
+    return Extraction(text, (q1, q2), (), (), DATE, "argument", "a")
+
+
+def test_a_pronoun_read_as_someone_other_than_the_speaker_before_is_a_note():
+    """Seed 002: Wang Yi quoted, a paragraph about someone else, then '‘...,’ he said' read as that someone:
+    readers may take the pronoun for Wang Yi; a note asks for the name."""
+    (f,) = [f for f in verify_article(_pronoun_article("Kuleba has pushed China to press Russia."), lexicon=LEX)
+            if f.code == "ambiguous-speaker"]
+    assert (f.severity, f.span.text) == ("info", "he")
+    assert f.message == ("“he” is read as Dmytro Kuleba here, but the quote before is Wang Yi's; name the speaker "
+                         "rather than rely on the pronoun")
+
+
+def test_a_pronoun_in_a_sentence_naming_the_person_or_far_from_the_quote_before_is_no_note():
+    """No note when the pronoun's own sentence names the person ('Kuleba added: ‘...,’ he said'), nor when
+    more than two paragraphs separate it from the quote before."""
+    named = _pronoun_article("Kuleba has pushed China to press Russia.", lead="Kuleba added: ")
+    far = _pronoun_article("Kuleba has pushed China.\nThe war goes on.\nTalks are planned.")
+    for ex in (named, far):
+        assert not [f for f in verify_article(ex, lexicon=LEX) if f.code == "ambiguous-speaker"]
