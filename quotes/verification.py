@@ -27,7 +27,7 @@ import attrs
 
 from .grouping import (
     DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _sentences, _stem, align_words,
-    group_statements, normalise, sentence_spans, similarity, word_diff,
+    group_statements, normalise, occurrences_of, sentence_spans, similarity, word_diff,
 )
 from .marks import find_quotations
 from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Quote, Severity, Span, Speaker
@@ -306,12 +306,49 @@ def _pronoun_switch_findings(ex: Extraction, lexicon: Any, name: str) -> list[Fi
     return out
 
 
+def _self_variant_findings(ex: Extraction, name: str) -> list[Finding]:
+    """A note where the article puts one statement in quotation marks twice in different words (two
+    translations, a shortened headline): both cannot be verbatim. Two quoted sentences of different quotes
+    are one statement when they are close (:func:`_close`), neither contains the other, and the words that
+    differ lie between words they share (``looks forward to China playing a role in realizing a ceasefire``
+    / ``looks forward to China's mediation to achieve a ceasefire``). The note goes on the one elided with
+    an ellipsis or ``[...]`` when only one is, else on the earlier one (headlines and ledes shorten what the
+    body quotes in full)."""
+    parts = [(o, q, p, _content(_stems(p.text))) for o in occurrences_of([ex]) if o.quoted
+             for q in o.quoted for p in _parts(q)]
+    out = []
+    flagged: set[tuple[int, int]] = set()
+    for i, (o1, q1, p1, c1) in enumerate(parts):
+        for o2, q2, p2, c2 in parts[i + 1:]:
+            if o1.quote_index == o2.quote_index or len(set(c1) & set(c2)) < 2:
+                continue
+            a1, a2 = _attributed(o1), _attributed(o2)
+            n1, n2 = _padded(normalise(p1.text)), _padded(normalise(p2.text))
+            if (a1 and a2 and a1 != a2) or n1 in n2 or n2 in n1 or not _close(p1.text, p2.text):
+                continue
+            elided = [bool(_OMISSION.search(q.text)) for q in (q1, q2)]
+            (mine, piece), (other, _) = ((o2, p2), (o1, p1)) if elided == [False, True] else ((o1, p1), (o2, p2))
+            alt = _compare(piece.text, [other])
+            # words changed inside a sentence that otherwise runs the same; sentences sharing only an opening or
+            # an ending ('Let me tell you why' / 'Let me tell you the facts') are different statements
+            if (alt is None or alt.similarity < 0.5 or all(d.op == "equal" for d in alt.diff)
+                    or alt.diff[0].op != "equal" or alt.diff[-1].op != "equal" or (piece.start, piece.end) in flagged):
+                continue
+            flagged.add((piece.start, piece.end))
+            msg = (f"Quoted in other words elsewhere in this article: "
+                   f"{_describe_changes(alt.diff, other='the other quotation')}; both cannot be verbatim")
+            out.append(Finding("altered-wording", "info", name, piece, msg,
+                               (Evidence("diff", _diff_text(alt.diff)), _source_evidence(other))))
+    return out
+
+
 def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tuple[Finding, ...]:
     """Findings within one article: wrong titles, conflated names, ambiguous speakers, broken quote marks.
 
     A speaker the article names only by a family name that several people in the lexicon share (``Mr.
     Wang``, never ``Wang Yi``) is an ``ambiguous-speaker`` note even when the engine took one of them, and
-    so is a pronoun (``he said``) read as someone other than the speaker of the quote just before.
+    so is a pronoun (``he said``) read as someone other than the speaker of the quote just before. One
+    statement put in quotation marks twice in other words within the article is an ``altered-wording`` note.
     With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
 
     >>> import datetime as dt
@@ -352,6 +389,7 @@ def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tu
     if lexicon is not None:
         out.extend(_surname_only_findings(extraction, lexicon, name))
         out.extend(_pronoun_switch_findings(extraction, lexicon, name))
+    out.extend(_self_variant_findings(extraction, name))
     for d in extraction.diagnostics:
         if d.code == "unbalanced-quote":
             span = d.span or Span.of(extraction.text, 0, 0)
@@ -661,11 +699,11 @@ def _paraphrase_finding(article: str, piece: Span, alt: _Alteration, severity: S
     return Finding("altered-wording", severity, article, piece, msg, evidence)
 
 
-def _describe_changes(diff: Sequence[WordDiff], limit: int = 3) -> str:
+def _describe_changes(diff: Sequence[WordDiff], limit: int = 3, *, other: str = "the source") -> str:
     parts = []
     for d in diff:
         if d.op == "replace":
-            parts.append(f"“{d.variant}” where the source has “{d.canonical}”")
+            parts.append(f"“{d.variant}” where {other} has “{d.canonical}”")
         elif d.op == "insert":
             parts.append(f"adds “{d.variant}”")
         elif d.op == "delete":

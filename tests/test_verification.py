@@ -641,3 +641,25 @@ def test_a_pronoun_in_a_sentence_naming_the_person_or_far_from_the_quote_before_
     far = _pronoun_article("Kuleba has pushed China.\nThe war goes on.\nTalks are planned.")
     for ex in (named, far):
         assert not [f for f in verify_article(ex, lexicon=LEX) if f.code == "ambiguous-speaker"]
+
+
+def test_one_statement_quoted_twice_in_other_words_in_one_article_is_a_note():
+    """Seed 003: 'Ukraine … looks forward to China playing a role in realizing a ceasefire' (via the FT) and,
+    later, the readout's 'looks forward to China's mediation to achieve a ceasefire': a note on the elided one."""
+    elided = "Ukraine … looks forward to China playing a role in realizing a ceasefire"
+    readout = ("is willing to strengthen communication with China and looks forward to China’s mediation to "
+               "achieve a ceasefire.")
+    text = f"The government said “{elided},” after the call.\nThe Chinese readout said Kyiv “{readout}”"
+    ex = quoting("003", text, (elided, Speaker("anonymous", "the government")),
+                 (readout, Speaker("organisation", "China")))
+    (f,) = [f for f in verify_article(ex, lexicon=None) if f.code == "altered-wording"]
+    assert (f.severity, f.span.text) == ("info", "looks forward to China playing a role in realizing a ceasefire")
+    assert f.message == ("Quoted in other words elsewhere in this article: “playing a role in realizing” where the "
+                         "other quotation has “mediation to achieve”; both cannot be verbatim")
+
+
+def test_sentences_sharing_only_an_opening_are_not_one_statement():
+    """'And let me tell you why -- because I'm pro-life.' and 'Let me tell you the facts.' in one article: no note."""
+    a, b = "And let me tell you why -- because I am pro-life.", "Let me tell you the facts about the plan."
+    ex = quoting("a", f"He said “{a}” Later he said “{b}”", (a, "Q1"), (b, "Q1"))
+    assert not [f for f in verify_article(ex, lexicon=None) if f.code == "altered-wording"]
