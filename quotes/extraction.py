@@ -27,8 +27,10 @@ from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]
 
-def _cue_word(lexicon: Lexicon) -> Callable[[Word], bool]:
-    """Whether a tagged word is a cue verb of the lexicon or the ``according`` of ``according to``."""
+def _cue_word(lexicon: Lexicon, *, thought: bool = True) -> Callable[[Word], bool]:
+    """Whether a tagged word is a cue verb of the lexicon or the ``according`` of ``according to``; with
+    ``thought=False`` the cues of speech and writing only (a thought inside another's statement is no
+    statement of its own: see :func:`quotes.roles.merge_attributions`)."""
     cache: dict[str, bool] = {}
 
     def is_cue(w: Word) -> bool:
@@ -39,7 +41,7 @@ def _cue_word(lexicon: Lexicon) -> Callable[[Word], bool]:
         lemma = (w.lemma or w.text).lower()
         if lemma not in cache:
             cue = lexicon.cue(lemma)
-            cache[lemma] = cue is not None and cue.pos in ("verb", "phrase")
+            cache[lemma] = cue is not None and cue.pos in ("verb", "phrase") and (thought or cue.cls != "thought")
         return cache[lemma]
 
     return is_cue
@@ -154,7 +156,7 @@ def extract_many(
         learned = [tag_attributions(doc, quotations, lexicon=lex, model=role_model, ignore=article.ignore)
                    for doc, (quotations, _), article in zip(docs, marks, read)]
         if method == "both":
-            wanted = _needs_parse(docs, learned, _cue_word(lex))
+            wanted = _needs_parse(docs, learned, _cue_word(lex, thought=False))
             union = set().union(*wanted)
             docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in union,
                               normalise=normalise_marks)

@@ -201,24 +201,27 @@ def pad_batch(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
 
 def decode_labels(scores: list[list[float]]) -> list[str]:
     """The best label sequence for per-word label scores (Viterbi; an I- label only after its B- or I-)."""
-    n, k = len(scores), len(LABELS)
+    k = len(LABELS)
     best = [scores[0][j] if not LABELS[j].startswith("I-") else -1e9 for j in range(k)]
     back: list[list[int]] = []
-    for i in range(1, n):
+    for row_scores in scores[1:]:
         row, ptr = [], []
         for j in range(k):
-            cands = [(best[p], p) for p in range(k) if _allowed(LABELS[p], LABELS[j])]
-            value, p = max(cands)
-            row.append(value + scores[i][j])
+            p = max(_PREVIOUS[j], key=best.__getitem__)
+            row.append(best[p] + row_scores[j])
             ptr.append(p)
         best = row
         back.append(ptr)
-    j = max(range(k), key=lambda x: best[x])
+    j = max(range(k), key=best.__getitem__)
     path = [j]
     for ptr in reversed(back):
         j = ptr[j]
         path.append(j)
     return [LABELS[j] for j in reversed(path)]
+
+
+_PREVIOUS = [[p for p in reversed(range(len(LABELS))) if _allowed(LABELS[p], LABELS[j])] for j in range(len(LABELS))]
+"""For each label, the labels allowed just before it (the later label first: it wins a tie)."""
 
 
 EMBEDDING_SIZES = {"word": 100, "suffix": 32, "shape": 8, "upos": 16, "xpos": 16, "cue": 12, "quote": 8, "start": 4}
@@ -410,14 +413,18 @@ def _overlap(a: Attribution, b: Attribution) -> float:
 
 
 NESTED_MIN_WORDS = 4
+NESTED_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}
 
 
 def _nested(rule: Attribution, learned: Sequence[Attribution]) -> bool:
     """A statement reported inside another's content ("CCTV reported that Wang said ..."): the rule's cue and
     source lie inside a learned content, and the cue reports speech or writing (in "Clinton said she wants to
     expand ...", "she wants" is no second statement), and what it reports is quoted or a clause of at least
-    ``NESTED_MIN_WORDS`` words, not an object ("criticized him", "urged voters")."""
+    ``NESTED_MIN_WORDS`` words, not an object ("criticized him", "urged voters"). A pronoun source is left
+    out: in "Wang said he told Kuleba ..." the nested speaker is the outer one, so nothing is added."""
     if rule.cue is None or rule.source is None or rule.cue_class == "thought":
+        return False
+    if rule.source.text.lower() in NESTED_PRONOUNS:
         return False
     if not rule.quoted and sum(len(c.text.split()) for c in rule.content) < NESTED_MIN_WORDS:
         return False

@@ -196,13 +196,21 @@ def test_merge_leaves_out_a_thought_inside_a_learned_content():
 
 
 def test_merge_leaves_out_an_object_inside_a_learned_content():
-    """'Ginsburg said she criticized him': 'him' is an object, no statement; a quoted word stays."""
-    text = "Ginsburg said she criticized him for his quip."
-    learned = [_att(text, 14, 46, cue=(9, 13), source=(0, 8))]
-    rule = _att(text, 29, 32, cue=(18, 28), source=(14, 17), via="cue-subject")
+    """'Ginsburg said Obama criticized him': 'him' is an object, no statement; a quoted word stays."""
+    text = "Ginsburg said Obama criticized him for his quip."
+    learned = [_att(text, 14, 47, cue=(9, 13), source=(0, 8))]
+    rule = _att(text, 31, 34, cue=(20, 30), source=(14, 19), via="cue-subject")
     assert [a.content[0].start for a in merge_attributions([rule], learned)] == [14]
-    quoted = attrs.evolve(rule, quoted=(Span.of(text, 29, 32),), kind="direct")
-    assert [a.content[0].start for a in merge_attributions([quoted], learned)] == [14, 29]
+    quoted = attrs.evolve(rule, quoted=(Span.of(text, 31, 34),), kind="direct")
+    assert [a.content[0].start for a in merge_attributions([quoted], learned)] == [14, 31]
+
+
+def test_merge_leaves_out_a_pronoun_speaker_inside_a_learned_content():
+    """'Wang said he told Kuleba that ...': the nested 'he told' adds no second speaker."""
+    text = "Wang said he told Kuleba that China wants a ceasefire soon."
+    learned = [_att(text, 10, 58, cue=(5, 9), source=(0, 4))]
+    rule = _att(text, 25, 58, cue=(13, 17), source=(10, 12), via="cue-subject")
+    assert [a.content[0].start for a in merge_attributions([rule], learned)] == [10]
 
 
 def test_merge_borrows_the_rules_source_for_the_same_cue():
