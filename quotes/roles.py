@@ -150,11 +150,12 @@ def _allowed(prev: str, cur: str) -> bool:
 
 @attrs.frozen
 class RoleModel:
-    """The trained tagger and its vocabularies (feature value -> index; 0 is unknown)."""
+    """The trained tagger and its vocabularies (feature value -> index; 0 is unknown): one network, or
+    several trained alike from different seeds whose label scores are averaged (an ensemble)."""
 
     vocabs: dict[str, dict[str, int]]
     config: dict[str, int]
-    network: Any
+    networks: tuple[Any, ...]
     source: str
 
     @classmethod
@@ -162,10 +163,14 @@ class RoleModel:
         import torch
 
         blob = torch.load(str(path), map_location="cpu", weights_only=True)
-        net = build_network(blob["vocabs"], blob["config"])
-        net.load_state_dict({k: v.float() for k, v in blob["state"].items()})
-        net.eval()
-        return cls(blob["vocabs"], blob["config"], net, str(path))
+        states = blob["states"] if "states" in blob else [blob["state"]]
+        nets = []
+        for state in states:
+            net = build_network(blob["vocabs"], blob["config"])
+            net.load_state_dict({k: v.float() for k, v in state.items()})
+            net.eval()
+            nets.append(net)
+        return cls(blob["vocabs"], blob["config"], tuple(nets), str(path))
 
     def encode(self, segment: Segment) -> list[list[int]]:
         """Feature indices per feature name, per word."""
@@ -180,10 +185,19 @@ class RoleModel:
             return [[] for _ in batch]
         with torch.no_grad():
             inputs, lengths = pad_batch([self.encode(s) for s in todo])
-            scores = self.network(inputs, lengths).log_softmax(-1)
+            scores = ensemble_scores(self.networks, inputs, lengths)
             scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall a little
         results = iter(decode_labels(scores[i, :n].tolist()) for i, n in enumerate(lengths.tolist()))
         return [next(results) if s.words else [] for s in batch]
+
+
+def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any) -> Any:
+    """Per-word label log-probabilities, averaged over the networks."""
+    total = None
+    for net in networks:
+        scores = net(inputs, lengths).log_softmax(-1)
+        total = scores if total is None else total + scores
+    return total / len(networks)
 
 
 def pad_batch(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]

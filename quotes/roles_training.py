@@ -3,6 +3,8 @@
     python -m quotes.roles_training --polnear ../shared/polnear            # prep (once) + train + export
     python -m quotes.roles_training --polnear ../shared/polnear --epochs 30 --hidden 200
     python -m quotes.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
+    python -m quotes.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
+    python -m quotes.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
@@ -22,12 +24,14 @@ import time
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Sequence
 
 from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import parse_many
 from .reading import read_article
-from .roles import FEATURES, LABELS, MODEL_FILE, Segment, pad_batch, decode_labels, build_network, labels_to_spans, segments
+from .roles import (FEATURES, LABELS, MODEL_FILE, Segment, build_network, decode_labels, ensemble_scores, labels_to_spans,
+                    pad_batch, segments)
 
 log = logging.getLogger("quotes.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
@@ -98,14 +102,16 @@ def held_out(rows):  # type: ignore[no-untyped-def]
 
 
 def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    """Best label sequences for encoded segments, in batches of 64."""
+    """Best label sequences for encoded segments, in batches of 64 (``net``: a network or a list of them,
+    whose scores are averaged)."""
     import torch
 
+    nets = net if isinstance(net, (list, tuple)) else [net]
     out = []
     for i in range(0, len(encoded), 64):
         with torch.no_grad():
             inputs, lengths = pad_batch(encoded[i:i + 64])
-            scores = net(inputs, lengths).log_softmax(-1)
+            scores = ensemble_scores(nets, inputs, lengths)
         scores[:, :, 0] -= o_bias
         out += [decode_labels(scores[j, :n].tolist()) for j, n in enumerate(lengths.tolist())]
     return out
@@ -204,31 +210,42 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     return work / "best.pt"
 
 
-def export(work: Path, target: Path = MODEL_FILE) -> Path:
-    """Write the best epoch half-precision, with the bias against ``O`` that does best on the held-out tenth."""
+def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = ()) -> Path:
+    """Write the best epoch half-precision, with the bias against ``O`` that does best on the held-out tenth.
+    With ``also`` (other work directories trained alike with other seeds), the file holds every best
+    network and the tagger averages their scores."""
     import torch
 
-    blob = torch.load(str(work / "best.pt"), weights_only=False)
-    vocabs, config = blob["vocabs"], dict(blob["config"])
-    net = build_network(vocabs, config)
-    net.load_state_dict(blob["state"])
-    net.eval()
+    blobs = [torch.load(str(w / "best.pt"), weights_only=False) for w in (work, *also)]
+    vocabs, config = blobs[0]["vocabs"], dict(blobs[0]["config"])
+    for w, blob in zip(also, blobs[1:]):
+        if blob["vocabs"] != vocabs or blob["config"] != blobs[0]["config"]:
+            raise SystemExit(f"{w}: trained with other vocabularies or settings than {work}; cannot be averaged")
+    nets = []
+    for blob in blobs:
+        net = build_network(vocabs, config)
+        net.load_state_dict(blob["state"])
+        net.eval()
+        nets.append(net)
     with (work / "train.pkl").open("rb") as f:
         _, rows = held_out(pickle.load(f))
     encoded = [[[vocabs[name].get(x[k], 0) for x in feats] for k, name in enumerate(FEATURES)] for _, feats, _ in rows if feats]
     gold = [labels for _, feats, labels in rows if feats]
     best = None
     for bias in (0, 25, 50, 75, 100, 150):
-        scores = span_scores(gold, decode(net, encoded, o_bias=bias / 100))
+        scores = span_scores(gold, decode(nets, encoded, o_bias=bias / 100))
         mean = sum(scores.values()) / 3
         log.info("O bias %.2f: held-out exact F1 %s (mean %.2f)", bias / 100,
                  " ".join(f"{k} {v:.1f}" for k, v in scores.items()), mean)
         if best is None or mean > best[0]:
             best = (mean, bias)
     config["o_bias"] = best[1] if best else 0
-    state = {k: v.half() for k, v in blob["state"].items()}
-    torch.save({"vocabs": vocabs, "config": config, "state": state}, str(target))
-    log.info("exported %s (epoch %d, held-out %s, O bias %.2f)", target, blob["epoch"], blob["dev"], config["o_bias"] / 100)
+    states = [{k: v.half() for k, v in blob["state"].items()} for blob in blobs]
+    payload = {"vocabs": vocabs, "config": config}
+    payload.update({"state": states[0]} if len(states) == 1 else {"states": states})
+    torch.save(payload, str(target))
+    log.info("exported %s (%d network(s); epochs %s, held-out %s, O bias %.2f)", target, len(states),
+             [b["epoch"] for b in blobs], [b["dev"] for b in blobs], config["o_bias"] / 100)
     return target
 
 
@@ -248,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lr", type=float, default=2e-3)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--ensemble", type=Path, nargs="*", default=[], metavar="WORK",
+                   help="export: also these work directories (the same data and settings, other seeds); "
+                        "the tagger averages the networks' scores")
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     args.work.mkdir(parents=True, exist_ok=True)
@@ -259,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "train"):
         train(args.work, args)
     if args.only in (None, "export"):
-        export(args.work)
+        export(args.work, also=args.ensemble)
     return 0
 
 

@@ -246,3 +246,22 @@ def test_parse_kept_only_where_the_article_wanted_it():
     first, second = _only(parsed, {(0, "Wang said no.")}).sentences
     assert first.parsed and first.words[0].deprel == "root"
     assert not second.parsed and all(w.head is None and w.deprel == "" for w in second.words)
+
+
+def test_an_ensemble_file_averages_its_networks(tmp_path):
+    """A model file with several networks loads them all; two copies of one network tag as that network."""
+    import torch
+
+    from quotes.roles import RoleModel, Segment, build_network
+
+    vocabs = {name: {"a": 1, "b": 2} for name in ("word", "suffix", "shape", "upos", "xpos", "cue", "quote", "start")}
+    config = {"hidden": 8, "layers": 1, "dropout": 0}
+    torch.manual_seed(0)
+    state = {k: v.half() for k, v in build_network(vocabs, config).state_dict().items()}
+    torch.save({"vocabs": vocabs, "config": config, "state": state}, str(tmp_path / "one.pt"))
+    torch.save({"vocabs": vocabs, "config": config, "states": [state, state]}, str(tmp_path / "two.pt"))
+    one, two = RoleModel.load(tmp_path / "one.pt"), RoleModel.load(tmp_path / "two.pt")
+    assert (len(one.networks), len(two.networks)) == (1, 2)
+    words = tuple(Word(index=i, text=t, start=2 * i, end=2 * i + 1, lemma=t, upos="X") for i, t in enumerate("abab"))
+    segment = Segment(words, tuple((w.text,) * 8 for w in words))
+    assert one.tag([segment]) == two.tag([segment]) and len(one.tag([segment])[0]) == 4
