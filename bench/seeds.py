@@ -4,7 +4,8 @@
     python bench/seeds.py --errors     # also list misses, false alarms and wrong speakers
 
 A predicted quote matches a gold quote when their contents overlap with character Dice >= 0.5
-(the pieces of a split gold quote, same ``group``, count as one content). Speaker accuracy is
+(the pieces of a split gold quote, same ``group``, count as one content); the matching is one-to-one,
+the closest pairs first. Speaker accuracy is
 measured on the matched quotes: the predicted speaker's canonical name equals the gold speaker (case
 and a leading "the" ignored); a gold ``AMBIGUOUS: A|B`` is matched by an ambiguous prediction naming
 both; a gold anonymous source by an anonymous prediction; two names the lexicon reads as one organisation
@@ -91,20 +92,23 @@ def main(argv=None) -> int:
     for (stem, text), res in zip(texts, results):
         g = gold.get(stem, [])
         pred = [(q, chars((c.start, c.end) for c in q.content)) for q in res.quotes]
+        # one-to-one, closest pairs first: a prediction of a nested statement ("Wang told Kuleba that X", as
+        # CCTV reported it) pairs with the gold that has its content, not with the outer layer around it
+        pairs = sorted(((dice(chars(rec["pieces"]), pc), i, j) for i, rec in enumerate(g) for j, (_, pc) in enumerate(pred)),
+                       key=lambda x: (-x[0], x[1], x[2]))
         used: set[int] = set()
-        matched = []
-        for rec in g:
-            gc = chars(rec["pieces"])
-            best, score = None, 0.5
-            for j, (q, pc) in enumerate(pred):
-                d = dice(gc, pc)
-                if j not in used and d >= score:
-                    best, score = j, d
-            if best is not None:
-                used.add(best)
-                matched.append((rec, pred[best][0]))
-            elif args.errors:
-                print(f"  MISS  {stem[:3]} {rec['kind']:<8} {rec['speaker']:<22} {rec['text'][:80]!r}")
+        partner: dict[int, int] = {}
+        for d, i, j in pairs:
+            if d < 0.5:
+                break
+            if i not in partner and j not in used:
+                partner[i] = j
+                used.add(j)
+        matched = [(rec, pred[partner[i]][0]) for i, rec in enumerate(g) if i in partner]
+        if args.errors:
+            for i, rec in enumerate(g):
+                if i not in partner:
+                    print(f"  MISS  {stem[:3]} {rec['kind']:<8} {rec['speaker']:<22} {rec['text'][:80]!r}")
         if args.errors:
             for j, (q, _) in enumerate(pred):
                 if j not in used:

@@ -293,7 +293,11 @@ SCENE_LEADS = {"at", "on", "in", "during", "after", "before", "while"}
 def _source_words(words: Sequence[Word]) -> Sequence[Word]:
     """A source as the speakers module wants it: without the time phrase a tagger may leave on it
     (``Australia on Saturday``) and without the scene after a name (``Wang at an annual press briefing``).
-    A relative pronoun stays as written (``which``): the speakers module resolves it."""
+    A relative pronoun stays as written (``which``): the speakers module resolves it. A time phrase before
+    the source goes too (``This week Beijing``)."""
+    if (len(words) > 2 and words[0].text.lower() in TIME_LEADS | {"next"} and words[1].text.lower() in TIME_WORDS
+            and words[2].upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")):
+        words = words[2:]
     for k in range(1, len(words)):
         low = words[k].text.lower()
         if low in TIME_LEADS and any(w.text.lower() in TIME_WORDS for w in words[k + 1:k + 3]):

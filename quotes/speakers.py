@@ -168,6 +168,9 @@ def resolve_speakers(
     return tuple(quotes)
 
 
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
 def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     """The run of nouns and names right before a relative pronoun (punctuation between allowed)."""
     sent = next((s for s in doc.sentences if s.start <= pronoun.start < s.end), None)
@@ -176,6 +179,10 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     before = [w for w in sent.words if w.end <= pronoun.start]
     while before and before[-1].upos == "PUNCT":
         before.pop()
+    if before and before[-1].text.lower() in ("and", "but", "or"):
+        # "China, which did not ... and which had accused ...": the second stands for what the first does
+        earlier = next((w for w in reversed(before) if w.text.lower() in RELATIVE_PRONOUNS), None)
+        return _antecedent(doc, Span.of(doc.text, earlier.start, earlier.end)) if earlier is not None else None
     run: list[Word] = []
     while before and before[-1].upos in ("NOUN", "PROPN"):
         run.insert(0, before.pop())
@@ -186,7 +193,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     src = att.source
     if src is None:
         return UNRESOLVED, "none", 0.1
-    if src.text.lower() in ("which", "who", "that"):
+    if src.text.lower() in RELATIVE_PRONOUNS:
         antecedent = _antecedent(doc, src)
         if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,

@@ -93,6 +93,18 @@ def test_source_loses_a_trailing_time_phrase():
     assert att.source.text == "Australia"
 
 
+def test_source_loses_a_leading_time_phrase():
+    """'This week Beijing would not say ...': the source is 'Beijing'."""
+    text = "This week Beijing declined to say whether it knew."
+    words = ["This", "week", "Beijing", "declined", "to", "say", "whether", "it", "knew", "."]
+    doc = _doc(text, [words])
+    doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
+        attrs.evolve(w, upos="PROPN") if w.text == "Beijing" else w for w in doc.sentences[0].words)),))
+    labels = ["B-Source", "I-Source", "I-Source", "B-Cue", "I-Cue", "I-Cue", "B-Content", "I-Content", "I-Content", "O"]
+    (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
+    assert att.source.text == "Beijing"
+
+
 def test_source_loses_the_scene_after_a_name():
     """'said Wang at an annual briefing': the source is 'Wang' (a name, then a place or occasion)."""
     text = "Talks are good, said Wang at an annual briefing."

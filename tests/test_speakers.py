@@ -136,6 +136,19 @@ def test_relative_pronoun_source_is_its_antecedent(lex):
     assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
+def test_second_relative_pronoun_stands_for_the_first_ones_antecedent(lex):
+    """'China, which waited and which said that ...': the second 'which' is China too."""
+    text = "China, which waited and which said that peace is possible."
+    doc = multi_doc(text, [_say([("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 7, "punct"),
+                                 ("which", "which", "PRON", 4, "nsubj"), ("waited", "wait", "VERB", 1, "acl:relcl"),
+                                 ("and", "and", "CCONJ", 7, "cc"), ("which", "which", "PRON", 7, "nsubj")])])
+    said = text.index("said")
+    att = Attribution(content=(Span.of(text, said + 5, len(text) - 1),), kind="indirect", cue=Span.of(text, said, said + 4),
+                      cue_lemma="say", cue_class="speech", source=Span.of(text, said - 6, said - 1), via="cue-subject")
+    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    assert quote.source.text == "which" and quote.speaker.name == "China"
+
+
 def test_anonymous_source(lex):
     """'A Western diplomat said' is an anonymous source, described as written."""
     text = "A Western diplomat said that peace is possible."
