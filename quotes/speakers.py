@@ -186,6 +186,16 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     run: list[Word] = []
     while before and before[-1].upos in ("NOUN", "PROPN"):
         run.insert(0, before.pop())
+    if run and run[-1].upos == "NOUN":
+        # "China is the only major government that ...": the government is the subject of the copula
+        k = len(before)
+        while k and before[k - 1].upos in ("ADJ", "DET", "ADV"):
+            k -= 1
+        if k >= 2 and before[k - 1].lemma == "be" and before[k - 2].upos == "PROPN":
+            j = k - 2
+            while j and before[j - 1].upos == "PROPN":
+                j -= 1
+            run = before[j:k - 1]
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
 
 

@@ -149,6 +149,19 @@ def test_second_relative_pronoun_stands_for_the_first_ones_antecedent(lex):
     assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
+def test_relative_pronoun_after_a_predicate_noun_is_the_subject(lex):
+    """'China is the only government that said ...': the speaker is China, not 'government'."""
+    text = "China is the only government that said that peace is possible."
+    doc = multi_doc(text, [_say([("China", "China", "PROPN", 5, "nsubj"), ("is", "be", "AUX", 5, "cop"),
+                                 ("the", "the", "DET", 5, "det"), ("only", "only", "ADJ", 5, "amod"),
+                                 ("government", "government", "NOUN", 0, "root"), ("that", "that", "PRON", 7, "nsubj")])])
+    said = text.index("said")
+    att = Attribution(content=(Span.of(text, said + 5, len(text) - 1),), kind="indirect", cue=Span.of(text, said, said + 4),
+                      cue_lemma="say", cue_class="speech", source=Span.of(text, said - 5, said - 1), via="cue-subject")
+    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    assert quote.speaker.name == "China"
+
+
 def test_anonymous_source(lex):
     """'A Western diplomat said' is an anonymous source, described as written."""
     text = "A Western diplomat said that peace is possible."
