@@ -167,7 +167,11 @@ def cmd_models(args: argparse.Namespace) -> int:
     from .roles import load_role_model
 
     role_model = load_role_model()
-    print(f"role tagger: {role_model.source}" if role_model else "role tagger: none (quotes are found by the rules alone)")
+    if role_model is None:
+        print("role tagger: none (quotes are found by the rules alone)")
+    else:
+        n = len(role_model.networks)
+        print(f"role tagger: {role_model.source} ({n} network{'s, scores averaged' if n > 1 else ''})")
     return 0
 
 

@@ -83,3 +83,13 @@ def test_console_script_runs():
     """`python -m quotes.cli --help` works (the installed `quotes` script is the same function)."""
     proc = subprocess.run([sys.executable, "-m", "quotes.cli", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "digest" in proc.stdout
+
+
+def test_models_names_the_role_tagger_and_its_networks(capsys):
+    """`quotes models` says which role tagger is in use and how many networks it averages."""
+    from quotes.roles import load_role_model
+
+    assert main(["models"]) == 0
+    out = capsys.readouterr().out
+    model = load_role_model()
+    assert model is not None and f"role tagger: {model.source} ({len(model.networks)} network" in out
