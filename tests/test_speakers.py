@@ -125,41 +125,40 @@ def test_organisation_source(lex):
     assert quotes[0].speaker.kind == "organisation"
 
 
+def _relative_said(text, subject_rows, lex):
+    """The one quote of 'SUBJECT said that peace is possible.' whose source is the word just before 'said'."""
+    doc = multi_doc(text, [_say(subject_rows)])
+    said = text.index(" said ") + 1
+    source = text.rindex(" ", 0, said - 1) + 1
+    att = Attribution(content=(Span.of(text, said + 5, len(text) - 1),), kind="indirect", cue=Span.of(text, said, said + 4),
+                      cue_lemma="say", cue_class="speech", source=Span.of(text, source, said - 1), via="cue-subject")
+    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    return quote
+
+
 def test_relative_pronoun_source_is_its_antecedent(lex):
     """'China, which said that peace is possible': the source stays 'which', the speaker is China."""
-    text = "China, which said that peace is possible."
-    doc = multi_doc(text, [_say([("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 4, "punct"),
-                                 ("which", "which", "PRON", 4, "nsubj")])])
-    att = Attribution(content=(Span.of(text, 18, 40),), kind="indirect", cue=Span.of(text, 13, 17), cue_lemma="say",
-                      cue_class="speech", source=Span.of(text, 7, 12), via="cue-subject")
-    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    quote = _relative_said("China, which said that peace is possible.", [
+        ("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 4, "punct"), ("which", "which", "PRON", 4, "nsubj")], lex)
     assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
 def test_second_relative_pronoun_stands_for_the_first_ones_antecedent(lex):
     """'China, which waited and which said that ...': the second 'which' is China too."""
-    text = "China, which waited and which said that peace is possible."
-    doc = multi_doc(text, [_say([("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 7, "punct"),
-                                 ("which", "which", "PRON", 4, "nsubj"), ("waited", "wait", "VERB", 1, "acl:relcl"),
-                                 ("and", "and", "CCONJ", 7, "cc"), ("which", "which", "PRON", 7, "nsubj")])])
-    said = text.index("said")
-    att = Attribution(content=(Span.of(text, said + 5, len(text) - 1),), kind="indirect", cue=Span.of(text, said, said + 4),
-                      cue_lemma="say", cue_class="speech", source=Span.of(text, said - 6, said - 1), via="cue-subject")
-    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    quote = _relative_said("China, which waited and which said that peace is possible.", [
+        ("China", "China", "PROPN", 0, "root"), (",", ",", "PUNCT", 7, "punct"), ("which", "which", "PRON", 4, "nsubj"),
+        ("waited", "wait", "VERB", 1, "acl:relcl"), ("and", "and", "CCONJ", 7, "cc"), ("which", "which", "PRON", 7, "nsubj")],
+        lex)
     assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
 def test_relative_pronoun_after_a_predicate_noun_is_the_subject(lex):
     """'China is the only government that said ...': the speaker is China, not 'government'."""
-    text = "China is the only government that said that peace is possible."
-    doc = multi_doc(text, [_say([("China", "China", "PROPN", 5, "nsubj"), ("is", "be", "AUX", 5, "cop"),
-                                 ("the", "the", "DET", 5, "det"), ("only", "only", "ADJ", 5, "amod"),
-                                 ("government", "government", "NOUN", 0, "root"), ("that", "that", "PRON", 7, "nsubj")])])
-    said = text.index("said")
-    att = Attribution(content=(Span.of(text, said + 5, len(text) - 1),), kind="indirect", cue=Span.of(text, said, said + 4),
-                      cue_lemma="say", cue_class="speech", source=Span.of(text, said - 5, said - 1), via="cue-subject")
-    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
-    assert quote.speaker.name == "China"
+    quote = _relative_said("China is the only government that said that peace is possible.", [
+        ("China", "China", "PROPN", 5, "nsubj"), ("is", "be", "AUX", 5, "cop"), ("the", "the", "DET", 5, "det"),
+        ("only", "only", "ADJ", 5, "amod"), ("government", "government", "NOUN", 0, "root"),
+        ("that", "that", "PRON", 7, "nsubj")], lex)
+    assert quote.source.text == "that" and quote.speaker.name == "China"
 
 
 def test_anonymous_source(lex):
