@@ -44,6 +44,11 @@ class _Person:
     gender: str
 
 
+NOT_NAMES = {"neither", "either", "both", "nor", "and", "but", "or", "only", "even", "all", "not", "no", "yet",
+             "also", "then", "so", "if", "when", "while", "as", "after", "before", "since", "though", "although"}
+"""Function words that open a sentence capitalised and that a tagger may read as the first word of a name."""
+
+
 def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
     """Every mention of a lexicon person in the article, with the title written in front of it."""
     text = doc.text
@@ -52,8 +57,8 @@ def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ..
         words = sent.words
         i = 0
         while i < len(words):
-            if words[i].upos != "PROPN":
-                i += 1
+            if words[i].upos != "PROPN" or words[i].text.lower() in NOT_NAMES:
+                i += 1  # "Neither Clinton nor ...": a capitalised function word the tagger took for a name
                 continue
             j = i
             while j + 1 < len(words) and (words[j + 1].upos == "PROPN" or (
@@ -289,7 +294,8 @@ def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker
              for w in s.words if src.start <= w.start and w.end <= src.end]
     runs: list[list[Word]] = [[]]
     for w in words:
-        if w.upos == "PROPN" and w.text[:1].isupper() and w.text.replace("-", "").replace(".", "").isalpha():
+        if (w.upos == "PROPN" and w.text[:1].isupper() and w.text.replace("-", "").replace(".", "").isalpha()
+                and w.text.lower() not in NOT_NAMES):
             if runs[-1] and runs[-1][-1].index != w.index - 1:
                 runs.append([])
             runs[-1].append(w)

@@ -55,6 +55,21 @@ def test_wrong_title_mention_is_recorded(lex):
     assert quotes[0].speaker.name == "Dmytro Kuleba"
 
 
+def test_capitalised_function_word_is_no_part_of_a_name(lex):
+    """'Neither Clinton nor ...' tagged PROPN PROPN: the mention is 'Clinton', not a person 'Neither Clinton'."""
+    text = "Neither Clinton nor her allies said that peace is possible."
+    doc = multi_doc(text, [_say([("Neither", "Neither", "PROPN", 2, "cc:preconj"), ("Clinton", "Clinton", "PROPN", 6, "nsubj"),
+                                 ("nor", "nor", "CCONJ", 5, "cc"), ("her", "her", "PRON", 5, "nmod:poss"),
+                                 ("allies", "ally", "NOUN", 2, "conj")])])
+    mentions = find_mentions(doc, lexicon=lex, date=DAY)
+    assert all("Neither" not in m.span.text for m in mentions)
+    said = text.index(" said")
+    att = Attribution(content=(Span.of(text, said + 6, len(text) - 1),), kind="indirect", cue=Span.of(text, said + 1, said + 5),
+                      cue_lemma="say", cue_class="speech", source=Span.of(text, 0, said), via="cue-subject")
+    (quote,) = resolve_speakers(doc, [att], mentions, lexicon=lex, date=DAY)
+    assert quote.speaker.name != "Neither Clinton"
+
+
 FILLER = "\nSanctions widened.\nMarkets fell.\nTalks stalled.\n"
 
 
