@@ -285,6 +285,7 @@ def _char_span(text: str, words: Sequence[Word]) -> Span | None:
 
 
 TIME_LEADS = {"on", "last", "this", "early", "late", "earlier", "later", "in", "at"}
+OPENING_TIME_LEADS = TIME_LEADS | {"next"}
 
 
 SCENE_LEADS = {"at", "on", "in", "during", "after", "before", "while"}
@@ -295,7 +296,7 @@ def _source_words(words: Sequence[Word]) -> Sequence[Word]:
     (``Australia on Saturday``) and without the scene after a name (``Wang at an annual press briefing``).
     A relative pronoun stays as written (``which``): the speakers module resolves it. A time phrase before
     the source goes too (``This week Beijing``)."""
-    if (len(words) > 2 and words[0].text.lower() in TIME_LEADS | {"next"} and words[1].text.lower() in TIME_WORDS
+    if (len(words) > 2 and words[0].text.lower() in OPENING_TIME_LEADS and words[1].text.lower() in TIME_WORDS
             and words[2].upos in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM")):
         words = words[2:]
     for k in range(1, len(words)):
@@ -356,11 +357,10 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             content = _char_span(text, words[x:y])
             if content is None:
                 continue
-            follows = previous is not None and previous.source is not None and number - previous_segment <= 1
-            if not follows:
+            if previous is None or previous.source is None or number - previous_segment > 1:
                 continue  # no cue, no speaker to continue: nothing to attribute it to
-            made.append(_record(text, outer, (content,), None, None, None, previous.source if follows else None,
-                                "continuation" if follows else "none", sentence_of.get(id(words[x]), -1)))
+            made.append(_record(text, outer, (content,), None, None, None, previous.source, "continuation",
+                                sentence_of.get(id(words[x]), -1)))
         if made:
             previous, previous_segment = max(made, key=lambda m: m.content[-1].end), number
         out.extend(made)

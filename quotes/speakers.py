@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .attribution import Attribution
+from .attribution import RELATIVE_PRONOUNS, Attribution
 from .parse import Document, Sentence, Word
 from .records import LEXICON_ONLY_CONFIDENCE, Mention, Quote, Span, Speaker, UNRESOLVED
 
@@ -171,9 +171,6 @@ def resolve_speakers(
                 people_seen.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
     return tuple(quotes)
-
-
-RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
 def _antecedent(doc: Document, pronoun: Span) -> Span | None:

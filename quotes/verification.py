@@ -131,7 +131,7 @@ def _tenure_text(name: str, t: Any) -> str:
 def _person_name(lexicon: Any, pid: str, fallback: str | None = None) -> str:
     try:
         return str(lexicon.person(pid).name)
-    except Exception:  # an id the lexicon lacks: show what we have
+    except KeyError:  # an id the lexicon lacks: show what we have
         return fallback or pid
 
 
@@ -261,7 +261,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 def _gender(lexicon: Any, sp: Speaker) -> str:
     try:
         return str(lexicon.person(sp.person_id).gender or "") if sp.person_id else ""
-    except Exception:  # an id the lexicon lacks
+    except KeyError:  # an id the lexicon lacks
         return ""
 
 
