@@ -22,7 +22,7 @@ from .reading import Article, read_article
 from .errors import ModelsNotFoundError, QuotesError
 from .records import Diagnostic, Extraction
 from .roles import MODEL_FILE as ROLE_MODEL_FILE
-from .roles import load_role_model, merge_attributions, tag_attributions
+from .roles import load_role_model, merge_attributions, tag_attributions_many
 from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]
@@ -153,8 +153,9 @@ def extract_many(
     else:
         # the tagging pass, then the role tagger; the parser only where the rules can add to it
         docs = parse_many(texts, models=models, select=_nothing, normalise=normalise_marks)
-        learned = [tag_attributions(doc, quotations, lexicon=lex, model=role_model, ignore=article.ignore)
-                   for doc, (quotations, _), article in zip(docs, marks, read)]
+        learned = tag_attributions_many([(doc, quotations, article.ignore)
+                                         for doc, (quotations, _), article in zip(docs, marks, read)],
+                                        lexicon=lex, model=role_model)
         if method == "both":
             wanted = _needs_parse(docs, learned, _cue_word(lex, thought=False))
             union = set().union(*wanted)
