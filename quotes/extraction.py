@@ -11,13 +11,12 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-import attrs
 
 from .attribution import Attribution, find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import Document, Sentence, Word, parse_many
+from .parse import TAG_ONLY, Document, Sentence, Word, add_parses, parse_many
 from .reading import Article, read_article
 from .errors import ModelsNotFoundError, QuotesError
 from .records import Diagnostic, Extraction
@@ -57,10 +56,6 @@ def _selector(lexicon: Lexicon) -> Callable[[Sentence], bool]:
     return lambda sentence: any(is_cue(w) for w in sentence.words)
 
 
-def _nothing(sentence: Sentence) -> bool:
-    return False
-
-
 def _needs_parse(
     docs: Sequence[Document],
     learned: Sequence[Sequence[Attribution]],
@@ -85,14 +80,6 @@ def _needs_parse(
             if sourceless or nested:
                 wanted.add((sent.start, sent.text))
     return out
-
-
-def _only(doc: Document, wanted: set[tuple[int, str]]) -> Document:
-    """The document with the parse kept on the wanted sentences only (a sentence another article of the
-    batch wanted parsed was parsed here too): results do not depend on how articles are batched."""
-    sentences = tuple(s if not s.parsed or (s.start, s.text) in wanted else attrs.evolve(
-        s, parsed=False, words=tuple(attrs.evolve(w, head=None, deprel="") for w in s.words)) for s in doc.sentences)
-    return attrs.evolve(doc, sentences=sentences)
 
 
 def extract(
@@ -152,16 +139,13 @@ def extract_many(
         docs = parse_many(texts, models=models, select=_selector(lex), normalise=normalise_marks)
     else:
         # the tagging pass, then the role tagger; the parser only where the rules can add to it
-        docs = parse_many(texts, models=models, select=_nothing, normalise=normalise_marks)
+        docs = parse_many(texts, models=models, select=TAG_ONLY, normalise=normalise_marks)
         learned = tag_attributions_many([(doc, quotations, article.ignore)
                                          for doc, (quotations, _), article in zip(docs, marks, read)],
                                         lexicon=lex, model=role_model)
         if method == "both":
             wanted = _needs_parse(docs, learned, _cue_word(lex, thought=False))
-            union = set().union(*wanted)
-            docs = parse_many(texts, models=models, select=lambda s: (s.start, s.text) in union,
-                              normalise=normalise_marks)
-            docs = [_only(doc, keys) for doc, keys in zip(docs, wanted)]
+            docs = add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d], models=models)
     out = []
     for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
         when, source = article_date(article.text, date=date)

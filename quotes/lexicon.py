@@ -636,9 +636,22 @@ class Lexicon:
         scored.sort(key=lambda c: (-c.score, c.person.name, c.person.id))
         return tuple(scored[:limit])
 
+    @functools.cached_property
+    def _fuzzy_seen(self) -> dict[str, list]:
+        return {}
+
     def _fuzzy(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
+        """Near spellings of ``key`` among the index's names (remembered: a name recurs through an article)."""
         if len(key) < 4:
             return []
+        seen = self._fuzzy_seen
+        if key not in seen:
+            if len(seen) >= 100_000:
+                seen.clear()
+            seen[key] = self._fuzzy_search(key, index, keys)
+        return list(seen[key])
+
+    def _fuzzy_search(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
         if _process is not None:
             matches = [(k, s / 100) for k, s, _ in _process.extract(key, keys, scorer=_fuzz.ratio, score_cutoff=85,
                                                                    limit=10)]

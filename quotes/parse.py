@@ -293,7 +293,8 @@ def parse_many(
     quotation marks made straight, so both spellings parse alike); offsets and word texts still
     refer to the original.
 
-    ``select`` decides which tagged sentences get the dependency parser (default: all).
+    ``select`` decides which tagged sentences get the dependency parser (default: all); pass
+    :data:`TAG_ONLY` for none, then :func:`add_parses` once the caller knows which it wants.
     Paragraphs and parsed sentences are cached by content for the life of the process, so a
     repeated run over the same articles (a digest, then a check) does not parse them again.
     """
@@ -307,7 +308,7 @@ def parse_many(
     todo = list(dict.fromkeys(p for _, _, p in jobs if (info.directory, p) not in _TAGGED))
     if todo:
         with _LOCK:
-            tagged = nlp.bulk_process(todo, processors="tokenize,mwt,pos,lemma")
+            tagged = _tag(nlp, todo)
         for para, sdoc in zip(todo, tagged):
             sents = tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
             _remember(_TAGGED, (info.directory, para), sents)
@@ -315,27 +316,55 @@ def parse_many(
     for t, offset, para in jobs:
         for rel in _TAGGED[(info.directory, para)]:
             staged.append((t, _shift(rel, texts[t], offset)))
-    keys = [(info.directory, s.text, tuple((w.text, w.upos) for w in s.words)) for _, s in staged]
-    wanted = [i for i, (_, sent) in enumerate(staged) if select is None or select(sent)]
-    missing = list(dict.fromkeys(keys[i] for i in wanted if keys[i] not in _PARSED))
+    sentences: list[list[Sentence]] = [[] for _ in texts]
+    for t, sent in staged:
+        sentences[t].append(sent)
+    docs = [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
+    if select is TAG_ONLY:
+        return docs
+    return add_parses(docs, select=None if select is None else (lambda _, sent: select(sent)), models=models)
+
+
+def TAG_ONLY(sentence: Sentence) -> bool:  # noqa: N802 (a constant the caller passes)
+    """The ``select`` of :func:`parse_many` that parses nothing: the tagging pass alone."""
+    return False
+
+
+def add_parses(
+    docs: Sequence[Document],
+    *,
+    select: Callable[[int, Sentence], bool] | None = None,
+    models: str | os.PathLike[str] | None = None,
+) -> list[Document]:
+    """Tagged documents (from :func:`parse_many` with a ``select`` that took nothing) with the dependency
+    parse added to the sentences ``select(document index, sentence)`` picks (default: all); the others
+    are returned as they were. Parses are cached by sentence content, like :func:`parse_many`'s."""
+    info = resolve_models(models)
+    wanted = [(d, k) for d, doc in enumerate(docs) for k, sent in enumerate(doc.sentences)
+              if not sent.parsed and (select is None or select(d, sent))]
+    if not wanted:
+        return list(docs)
+    keys = {(d, k): (info.directory, docs[d].sentences[k].text,
+                     tuple((w.text, w.upos) for w in docs[d].sentences[k].words)) for d, k in wanted}
+    missing = list(dict.fromkeys(key for key in keys.values() if key not in _PARSED))
     if missing:
         import stanza
 
-        first = {}
-        for i in wanted:
-            first.setdefault(keys[i], staged[i][1])
-        subdoc = stanza.Document([_tagged_dict(first[k]) for k in missing])
+        first: dict = {}
+        for d, k in wanted:
+            first.setdefault(keys[(d, k)], docs[d].sentences[k])
+        subdoc = stanza.Document([_tagged_dict(first[key]) for key in missing])
+        nlp = _pipeline(info.origin, info.directory)
         with _LOCK:
             nlp.processors["depparse"].process(subdoc)
-        for k, ssent in zip(missing, subdoc.sentences):
-            _remember(_PARSED, k, tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words))
-    sentences: list[list[Sentence]] = [[] for _ in texts]
-    wanted_set = set(wanted)
-    for i, (t, sent) in enumerate(staged):
-        if i in wanted_set:
-            sent = _with_heads(sent, list(_PARSED[keys[i]]))
-        sentences[t].append(sent)
-    return [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
+        for key, ssent in zip(missing, subdoc.sentences):
+            _remember(_PARSED, key, tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words))
+    out = [list(doc.sentences) for doc in docs]
+    for (d, k), key in keys.items():
+        out[d][k] = _with_heads(out[d][k], list(_PARSED[key]))
+    touched = {d for d, _ in keys}
+    return [attrs.evolve(doc, sentences=tuple(sents)) if d in touched else doc
+            for d, (doc, sents) in enumerate(zip(docs, out))]
 
 
 def parse(
@@ -346,6 +375,22 @@ def parse(
 ) -> Document:
     """Parse one text: sentences and words with offsets into ``text``, tags, lemmas and dependencies."""
     return parse_many([text], models=models, select=select)[0]
+
+
+def _tag(nlp, paragraphs: list[str]):  # type: ignore[no-untyped-def]
+    """The tagging pass (tokenize, mwt, pos, lemma) over paragraphs, as stanza documents. A dictionary-only
+    lemmatizer (the shipped one) is asked directly: stanza's lemma processor first builds a data loader
+    that only its neural model needs, a tenth of the pass on news copy. The lemmas are the same."""
+    lemma = nlp.processors.get("lemma")
+    direct = lemma is not None and lemma.config.get("dict_only", False) and not lemma.use_identity
+    docs = nlp.bulk_process(paragraphs, processors="tokenize,mwt,pos" if direct else "tokenize,mwt,pos,lemma")
+    if direct:
+        from stanza.models.common.doc import LEMMA, TEXT, UPOS
+
+        for sdoc in docs:
+            predicted = lemma.trainer.predict_dict(sdoc.get([TEXT, UPOS]))
+            sdoc.set([LEMMA], [x if x else "_" for x in predicted])
+    return docs
 
 
 def _tagged_dict(sent: Sentence) -> list[dict]:

@@ -28,7 +28,7 @@ from typing import Sequence
 
 from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import parse_many
+from .parse import TAG_ONLY, parse_many
 from .reading import read_article
 from .roles import (FEATURES, LABELS, MODEL_FILE, Segment, build_network, decode_labels, ensemble_scores, labels_to_spans,
                     pad_batch, segments)
@@ -77,7 +77,7 @@ def prep(polnear: Path, work: Path, split: str, batch: int = 8) -> Path:
     for i in range(0, len(texts), batch):
         chunk = texts[i:i + batch]
         articles = [read_article(p.read_text(encoding="utf-8"), name=p.stem) for p in chunk]
-        docs = parse_many([a.text for a in articles], select=lambda s: False, normalise=normalise_marks)
+        docs = parse_many([a.text for a in articles], select=TAG_ONLY, normalise=normalise_marks)
         for path, article, doc in zip(chunk, articles, docs):
             files = sorted(anns.glob(path.stem + "_*.ann"))
             spans = read_ann(files[0]) if files else []

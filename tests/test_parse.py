@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quotes import parse as parse_mod
 from quotes.errors import ModelsNotFoundError
-from quotes.parse import PROCESSORS, parse, parse_many, resolve_models
+from quotes.parse import PROCESSORS, TAG_ONLY, add_parses, parse, parse_many, resolve_models
 
 
 def _fake_models(path: Path) -> Path:
@@ -147,6 +147,20 @@ def test_batching_does_not_change_parses(seeds):
     together = parse_many(texts)
     alone = [parse(t) for t in texts]
     assert together == alone
+
+
+@pytest.mark.slow
+def test_parses_added_later_only_where_each_document_wants_them():
+    """The tagging pass first, the parser after on chosen sentences: the same parse as parsing at once, and a
+    sentence another document of the batch wanted stays unparsed here (batching changes nothing)."""
+    texts = ["Wang said no. Li said yes.", "Li said yes. Wang said no."]
+    tagged = parse_many(texts, select=TAG_ONLY)
+    assert not any(s.parsed for d in tagged for s in d.sentences)
+    both = add_parses(tagged, select=lambda d, s: s.text == ("Wang said no." if d == 0 else "Li said yes."))
+    assert [[s.parsed for s in d.sentences] for d in both] == [[True, False], [True, False]]
+    assert both[0].sentences[0] == parse("Wang said no.").sentences[0]
+    assert both[0].sentences[1] == tagged[0].sentences[1]
+    assert add_parses(both) == parse_many(texts)
 
 
 def _word(doc, text):

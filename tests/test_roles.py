@@ -248,18 +248,6 @@ def test_shipped_model_finds_a_plain_quote():
     assert q.source.text == "The senator" and q.cue.text == "said" and "the bill would pass easily" in q.content[0].text
 
 
-def test_parse_kept_only_where_the_article_wanted_it():
-    """A sentence parsed because another article of the batch wanted it loses that parse (batching changes nothing)."""
-    from quotes.extraction import _only
-
-    doc = _doc("Wang said no. Li said yes.", [["Wang", "said", "no", "."], ["Li", "said", "yes", "."]])
-    parsed = Document(doc.text, tuple(attrs.evolve(s, parsed=True, words=tuple(attrs.evolve(w, head=-1, deprel="root")
-                                                                              for w in s.words)) for s in doc.sentences))
-    first, second = _only(parsed, {(0, "Wang said no.")}).sentences
-    assert first.parsed and first.words[0].deprel == "root"
-    assert not second.parsed and all(w.head is None and w.deprel == "" for w in second.words)
-
-
 def test_an_ensemble_file_averages_its_networks(tmp_path):
     """A model file with several networks loads them all; two copies of one network tag as that network."""
     import torch
