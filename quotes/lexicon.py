@@ -332,6 +332,7 @@ KINDS: dict[str, _Spec] = {
     "cues": _Spec(("lemma", "class", "pos"), ("particle", "forms")),
     "organisations": _Spec(("name",), ("aliases", "country")),
     "documents": _Spec(("noun",), ("forms",)),
+    "organisation_nouns": _Spec(("noun",), ("forms",)),
 }
 LAYERS = ("generated", "", "curated")  # people.generated.tsv, people.tsv, people.curated.tsv: later ones win
 
@@ -456,6 +457,7 @@ class Lexicon:
         cue_extra_forms: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
         organisations: Iterable[SourceOrg] = (),
         documents: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
+        organisation_nouns: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
     ) -> None:
         self._people = dict(people)
         self.people: Mapping[str, Person] = types.MappingProxyType(self._people)
@@ -529,6 +531,10 @@ class Lexicon:
         for noun, extra in documents.items():
             for form in _noun_forms(noun) | set(extra):
                 self._documents.setdefault(_norm(form), noun)
+        self._organisation_nouns: dict[str, str] = {}
+        for noun, extra in organisation_nouns.items():
+            for form in _noun_forms(noun) | set(extra):
+                self._organisation_nouns.setdefault(_norm(form), noun)
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -884,6 +890,15 @@ class Lexicon:
         """
         return self._documents.get(_norm(word))
 
+    def organisation_noun(self, word: str) -> str | None:
+        """The kind of organisation ``word`` names (``agency``, ``broadcaster``, ``ministry``), or None: the head
+        nouns of a definite description of an organisation (``the US news agency``).
+
+        >>> load_lexicon().organisation_noun("Agencies"), load_lexicon().organisation_noun("diplomat")
+        ('agency', None)
+        """
+        return self._organisation_nouns.get(_norm(word))
+
 
 # ---------------------------------------------------------------------------------------------- compiling
 
@@ -1067,20 +1082,25 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
             check_country(f["country"], r.where)
             orgs[f["name"]] = SourceOrg(f["name"], _tuple(f["aliases"]), f["country"])
 
-    documents: dict[str, tuple[str, ...]] = {}
-    for rows in tables["documents"]:
-        seen = {}
-        for r in rows:
-            f = r.fields
-            noun = f["noun"].casefold()
-            if not noun or " " in noun:
-                problems.append(f"{r.where}: a document noun is one word (got {f['noun']!r})")
-                continue
-            if noun in seen:
-                problems.append(f"{r.where}: duplicate document noun {noun!r} (first at {seen[noun]})")
-                continue
-            seen[noun] = r.where
-            documents[noun] = _tuple(f["forms"].casefold())
+    def nouns(kind: str, what: str) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for rows in tables[kind]:
+            seen: dict[str, str] = {}
+            for r in rows:
+                f = r.fields
+                noun = f["noun"].casefold()
+                if not noun or " " in noun:
+                    problems.append(f"{r.where}: {what} noun is one word (got {f['noun']!r})")
+                    continue
+                if noun in seen:
+                    problems.append(f"{r.where}: duplicate {what.split()[-1]} noun {noun!r} (first at {seen[noun]})")
+                    continue
+                seen[noun] = r.where
+                out[noun] = _tuple(f["forms"].casefold())
+        return out
+
+    documents = nouns("documents", "a document")
+    organisation_nouns = nouns("organisation_nouns", "an organisation")
 
     lexicon = Lexicon(
         people=people,
@@ -1092,6 +1112,7 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
         cue_extra_forms=extra_forms,
         organisations=orgs.values(),
         documents=documents,
+        organisation_nouns=organisation_nouns,
     )
     return lexicon, problems
 

@@ -145,6 +145,7 @@ def resolve_speakers(
     previous_at = 0
     previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
+    quoted_orgs: list[tuple[int, Speaker]] = []
     for att in attributions:
         if att.source is not None:
             att = attrs.evolve(att, source=_complete_name(doc, att.source, people_seen, lexicon=lexicon, date=date))
@@ -156,7 +157,8 @@ def resolve_speakers(
         elif att.source is None and _agentless(doc, att, lexicon):
             speaker, how, conf = AGENTLESS, "agentless", 0.6
         else:
-            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at)
+            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
+                                          quoted_orgs=quoted_orgs)
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via == "according-to" and how in ("cue-subject",):
@@ -171,6 +173,8 @@ def resolve_speakers(
             previous = speaker
             previous_at = at
             previous_conf = conf
+            if speaker.kind == "organisation":
+                quoted_orgs.append((at, speaker))
             if speaker.kind == "person":
                 people_seen.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
@@ -205,7 +209,7 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
 
 
-def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at):  # type: ignore[no-untyped-def]
+def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at, quoted_orgs=()):  # type: ignore[no-untyped-def]
     src = att.source
     if src is None:
         return UNRESOLVED, "none", 0.1
@@ -213,7 +217,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         antecedent = _antecedent(doc, src)
         if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
-                            lexicon=lexicon, date=date, at=at)
+                            lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
     inside = [m for m in mentions if src.start <= m.span.start and m.span.end <= src.end]
     if not inside:
         inside = [m for m in mentions if m.span.overlaps(src)]
@@ -254,6 +258,9 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
                     break
     if org is not None:
         return Speaker("organisation", name=org.name), "cue-subject", 0.85
+    described = _described_organisation(text, phrase, src.start, quoted_orgs, lexicon)
+    if described is not None:
+        return described, "cue-subject", 0.7
     document = _document(doc, src, lexicon)
     if document is not None:
         return document, "cue-subject", 0.8
@@ -598,4 +605,24 @@ def _joint(doc: Document, src: Span, mentions, people_seen, lexicon, date: dt.da
             return Speaker("joint", name=" and ".join(names), candidates=names)
         if members:
             return None
+    return None
+
+
+def _described_organisation(text: str, phrase: str, at: int, quoted_orgs, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """``the US news agency``: a definite description, a country and an organisation noun of the lexicon, is
+    the latest organisation of that country the article quoted within the last two paragraphs (``according
+    to Bloomberg, ...``); None when there is no such organisation or the description names no country."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() != "the" or lexicon.organisation_noun(words[-1]) is None:
+        return None
+    countries = {c for c in (lexicon.country_of_adjective(w) for w in words[1:-1]) if c}
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    for pos, sp in reversed(quoted_orgs):
+        if pos >= at or _paragraphs_between(text, pos, at) > 2:
+            break
+        org = lexicon.organisation(sp.name or "")
+        if org is not None and org.country == country:
+            return sp
     return None

@@ -95,6 +95,7 @@ PEOPLE_HEAD = "id\tname\tfamily\tgiven\torder\tgender\tcountry\taliases\n"
         ({"organisations.tsv": "name\taliases\tcountry\nXinhua\t\tChinaa\n"}, "organisations.tsv:2: unknown country"),
         ({"documents.tsv": "noun\nwhite paper\n"}, "documents.tsv:2: a document noun is one word"),
         ({"documents.tsv": "noun\nmemo\nMemo\n"}, "documents.tsv:3: duplicate document noun 'memo'"),
+        ({"organisation_nouns.tsv": "noun\nnews agency\n"}, "organisation_nouns.tsv:2: an organisation noun is one word"),
     ],
 )
 def test_malformed_files_name_file_and_line(tmp_path, files, expected):

@@ -328,3 +328,32 @@ def test_they_after_one_person_is_no_joint_speaker(lex):
     quote = _resolve_one(text, _met(text, [("officials", "official", "NOUN", "NNS")], THEY_SAID), "They", "said",
                          "ties were strong", lex)
     assert quote.speaker.kind != "joint"
+
+
+@pytest.mark.parametrize("description, name", [("the US news agency", "Bloomberg"), ("the Russian news agency", None)])
+def test_a_definite_description_is_the_organisation_of_its_country_quoted_before(lex, description, name):
+    """'According to Bloomberg, ... . The move was temporary, the US news agency said': the description names a
+    country and a kind of organisation, so it is Bloomberg (a US organisation quoted just before); 'the
+    Russian news agency' is not Bloomberg."""
+    first = "Banks cut loans, according to Bloomberg."
+    text = f"{first} The move was temporary, {description} said."
+    s1 = _words(text, [("Banks", "bank", "NOUN", "NNS"), ("cut", "cut", "VERB", "VBD"), ("loans", "loan", "NOUN", "NNS"),
+                       (",", ",", "PUNCT", ","), ("according", "accord", "VERB", "VBG"), ("to", "to", "ADP", "IN"),
+                       ("Bloomberg", "Bloomberg", "PROPN", "NNP"), (".", ".", "PUNCT", ".")])
+    rows = [("The", "the", "DET", "DT"), ("move", "move", "NOUN", "NN"), ("was", "be", "AUX", "VBD"),
+            ("temporary", "temporary", "ADJ", "JJ"), (",", ",", "PUNCT", ",")]
+    rows += [(w, w.lower(), "NOUN", "NN") for w in description.split()] + [("said", "say", "VERB", "VBD"), (".", ".", "PUNCT", ".")]
+    s2 = _words(text, rows, start=len(first))
+    from quotes.parse import Document
+    doc = Document(text, (s1, s2))
+
+    def span(s):
+        i = text.index(s)
+        return Span.of(text, i, i + len(s))
+
+    atts = [Attribution(content=(span("Banks cut loans"),), kind="indirect", cue=span("according to"),
+                        cue_lemma="according to", cue_class="according-to", source=span("Bloomberg"), via="according-to"),
+            Attribution(content=(span("The move was temporary"),), kind="indirect", cue=span("said"), cue_lemma="say",
+                        cue_class="speech", source=span(description), via="cue-subject")]
+    _, second = resolve_speakers(doc, atts, find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    assert (second.speaker.name == "Bloomberg") == (name == "Bloomberg")
