@@ -9,13 +9,16 @@ the closest pairs first. Speaker accuracy is
 measured on the matched quotes: the predicted speaker's canonical name equals the gold speaker (case
 and a leading "the" ignored); a gold ``AMBIGUOUS: A|B`` is matched by an ambiguous prediction naming
 both; a gold anonymous source by an anonymous prediction; two names the lexicon reads as one organisation
-(``CCTV`` and ``China Central Television``) are the same speaker.
+(``CCTV`` and ``China Central Television``) are the same speaker, and so are two coordinations of the same
+members in any order (a joint speaker ``Xi Jinping and Vladimir Putin`` is a set: the gold's order is
+not the text's).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -54,9 +57,17 @@ def _norm(name: str | None) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def _members(name: str | None) -> frozenset[str]:
+    """The conjuncts of a coordination (``the US, Canada and European allies``), as a set."""
+    return frozenset(_norm(m) for m in re.split(r",\s*(?:and\s+)?|\s+and\s+", _norm(name)) if m.strip())
+
+
 def _same(gold_name: str, pred_name: str | None, lexicon) -> bool:
-    """Equal names, or names the lexicon reads as one organisation (``CCTV`` / ``China Central Television``)."""
+    """Equal names, the same members in another order, or names the lexicon reads as one organisation
+    (``CCTV`` / ``China Central Television``)."""
     if _norm(gold_name) == _norm(pred_name):
+        return True
+    if len(_members(gold_name)) > 1 and _members(gold_name) == _members(pred_name):
         return True
     if lexicon is None or not pred_name:
         return False

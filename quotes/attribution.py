@@ -108,15 +108,36 @@ def _children(sent: Sentence, index: int, *rels: str) -> list[Word]:
     return [w for w in sent.words if w.head == index and (not rels or w.deprel.split(":")[0] in rels or w.deprel in rels)]
 
 
-def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset()) -> Word | None:
+def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset(), lexicon=None) -> Word | None:  # type: ignore[no-untyped-def]
     for w in _children(sent, verb.index):
         if w.deprel.startswith("nsubj") and w.deprel not in NOT_SUBJECT_RELS and not _is_time_word(w):
             return w
+    misread = _misread_name(sent, verb, lexicon)
+    if misread is not None:
+        return misread
     rel = verb.deprel.split(":")[0]
     if verb.head is not None and verb.head >= 0 and verb.index not in seen and rel in ("conj", "xcomp", "advcl"):
         head = sent.words[verb.head]
         if head.upos in ("VERB", "AUX") or rel == "conj":
-            return _subject(sent, head, seen | {verb.index})
+            return _subject(sent, head, seen | {verb.index}, lexicon)
+    if verb.head is not None and verb.head >= 0 and verb.deprel == "acl" and verb.xpos == "VBG":
+        head = sent.words[verb.head]  # "a UN Security Council resolution demanding that ...": the noun speaks
+        if head.upos in ("NOUN", "PROPN") and head.index < verb.index:
+            return head
+    return None
+
+
+def _misread_name(sent: Sentence, verb: Word, lexicon) -> Word | None:  # type: ignore[no-untyped-def]
+    """A name the tagger read as a gerund (``Beijing`` -> VBG) opening the sentence, hanging off the cue as a
+    clausal subject or auxiliary: the subject, when the lexicon knows it as a country, capital or organisation."""
+    first = sent.words[0] if sent.words else None
+    if (first is None or lexicon is None or first.head != verb.index or first.xpos != "VBG"
+            or not first.text[:1].isupper() or first.deprel.split(":")[0] not in ("csubj", "aux", "nsubj", "advcl")):
+        return None
+    known = getattr(lexicon, "organisation", None)
+    country = getattr(lexicon, "country_of_adjective", None)
+    if (known is not None and known(first.text) is not None) or (country is not None and country(first.text)):
+        return first
     return None
 
 
@@ -304,7 +325,7 @@ def find_attributions(
             cue_span, cue_lemma = _cue_span(text, sent, w, lemma)
             words, rule = _content_words(sent, w, cue_lemma)
             words = [x for x in words if not (cue_span.start <= x.start < cue_span.end)]
-            subj = _subject(sent, w)
+            subj = _subject(sent, w, lexicon=lexicon)
             if subj is not None and any(a <= subj.start < b for a, b in quoted_ranges):
                 subj = _inverted_subject(sent, w)  # '"...," said Wang': the parser took the quote's subject
             source = None

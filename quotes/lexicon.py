@@ -331,6 +331,8 @@ KINDS: dict[str, _Spec] = {
     "titles": _Spec(("surface", "role", "kind"), ("country", "office")),
     "cues": _Spec(("lemma", "class", "pos"), ("particle", "forms")),
     "organisations": _Spec(("name",), ("aliases", "country")),
+    "documents": _Spec(("noun",), ("forms",)),
+    "organisation_nouns": _Spec(("noun",), ("forms",)),
 }
 LAYERS = ("generated", "", "curated")  # people.generated.tsv, people.tsv, people.curated.tsv: later ones win
 
@@ -454,6 +456,8 @@ class Lexicon:
         cues: Iterable[CueWord],
         cue_extra_forms: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
         organisations: Iterable[SourceOrg] = (),
+        documents: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
+        organisation_nouns: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
     ) -> None:
         self._people = dict(people)
         self.people: Mapping[str, Person] = types.MappingProxyType(self._people)
@@ -523,6 +527,14 @@ class Lexicon:
                 key = " ".join(_title_tokens(alias))
                 if key:
                     self._org_keys.setdefault(key, org)
+        self._documents: dict[str, str] = {}
+        for noun, extra in documents.items():
+            for form in _noun_forms(noun) | set(extra):
+                self._documents.setdefault(_norm(form), noun)
+        self._organisation_nouns: dict[str, str] = {}
+        for noun, extra in organisation_nouns.items():
+            for form in _noun_forms(noun) | set(extra):
+                self._organisation_nouns.setdefault(_norm(form), noun)
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -880,6 +892,26 @@ class Lexicon:
         """
         return self._org_keys.get(" ".join(_title_tokens(phrase)))
 
+    # ------------------------------------------------------------------------------------ documents
+
+    def document_noun(self, word: str) -> str | None:
+        """The document noun ``word`` is a form of (``resolutions`` -> ``resolution``), or None: the head
+        nouns of sources that are texts, not people or bodies (a resolution, a statement, a readout, a report).
+
+        >>> load_lexicon().document_noun("Resolutions"), load_lexicon().document_noun("minister")
+        ('resolution', None)
+        """
+        return self._documents.get(_norm(word))
+
+    def organisation_noun(self, word: str) -> str | None:
+        """The kind of organisation ``word`` names (``agency``, ``broadcaster``, ``ministry``), or None: the head
+        nouns of a definite description of an organisation (``the US news agency``).
+
+        >>> load_lexicon().organisation_noun("Agencies"), load_lexicon().organisation_noun("diplomat")
+        ('agency', None)
+        """
+        return self._organisation_nouns.get(_norm(word))
+
 
 # ---------------------------------------------------------------------------------------------- compiling
 
@@ -1063,6 +1095,26 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
             check_country(f["country"], r.where)
             orgs[f["name"]] = SourceOrg(f["name"], _tuple(f["aliases"]), f["country"])
 
+    def nouns(kind: str, what: str) -> dict[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for rows in tables[kind]:
+            seen: dict[str, str] = {}
+            for r in rows:
+                f = r.fields
+                noun = f["noun"].casefold()
+                if not noun or " " in noun:
+                    problems.append(f"{r.where}: {what} noun is one word (got {f['noun']!r})")
+                    continue
+                if noun in seen:
+                    problems.append(f"{r.where}: duplicate {what.split()[-1]} noun {noun!r} (first at {seen[noun]})")
+                    continue
+                seen[noun] = r.where
+                out[noun] = _tuple(f["forms"].casefold())
+        return out
+
+    documents = nouns("documents", "a document")
+    organisation_nouns = nouns("organisation_nouns", "an organisation")
+
     lexicon = Lexicon(
         people=people,
         tenures=[t for rows in tenure_rows.values() for t, _ in rows],
@@ -1072,6 +1124,8 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
         cues=cues.values(),
         cue_extra_forms=extra_forms,
         organisations=orgs.values(),
+        documents=documents,
+        organisation_nouns=organisation_nouns,
     )
     return lexicon, problems
 

@@ -19,10 +19,10 @@ from typing import Literal
 import attrs
 
 QuoteKind = Literal["direct", "partial", "indirect"]
-SpeakerKind = Literal["person", "organisation", "anonymous", "ambiguous", "unresolved"]
+SpeakerKind = Literal["person", "organisation", "document", "joint", "anonymous", "ambiguous", "unresolved"]
 Resolution = Literal[
     "cue-subject", "apposition", "according-to", "pronoun", "surname", "title",
-    "continuation", "noun-cue", "none",
+    "continuation", "noun-cue", "agentless", "none",
 ]
 Severity = Literal["info", "warning", "error"]
 
@@ -88,15 +88,19 @@ class Speaker:
     """Who a quote is attributed to, as resolved against the lexicon and the article."""
 
     kind: SpeakerKind
-    """person, organisation, anonymous (``a Western diplomat``), ambiguous (several candidates), unresolved."""
+    """person, organisation, document (``a UN Security Council resolution demanding ...``), joint (several
+    people speaking together: ``they`` after ``Putin met Xi``), anonymous (``a Western diplomat``; ``unnamed
+    reports`` for an agentless ``It was reported that``), ambiguous (several candidates), unresolved."""
     name: str | None = None
-    """Canonical name (``Wang Yi``), organisation name, or the anonymous description as written."""
+    """Canonical name (``Wang Yi``), organisation name, the document's name as written without its determiner
+    (``UN Security Council resolution``), the members joined (``Vladimir Putin and Xi Jinping``), or the
+    anonymous description as written."""
     person_id: str | None = None
     """Lexicon id of the person (a Wikidata QID where known)."""
     office: str | None = None
     """The office the person held at the article's date, e.g. ``Foreign Minister of China``."""
     candidates: tuple[str, ...] = ()
-    """Canonical names of every plausible person when ``kind`` is ambiguous."""
+    """Canonical names of every plausible person when ``kind`` is ambiguous; of every member when it is joint."""
 
     @property
     def label(self) -> str:

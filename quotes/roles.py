@@ -369,17 +369,20 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             parts[nearest][role].append((a, b))
         words = segment.words
         made: list[Attribution] = []
+        bare: list[tuple[Span, Span, int]] = []  # (cue, source, sentence) of cues with a source and no content
         for i, (_, a, b) in enumerate(cues):
             contents = [s for s in (_char_span(text, words[x:y]) for x, y in parts[i]["Content"]) if s is not None]
-            if not contents:
-                continue
             cue = _char_span(text, words[a:b])
             sources = sorted(parts[i]["Source"], key=lambda s: max(a - s[1], s[0] - b, 0))
-            source = _char_span(text, _source_words(words[sources[0][0]:sources[0][1]])) if sources else None
+            source = _char_span(text, _source_words(words[_list_start(words, *sources[0]):sources[0][1]])) if sources else None
             lemma, cls = _cue_lemma(lexicon, words[a:b])
+            if not contents:
+                if cue is not None and source is not None and cls in ("speech", "writing"):
+                    bare.append((cue, source, sentence_of.get(id(words[a]), -1)))
+                continue
             made.append(_record(text, outer, tuple(sorted(contents, key=lambda s: s.start)), cue, lemma, cls or "other",
                                 source, "cue-subject" if source else "none", sentence_of.get(id(words[a]), -1)))
-        made = _share_subjects(made)
+        made = _share_subjects(made, bare)
         for x, y in loose:
             content = _char_span(text, words[x:y])
             if content is None:
@@ -395,18 +398,36 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
     return tuple(_join_paragraphs(out, outer))
 
 
-def _share_subjects(made: list[Attribution]) -> list[Attribution]:
-    """A cue without a source of its own, after a cue with one in the same sentence, shares its subject:
-    "Jacobs said ..., adding that ...", "She pushed back ..., saying ... and calling him ..."."""
+def _share_subjects(made: list[Attribution], bare: Sequence[tuple[Span, Span, int]] = ()) -> list[Attribution]:
+    """A cue without a source of its own, after a cue with one in the same sentence, shares the subject of
+    the nearest such cue: "Jacobs said ..., adding that ...", "She pushed back ..., saying ... and calling
+    him ...". A cue of speech or writing whose content went to another one still counts ('Wang told Kuleba
+    that ..., CCTV reported, adding that ...': CCTV adds)."""
     out: list[Attribution] = []
     for att in made:
         if att.source is None and att.cue is not None:
-            before = [m for m in out if m.source is not None and m.cue is not None and m.sentence == att.sentence
-                      and m.cue.end <= att.cue.start]
+            before = [(m.cue, m.source) for m in out if m.source is not None and m.cue is not None
+                      and m.sentence == att.sentence and m.cue.end <= att.cue.start]
+            before += [(c, src) for c, src, sentence in bare if sentence == att.sentence and c.end <= att.cue.start]
             if before:
-                att = attrs.evolve(att, source=before[-1].source, via=before[-1].via)
+                att = attrs.evolve(att, source=max(before, key=lambda b: b[0].start)[1], via="cue-subject")
         out.append(att)
     return out
+
+
+def _list_start(words: Sequence[Word], a: int, b: int) -> int:
+    """Where a coordinated source starts when the tagger took only its last conjuncts ('the US, [Canada and
+    European allies]'): the earlier comma-separated conjuncts (names, with a determiner) join it."""
+    if not any(w.upos == "CCONJ" for w in words[a:b]) or not any(w.upos in ("PROPN", "NOUN") for w in words[a:b]):
+        return a
+    while a >= 2 and words[a - 1].text == "," and words[a - 2].upos == "PROPN":
+        k = a - 2
+        while k > 0 and words[k - 1].upos == "PROPN":
+            k -= 1
+        if k > 0 and words[k - 1].upos == "DET":
+            k -= 1
+        a = k
+    return a
 
 
 def _join_paragraphs(found: list[Attribution], outer: Sequence[Quotation]) -> list[Attribution]:

@@ -145,14 +145,20 @@ def resolve_speakers(
     previous_at = 0
     previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
+    quoted_orgs: list[tuple[int, Speaker]] = []
     for att in attributions:
+        if att.source is not None:
+            att = attrs.evolve(att, source=_complete_name(doc, att.source, people_seen, lexicon=lexicon, date=date))
         at = att.cue.start if att.cue else att.content[0].start
         recent = previous if previous is not None and _paragraphs_between(text, previous_at, at) <= 2 else None
         carried = by_source.get((att.source.start, att.source.end)) if att.source is not None else None
         if att.via == "continuation" and (carried or previous) is not None:
             speaker, how, conf = carried or previous, "continuation", 0.75
+        elif att.source is None and _agentless(doc, att, lexicon):
+            speaker, how, conf = AGENTLESS, "agentless", 0.6
         else:
-            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at)
+            speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
+                                          quoted_orgs=quoted_orgs)
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via == "according-to" and how in ("cue-subject",):
@@ -163,10 +169,12 @@ def resolve_speakers(
         ))
         if att.source is not None and att.via != "continuation":
             by_source[(att.source.start, att.source.end)] = speaker
-        if speaker.kind in ("person", "organisation", "ambiguous"):
+        if speaker.kind in ("person", "organisation", "document", "joint", "ambiguous"):
             previous = speaker
             previous_at = at
             previous_conf = conf
+            if speaker.kind == "organisation":
+                quoted_orgs.append((at, speaker))
             if speaker.kind == "person":
                 people_seen.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
@@ -201,7 +209,7 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
 
 
-def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at):  # type: ignore[no-untyped-def]
+def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at, quoted_orgs=()):  # type: ignore[no-untyped-def]
     src = att.source
     if src is None:
         return UNRESOLVED, "none", 0.1
@@ -209,7 +217,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
         antecedent = _antecedent(doc, src)
         if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
-                            lexicon=lexicon, date=date, at=at)
+                            lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
     inside = [m for m in mentions if src.start <= m.span.start and m.span.end <= src.end]
     if not inside:
         inside = [m for m in mentions if m.span.overlaps(src)]
@@ -225,6 +233,10 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     low = _fold(phrase)
     words = low.split()
     if len(words) == 1 and words[0] in PRONOUNS:
+        if words[0] == "they":
+            joint = _joint(doc, src, mentions, people_seen, lexicon, date)
+            if joint is not None:
+                return joint, "pronoun", 0.6
         return _pronoun(words[0], at, people_seen, previous, lexicon)
     # bare surname / Mr. Wang
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
@@ -246,6 +258,12 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
                     break
     if org is not None:
         return Speaker("organisation", name=org.name), "cue-subject", 0.85
+    described = _described_organisation(text, phrase, src.start, quoted_orgs, lexicon)
+    if described is not None:
+        return described, "cue-subject", 0.7
+    document = _document(doc, src, lexicon)
+    if document is not None:
+        return document, "cue-subject", 0.8
     office = lexicon.title_office(_strip_det(phrase))
     if office is not None:
         holders = lexicon.holders(office.name, as_of=date) if office.country else ()
@@ -342,7 +360,8 @@ def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyp
             if pos < at and ok(sp):
                 return sp, "pronoun", 0.7
         return UNRESOLVED, "pronoun", 0.2
-    if previous is not None and previous.kind == "organisation" and want in ("n", "p"):
+    if previous is not None and (previous.kind == "organisation" and want in ("n", "p")
+                                 or previous.kind == "document" and want == "n" or previous.kind == "joint" and want == "p"):
         return previous, "pronoun", 0.6
     return UNRESOLVED, "pronoun", 0.2
 
@@ -409,3 +428,201 @@ def _office_in_text(low: str, person_id: str, lexicon, date) -> bool:  # type: i
         if words and (words in low or words.rstrip("s") + "s" in low):
             return True
     return False
+
+
+# -- names the source cut, agentless reports, documents, joint speakers ---------------------------------
+
+
+def _sentence_at(doc: Document, offset: int) -> Sentence | None:
+    return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+
+
+def _complete_name(doc: Document, src: Span, people_seen, *, lexicon, date: dt.date) -> Span:  # type: ignore[no-untyped-def]
+    """A one-word source cut inside a name (``Wang [Yi] also offered``): widened over the one or two
+    capitalised words right before it when together they are a full name the lexicon knows (one person) or
+    a person already named in the article; else the source as it was."""
+    text = doc.text
+    if " " in src.text.strip() or not src.text[:1].isupper():
+        return src
+    # the words right before it, in its sentence or at the end of the one before (a splitter may cut a name)
+    before = [w for s in doc.sentences if s.start < src.start for w in s.words if w.end <= src.start][-2:]
+    seen = {_fold(sp.name or "") for _, sp in people_seen}
+    for k in (1, 2):
+        if len(before) < k:
+            break
+        run = before[-k:]
+        if not all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and w.text.lower() not in NOT_NAMES
+                   for w in run) or text[run[-1].end:src.start] != " ":
+            break
+        if any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+            break
+        name = text[run[0].start:src.end]
+        known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}
+        if len(known) == 1 or _fold(name) in seen:
+            return Span.of(text, run[0].start, src.end)
+    return src
+
+
+AGENTLESS = Speaker("anonymous", name="unnamed reports")
+"""The speaker of an agentless report (``It was reported that ...``): no source is written."""
+
+
+def _agentless(doc: Document, att: Attribution, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cue is a passive verb of speech or writing with an expletive ``it`` and no agent:
+    ``It was reported over the weekend that ...``, ``It has been said that ...``."""
+    if att.cue is None:
+        return False
+    sent = _sentence_at(doc, att.cue.start)
+    if sent is None:
+        return False
+    verb = next((w for w in sent.words if att.cue.start <= w.start < att.cue.end and w.xpos == "VBN"), None)
+    if verb is None:
+        return False
+    cue = lexicon.cue((verb.lemma or verb.text).lower()) or lexicon.cue(verb.text.lower())
+    if cue is None or cue.cls not in ("speech", "writing"):
+        return False
+    k, passive = verb.index - 1, False
+    while k >= 0 and (sent.words[k].lemma in ("be", "have") or sent.words[k].xpos in ("RB", "MD")):
+        passive = passive or sent.words[k].lemma == "be"
+        k -= 1
+    return passive and k >= 0 and sent.words[k].text.lower() == "it" and sent.words[k].upos == "PRON"
+
+
+DOCUMENT_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                        "another", "one", "new", "latest", "last"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+POSTMODIFIER_LEADS = {"by", "of", "from", "in", "on", "at", "for", "with", "issued", "released", "signed", "published"}
+
+
+def _document(doc: Document, src: Span, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """A source headed by a document noun of the lexicon (``a UN Security Council resolution``, ``the Chinese
+    readout``), named by its owner and noun (``UN Security Council resolution``) or, without an owner, as
+    written without its determiner. A definite one (``Friday's United Nations resolution``, ``the
+    resolution``) is the latest earlier document of that noun whose owner is the same or a body of it
+    (``UN Security Council`` for ``United Nations``)."""
+    sent = _sentence_at(doc, src.start)
+    if sent is None:
+        return None
+    words = [w for w in sent.words if src.start <= w.start and w.end <= src.end]
+    cut = next((i for i, w in enumerate(words) if i and w.text.lower() in POSTMODIFIER_LEADS), len(words))
+    words = words[:cut]
+    while words and words[-1].upos == "PUNCT":
+        words.pop()
+    if not words or words[-1].upos not in ("NOUN", "PROPN"):
+        return None
+    noun = lexicon.document_noun(words[-1].text)
+    if noun is None:
+        return None
+    definite = False
+    k = 0
+    while k < len(words) - 1:
+        low = words[k].text.lower()
+        nxt = words[k + 1].text if k + 1 < len(words) else ""
+        if low in DOCUMENT_DETERMINERS:
+            definite = definite or low in DEFINITE
+            k += 1
+        elif nxt in ("'s", "’s") and k + 2 < len(words):  # "Friday's", "the council's": a possessive is definite
+            definite = True
+            k += 2
+        else:
+            break
+    words = words[k:]
+    owner, name = _document_name(doc.text, sent, words[-1])
+    if definite:
+        earlier = _earlier_document(doc, noun, owner, before=src.start, lexicon=lexicon)
+        if earlier is not None:
+            name = earlier
+    if name is None:
+        name = doc.text[words[0].start:words[-1].end]
+    return Speaker("document", name=name)
+
+
+def _document_name(text: str, sent: Sentence, head: Word) -> tuple[str | None, str | None]:
+    """The owner written before a document noun (the capitalised run, over at most two lower-case modifiers
+    in between: ``UN General Assembly`` in ``a UN General Assembly emergency session vote``) and the name
+    owner + noun, or (None, None) when no owner is written."""
+    k = head.index - 1
+    skipped = 0
+    while k >= 0 and skipped < 2 and sent.words[k].upos in ("NOUN", "ADJ") and sent.words[k].text.islower():
+        k -= 1
+        skipped += 1
+    run: list[Word] = []
+    while k >= 0 and sent.words[k].text[:1].isupper() and sent.words[k].upos not in ("DET", "PRON", "PUNCT"):
+        run.insert(0, sent.words[k])
+        k -= 1
+    if not run or any(text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+        return None, None
+    owner = text[run[0].start:run[-1].end]
+    return owner, f"{owner} {head.text}"
+
+
+def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: int, lexicon) -> str | None:  # type: ignore[no-untyped-def]
+    """The name of the latest document of this noun named with an owner before ``before`` whose owner is
+    ``owner``'s organisation or a body of it; None if there is none."""
+    def key(name: str) -> str:
+        org = lexicon.organisation(name)
+        return _fold(org.name if org is not None else name)
+
+    want = key(owner) if owner else None
+    found = None
+    for sent in doc.sentences:
+        if sent.start >= before:
+            break
+        for w in sent.words:
+            if w.end > before or w.upos not in ("NOUN", "PROPN") or lexicon.document_noun(w.text) != noun:
+                continue
+            other, name = _document_name(doc.text, sent, w)
+            if other is None:
+                continue
+            have = key(other)
+            if want is None or have == want or have.startswith(want + " "):
+                found = name
+    return found
+
+
+def _joint(doc: Document, src: Span, mentions, people_seen, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """``they`` for two or three people named together just before it (``Putin met Xi ... and they
+    signed``, or in the sentence before): a joint speaker. The people are those named earlier in the
+    pronoun's sentence, else in the sentence before it; a bare surname counts when it resolves to one person."""
+    index = next((i for i, s in enumerate(doc.sentences) if s.start <= src.start < s.end), None)
+    if index is None:
+        return None
+    for lo in (doc.sentences[index].start, doc.sentences[index - 1].start if index else None):
+        if lo is None:
+            break
+        members: dict[str, str] = {}
+        for m in mentions:
+            if not (lo <= m.span.start and m.span.end <= src.start):
+                continue
+            sp = m.speaker
+            if sp.kind != "person" and sp.name:
+                found = _surname(doc.text, sp.name, m.span.start + 1, people_seen, lexicon, date)
+                sp = found[0] if found is not None else sp
+            if sp.kind == "person" and sp.name:
+                members.setdefault(sp.person_id or sp.name, sp.name)
+        if len(members) in (2, 3):
+            names = tuple(members.values())
+            return Speaker("joint", name=" and ".join(names), candidates=names)
+        if members:
+            return None
+    return None
+
+
+def _described_organisation(text: str, phrase: str, at: int, quoted_orgs, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """``the US news agency``: a definite description, a country and an organisation noun of the lexicon, is
+    the latest organisation of that country the article quoted within the last two paragraphs (``according
+    to Bloomberg, ...``); None when there is no such organisation or the description names no country."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() != "the" or lexicon.organisation_noun(words[-1]) is None:
+        return None
+    countries = {c for c in (lexicon.country_of_adjective(w) for w in words[1:-1]) if c}
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    for pos, sp in reversed(quoted_orgs):
+        if pos >= at or _paragraphs_between(text, pos, at) > 2:
+            break
+        org = lexicon.organisation(sp.name or "")
+        if org is not None and org.country == country:
+            return sp
+    return None

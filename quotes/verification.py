@@ -410,13 +410,18 @@ def _person_key(sp: Speaker) -> str | None:
 
 
 def _speaker_key(sp: Speaker) -> str | None:
-    """A person's lexicon id, else a named person's or organisation's name; None for anyone vaguer."""
+    """A person's lexicon id, else a named person's, organisation's or document's name, or a joint speaker's
+    members; None for anyone vaguer (anonymous, ambiguous, unresolved)."""
     if _person_key(sp):
         return _person_key(sp)
     if sp.kind == "person" and sp.name:
         return f"name:{sp.name}"
     if sp.kind == "organisation" and sp.name:
         return f"org:{sp.name}"
+    if sp.kind == "document" and sp.name:
+        return f"doc:{sp.name}"
+    if sp.kind == "joint" and sp.candidates:
+        return "joint:" + "|".join(sorted(sp.candidates))
     return None
 
 

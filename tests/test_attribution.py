@@ -155,3 +155,56 @@ def test_quotation_inside_nested_contents_belongs_to_each():
     assert sorted(a.source.text for a in found) == ["Wang", "state media"]
     for a in found:
         assert [q.text for q in a.quoted] == ["rock-solid friendship"] and a.kind == "partial"
+
+
+class _DocumentCues(FakeCues):
+    """FakeCues with 'demand' and 'denounce', and the two names the misread-name rule asks the lexicon about."""
+
+    VERBS = {**FakeCues.VERBS, "demand": "speech", "denounce": "speech"}
+
+    def organisation(self, phrase):
+        return object() if phrase == "Beijing" else None
+
+    def country_of_adjective(self, word):
+        return None
+
+
+class _CuesOnly(FakeCues):
+    VERBS = _DocumentCues.VERBS
+
+
+def _with_xpos(doc, xpos):
+    import attrs
+    sent = doc.sentences[0]
+    return attrs.evolve(doc, sentences=(attrs.evolve(sent, words=tuple(
+        attrs.evolve(w, xpos=xpos.get(w.text, w.xpos)) for w in sent.words)),))
+
+
+def test_a_participle_after_a_noun_has_the_noun_as_its_source():
+    """'Moscow vetoed a resolution demanding that it stop the attack': 'demanding' modifies 'resolution'
+    (acl, VBG), so the resolution is the source, not Moscow."""
+    text = "Moscow vetoed a resolution demanding that it stop the attack."
+    doc = _with_xpos(sentence_doc(text, [
+        ("Moscow", "Moscow", "PROPN", 2, "nsubj"), ("vetoed", "veto", "VERB", 0, "root"), ("a", "a", "DET", 4, "det"),
+        ("resolution", "resolution", "NOUN", 2, "obj"), ("demanding", "demand", "VERB", 4, "acl"),
+        ("that", "that", "SCONJ", 8, "mark"), ("it", "it", "PRON", 8, "nsubj"), ("stop", "stop", "VERB", 5, "ccomp"),
+        ("the", "the", "DET", 10, "det"), ("attack", "attack", "NOUN", 8, "obj"), (".", ".", "PUNCT", 2, "punct"),
+    ]), {"demanding": "VBG"})
+    (a,) = find_attributions(doc, [], lexicon=_DocumentCues())
+    assert (a.cue.text, a.source.text, a.content[0].text) == ("demanding", "a resolution", "that it stop the attack")
+
+
+def test_a_name_the_tagger_read_as_a_gerund_is_the_subject():
+    """'Beijing on Thursday denounced the report': the tagger read 'Beijing' as VBG, the parser as a clausal subject
+    (and 'Thursday' as the subject): a name the lexicon knows opening the sentence is the source."""
+    text = "Beijing on Thursday denounced the plan that it stop."
+    doc = _with_xpos(sentence_doc(text, [
+        ("Beijing", "Beijing", "VERB", 4, "csubj"), ("on", "on", "ADP", 3, "case"), ("Thursday", "Thursday", "PROPN", 4, "nsubj"),
+        ("denounced", "denounce", "VERB", 0, "root"), ("the", "the", "DET", 6, "det"), ("plan", "plan", "NOUN", 4, "obj"),
+        ("that", "that", "SCONJ", 9, "mark"), ("it", "it", "PRON", 9, "nsubj"), ("stop", "stop", "VERB", 6, "acl"),
+        (".", ".", "PUNCT", 4, "punct"),
+    ]), {"Beijing": "VBG"})
+    (a,) = find_attributions(doc, [], lexicon=_DocumentCues())
+    assert (a.cue.text, a.source.text) == ("denounced", "Beijing")
+    (b,) = find_attributions(doc, [], lexicon=_CuesOnly())  # a name nobody knows: no guess
+    assert b.source is None

@@ -93,6 +93,9 @@ PEOPLE_HEAD = "id\tname\tfamily\tgiven\torder\tgender\tcountry\taliases\n"
         ({"countries.tsv": "country\tarticle\nAtlantis\tthe\nAtlantis\t\n"},
          "countries.tsv:3: duplicate country 'Atlantis'"),
         ({"organisations.tsv": "name\taliases\tcountry\nXinhua\t\tChinaa\n"}, "organisations.tsv:2: unknown country"),
+        ({"documents.tsv": "noun\nwhite paper\n"}, "documents.tsv:2: a document noun is one word"),
+        ({"documents.tsv": "noun\nmemo\nMemo\n"}, "documents.tsv:3: duplicate document noun 'memo'"),
+        ({"organisation_nouns.tsv": "noun\nnews agency\n"}, "organisation_nouns.tsv:2: an organisation noun is one word"),
     ],
 )
 def test_malformed_files_name_file_and_line(tmp_path, files, expected):
@@ -462,6 +465,14 @@ def test_cue_lists_are_covered(shared):
 def test_organisations(phrase, name):
     """Source organisations are found by name or alias, with or without "the"."""
     assert LEX.organisation(phrase).name == name
+
+
+@pytest.mark.parametrize("word, noun", [("resolution", "resolution"), ("Resolutions", "resolution"),
+                                        ("communiqué", "communique"), ("memoranda", "memorandum"),
+                                        ("minister", None), ("diplomats", None)])
+def test_document_nouns(word, noun):
+    """Document nouns are found in any case, in the plural and in the forms listed; other nouns give None."""
+    assert LEX.document_noun(word) == noun
 
 
 def test_unknown_organisation():

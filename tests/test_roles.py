@@ -265,3 +265,48 @@ def test_an_ensemble_file_averages_its_networks(tmp_path):
     words = tuple(Word(index=i, text=t, start=2 * i, end=2 * i + 1, lemma=t, upos="X") for i, t in enumerate("abab"))
     segment = Segment(words, tuple((w.text,) * 8 for w in words))
     assert one.tag([segment]) == two.tag([segment]) and len(one.tag([segment])[0]) == 4
+
+
+def test_a_cue_whose_content_went_to_another_still_lends_its_subject():
+    """'Wang told Kuleba peace is near, CCTV said, adding that talks help': 'said' lost its content to 'told',
+    but CCTV, its subject, is the nearest speaker before 'adding'; Wang keeps his own statement."""
+    text = "Wang told Kuleba peace is near, CCTV said, adding that talks help."
+    words = ["Wang", "told", "Kuleba", "peace", "is", "near", ",", "CCTV", "said", ",", "adding", "that", "talks", "help", "."]
+    labels = ["B-Source", "B-Cue", "O", "B-Content", "I-Content", "I-Content", "O", "B-Source", "B-Cue", "O", "B-Cue",
+              "B-Content", "I-Content", "I-Content", "O"]
+    LEMMAS["adding"] = "add"
+    try:
+        first, second = _tagged(text, [words], labels)
+    finally:
+        del LEMMAS["adding"]
+    assert (first.cue.text, first.source.text) == ("told", "Wang")
+    assert (second.cue.text, second.source.text) == ("adding", "CCTV")
+
+
+def test_a_cue_that_reports_nothing_lends_no_subject():
+    """'China abstained, adding that talks help' ('abstain' is no cue of speech or writing): 'adding' keeps
+    no source rather than China's."""
+    text = "China abstained, adding that talks help."
+    words = ["China", "abstained", ",", "adding", "that", "talks", "help", "."]
+    labels = ["B-Source", "B-Cue", "O", "B-Cue", "B-Content", "I-Content", "I-Content", "O"]
+    LEMMAS["adding"] = "add"
+    try:
+        (att,) = _tagged(text, [words], labels)
+    finally:
+        del LEMMAS["adding"]
+    assert att.cue.text == "adding" and att.source is None
+
+
+def test_a_source_that_ends_a_list_takes_the_whole_list():
+    """'..., with the US, [Canada and European allies] all announcing ...': the source is the whole list."""
+    text = "Sanctions grew, with the US, Canada and European allies all announcing they will act."
+    words = ["Sanctions", "grew", ",", "with", "the", "US", ",", "Canada", "and", "European", "allies", "all", "announcing",
+             "they", "will", "act", "."]
+    tags = {"the": "DET", "US": "PROPN", "Canada": "PROPN", "and": "CCONJ", "allies": "NOUN", ",": "PUNCT"}
+    doc = _doc(text, [words])
+    doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
+        attrs.evolve(w, upos=tags.get(w.text, w.upos)) for w in doc.sentences[0].words)),))
+    labels = ["O"] * 7 + ["B-Source", "I-Source", "I-Source", "I-Source", "O", "B-Cue", "B-Content", "I-Content",
+                          "I-Content", "O"]
+    (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
+    assert att.source.text == "the US, Canada and European allies"

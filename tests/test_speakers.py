@@ -183,3 +183,177 @@ def test_anonymous_source(lex):
                                  ("diplomat", "diplomat", "NOUN", 4, "nsubj")])])
     _, quotes = _quotes(doc, lex)
     assert quotes[0].speaker.kind == "anonymous" and quotes[0].speaker.name == "A Western diplomat"
+
+
+def _words(text, rows, start=0):
+    """One hand-built sentence from ``(word, lemma, upos, xpos)`` rows, found left to right from ``start`` (no
+    parse: these rules read the surface)."""
+    from quotes.parse import Sentence, Word
+    words, pos = [], start
+    for i, (form, lemma, upos, xpos) in enumerate(rows):
+        start = text.index(form, pos)
+        pos = start + len(form)
+        words.append(Word(index=i, text=form, start=start, end=pos, lemma=lemma, upos=upos, xpos=xpos))
+    return Sentence(words[0].start, words[-1].end, text[words[0].start:words[-1].end], tuple(words))
+
+
+def _resolve_one(text, sentences, source, cue, content, lex):
+    """The speaker of one attribution whose source, cue and content are given as written (None: no source)."""
+    from quotes.parse import Document
+    doc = Document(text, tuple(sentences))
+
+    def span(s):
+        i = text.rindex(s)  # the last one: the attribution is in the last sentence
+        return Span.of(text, i, i + len(s))
+
+    att = Attribution(content=(span(content),), kind="indirect", cue=span(cue), cue_lemma=None, cue_class="speech",
+                      source=span(source) if source else None, via="cue-subject" if source else "none")
+    (quote,) = resolve_speakers(doc, [att], find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    return quote
+
+
+def test_a_source_cut_inside_a_name_is_completed(lex):
+    """'Wang [Yi] also offered help', the tagger's source only 'Yi' (and 'Wang' not read as a name): the source
+    widens to 'Wang Yi', the full name the lexicon knows, and the speaker is Wang Yi."""
+    text = "Wang Yi also offered help to both sides."
+    sent = _words(text, [("Wang", "wang", "NOUN", "NN"), ("Yi", "Yi", "PROPN", "NNP"), ("also", "also", "ADV", "RB"),
+                         ("offered", "offer", "VERB", "VBD"), ("help", "help", "NOUN", "NN"), ("to", "to", "ADP", "IN"),
+                         ("both", "both", "DET", "DT"), ("sides", "side", "NOUN", "NNS"), (".", ".", "PUNCT", ".")])
+    quote = _resolve_one(text, [sent], "Yi", "offered", "help to both sides", lex)
+    assert quote.source.text == "Wang Yi" and quote.speaker.name == "Wang Yi"
+
+
+def test_a_source_is_not_widened_over_words_that_are_no_name(lex):
+    """'Reporters Yi said ...': 'Reporters Yi' is no name anyone has, so the source stays 'Yi'."""
+    text = "Reporters Yi said help would come."
+    sent = _words(text, [("Reporters", "reporter", "NOUN", "NNS"), ("Yi", "Yi", "PROPN", "NNP"), ("said", "say", "VERB", "VBD"),
+                         ("help", "help", "NOUN", "NN"), ("would", "would", "AUX", "MD"), ("come", "come", "VERB", "VB"),
+                         (".", ".", "PUNCT", ".")])
+    quote = _resolve_one(text, [sent], "Yi", "said", "help would come", lex)
+    assert quote.source.text == "Yi"
+
+
+AGENTLESS_ROWS = [("It", "it", "PRON", "PRP"), ("was", "be", "AUX", "VBD"), ("widely", "widely", "ADV", "RB"),
+                  ("{verb}", "{lemma}", "VERB", "VBN"), ("that", "that", "SCONJ", "IN"), ("banks", "bank", "NOUN", "NNS"),
+                  ("cut", "cut", "VERB", "VBD"), ("loans", "loan", "NOUN", "NNS"), (".", ".", "PUNCT", ".")]
+
+
+@pytest.mark.parametrize("verb, lemma, agentless", [("reported", "report", True), ("believed", "believe", False)])
+def test_an_agentless_passive_report_is_unnamed_reports(lex, verb, lemma, agentless):
+    """'It was widely reported that ...' has no source written: an anonymous 'unnamed reports'; a passive
+    thought ('It was widely believed that ...') is no report and stays unresolved."""
+    text = f"It was widely {verb} that banks cut loans."
+    rows = [(w.format(verb=verb), l.format(lemma=lemma), u, x) for w, l, u, x in AGENTLESS_ROWS]
+    quote = _resolve_one(text, [_words(text, rows)], None, verb, "that banks cut loans", lex)
+    if agentless:
+        assert (quote.speaker.kind, quote.speaker.name, quote.resolution) == ("anonymous", "unnamed reports", "agentless")
+    else:
+        assert quote.speaker.kind == "unresolved"
+
+
+def _resolution_sentence(text, start, owner_rows):
+    """Rows for '... OWNER resolution demanding that it stop.' from ``start`` words."""
+    return _words(text, start + owner_rows + [
+        ("resolution", "resolution", "NOUN", "NN"), ("demanding", "demand", "VERB", "VBG"), ("that", "that", "SCONJ", "IN"),
+        ("it", "it", "PRON", "PRP"), ("stop", "stop", "VERB", "VBP"), (".", ".", "PUNCT", ".")])
+
+
+UNSC = [("UN", "UN", "PROPN", "NNP"), ("Security", "Security", "PROPN", "NNP"), ("Council", "Council", "PROPN", "NNP")]
+
+
+def test_a_document_speaks_under_its_owner_and_noun(lex):
+    """'Moscow vetoed a draft UN Security Council resolution demanding that it stop': a document speaker, named
+    by its owner and noun without determiner or modifiers: 'UN Security Council resolution'."""
+    text = "Moscow vetoed a draft UN Security Council resolution demanding that it stop."
+    sent = _resolution_sentence(text, [("Moscow", "Moscow", "PROPN", "NNP"), ("vetoed", "veto", "VERB", "VBD"),
+                                       ("a", "a", "DET", "DT"), ("draft", "draft", "NOUN", "NN")], UNSC)
+    quote = _resolve_one(text, [sent], "a draft UN Security Council resolution", "demanding", "that it stop", lex)
+    assert (quote.speaker.kind, quote.speaker.name) == ("document", "UN Security Council resolution")
+
+
+def test_a_definite_document_is_the_earlier_one_its_owner_names(lex):
+    """'Friday's United Nations resolution' after 'a UN Security Council resolution' is that resolution (the
+    Security Council is a body of the United Nations); one of another owner keeps its own name."""
+    first = "China abstained on a UN Security Council resolution demanding that it stop."
+    s1 = _resolution_sentence(first, [("China", "China", "PROPN", "NNP"), ("abstained", "abstain", "VERB", "VBD"),
+                                      ("on", "on", "ADP", "IN"), ("a", "a", "DET", "DT")], UNSC)
+    for owner, rows, name in [
+        ("United Nations", [("United", "United", "PROPN", "NNP"), ("Nations", "Nations", "PROPN", "NNPS")],
+         "UN Security Council resolution"),
+        ("European Union", [("European", "European", "PROPN", "NNP"), ("Union", "Union", "PROPN", "NNP")],
+         "European Union resolution"),
+    ]:
+        text = first + f" Russia vetoed Friday's {owner} resolution urging a halt."
+        s2 = _words(text, [("Russia", "Russia", "PROPN", "NNP"), ("vetoed", "veto", "VERB", "VBD"),
+                           ("Friday", "Friday", "PROPN", "NNP"), ("'s", "'s", "PART", "POS"), *rows,
+                           ("resolution", "resolution", "NOUN", "NN"), ("urging", "urge", "VERB", "VBG"),
+                           ("a", "a", "DET", "DT"), ("halt", "halt", "NOUN", "NN"), (".", ".", "PUNCT", ".")],
+                    start=len(first))
+        quote = _resolve_one(text, [s1, s2], f"Friday's {owner} resolution", "urging", "a halt", lex)
+        assert quote.source.text == f"Friday's {owner} resolution"
+        assert (quote.speaker.kind, quote.speaker.name) == ("document", name)
+
+
+def test_a_document_without_an_owner_is_named_as_written(lex):
+    """'The statement said ...': a document, named without its determiner."""
+    text = "The statement said talks would resume."
+    sent = _words(text, [("The", "the", "DET", "DT"), ("statement", "statement", "NOUN", "NN"), ("said", "say", "VERB", "VBD"),
+                         ("talks", "talk", "NOUN", "NNS"), ("would", "would", "AUX", "MD"), ("resume", "resume", "VERB", "VB"),
+                         (".", ".", "PUNCT", ".")])
+    quote = _resolve_one(text, [sent], "The statement", "said", "talks would resume", lex)
+    assert (quote.speaker.kind, quote.speaker.name) == ("document", "statement")
+
+
+def _met(text, second, they_rows):
+    s1 = _words(text, [("Putin", "Putin", "PROPN", "NNP"), ("met", "meet", "VERB", "VBD"), *second, (".", ".", "PUNCT", ".")])
+    s2 = _words(text, they_rows, start=s1.end)
+    return [s1, s2]
+
+
+THEY_SAID = [("They", "they", "PRON", "PRP"), ("said", "say", "VERB", "VBD"), ("ties", "tie", "NOUN", "NNS"),
+             ("were", "be", "AUX", "VBD"), ("strong", "strong", "ADJ", "JJ"), (".", ".", "PUNCT", ".")]
+
+
+def test_they_after_two_people_named_together_is_a_joint_speaker(lex):
+    """'Putin met Xi. They said ties were strong.': a joint speaker whose members are both."""
+    text = "Putin met Xi. They said ties were strong."
+    quote = _resolve_one(text, _met(text, [("Xi", "Xi", "PROPN", "NNP")], THEY_SAID), "They", "said", "ties were strong", lex)
+    assert quote.speaker.kind == "joint" and set(quote.speaker.candidates) == {"Vladimir Putin", "Xi Jinping"}
+    assert quote.speaker.name in ("Vladimir Putin and Xi Jinping", "Xi Jinping and Vladimir Putin")
+
+
+def test_they_after_one_person_is_no_joint_speaker(lex):
+    """'Putin met officials. They said ...': one person named, so 'they' is not a pair of people."""
+    text = "Putin met officials. They said ties were strong."
+    quote = _resolve_one(text, _met(text, [("officials", "official", "NOUN", "NNS")], THEY_SAID), "They", "said",
+                         "ties were strong", lex)
+    assert quote.speaker.kind != "joint"
+
+
+@pytest.mark.parametrize("description, name", [("the US news agency", "Bloomberg"), ("the Russian news agency", None)])
+def test_a_definite_description_is_the_organisation_of_its_country_quoted_before(lex, description, name):
+    """'According to Bloomberg, ... . The move was temporary, the US news agency said': the description names a
+    country and a kind of organisation, so it is Bloomberg (a US organisation quoted just before); 'the
+    Russian news agency' is not Bloomberg."""
+    first = "Banks cut loans, according to Bloomberg."
+    text = f"{first} The move was temporary, {description} said."
+    s1 = _words(text, [("Banks", "bank", "NOUN", "NNS"), ("cut", "cut", "VERB", "VBD"), ("loans", "loan", "NOUN", "NNS"),
+                       (",", ",", "PUNCT", ","), ("according", "accord", "VERB", "VBG"), ("to", "to", "ADP", "IN"),
+                       ("Bloomberg", "Bloomberg", "PROPN", "NNP"), (".", ".", "PUNCT", ".")])
+    rows = [("The", "the", "DET", "DT"), ("move", "move", "NOUN", "NN"), ("was", "be", "AUX", "VBD"),
+            ("temporary", "temporary", "ADJ", "JJ"), (",", ",", "PUNCT", ",")]
+    rows += [(w, w.lower(), "NOUN", "NN") for w in description.split()] + [("said", "say", "VERB", "VBD"), (".", ".", "PUNCT", ".")]
+    s2 = _words(text, rows, start=len(first))
+    from quotes.parse import Document
+    doc = Document(text, (s1, s2))
+
+    def span(s):
+        i = text.index(s)
+        return Span.of(text, i, i + len(s))
+
+    atts = [Attribution(content=(span("Banks cut loans"),), kind="indirect", cue=span("according to"),
+                        cue_lemma="according to", cue_class="according-to", source=span("Bloomberg"), via="according-to"),
+            Attribution(content=(span("The move was temporary"),), kind="indirect", cue=span("said"), cue_lemma="say",
+                        cue_class="speech", source=span(description), via="cue-subject")]
+    _, second = resolve_speakers(doc, atts, find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
+    assert (second.speaker.name == "Bloomberg") == (name == "Bloomberg")
