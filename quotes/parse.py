@@ -275,8 +275,9 @@ def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
 
 
 def _shift(sent: Sentence, text: str, by: int) -> Sentence:
-    words = tuple(attrs.evolve(w, start=w.start + by, end=w.end + by, text=text[w.start + by:w.end + by])
-                  for w in sent.words)
+    # Word(...) rather than attrs.evolve: this runs on every word of every article
+    words = tuple(Word(w.index, text[w.start + by:w.end + by], w.start + by, w.end + by, w.lemma, w.upos, w.xpos,
+                       w.feats, w.head, w.deprel, w.form) for w in sent.words)
     return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by], words, sent.parsed)
 
 
@@ -399,7 +400,8 @@ def _tagged_dict(sent: Sentence) -> list[dict]:
 
 
 def _with_heads(sent: Sentence, heads: list[tuple[int, str]]) -> Sentence:
-    words = tuple(attrs.evolve(w, head=h, deprel=rel) for w, (h, rel) in zip(sent.words, heads))
+    words = tuple(Word(w.index, w.text, w.start, w.end, w.lemma, w.upos, w.xpos, w.feats, h, rel, w.form)
+                  for w, (h, rel) in zip(sent.words, heads))
     return attrs.evolve(sent, words=words, parsed=True)
 
 

@@ -35,7 +35,7 @@ LABELS = ("O",) + tuple(f"{p}-{r}" for r in ROLES for p in ("B", "I"))
 MODEL_FILE = SHIPPED_MODELS / "roles.pt"
 MAX_SEGMENT = 200
 """Longest run of words tagged at once; a longer paragraph is cut at sentence ends."""
-TAG_CHUNK = 256
+TAG_CHUNK = 64
 """Segments the tagger runs in one batch."""
 FEATURES = ("word", "suffix", "shape", "upos", "xpos", "cue", "quote", "start")
 
@@ -161,9 +161,7 @@ class RoleModel:
     source: str
 
     @classmethod
-    def load(cls, path: str | Path, *, quantize: bool = True) -> "RoleModel":
-        """The networks stored at ``path``; with ``quantize``, their recurrent and linear layers run on 8-bit
-        weights (about 30 % faster on CPU; on PolNeAR tune who-said-what 68.5 against 68.6 in float)."""
+    def load(cls, path: str | Path) -> "RoleModel":
         import torch
 
         blob = torch.load(str(path), map_location="cpu", weights_only=True)
@@ -173,7 +171,7 @@ class RoleModel:
             net = build_network(blob["vocabs"], blob["config"])
             net.load_state_dict({k: v.float() for k, v in state.items()})
             net.eval()
-            nets.append(_quantized(net) if quantize else net)
+            nets.append(net)
         return cls(blob["vocabs"], blob["config"], tuple(nets), str(path))
 
     def encode(self, segment: Segment) -> list[list[int]]:
@@ -198,24 +196,6 @@ class RoleModel:
                 for row, (i, n) in enumerate(zip(chunk, lengths.tolist())):
                     out[i] = decode_labels(scores[row, :n].tolist())
         return out
-
-
-def _quantized(net: Any) -> Any:
-    """``net`` with 8-bit dynamic quantization of its LSTM and linear layers, or ``net`` itself where this
-    torch has no such quantization."""
-    import warnings
-
-    import torch
-
-    quantize = getattr(getattr(getattr(torch, "ao", None), "quantization", None), "quantize_dynamic", None)
-    if quantize is None:
-        return net
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # torch announces the move of this API to a separate package
-        try:
-            return quantize(net, {torch.nn.LSTM, torch.nn.Linear}, dtype=torch.qint8)
-        except (RuntimeError, NotImplementedError):  # no quantized engine on this CPU
-            return net
 
 
 def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any) -> Any:
