@@ -27,7 +27,8 @@ from .marks import Quotation
 from .parse import Document, Sentence, Word
 from .records import Span
 
-PUNCT_EDGE = set(" \t\r\n,;:.!?—–-\"'“”‘’«»‹›„‚()[]")
+PUNCT_EDGE = set(" \t\r\n\u00a0,;:.!?—–-\"'“”‘’«»‹›„‚()[]•·▪●■►▸◦‣*")
+"""Trimmed off both ends of every span: blanks, punctuation, quotation marks, list bullets."""
 OBJECT_IS_CONTENT = {
     "deplore", "condemn", "express", "praise", "reiterate", "stress", "emphasize", "emphasise", "voice",
     "announce", "deny", "reject", "dismiss", "acknowledge", "admit", "welcome", "hail", "slam", "criticize",

@@ -208,3 +208,13 @@ def test_a_name_the_tagger_read_as_a_gerund_is_the_subject():
     assert (a.cue.text, a.source.text) == ("denounced", "Beijing")
     (b,) = find_attributions(doc, [], lexicon=_CuesOnly())  # a name nobody knows: no guess
     assert b.source is None
+
+
+def test_spans_lose_list_bullets_and_blanks_at_their_edges():
+    """A source at the head of a bulleted line ('  • Poland refusing to ...') is 'Poland', not '• Poland'."""
+    from quotes.attribution import trimmed_span
+
+    text = "  •\u00a0Poland refusing to play"
+    span = trimmed_span(text, 0, text.index(" refusing"))
+    assert span is not None and span.text == "Poland" and text[span.start:span.end] == "Poland"
+    assert trimmed_span("• ", 0, 2) is None
