@@ -125,15 +125,9 @@ def _shared(short: Sequence[str], long: Sequence[str]) -> tuple[int, int]:
     return total, content
 
 
-def _covered(short: Sequence[str], long: Sequence[str]) -> int:
-    """How many words of ``short`` lie in shared runs (two or more words, one a content word) with ``long``."""
-    total = 0
-    for op in Indel.opcodes(short, long):
-        if op.tag == "equal":
-            n = op.src_end - op.src_start
-            if n >= 2 and any(w not in STOPWORDS for w in short[op.src_start:op.src_end]):
-                total += n
-    return total
+MIN_SHARED_CONTENT = 3
+"""Content words two different wordings must share (in runs) to render one statement: 'the invasion of
+Ukraine' is in too many statements to tie them together."""
 
 
 def _score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -141,7 +135,10 @@ def _score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     short, long = sorted((a, b), key=lambda t: (len(t), t))
     if len(short) <= 2:
         return 0.0
-    return 100.0 * _covered(short, long) / len(short)
+    total, content = _shared(short, long)
+    if content < MIN_SHARED_CONTENT and short != long:
+        return 0.0
+    return 100.0 * total / len(short)
 
 
 def similarity(a: str, b: str) -> float:
@@ -149,11 +146,15 @@ def similarity(a: str, b: str) -> float:
 
     The percentage of the shorter wording's words that lie in runs of two or more words shared, in
     order, with the longer one (words lightly stemmed; case, punctuation, ellipses and bracketed
-    insertions ignored). One- and two-word wordings score 100 when identical, else 0.
+    insertions ignored). One- and two-word wordings score 100 when identical, else 0; so do wordings
+    sharing fewer than ``MIN_SHARED_CONTENT`` content words (a common phrase such as "the invasion of
+    Ukraine" ties no two statements together).
 
     >>> round(similarity("deeply regrets that conflict has erupted", "Deeply regrets that conflict has broken out."))
     83
     >>> similarity("complex", "it is complex")
+    0.0
+    >>> similarity("Moscow's invasion of Ukraine", "Russia's illegal invasion of Ukraine, China and India abstained")
     0.0
     """
     ta, tb = _tokens(a), _tokens(b)

@@ -76,6 +76,20 @@ def test_different_statements_stay_apart():
     assert len(groups) == 3
 
 
+def test_a_common_phrase_ties_no_statements_together():
+    """Reported speech that shares only a stock phrase ('the invasion of Ukraine': two content words) stays
+    apart; a wording sharing three content words in runs still joins."""
+    groups = group_statements([
+        article("a", "Moscow's invasion of Ukraine", kind="indirect"),
+        article("b", "the invasion of Ukraine had caused deep divisions in Europe", kind="indirect"),
+        article("c", "Russia's illegal invasion of Ukraine", kind="indirect"),
+        article("d", "condemned Russia's illegal invasion of Ukraine", kind="indirect"),
+    ])
+    assert keysets(groups) == {
+        frozenset({("a", 0, 30)}), frozenset({("b", 0, 61)}), frozenset({("c", 0, 38), ("d", 0, 48)}),
+    }
+
+
 def test_short_quotes_group_only_on_exact_match():
     """One- and two-word quotes ('complex') join only identical wordings."""
     groups = group_statements([article("a", "complex"), article("b", "Complex."), article("c", "very complex"),
