@@ -25,6 +25,9 @@ Examples::
     python -m quotes.training --ud ../shared/ud                       # everything, resumable
     python -m quotes.training --ud ../shared/ud --only export         # ship the best models so far
     python -m quotes.training --ud ../shared/ud --depparse-steps 6000 # train the parser longer
+    python -m quotes.training --ud ../shared/ud --from-shipped --depparse-steps 8000
+                              # a fresh machine: keep the shipped tokenizer, mwt, lemma and tagger,
+                              # retag the parser's data with that tagger and train the parser only
 """
 
 from __future__ import annotations
@@ -109,6 +112,22 @@ class Trainer:
     def mark(self, stage: str, started: float) -> None:
         (self.done / stage).write_text(json.dumps({"seconds": round(time.time() - started, 1)}))
         self.log(f"{stage}: done in {time.time() - started:.0f} s")
+
+    SHIPPED_STAGES = ("tokenize", "mwt", "lemma", "pos")
+
+    def adopt_shipped(self) -> None:
+        """Mark the stages before the parser done with the models the package ships (a fresh machine need
+        not retrain them to retrain the parser); a stage already done here is left as it is."""
+        for stage in self.SHIPPED_STAGES:
+            src = PACKAGE_MODELS / MODEL_FILES[stage]
+            if self.is_done(stage):
+                continue
+            if not src.is_file():
+                raise SystemExit(f"--from-shipped: no shipped {stage} model at {src}")
+            (self.saved / stage).mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, self.saved / stage / MODEL_FILES[stage])
+            (self.done / stage).write_text(json.dumps({"from": str(src)}))
+            self.log(f"{stage}: taken from the shipped {src.name}")
 
     # -- stages ---------------------------------------------------------------------------------
     def prep(self) -> None:
@@ -314,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", choices=STAGES, action="append", help="run only these stages (repeatable)")
     p.add_argument("--redo", choices=STAGES, action="append", default=[], help="rerun a finished stage")
     p.add_argument("--with-ner", action="store_true", help="also train the GUM entity tagger")
+    p.add_argument("--from-shipped", action="store_true",
+                   help="take the tokenizer, mwt, lemma and tagger shipped in quotes/models as finished stages "
+                        "(to train only the parser, on the shipped tagger's tags)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)
@@ -326,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"no treebank folder at {args.ud}")
     t = Trainer(args.ud, args.work, args)
     stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]
+    if args.from_shipped:
+        t.adopt_shipped()
     for stage in stages:
         if stage in args.redo and (t.done / stage).exists():
             (t.done / stage).unlink()
