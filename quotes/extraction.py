@@ -11,7 +11,6 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-
 from .attribution import Attribution, find_attributions
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon

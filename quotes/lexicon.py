@@ -303,6 +303,15 @@ def _verb_forms(lemma: str) -> set[str]:
     return forms
 
 
+def _noun_index(nouns: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Every form of every noun (regular plurals generated, extra forms as listed) -> the noun."""
+    index: dict[str, str] = {}
+    for noun, extra in nouns.items():
+        for form in _noun_forms(noun) | set(extra):
+            index.setdefault(_norm(form), noun)
+    return index
+
+
 def _noun_forms(word: str) -> set[str]:
     if " " in word or word.endswith("s"):
         return {word}
@@ -527,14 +536,8 @@ class Lexicon:
                 key = " ".join(_title_tokens(alias))
                 if key:
                     self._org_keys.setdefault(key, org)
-        self._documents: dict[str, str] = {}
-        for noun, extra in documents.items():
-            for form in _noun_forms(noun) | set(extra):
-                self._documents.setdefault(_norm(form), noun)
-        self._organisation_nouns: dict[str, str] = {}
-        for noun, extra in organisation_nouns.items():
-            for form in _noun_forms(noun) | set(extra):
-                self._organisation_nouns.setdefault(_norm(form), noun)
+        self._documents = _noun_index(documents)
+        self._organisation_nouns = _noun_index(organisation_nouns)
 
     # ------------------------------------------------------------------------------------ loading
 

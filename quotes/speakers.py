@@ -183,7 +183,7 @@ def resolve_speakers(
 
 def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     """The run of nouns and names right before a relative pronoun (punctuation between allowed)."""
-    sent = next((s for s in doc.sentences if s.start <= pronoun.start < s.end), None)
+    sent = _sentence_at(doc, pronoun.start)
     if sent is None:
         return None
     before = [w for w in sent.words if w.end <= pronoun.start]
