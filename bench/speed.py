@@ -9,6 +9,9 @@ The plain pipeline is stanza's own Pipeline run on every text, every processor o
 ``extract`` runs the tagging pass and the role tagger on every sentence, and the dependency parser only where
 the rules can add to the tagger (``--method both``, the default: a cue without a source, a cue verb inside
 a learned content); ``--method model`` never parses, ``--method rules`` parses every cue sentence.
+``extract`` also shares the tagging pass and the role tagger's chunks among threads, one torch thread each
+(``quotes/parallel.py``), and decodes the parser's trees with ``quotes/spanning.py`` (the same trees as
+stanza's decoder); the plain pipeline is stanza as it comes, with the same number of torch threads.
 """
 
 from __future__ import annotations

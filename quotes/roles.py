@@ -27,6 +27,7 @@ import attrs
 
 from .attribution import TIME_WORDS, Attribution, quote_kind, trimmed_span
 from .marks import Quotation
+from .parallel import interleaved
 from .parse import SHIPPED_MODELS, Document, Sentence, Word
 from .records import Span
 
@@ -182,19 +183,27 @@ class RoleModel:
         """The best label sequence for each segment (no ``I-`` without its ``B-``).
 
         Segments are run longest first in chunks of ``TAG_CHUNK``: one long batch over many articles
-        costs far fewer recurrent steps than one batch per article."""
+        costs far fewer recurrent steps than one batch per article. Chunks are shared out among threads
+        (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it."""
         import torch
 
         order = sorted((i for i, s in enumerate(batch) if s.words), key=lambda i: -len(batch[i].words))
+        chunks = [order[c:c + TAG_CHUNK] for c in range(0, len(order), TAG_CHUNK)]
+
+        def run(part: list[list[int]]) -> list[list[list[str]]]:
+            done = []
+            with torch.no_grad():
+                for chunk in part:
+                    inputs, lengths = pad_batch([self.encode(batch[i]) for i in chunk])
+                    scores = ensemble_scores(self.networks, inputs, lengths)
+                    scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
+                    done.append([decode_labels(scores[row, :n].tolist()) for row, n in enumerate(lengths.tolist())])
+            return done
+
         out: list[list[str]] = [[] for _ in batch]
-        with torch.no_grad():
-            for c in range(0, len(order), TAG_CHUNK):
-                chunk = order[c:c + TAG_CHUNK]
-                inputs, lengths = pad_batch([self.encode(batch[i]) for i in chunk])
-                scores = ensemble_scores(self.networks, inputs, lengths)
-                scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
-                for row, (i, n) in enumerate(zip(chunk, lengths.tolist())):
-                    out[i] = decode_labels(scores[row, :n].tolist())
+        for chunk, labels in zip(chunks, interleaved(run, chunks)):
+            for i, seq in zip(chunk, labels):
+                out[i] = seq
         return out
 
 

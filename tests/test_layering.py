@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "errors", "records", "reading", "marks", "dates", "lexicon", "parse", "attribution", "roles", "speakers",
+    "errors", "records", "reading", "marks", "dates", "lexicon", "spanning", "parallel", "parse", "attribution", "roles", "speakers",
     "extraction", "grouping", "verification", "digests", "checks", "render", "cli",
 ]
 TOOLS = {"training", "roles_training", "lexicon_build", "__init__", "__main__"}  # not part of the flow
@@ -55,11 +55,12 @@ def test_no_module_reaches_back_up():
 
 
 def test_only_parse_imports_stanza():
-    """stanza is imported by quotes.parse alone; torch by the two modules that run models (parse, roles)."""
+    """stanza is imported by quotes.parse alone; torch by the modules that run models (parse, roles) and by
+    the one that shares their work among threads (parallel)."""
     for path in _modules():
         if path.stem == "parse":
             continue
-        bad = ({"ext:stanza"} if path.stem == "roles" else {"ext:stanza", "ext:torch"}) & _imports(path)
+        bad = ({"ext:stanza"} if path.stem in ("roles", "parallel") else {"ext:stanza", "ext:torch"}) & _imports(path)
         assert not bad, f"{path.stem} imports {bad}"
 
 
