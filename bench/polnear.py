@@ -138,6 +138,9 @@ def main(argv=None) -> int:
         print(f"no PolNeAR split at {base}", file=sys.stderr)
         return 2
     import quotes
+    from quotes import parse as _parse
+
+    _parse.use_cache(None)  # timings are of parsing, not of a disk cache a user may have set up
     from quotes.extraction import extract_many
 
     anns: dict[str, Path] = {}

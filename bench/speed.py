@@ -44,6 +44,8 @@ def main(argv=None) -> int:
     torch.set_num_threads(args.threads)
     import quotes
     from quotes import parse
+
+    parse.use_cache(None)  # timings are of parsing, not of a disk cache a user may have set up
     from quotes.extraction import extract_many
 
     lex = quotes.load_lexicon()

@@ -13,7 +13,9 @@ Exit codes (every command): 0 success; 1 ``check`` found something an editor mus
     quotes lexicon import CSV --into DIR
 
 Common options: ``--date YYYY-MM-DD`` (the date offices are resolved at), ``--lexicon DIR`` (a
-directory of lexicon files merged over the bundled one), ``--models DIR``, ``--quiet``.
+directory of lexicon files merged over the bundled one), ``--models DIR``, ``--quiet``, ``--cache DIR``
+or ``--no-cache`` (tagging and parsing results kept between runs; default ``QUOTES_CACHE``, else
+``~/.cache/quotes``).
 """
 
 from __future__ import annotations
@@ -71,6 +73,22 @@ def _read(paths: list[Path]) -> list[tuple[str, bytes]]:
         except OSError as exc:
             raise QuotesError(f"{p}: cannot read ({exc.strerror})") from None
     return out
+
+
+def _use_cache(args: argparse.Namespace) -> None:
+    """--no-cache, else --cache DIR, else QUOTES_CACHE (which may say ``off``), else ~/.cache/quotes."""
+    import os
+
+    from . import parse
+    from .cache import default_directory
+
+    if args.no_cache:
+        parse.use_cache(None)
+        return
+    value = args.cache or os.environ.get("QUOTES_CACHE") or str(default_directory())
+    store = parse.use_cache(None if value.strip().lower() in parse.CACHE_OFF else value)
+    if store is not None and store.problem and not args.quiet:
+        print(f"note: {store.problem}; going on without it", file=sys.stderr)
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -166,6 +184,10 @@ def cmd_models(args: argparse.Namespace) -> int:
     print(models_info(args.models).describe())
     from .roles import load_role_model
 
+    from .parse import cache_store
+
+    store = cache_store()
+    print(f"parse cache: {store.path} ({len(store)} entries)" if store is not None else "parse cache: off")
     role_model = load_role_model()
     if role_model is None:
         print("role tagger: none (quotes are found by the rules alone)")
@@ -198,6 +220,10 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")
     common.add_argument("--models", help="directory of parser models (default: QUOTES_MODELS, stanza's, shipped)")
     common.add_argument("--quiet", "-q", action="store_true", help="no progress or status messages")
+    common.add_argument("--cache", metavar="DIR",
+                        help="keep tagging and parsing results here between runs (default: QUOTES_CACHE, "
+                             "else ~/.cache/quotes)")
+    common.add_argument("--no-cache", action="store_true", help="parse everything afresh; keep nothing on disk")
     common.add_argument("--method", choices=["both", "model", "rules"], default="both",
                         help="how quotes are found: the role tagger with the parse rules (default), the tagger "
                              "alone (fastest), or the rules alone")
@@ -241,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed usage and the error
         return int(exc.code or 0) if exc.code in (0, None) else 2
     try:
+        _use_cache(args)
         return int(args.func(args))
     except QuotesError as exc:
         print(f"Error: {exc}", file=sys.stderr)

@@ -20,6 +20,11 @@ most of the time goes. Sentences that were not parsed have ``parsed=False`` and 
 is ``None``. The parser's trees are decoded by :func:`quotes.spanning.max_spanning_tree` (the same
 trees as stanza's own decoder, several times faster).
 
+Results are cached by content for the life of the process and, once :func:`use_cache` names a directory
+(the ``QUOTES_CACHE`` environment variable does the same; the command line uses ``~/.cache/quotes``),
+on disk between runs too: a paragraph seen before, with the same models, is neither tagged nor parsed
+again.
+
 >>> Word(index=0, text="Wang", start=0, end=4, lemma="Wang", upos="PROPN", xpos="NNP", feats="Number=Sing",
 ...      head=1, deprel="nsubj").feature("Number")
 'Sing'
@@ -39,6 +44,9 @@ from pathlib import Path
 
 import attrs
 
+from . import __version__
+from .cache import Store
+from .cache import key as cache_key
 from .errors import ModelsNotFoundError
 from .parallel import interleaved
 from .spanning import max_spanning_tree
@@ -278,6 +286,64 @@ def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
         cache.popitem(last=False)
 
 
+CACHE_FORMAT = "1"
+"""Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
+
+CACHE_OFF = {"", "0", "off", "no", "none", "false"}
+"""Values of ``QUOTES_CACHE`` that mean no disk cache."""
+_STORE: list[Store | None] = []  # [] until decided: then [the store] or [None]
+
+
+def use_cache(directory: str | os.PathLike[str] | None) -> Store | None:
+    """Keep tagging and parsing results in ``directory`` (a SQLite file in it) between runs; None turns
+    the disk cache off. Returns the store (see :attr:`quotes.cache.Store.problem` if it could not be
+    opened: parsing then goes on without it). Until called, ``QUOTES_CACHE`` decides (unset: off)."""
+    store = None if directory is None else Store(Path(directory).expanduser() / "parses.sqlite")
+    _STORE[:] = [store]
+    return store
+
+
+def cache_store() -> Store | None:
+    """The disk cache in use (None when off or when it could not be opened)."""
+    if not _STORE:
+        value = os.environ.get("QUOTES_CACHE", "")
+        use_cache(None if value.strip().lower() in CACHE_OFF else value)
+    store = _STORE[0]
+    return store if store is not None and store.active else None
+
+
+@functools.lru_cache(maxsize=8)
+def _fingerprint(info: ModelsInfo) -> str:
+    """What the models' results depend on: the model files (name, size, time), our version, stanza's."""
+    import stanza
+
+    base = Path(info.directory)
+    if info.origin == "stanza-resources":
+        paths = sorted((base / "en").glob("*/*.pt"))
+    else:
+        paths = [base / f for f in info.files]
+    parts = [CACHE_FORMAT, __version__, getattr(stanza, "__version__", "?"), info.origin]
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
+    return cache_key(*parts)
+
+
+def _encode_sentences(sents: tuple[Sentence, ...]) -> str:
+    return json.dumps([[s.start, s.end, [[w.start, w.end, w.lemma, w.upos, w.xpos, w.feats, w.form] for w in s.words]]
+                       for s in sents], ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode_sentences(para: str, value: str) -> tuple[Sentence, ...]:
+    return tuple(Sentence(start, end, para[start:end], tuple(
+        Word(i, para[a:b], a, b, lemma, upos, xpos, feats, form=form)
+        for i, (a, b, lemma, upos, xpos, feats, form) in enumerate(words)))
+        for start, end, words in json.loads(value))
+
+
 def _shift(sent: Sentence, text: str, by: int) -> Sentence:
     # Word(...) rather than attrs.evolve: this runs on every word of every article
     words = tuple(Word(w.index, text[w.start + by:w.end + by], w.start + by, w.end + by, w.lemma, w.upos, w.xpos,
@@ -311,12 +377,22 @@ def parse_many(
             seen = normalise(para) if normalise is not None else para
             jobs.append((t, offset, seen if len(seen) == len(para) else para))
     todo = list(dict.fromkeys(p for _, _, p in jobs if (info.directory, p) not in _TAGGED))
+    store = cache_store() if todo else None
+    if store is not None:
+        keys = {p: cache_key(_fingerprint(info), "tag", p) for p in todo}
+        stored = store.get_many(list(keys.values()))
+        for p in todo:
+            if keys[p] in stored:
+                _remember(_TAGGED, (info.directory, p), _decode_sentences(p, stored[keys[p]]))
+        todo = [p for p in todo if keys[p] not in stored]
     if todo:
         with _LOCK:
             tagged = interleaved(lambda paragraphs: _tag(nlp, paragraphs), todo)
         for para, sdoc in zip(todo, tagged):
             sents = tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
             _remember(_TAGGED, (info.directory, para), sents)
+        if store is not None:
+            store.put_many((keys[p], _encode_sentences(_TAGGED[(info.directory, p)])) for p in todo)
     staged: list[tuple[int, Sentence]] = []
     for t, offset, para in jobs:
         for rel in _TAGGED[(info.directory, para)]:
@@ -352,6 +428,14 @@ def add_parses(
     keys = {(d, k): (info.directory, docs[d].sentences[k].text,
                      tuple((w.text, w.upos) for w in docs[d].sentences[k].words)) for d, k in wanted}
     missing = list(dict.fromkeys(key for key in keys.values() if key not in _PARSED))
+    store = cache_store() if missing else None
+    if store is not None:
+        disk = {key: cache_key(_fingerprint(info), "parse", key[1], *(f"{t}\t{u}" for t, u in key[2])) for key in missing}
+        stored = store.get_many(list(disk.values()))
+        for key in missing:
+            if disk[key] in stored:
+                _remember(_PARSED, key, tuple((h, rel) for h, rel in json.loads(stored[disk[key]])))
+        missing = [key for key in missing if disk[key] not in stored]
     if missing:
         import stanza
 
@@ -364,6 +448,8 @@ def add_parses(
             nlp.processors["depparse"].process(subdoc)
         for key, ssent in zip(missing, subdoc.sentences):
             _remember(_PARSED, key, tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words))
+        if store is not None:
+            store.put_many((disk[key], json.dumps(_PARSED[key], ensure_ascii=False)) for key in missing)
     out = [list(doc.sentences) for doc in docs]
     for (d, k), key in keys.items():
         out[d][k] = _with_heads(out[d][k], list(_PARSED[key]))

@@ -11,6 +11,7 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = Path(os.environ.get("QUOTES_SHARED", ROOT.parent / "shared"))
+os.environ["QUOTES_CACHE"] = "off"  # the command line would otherwise keep parses in ~/.cache/quotes
 
 settings.register_profile("quotes", deadline=None, max_examples=40)
 settings.load_profile("quotes")

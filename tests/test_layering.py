@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "errors", "records", "reading", "marks", "dates", "lexicon", "spanning", "parallel", "parse", "attribution", "roles", "speakers",
+    "errors", "records", "reading", "marks", "dates", "lexicon", "cache", "spanning", "parallel", "parse", "attribution", "roles", "speakers",
     "extraction", "grouping", "verification", "digests", "checks", "render", "cli",
 ]
 TOOLS = {"training", "roles_training", "lexicon_build", "__init__", "__main__"}  # not part of the flow

@@ -1,0 +1,170 @@
+"""The disk cache of tagging and parsing results: same results, nothing recomputed, never a failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import cache as cache_mod
+from quotes import parse as parse_mod
+from quotes.cache import Store, key
+from quotes.cli import main
+from quotes.parse import parse_many, use_cache
+
+TEXTS = [
+    "“China deplores the outbreak of conflict,” Wang Yi said on Tuesday.\n\nHe called the causes complex.",
+    "Dmitry Medvedev, deputy head of Russia's Security Council, said Moscow would respond.",
+]
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """No cached parses in memory; the disk cache setting restored afterwards."""
+    saved = list(parse_mod._STORE)
+    monkeypatch.setattr(parse_mod, "_TAGGED", type(parse_mod._TAGGED)())
+    monkeypatch.setattr(parse_mod, "_PARSED", type(parse_mod._PARSED)())
+    yield
+    parse_mod._STORE[:] = saved
+
+
+def _forget_memory():
+    parse_mod._TAGGED.clear()
+    parse_mod._PARSED.clear()
+
+
+def _view(docs):
+    return [[(s.start, s.end, [(w.text, w.start, w.end, w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.form)
+                               for w in s.words]) for s in d.sentences] for d in docs]
+
+
+def test_keys_depend_on_every_part_and_its_place():
+    assert key("a", "b") == key("a", "b")
+    assert len({key("a", "b"), key("b", "a"), key("ab"), key("a", "b", ""), key("a\0b")}) == 5
+
+
+def test_store_round_trip_and_overwrite(tmp_path):
+    store = Store(tmp_path / "c.sqlite")
+    store.put_many([(key("x"), "one"), (key("y"), "two")])
+    store.put_many([(key("x"), "three")])
+    assert store.get_many([key("x"), key("y"), key("z")]) == {key("x"): "three", key("y"): "two"}
+    assert len(store) == 2
+    assert len(Store(tmp_path / "c.sqlite")) == 2  # another process sees it
+    store.clear()
+    assert len(store) == 0
+
+
+def test_store_drops_the_oldest_entries_past_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_mod, "MAX_ENTRIES", 50)
+    store = Store(tmp_path / "c.sqlite")
+    for i in range(60):
+        store.put_many([(key(str(i)), str(i))])
+    assert len(store) <= 50
+    assert store.get_many([key("59")]) == {key("59"): "59"}
+    assert store.get_many([key("0")]) == {}
+
+
+def test_many_keys_at_once(tmp_path):
+    store = Store(tmp_path / "c.sqlite")
+    items = [(key(str(i)), str(i)) for i in range(1500)]
+    store.put_many(items)
+    assert store.get_many([k for k, _ in items]) == dict(items)
+
+
+def test_an_unusable_place_turns_the_store_off(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    store = Store(blocker / "c.sqlite")
+    assert not store.active and "turned off" in store.problem
+    store.put_many([(key("x"), "v")])
+    assert store.get_many([key("x")]) == {} and len(store) == 0
+
+
+def test_a_damaged_file_turns_the_store_off(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    store = Store(path)
+    assert store.get_many([key("x")]) == {}
+    store.put_many([(key("x"), "v")])
+    assert not store.active and store.problem
+
+
+def test_parses_come_back_from_disk_unchanged(tmp_path, fresh, monkeypatch):
+    use_cache(tmp_path)
+    first = parse_many(TEXTS)
+    _forget_memory()
+
+    def no_models(*args, **kwargs):
+        raise AssertionError("the models ran although every paragraph was cached")
+
+    monkeypatch.setattr(parse_mod, "_tag", no_models)
+    monkeypatch.setattr(parse_mod, "_our_decoder", no_models)
+    again = parse_many(TEXTS)
+    assert _view(again) == _view(first)
+    assert [d.text for d in again] == TEXTS
+
+
+def test_cached_paragraphs_at_other_offsets(tmp_path, fresh):
+    """A paragraph is cached once, wherever it appears: offsets still slice back to each text."""
+    use_cache(tmp_path)
+    parse_many([TEXTS[1]])
+    _forget_memory()
+    text = "Intro line.\n" + TEXTS[1]
+    (doc,) = parse_many([text])
+    assert all(text[w.start:w.end] == w.text for w in doc.words)
+    assert doc.sentences[-1].parsed
+
+
+def test_other_models_do_not_share_entries(tmp_path, fresh, monkeypatch):
+    use_cache(tmp_path)
+    parse_many(TEXTS[:1])
+    _forget_memory()
+    parse_mod._fingerprint.cache_clear()
+    monkeypatch.setattr(parse_mod, "CACHE_FORMAT", "another")
+    calls = []
+    real = parse_mod._tag
+    monkeypatch.setattr(parse_mod, "_tag", lambda nlp, paras: calls.append(paras) or real(nlp, paras))
+    parse_many(TEXTS[:1])
+    parse_mod._fingerprint.cache_clear()
+    assert calls, "an entry made with other models was used"
+
+
+def test_a_broken_cache_never_stops_parsing(tmp_path, fresh):
+    path = tmp_path / "parses.sqlite"
+    path.write_bytes(b"garbage" * 1000)
+    use_cache(tmp_path)
+    (doc,) = parse_many(TEXTS[:1])
+    assert doc.sentences and all(s.parsed for s in doc.sentences)
+
+
+def test_environment_variable_decides_until_use_cache(tmp_path, fresh, monkeypatch):
+    parse_mod._STORE[:] = []
+    monkeypatch.setenv("QUOTES_CACHE", "off")
+    assert parse_mod.cache_store() is None
+    parse_mod._STORE[:] = []
+    monkeypatch.setenv("QUOTES_CACHE", str(tmp_path))
+    assert parse_mod.cache_store().path == tmp_path / "parses.sqlite"
+
+
+def test_command_line_cache_options(tmp_path, fresh, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXTS[0], encoding="utf-8")
+    where = tmp_path / "cache"
+    assert main(["extract", str(article), "--cache", str(where), "--format", "json", "-q"]) == 0
+    first = capsys.readouterr().out
+    assert (where / "parses.sqlite").is_file()
+    assert main(["models", "--cache", str(where)]) == 0
+    assert f"parse cache: {where / 'parses.sqlite'}" in capsys.readouterr().out
+    _forget_memory()
+    assert main(["extract", str(article), "--cache", str(where), "--format", "json", "-q"]) == 0
+    assert capsys.readouterr().out == first
+    assert main(["models", "--no-cache"]) == 0
+    assert "parse cache: off" in capsys.readouterr().out
+
+
+def test_command_line_says_when_the_cache_is_unusable(tmp_path, fresh, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXTS[1], encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["extract", str(article), "--cache", str(blocker)]) == 0
+    captured = capsys.readouterr()
+    assert "going on without it" in captured.err and "Medvedev" in captured.out
