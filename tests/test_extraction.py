@@ -179,3 +179,26 @@ def test_without_a_role_tagger(monkeypatch):
     assert result.quotes and result.quotes[0].speaker.name == "Wang Yi"
     with pytest.raises(quotes.ModelsNotFoundError, match="role tagger"):
         extract("He said so.", method="model")
+
+
+NAMED_NEXT = ("{who} warned that Kyiv could halt grain exports and close its ports to foreign ships.\n"
+              "Dmytro Kuleba, Ukraine's foreign minister, said on Friday that {what}.")
+
+
+@pytest.mark.parametrize("who, what, named", [
+    # a description the next paragraph names, restating the claim: that person
+    ("A senior Ukrainian official", "the blockade could force Kyiv to halt grain exports for months", True),
+    # nothing but a rank to tie the description to a name
+    ("An aide", "the blockade could force Kyiv to halt grain exports for months", False),
+    # a nationality the named source does not bear out
+    ("A senior Polish official", "the blockade could force Kyiv to halt grain exports for months", False),
+    # the named person says something else
+    ("A senior Ukrainian official", "talks with Moscow would resume next week in Istanbul", False),
+])
+def test_a_description_named_in_the_next_paragraph(who, what, named):
+    result = extract(NAMED_NEXT.format(who=who, what=what), date="2022-03-10")
+    first = next(q for q in result.quotes if q.source is not None and q.source.text == who)
+    if named:
+        assert (first.speaker.name, first.resolution) == ("Dmytro Kuleba", "named-later")
+    else:
+        assert (first.speaker.kind, first.speaker.name) == ("anonymous", who)
