@@ -442,12 +442,17 @@ def add_parses(
         first: dict = {}
         for d, k in wanted:
             first.setdefault(keys[(d, k)], docs[d].sentences[k])
-        subdoc = stanza.Document([_tagged_dict(first[key]) for key in missing])
         nlp = _pipeline(info.origin, info.directory)
-        with _LOCK, _our_decoder():
+
+        def parse_part(part: list) -> list[tuple[tuple[int, str], ...]]:  # type: ignore[type-arg]
+            subdoc = stanza.Document([_tagged_dict(first[key]) for key in part])
             nlp.processors["depparse"].process(subdoc)
-        for key, ssent in zip(missing, subdoc.sentences):
-            _remember(_PARSED, key, tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words))
+            return [tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words) for ssent in subdoc.sentences]
+
+        with _LOCK, _our_decoder():
+            heads = interleaved(parse_part, missing)
+        for key, value in zip(missing, heads):
+            _remember(_PARSED, key, value)
         if store is not None:
             store.put_many((disk[key], json.dumps(_PARSED[key], ensure_ascii=False)) for key in missing)
     out = [list(doc.sentences) for doc in docs]
