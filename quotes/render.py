@@ -459,7 +459,7 @@ def digest_html(d: Digest) -> str:
     False
     """
     c = _counts(d.findings)
-    body = [f"<h1>Quote digest</h1>",
+    body = ["<h1>Quote digest</h1>",
             f'<p class="meta">{_n(len(d.articles), "article")} ({_h(", ".join(d.articles))}), '
             f"{_n(len(d.groups), 'statement')}, {_n(len(d.speakers), 'speaker')}; {_n(c['error'], 'error')}, "
             f"{_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.</p>"]
