@@ -75,7 +75,7 @@ def _read(paths: list[Path]) -> list[tuple[str, bytes]]:
     return out
 
 
-def _use_cache(args: argparse.Namespace) -> None:
+def _use_cache(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """--no-cache, else --cache DIR, else QUOTES_CACHE (which may say ``off``), else ~/.cache/quotes."""
     import os
 
@@ -83,12 +83,13 @@ def _use_cache(args: argparse.Namespace) -> None:
     from .cache import default_directory
 
     if args.no_cache:
-        parse.use_cache(None)
-        return
-    value = args.cache or os.environ.get("QUOTES_CACHE") or str(default_directory())
+        return parse.use_cache(None)
+    home = default_directory()
+    value = args.cache or os.environ.get("QUOTES_CACHE") or (str(home) if home is not None else "off")
     store = parse.use_cache(None if value.strip().lower() in parse.CACHE_OFF else value)
     if store is not None and store.problem and not args.quiet:
         print(f"note: {store.problem}; going on without it", file=sys.stderr)
+    return store
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -267,8 +268,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed usage and the error
         return int(exc.code or 0) if exc.code in (0, None) else 2
     try:
-        _use_cache(args)
-        return int(args.func(args))
+        store = _use_cache(args) if args.command != "lexicon" else None  # the commands that parse, and `models`
+        said = store.problem if store is not None else None
+        code = int(args.func(args))
+        if store is not None and store.problem != said and not args.quiet:
+            print(f"note: {store.problem}", file=sys.stderr)
+        return code
     except QuotesError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2

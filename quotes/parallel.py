@@ -35,21 +35,28 @@ def default_workers() -> int:
     return max(1, min(torch.get_num_threads(), MAX_WORKERS))
 
 
-def interleaved(fn: Callable[[list[T]], Sequence[R]], items: Sequence[T], *, workers: int | None = None) -> list[R]:
+def interleaved(fn: Callable[[list[T]], Sequence[R]], items: Sequence[T], *, workers: int | None = None,
+                min_items: int = MIN_ITEMS) -> list[R]:
     """``fn(items)``, computed as ``fn`` over every ``workers``-th item on ``workers`` threads (each with
-    an even share of torch's threads) and put back in order. ``fn`` must return one result per item."""
+    an even share of torch's threads) and put back in order. ``fn`` must return one result per item.
+    Each thread gets at least ``min_items`` items (fewer than twice that: no threads at all)."""
     items = list(items)
     k = default_workers() if workers is None else max(1, workers)
-    k = min(k, len(items) // MIN_ITEMS) if len(items) >= 2 * MIN_ITEMS else 1
+    k = min(k, len(items) // max(1, min_items)) if len(items) >= 2 * max(1, min_items) else 1
     if k <= 1:
         return list(fn(items))
     import torch
 
-    share = max(1, torch.get_num_threads() // k)
+    total = torch.get_num_threads()
+    share = max(1, total // k)
 
     def run(part: list[T]) -> list[R]:
+        # torch keeps the last setting as the default of threads started later: put it back
         torch.set_num_threads(share)
-        out = list(fn(part))
+        try:
+            out = list(fn(part))
+        finally:
+            torch.set_num_threads(total)
         if len(out) != len(part):
             raise ValueError(f"{fn!r} returned {len(out)} results for {len(part)} items")
         return out

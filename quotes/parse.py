@@ -18,7 +18,7 @@ Parsing is done in two passes: every sentence is tokenized, tagged and lemmatize
 parser then runs only on the sentences a caller selects (by default, all of them), which is where
 most of the time goes. Sentences that were not parsed have ``parsed=False`` and every word's head
 is ``None``. The parser's trees are decoded by :func:`quotes.spanning.max_spanning_tree` (the same
-trees as stanza's own decoder, several times faster).
+trees as stanza's own decoder wherever the best tree is unique, several times faster).
 
 Results are cached by content for the life of the process and, once :func:`use_cache` names a directory
 (the ``QUOTES_CACHE`` environment variable does the same; the command line uses ``~/.cache/quotes``),
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import json
 import os
 import re
@@ -167,7 +168,12 @@ def _model_dir_files(path: Path) -> tuple[str, ...] | None:
 
 
 def _stanza_resources_dir() -> Path:
-    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+    if os.environ.get("STANZA_RESOURCES_DIR"):
+        return Path(os.environ["STANZA_RESOURCES_DIR"])
+    try:
+        return Path.home() / "stanza_resources"
+    except (RuntimeError, KeyError, OSError):  # no home directory: nothing can be installed there
+        return Path("~/stanza_resources")
 
 
 def _official_english(resources: Path) -> tuple[str, ...] | None:
@@ -282,8 +288,25 @@ _PARSED: "OrderedDict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[tuple[
 
 def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
     cache[key] = value
-    if len(cache) > _CACHE_SIZE:
+    cache.move_to_end(key)
+    while len(cache) > _CACHE_SIZE:
         cache.popitem(last=False)
+
+
+def _recall(cache: OrderedDict, key):  # type: ignore[type-arg,no-untyped-def]
+    """The memo's entry for ``key`` (now the most recently used), or None."""
+    value = cache.get(key)
+    if value is not None:
+        try:
+            cache.move_to_end(key)
+        except KeyError:  # another thread evicted it in between: the value in hand is still good
+            pass
+    return value
+
+
+def _parser_input(sent: Sentence) -> tuple[tuple[str, ...], ...]:
+    """Everything the parser is given for a sentence's words: the key its parse is cached under."""
+    return tuple((w.form or w.text, w.lemma, w.upos, w.xpos, w.feats) for w in sent.words)
 
 
 CACHE_FORMAT = "1"
@@ -299,22 +322,35 @@ def use_cache(directory: str | os.PathLike[str] | None) -> Store | None:
     the disk cache off. Returns the store (see :attr:`quotes.cache.Store.problem` if it could not be
     opened: parsing then goes on without it). Until called, ``QUOTES_CACHE`` decides (unset: off)."""
     store = None if directory is None else Store(Path(directory).expanduser() / "parses.sqlite")
-    _STORE[:] = [store]
+    with _STORE_LOCK:
+        old = _STORE[0] if _STORE else None
+        _STORE[:] = [store]
+    if old is not None and old is not store:
+        old.close()
     return store
+
+
+_STORE_LOCK = threading.Lock()
 
 
 def cache_store() -> Store | None:
     """The disk cache in use (None when off or when it could not be opened)."""
     if not _STORE:
-        value = os.environ.get("QUOTES_CACHE", "")
-        use_cache(None if value.strip().lower() in CACHE_OFF else value)
+        with _STORE_LOCK:
+            if not _STORE:
+                value = os.environ.get("QUOTES_CACHE", "")
+                _STORE[:] = [None if value.strip().lower() in CACHE_OFF
+                             else Store(Path(value).expanduser() / "parses.sqlite")]
     store = _STORE[0]
     return store if store is not None and store.active else None
 
 
-@functools.lru_cache(maxsize=8)
+_FINGERPRINTS: dict[tuple[str, ...], str] = {}
+
+
 def _fingerprint(info: ModelsInfo) -> str:
-    """What the models' results depend on: the model files (name, size, time), our version, stanza's."""
+    """What the models' results depend on: the model files' contents, our version and stanza's. The
+    files are hashed once per process and state (name, size, modification time)."""
     import stanza
 
     base = Path(info.directory)
@@ -322,26 +358,62 @@ def _fingerprint(info: ModelsInfo) -> str:
         paths = sorted((base / "en").glob("*/*.pt"))
     else:
         paths = [base / f for f in info.files]
-    parts = [CACHE_FORMAT, __version__, getattr(stanza, "__version__", "?"), info.origin]
+    states = []
     for path in paths:
         try:
             st = path.stat()
         except OSError:
             continue
-        parts.append(f"{path.name}:{st.st_size}:{st.st_mtime_ns}")
-    return cache_key(*parts)
+        states.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    state = (CACHE_FORMAT, __version__, getattr(stanza, "__version__", "?"), info.origin, *states)
+    if state not in _FINGERPRINTS:
+        parts = list(state[:4])
+        for path in paths:
+            digest = hashlib.sha256()
+            try:
+                with open(path, "rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        digest.update(block)
+            except OSError:
+                continue
+            parts.append(f"{path.name}:{digest.hexdigest()}")
+        _FINGERPRINTS[state] = cache_key(*parts)
+    return _FINGERPRINTS[state]
 
 
 def _encode_sentences(sents: tuple[Sentence, ...]) -> str:
+    # ASCII JSON: a lone surrogate in the text (bytes decoded with surrogateescape) stays storable
     return json.dumps([[s.start, s.end, [[w.start, w.end, w.lemma, w.upos, w.xpos, w.feats, w.form] for w in s.words]]
-                       for s in sents], ensure_ascii=False, separators=(",", ":"))
+                       for s in sents], separators=(",", ":"))
 
 
-def _decode_sentences(para: str, value: str) -> tuple[Sentence, ...]:
-    return tuple(Sentence(start, end, para[start:end], tuple(
-        Word(i, para[a:b], a, b, lemma, upos, xpos, feats, form=form)
-        for i, (a, b, lemma, upos, xpos, feats, form) in enumerate(words)))
-        for start, end, words in json.loads(value))
+def _decode_sentences(para: str, value: str) -> tuple[Sentence, ...] | None:
+    """Stored sentences of ``para``, or None when the entry does not fit it (a damaged cache: a miss)."""
+    try:
+        sents = tuple(Sentence(start, end, para[start:end], tuple(
+            Word(i, para[a:b], a, b, lemma, upos, xpos, feats, form=form)
+            for i, (a, b, lemma, upos, xpos, feats, form) in enumerate(words)))
+            for start, end, words in json.loads(value))
+    except (ValueError, TypeError):
+        return None
+    for sent in sents:
+        if not (sent.words and 0 <= sent.start < sent.end <= len(para)
+                and all(0 <= w.start <= w.end <= len(para) and isinstance(w.lemma, str) and isinstance(w.upos, str)
+                        and isinstance(w.xpos, str) and isinstance(w.feats, str) and isinstance(w.form, str)
+                        for w in sent.words)):
+            return None
+    return sents
+
+
+def _decode_heads(value: str, n: int) -> tuple[tuple[int, str], ...] | None:
+    """A stored parse of ``n`` words, or None when the entry is damaged (a miss)."""
+    try:
+        heads = tuple((int(h), str(rel)) for h, rel in json.loads(value))
+    except (ValueError, TypeError):
+        return None
+    if len(heads) != n or any(not -1 <= h < n for h, _ in heads):
+        return None
+    return heads
 
 
 def _shift(sent: Sentence, text: str, by: int) -> Sentence:
@@ -376,26 +448,36 @@ def parse_many(
         for offset, para in _paragraphs(text):
             seen = normalise(para) if normalise is not None else para
             jobs.append((t, offset, seen if len(seen) == len(para) else para))
-    todo = list(dict.fromkeys(p for _, _, p in jobs if (info.directory, p) not in _TAGGED))
+    # this call's results live in `have`; the process-wide memo (_TAGGED) and the disk only fill it
+    have: dict[str, tuple[Sentence, ...]] = {}
+    for p in dict.fromkeys(p for _, _, p in jobs):
+        hit = _recall(_TAGGED, (info.directory, p))
+        if hit is not None:
+            have[p] = hit
+    todo = [p for p in dict.fromkeys(p for _, _, p in jobs) if p not in have]
     store = cache_store() if todo else None
+    keys: dict[str, str] = {}
     if store is not None:
         keys = {p: cache_key(_fingerprint(info), "tag", p) for p in todo}
         stored = store.get_many(list(keys.values()))
         for p in todo:
-            if keys[p] in stored:
-                _remember(_TAGGED, (info.directory, p), _decode_sentences(p, stored[keys[p]]))
-        todo = [p for p in todo if keys[p] not in stored]
+            sents = _decode_sentences(p, stored[keys[p]]) if keys[p] in stored else None
+            if sents is not None:
+                have[p] = sents
+                _remember(_TAGGED, (info.directory, p), sents)
+        todo = [p for p in todo if p not in have]
     if todo:
         with _LOCK:
             tagged = interleaved(lambda paragraphs: _tag(nlp, paragraphs), todo)
         for para, sdoc in zip(todo, tagged):
             sents = tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
+            have[para] = sents
             _remember(_TAGGED, (info.directory, para), sents)
         if store is not None:
-            store.put_many((keys[p], _encode_sentences(_TAGGED[(info.directory, p)])) for p in todo)
+            store.put_many((keys[p], _encode_sentences(have[p])) for p in todo)
     staged: list[tuple[int, Sentence]] = []
     for t, offset, para in jobs:
-        for rel in _TAGGED[(info.directory, para)]:
+        for rel in have[para]:
             staged.append((t, _shift(rel, texts[t], offset)))
     sentences: list[list[Sentence]] = [[] for _ in texts]
     for t, sent in staged:
@@ -425,17 +507,24 @@ def add_parses(
               if not sent.parsed and (select is None or select(d, sent))]
     if not wanted:
         return list(docs)
-    keys = {(d, k): (info.directory, docs[d].sentences[k].text,
-                     tuple((w.text, w.upos) for w in docs[d].sentences[k].words)) for d, k in wanted}
-    missing = list(dict.fromkeys(key for key in keys.values() if key not in _PARSED))
+    keys = {(d, k): (info.directory, docs[d].sentences[k].text, _parser_input(docs[d].sentences[k])) for d, k in wanted}
+    have: dict = {}  # this call's parses, by key; the memo (_PARSED) and the disk only fill it
+    for key in dict.fromkeys(keys.values()):
+        hit = _recall(_PARSED, key)
+        if hit is not None:
+            have[key] = hit
+    missing = [key for key in dict.fromkeys(keys.values()) if key not in have]
     store = cache_store() if missing else None
+    disk: dict = {}
     if store is not None:
-        disk = {key: cache_key(_fingerprint(info), "parse", key[1], *(f"{t}\t{u}" for t, u in key[2])) for key in missing}
+        disk = {key: cache_key(_fingerprint(info), "parse", key[1], *("\t".join(w) for w in key[2])) for key in missing}
         stored = store.get_many(list(disk.values()))
         for key in missing:
-            if disk[key] in stored:
-                _remember(_PARSED, key, tuple((h, rel) for h, rel in json.loads(stored[disk[key]])))
-        missing = [key for key in missing if disk[key] not in stored]
+            value = _decode_heads(stored[disk[key]], len(key[2])) if disk[key] in stored else None
+            if value is not None:
+                have[key] = value
+                _remember(_PARSED, key, value)
+        missing = [key for key in missing if key not in have]
     if missing:
         import stanza
 
@@ -452,12 +541,13 @@ def add_parses(
         with _LOCK, _our_decoder():
             heads = interleaved(parse_part, missing)
         for key, value in zip(missing, heads):
+            have[key] = value
             _remember(_PARSED, key, value)
         if store is not None:
-            store.put_many((disk[key], json.dumps(_PARSED[key], ensure_ascii=False)) for key in missing)
+            store.put_many((disk[key], json.dumps(have[key])) for key in missing)
     out = [list(doc.sentences) for doc in docs]
     for (d, k), key in keys.items():
-        out[d][k] = _with_heads(out[d][k], list(_PARSED[key]))
+        out[d][k] = _with_heads(out[d][k], list(have[key]))
     touched = {d for d, _ in keys}
     return [attrs.evolve(doc, sentences=tuple(sents)) if d in touched else doc
             for d, (doc, sents) in enumerate(zip(docs, out))]
@@ -491,21 +581,23 @@ def _tag(nlp, paragraphs: list[str]):  # type: ignore[no-untyped-def]
 
 @contextlib.contextmanager
 def _our_decoder():  # type: ignore[no-untyped-def]
-    """While held, stanza's parser decodes its trees with :func:`max_spanning_tree` (same trees; stanza's
-    decoder walks cycles in pure Python, a third of the parser's time on CPU). Only our calls get it,
-    under :data:`_LOCK`: a stanza pipeline used directly keeps its own decoder."""
+    """While held, stanza's parser decodes its trees with :func:`max_spanning_tree` (the same trees
+    wherever the best tree is unique; stanza's decoder walks cycles in pure Python, a third of the
+    parser's time on CPU). It is a swap of stanza's module-level decoder, held only around our own
+    calls and under :data:`_LOCK`; another thread calling stanza directly at that moment would get it
+    too (with the same trees)."""
     import importlib
 
     swapped = []
-    for name in ("stanza.models.depparse.model", "stanza.models.depparse.head_constraints"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        if hasattr(module, "chuliu_edmonds_one_root"):
-            swapped.append((module, module.chuliu_edmonds_one_root))
-            module.chuliu_edmonds_one_root = max_spanning_tree
     try:
+        for name in ("stanza.models.depparse.model", "stanza.models.depparse.head_constraints"):
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            if hasattr(module, "chuliu_edmonds_one_root"):
+                swapped.append((module, module.chuliu_edmonds_one_root))
+                module.chuliu_edmonds_one_root = max_spanning_tree
         yield
     finally:
         for module, original in swapped:

@@ -201,7 +201,7 @@ class RoleModel:
             return done
 
         out: list[list[str]] = [[] for _ in batch]
-        for chunk, labels in zip(chunks, interleaved(run, chunks)):
+        for chunk, labels in zip(chunks, interleaved(run, chunks, min_items=1)):  # a chunk is work enough
             for i, seq in zip(chunk, labels):
                 out[i] = seq
         return out

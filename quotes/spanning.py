@@ -25,16 +25,26 @@ __all__ = ["max_spanning_tree"]
 def max_spanning_tree(scores: np.ndarray) -> np.ndarray:
     """Heads for the best single-root tree: ``scores[d, h]`` is the score of head ``h`` for word ``d``
     (node 0 is the root); returns ``tree`` with ``tree[d]`` the head of ``d`` and ``tree[0] == 0``.
-    ``scores`` is not modified. Non-finite scores (``-inf``) mark arcs that may not be used."""
+    ``scores`` is not modified. Non-finite scores (``-inf``) mark arcs that may not be used; where no
+    tree avoids them all, the fewest are used. Where several trees score best (ties), which one comes
+    back may differ from stanza's decoder."""
     s = np.array(scores, dtype=np.float64)
     n = s.shape[0]
     if n <= 1:
         return np.zeros(n, dtype=np.int64)
-    finite = s[np.isfinite(s)]
-    if finite.size:
-        # A root arc costs more than any two trees can differ by, so the best tree has exactly one
-        # root arc and is, among such trees, the best by the original scores.
-        s[:, 0] -= n * (float(finite.max()) - float(finite.min())) + 1.0
+    usable = np.ones_like(s, dtype=bool)
+    np.fill_diagonal(usable, False)
+    usable[0, :] = False
+    finite = s[usable & np.isfinite(s)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+    # A forbidden arc costs more than any two trees of allowed arcs can differ by: it is used only
+    # where no tree can do without it (a word whose every head is forbidden), and the result is
+    # still a tree.
+    forbidden = low - (n * (high - low) + 1.0)
+    s[usable & ~np.isfinite(s)] = forbidden
+    # Likewise a root arc, over the widened range: the best tree has exactly one root arc and is, among
+    # such trees, the best by the original scores.
+    s[:, 0] -= n * (high - forbidden) + 1.0
     np.fill_diagonal(s, -np.inf)
     s[0, :] = -np.inf
     return _arborescence(s)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from quotes import cache as cache_mod
@@ -117,13 +119,11 @@ def test_other_models_do_not_share_entries(tmp_path, fresh, monkeypatch):
     use_cache(tmp_path)
     parse_many(TEXTS[:1])
     _forget_memory()
-    parse_mod._fingerprint.cache_clear()
     monkeypatch.setattr(parse_mod, "CACHE_FORMAT", "another")
     calls = []
     real = parse_mod._tag
     monkeypatch.setattr(parse_mod, "_tag", lambda nlp, paras: calls.append(paras) or real(nlp, paras))
     parse_many(TEXTS[:1])
-    parse_mod._fingerprint.cache_clear()
     assert calls, "an entry made with other models was used"
 
 
@@ -168,3 +168,98 @@ def test_command_line_says_when_the_cache_is_unusable(tmp_path, fresh, capsys):
     assert main(["extract", str(article), "--cache", str(blocker)]) == 0
     captured = capsys.readouterr()
     assert "going on without it" in captured.err and "Medvedev" in captured.out
+
+
+def test_a_full_memo_never_loses_what_this_call_needs(fresh, monkeypatch):
+    """The memo evicts its oldest entries; a batch holding an old paragraph and new ones still gets all."""
+    monkeypatch.setattr(parse_mod, "_CACHE_SIZE", 3)
+    parse_many(["Reporting by Jane Doe.\nAlpha said hello.\nBeta said no."])
+    (doc,) = parse_many(["Reporting by Jane Doe.\nGamma left early.\nDelta stayed.\nEpsilon spoke."])
+    assert [s.text for s in doc.sentences][0] == "Reporting by Jane Doe."
+    assert all(s.parsed for s in doc.sentences)
+
+
+def test_the_parse_key_holds_every_tag_the_parser_sees(fresh):
+    """The same words tagged differently (curly marks made straight for the tagger, or not) are parsed
+    apart: one never takes the other's cached parse."""
+    text = "‘We’re done,’ they said."
+    straight = parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
+    plain_first = [(w.head, w.deprel) for w in straight[0].words]
+    _forget_memory()
+    parse_many([text])
+    again = parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
+    assert [(w.head, w.deprel) for w in again[0].words] == plain_first
+
+
+def test_lone_surrogates_are_cached_like_any_text(tmp_path, fresh):
+    use_cache(tmp_path)
+    text = "He said \udcff hello to Bob\udc80y today."
+    first = parse_many([text])
+    _forget_memory()
+    assert _view(parse_many([text])) == _view(first)
+    assert parse_mod.cache_store() is not None
+
+
+def test_damaged_entries_are_misses(tmp_path, fresh):
+    """A value that is not what was written (truncated, not JSON) is recomputed, never half used."""
+    use_cache(tmp_path)
+    first = parse_many(TEXTS[:1])
+    store = parse_mod.cache_store()
+    with store._lock:
+        db = store._connection()
+        rows = db.execute("SELECT key, value FROM entries").fetchall()
+        for i, (k, v) in enumerate(rows):
+            db.execute("UPDATE entries SET value = ? WHERE key = ?", ("not json" if i % 2 else v[: len(v) // 2], k))
+        db.commit()
+    _forget_memory()
+    assert _view(parse_many(TEXTS[:1])) == _view(first)
+
+
+def test_a_read_only_cache_still_answers(tmp_path, fresh, monkeypatch):
+    """A write that fails (a read-only file) stops the writing, not the reading."""
+    use_cache(tmp_path)
+    first = parse_many(TEXTS[:1])
+    store = parse_mod.cache_store()
+    real = store._connection
+    monkeypatch.setattr(store, "_connection", lambda: _ReadOnly(real()))
+    _forget_memory()
+    both = parse_many(TEXTS)  # the first text from the cache, the second parsed; its write fails
+    assert _view(both[:1]) == _view(first)
+    assert store.active and not store.writable and "read-only" in store.problem
+    _forget_memory()
+    assert _view(parse_many(TEXTS[:1])) == _view(first)
+
+
+class _ReadOnly:
+    """A connection whose writes fail as they do on a read-only file."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def execute(self, sql, *args):
+        if sql.lstrip().upper().startswith(("INSERT", "DELETE", "UPDATE")):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return self.db.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    def commit(self):
+        self.db.commit()
+
+    def rollback(self):
+        self.db.rollback()
+
+
+def test_no_home_directory_means_no_cache(fresh, monkeypatch, tmp_path, capsys):
+    def homeless():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("QUOTES_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache_mod.Path, "home", staticmethod(homeless))
+    assert cache_mod.default_directory() is None
+    assert main(["models"]) == 0
+    assert "parse cache: off" in capsys.readouterr().out
+    (tmp_path / "lex").mkdir()
+    assert main(["lexicon", "check", str(tmp_path / "lex")]) in (0, 1)

@@ -96,3 +96,18 @@ def test_same_trees_as_stanzas_decoder():
         x = x - np.log(np.exp(x).sum(1, keepdims=True))
         np.fill_diagonal(x, -np.inf)
         assert max_spanning_tree(x).tolist() == stanza_decoder(x.copy()).tolist()
+
+
+def test_a_word_with_every_head_forbidden_still_gives_one_tree():
+    """Rows of -inf (padding, a masked word) cannot make several roots: the result is always a tree."""
+    scores = np.full((4, 4), -np.inf)
+    scores[1] = [-0.1, -np.inf, -2.0, -3.0]
+    tree = max_spanning_tree(scores).tolist()
+    assert _is_tree(tree) and tree[1] == 0
+
+
+@given(st.integers(2, 6).flatmap(lambda n: hnp.arrays(
+    np.float64, (n, n), elements=st.one_of(st.floats(-20, 0, allow_nan=False), st.just(-np.inf)))))
+@settings(max_examples=100, deadline=None)
+def test_always_a_single_root_tree(scores):
+    assert _is_tree(max_spanning_tree(scores).tolist())
