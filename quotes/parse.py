@@ -85,7 +85,8 @@ class Word:
     deprel: str = ""
     """Universal dependency relation to the head (``nsubj``, ``ccomp``, ``appos``, ...); empty when not parsed."""
     form: str = ""
-    """The word as the tokenizer normalised it (``n't``), when it differs from ``text``; else empty."""
+    """The word as the models saw it (the tokenizer's ``n't``; a curly mark made straight for them), when it
+    differs from ``text``; else empty."""
 
     def feature(self, name: str) -> str | None:
         """The value of one morphological feature, or None."""
@@ -418,8 +419,12 @@ def _decode_heads(value: str, n: int) -> tuple[tuple[int, str], ...] | None:
 
 def _shift(sent: Sentence, text: str, by: int) -> Sentence:
     # Word(...) rather than attrs.evolve: this runs on every word of every article
+    # a word the models saw normalised (a curly mark made straight) keeps that spelling as its form,
+    # so the parser is given what the tagger was
     words = tuple(Word(w.index, text[w.start + by:w.end + by], w.start + by, w.end + by, w.lemma, w.upos, w.xpos,
-                       w.feats, w.head, w.deprel, w.form) for w in sent.words)
+                       w.feats, w.head, w.deprel,
+                       w.form or (w.text if w.text != text[w.start + by:w.end + by] else ""))
+                  for w in sent.words)
     return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by], words, sent.parsed)
 
 

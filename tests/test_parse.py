@@ -196,3 +196,15 @@ def test_apposition_after_subject():
     head = _word(doc, "head")
     assert head.deprel == "appos"
     assert doc.sentences[0].words[head.head].text in ("Medvedev", "Dmitry")
+
+
+def test_normalised_marks_reach_the_parser_too():
+    """With ``normalise``, the parser is given the straight marks the tagger saw: a curly sentence parses
+    exactly like its straight twin, and its words keep the curly text with the straight form."""
+    straighten = lambda p: p.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')  # noqa: E731
+    curly = "“We’re done,” they said, ‘for now.’"
+    (a,) = parse_many([curly], normalise=straighten)
+    (b,) = parse_many([straighten(curly)])
+    assert [(w.head, w.deprel, w.upos) for w in a.words] == [(w.head, w.deprel, w.upos) for w in b.words]
+    assert all(curly[w.start:w.end] == w.text for w in a.words)
+    assert {w.form for w in a.words if w.text == "“"} == {'"'}
