@@ -23,7 +23,7 @@ trees as stanza's own decoder wherever the best tree is unique, several times fa
 Results are cached by content for the life of the process and, once :func:`use_cache` names a directory
 (the ``QUOTES_CACHE`` environment variable does the same; the command line uses ``~/.cache/quotes``),
 on disk between runs too: a paragraph seen before, with the same models, is neither tagged nor parsed
-again.
+again (the role tagger keeps its labels in the same store).
 
 >>> Word(index=0, text="Wang", start=0, end=4, lemma="Wang", upos="PROPN", xpos="NNP", feats="Number=Sing",
 ...      head=1, deprel="nsubj").feature("Number")

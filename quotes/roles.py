@@ -18,6 +18,7 @@ runs on its rules alone.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,11 +29,13 @@ import attrs
 from .attribution import TIME_WORDS, Attribution, quote_kind, trimmed_span
 from .marks import Quotation
 from .parallel import interleaved
-from .parse import SHIPPED_MODELS, Document, Sentence, Word
+from .cache import key as cache_key
+from .parse import SHIPPED_MODELS, Document, Sentence, Word, cache_store
 from .records import Span
 
 ROLES = ("Source", "Cue", "Content")
 LABELS = ("O",) + tuple(f"{p}-{r}" for r in ROLES for p in ("B", "I"))
+_LABEL_SET = frozenset(LABELS)
 MODEL_FILE = SHIPPED_MODELS / "roles.pt"
 MAX_SEGMENT = 200
 """Longest run of words tagged at once; a longer paragraph is cut at sentence ends."""
@@ -160,11 +163,16 @@ class RoleModel:
     config: dict[str, int]
     networks: tuple[Any, ...]
     source: str
+    fingerprint: str = ""
+    """A hash of the model file's contents: part of the key its labels are cached under on disk."""
 
     @classmethod
     def load(cls, path: str | Path) -> "RoleModel":
+        import hashlib
+
         import torch
 
+        fingerprint = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         blob = torch.load(str(path), map_location="cpu", weights_only=True)
         states = blob["states"] if "states" in blob else [blob["state"]]
         nets = []
@@ -173,7 +181,7 @@ class RoleModel:
             net.load_state_dict({k: v.float() for k, v in state.items()})
             net.eval()
             nets.append(net)
-        return cls(blob["vocabs"], blob["config"], tuple(nets), str(path))
+        return cls(blob["vocabs"], blob["config"], tuple(nets), str(path), fingerprint)
 
     def encode(self, segment: Segment) -> list[list[int]]:
         """Feature indices per feature name, per word."""
@@ -187,7 +195,20 @@ class RoleModel:
         (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it."""
         import torch
 
-        order = sorted((i for i, s in enumerate(batch) if s.words), key=lambda i: -len(batch[i].words))
+        out: list[list[str]] = [[] for _ in batch]
+        wanted = [i for i, s in enumerate(batch) if s.words]
+        store = cache_store() if wanted and self.fingerprint else None
+        keys: dict[int, str] = {}
+        if store is not None:  # labels kept on disk with the parses (see quotes.parse.use_cache)
+            keys = {i: cache_key(self.fingerprint, "roles", *("\x1f".join(f) for f in batch[i].features))
+                    for i in wanted}
+            stored = store.get_many(list(dict.fromkeys(keys.values())))
+            for i in wanted:
+                labels = _decode_labels_entry(stored.get(keys[i]), len(batch[i].words))
+                if labels is not None:
+                    out[i] = labels
+            wanted = [i for i in wanted if not out[i]]
+        order = sorted(wanted, key=lambda i: -len(batch[i].words))
         chunks = [order[c:c + TAG_CHUNK] for c in range(0, len(order), TAG_CHUNK)]
 
         def run(part: list[list[int]]) -> list[list[list[str]]]:
@@ -200,11 +221,27 @@ class RoleModel:
                     done.append([decode_labels(scores[row, :n].tolist()) for row, n in enumerate(lengths.tolist())])
             return done
 
-        out: list[list[str]] = [[] for _ in batch]
         for chunk, labels in zip(chunks, interleaved(run, chunks, min_items=1)):  # a chunk is work enough
             for i, seq in zip(chunk, labels):
                 out[i] = seq
+        if store is not None:
+            store.put_many((keys[i], json.dumps(out[i])) for i in order)
         return out
+
+
+def _decode_labels_entry(value: str | None, n: int) -> list[str] | None:
+    """Cached labels for a segment of ``n`` words, or None (absent or damaged: a miss)."""
+    if value is None:
+        return None
+    try:
+        labels = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(labels, list) or len(labels) != n or any(label not in _LABEL_SET for label in labels):
+        return None
+    if not all(_allowed(prev, cur) for prev, cur in zip(["O", *labels], labels)):
+        return None
+    return labels
 
 
 def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any) -> Any:

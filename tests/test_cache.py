@@ -263,3 +263,36 @@ def test_no_home_directory_means_no_cache(fresh, monkeypatch, tmp_path, capsys):
     assert "parse cache: off" in capsys.readouterr().out
     (tmp_path / "lex").mkdir()
     assert main(["lexicon", "check", str(tmp_path / "lex")]) in (0, 1)
+
+
+def test_role_labels_come_back_from_disk(tmp_path, fresh, monkeypatch):
+    """The role tagger's labels are cached with the parses: the second time no network runs."""
+    from quotes import roles
+    from quotes.lexicon import load_lexicon
+    from quotes.marks import find_quotations
+
+    model = roles.load_role_model()
+    if model is None:
+        pytest.skip("no role tagger shipped")
+    use_cache(tmp_path)
+    lex = load_lexicon()
+    segs = [s for text in TEXTS for s in roles.segments(parse_many([text], select=parse_mod.TAG_ONLY)[0],
+                                                         find_quotations(text)[0], lexicon=lex)]
+    first = model.tag(segs)
+
+    def no_networks(*args, **kwargs):
+        raise AssertionError("a network ran although every segment was cached")
+
+    monkeypatch.setattr(roles, "ensemble_scores", no_networks)
+    assert model.tag(segs) == first
+
+
+def test_damaged_role_labels_are_misses():
+    from quotes.roles import _decode_labels_entry
+
+    assert _decode_labels_entry('["O", "B-Cue"]', 2) == ["O", "B-Cue"]
+    assert _decode_labels_entry('["O", "I-Cue"]', 2) is None  # an I- without its B-
+    assert _decode_labels_entry('["O"]', 2) is None
+    assert _decode_labels_entry('["O", "X"]', 2) is None
+    assert _decode_labels_entry("not json", 2) is None
+    assert _decode_labels_entry(None, 2) is None
