@@ -192,7 +192,9 @@ class RoleModel:
 
         Segments are run longest first in chunks of ``TAG_CHUNK``: one long batch over many articles
         costs far fewer recurrent steps than one batch per article. Chunks are shared out among threads
-        (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it."""
+        (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it.
+        When the parse layer has a disk cache (:func:`quotes.parse.use_cache`), labels are kept there,
+        keyed by this model file's hash and the segment's features."""
         import torch
 
         out: list[list[str]] = [[] for _ in batch]
@@ -200,8 +202,7 @@ class RoleModel:
         store = cache_store() if wanted and self.fingerprint else None
         keys: dict[int, str] = {}
         if store is not None:  # labels kept on disk with the parses (see quotes.parse.use_cache)
-            keys = {i: cache_key(self.fingerprint, "roles", *("\x1f".join(f) for f in batch[i].features))
-                    for i in wanted}
+            keys = {i: cache_key(self.fingerprint, "roles", json.dumps(batch[i].features)) for i in wanted}
             stored = store.get_many(list(dict.fromkeys(keys.values())))
             for i in wanted:
                 labels = _decode_labels_entry(stored.get(keys[i]), len(batch[i].words))
