@@ -305,6 +305,42 @@ def _recall(cache: OrderedDict, key):  # type: ignore[type-arg,no-untyped-def]
     return value
 
 
+def _known(memo: OrderedDict, wanted: list, info: ModelsInfo, kind: str,  # type: ignore[type-arg]
+           disk_parts: Callable, decode: Callable):  # type: ignore[type-arg,no-untyped-def]
+    """What a call already knows of its ``wanted`` memo keys: ``(have, missing, keep)``. ``have`` holds the
+    results found in the memo, else on disk (``kind`` and ``disk_parts(key)`` make the disk key,
+    ``decode(key, value)`` reads an entry back or gives None for a damaged one); ``missing`` lists the
+    keys still to compute, in order; ``keep(results, encode)`` adds computed results to ``have``, the
+    memo and the disk. The call reads its results from ``have``: the memo may evict them meanwhile."""
+    have: dict = {}
+    for key in wanted:
+        hit = _recall(memo, key)
+        if hit is not None:
+            have[key] = hit
+    missing = [key for key in wanted if key not in have]
+    store = cache_store() if missing else None
+    disk: dict = {}
+    if store is not None:
+        fingerprint = _fingerprint(info)
+        disk = {key: cache_key(fingerprint, kind, *disk_parts(key)) for key in missing}
+        stored = store.get_many(list(disk.values()))
+        for key in missing:
+            value = decode(key, stored[disk[key]]) if disk[key] in stored else None
+            if value is not None:
+                have[key] = value
+                _remember(memo, key, value)
+        missing = [key for key in missing if key not in have]
+
+    def keep(results: dict, encode: Callable) -> None:  # type: ignore[type-arg]
+        for key, value in results.items():
+            have[key] = value
+            _remember(memo, key, value)
+        if store is not None:
+            store.put_many((disk[key], encode(value)) for key, value in results.items())
+
+    return have, missing, keep
+
+
 def _parser_input(sent: Sentence) -> tuple[tuple[str, ...], ...]:
     """Everything the parser is given for a sentence's words: the key its parse is cached under."""
     return tuple((w.form or w.text, w.lemma, w.upos, w.xpos, w.feats) for w in sent.words)
@@ -316,6 +352,7 @@ CACHE_FORMAT = "1"
 CACHE_OFF = {"", "0", "off", "no", "none", "false"}
 """Values of ``QUOTES_CACHE`` that mean no disk cache."""
 _STORE: list[Store | None] = []  # [] until decided: then [the store] or [None]
+_STORE_LOCK = threading.Lock()
 
 
 def use_cache(directory: str | os.PathLike[str] | None) -> Store | None:
@@ -329,9 +366,6 @@ def use_cache(directory: str | os.PathLike[str] | None) -> Store | None:
     if old is not None and old is not store:
         old.close()
     return store
-
-
-_STORE_LOCK = threading.Lock()
 
 
 def cache_store() -> Store | None:
@@ -453,36 +487,17 @@ def parse_many(
         for offset, para in _paragraphs(text):
             seen = normalise(para) if normalise is not None else para
             jobs.append((t, offset, seen if len(seen) == len(para) else para))
-    # this call's results live in `have`; the process-wide memo (_TAGGED) and the disk only fill it
-    have: dict[str, tuple[Sentence, ...]] = {}
-    for p in dict.fromkeys(p for _, _, p in jobs):
-        hit = _recall(_TAGGED, (info.directory, p))
-        if hit is not None:
-            have[p] = hit
-    todo = [p for p in dict.fromkeys(p for _, _, p in jobs) if p not in have]
-    store = cache_store() if todo else None
-    keys: dict[str, str] = {}
-    if store is not None:
-        keys = {p: cache_key(_fingerprint(info), "tag", p) for p in todo}
-        stored = store.get_many(list(keys.values()))
-        for p in todo:
-            sents = _decode_sentences(p, stored[keys[p]]) if keys[p] in stored else None
-            if sents is not None:
-                have[p] = sents
-                _remember(_TAGGED, (info.directory, p), sents)
-        todo = [p for p in todo if p not in have]
+    have, todo, keep = _known(_TAGGED, [(info.directory, p) for p in dict.fromkeys(p for _, _, p in jobs)], info, "tag",
+                              lambda key: (key[1],), lambda key, value: _decode_sentences(key[1], value))
+    todo = [key[1] for key in todo]
     if todo:
         with _LOCK:
             tagged = interleaved(lambda paragraphs: _tag(nlp, paragraphs), todo)
-        for para, sdoc in zip(todo, tagged):
-            sents = tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
-            have[para] = sents
-            _remember(_TAGGED, (info.directory, para), sents)
-        if store is not None:
-            store.put_many((keys[p], _encode_sentences(have[p])) for p in todo)
+        keep({(info.directory, para): tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
+              for para, sdoc in zip(todo, tagged)}, _encode_sentences)
     staged: list[tuple[int, Sentence]] = []
     for t, offset, para in jobs:
-        for rel in have[para]:
+        for rel in have[(info.directory, para)]:
             staged.append((t, _shift(rel, texts[t], offset)))
     sentences: list[list[Sentence]] = [[] for _ in texts]
     for t, sent in staged:
@@ -513,23 +528,9 @@ def add_parses(
     if not wanted:
         return list(docs)
     keys = {(d, k): (info.directory, docs[d].sentences[k].text, _parser_input(docs[d].sentences[k])) for d, k in wanted}
-    have: dict = {}  # this call's parses, by key; the memo (_PARSED) and the disk only fill it
-    for key in dict.fromkeys(keys.values()):
-        hit = _recall(_PARSED, key)
-        if hit is not None:
-            have[key] = hit
-    missing = [key for key in dict.fromkeys(keys.values()) if key not in have]
-    store = cache_store() if missing else None
-    disk: dict = {}
-    if store is not None:
-        disk = {key: cache_key(_fingerprint(info), "parse", key[1], *("\t".join(w) for w in key[2])) for key in missing}
-        stored = store.get_many(list(disk.values()))
-        for key in missing:
-            value = _decode_heads(stored[disk[key]], len(key[2])) if disk[key] in stored else None
-            if value is not None:
-                have[key] = value
-                _remember(_PARSED, key, value)
-        missing = [key for key in missing if key not in have]
+    have, missing, keep = _known(_PARSED, list(dict.fromkeys(keys.values())), info, "parse",
+                                 lambda key: (key[1], *("\t".join(w) for w in key[2])),
+                                 lambda key, value: _decode_heads(value, len(key[2])))
     if missing:
         import stanza
 
@@ -545,11 +546,7 @@ def add_parses(
 
         with _LOCK, _our_decoder():
             heads = interleaved(parse_part, missing)
-        for key, value in zip(missing, heads):
-            have[key] = value
-            _remember(_PARSED, key, value)
-        if store is not None:
-            store.put_many((disk[key], json.dumps(have[key])) for key in missing)
+        keep(dict(zip(missing, heads)), json.dumps)
     out = [list(doc.sentences) for doc in docs]
     for (d, k), key in keys.items():
         out[d][k] = _with_heads(out[d][k], list(have[key]))

@@ -28,8 +28,8 @@ import attrs
 
 from .attribution import TIME_WORDS, Attribution, quote_kind, trimmed_span
 from .marks import Quotation
-from .parallel import interleaved
 from .cache import key as cache_key
+from .parallel import interleaved
 from .parse import SHIPPED_MODELS, Document, Sentence, Word, cache_store
 from .records import Span
 
