@@ -183,9 +183,9 @@ class RoleModel:
             nets.append(net)
         return cls(blob["vocabs"], blob["config"], tuple(nets), str(path), fingerprint)
 
-    def encode(self, segment: Segment) -> list[list[int]]:
-        """Feature indices per feature name, per word."""
-        return [[self.vocabs[name].get(f[k], 0) for f in segment.features] for k, name in enumerate(FEATURES)]
+    def encode(self, segment: Segment) -> list[list[Any]]:
+        """Feature indices per feature name, per word (see :func:`encode_features`)."""
+        return encode_features(self.vocabs, segment.features)
 
     def tag(self, batch: Sequence[Segment]) -> list[list[str]]:
         """The best label sequence for each segment (no ``I-`` without its ``B-``).
@@ -216,10 +216,12 @@ class RoleModel:
             done = []
             with torch.no_grad():
                 for chunk in part:
-                    inputs, lengths = pad_batch([self.encode(batch[i]) for i in chunk])
-                    scores = ensemble_scores(self.networks, inputs, lengths)
+                    inputs, lengths, chars = pad_batch([self.encode(batch[i]) for i in chunk])
+                    scores = ensemble_scores(self.networks, inputs, lengths, chars)
                     scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
-                    done.append([decode_labels(scores[row, :n].tolist()) for row, n in enumerate(lengths.tolist())])
+                    moves = ensemble_transitions(self.networks)
+                    done.append([decode_labels(scores[row, :n].tolist(), moves)
+                                 for row, n in enumerate(lengths.tolist())])
             return done
 
         for chunk, labels in zip(chunks, interleaved(run, chunks, min_items=1)):  # a chunk is work enough
@@ -245,38 +247,75 @@ def _decode_labels_entry(value: str | None, n: int) -> list[str] | None:
     return labels
 
 
-def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any) -> Any:
-    """Per-word label log-probabilities, averaged over the networks."""
+def encode_features(vocabs: dict[str, dict[str, int]], features: Sequence[Sequence[str]]) -> list[list[Any]]:
+    """Feature indices (0: unknown) per feature name, per word; with a character vocabulary (a model
+    trained with ``chars``), one more row: per word, the indices of the first :data:`WORD_CHARS`
+    characters of its lowercased form."""
+    rows: list[list[Any]] = [[vocabs[name].get(f[k], 0) for f in features] for k, name in enumerate(FEATURES)]
+    if "char" in vocabs:
+        table = vocabs["char"]
+        rows.append([[table.get(c, 0) for c in f[0][:WORD_CHARS]] or [0] for f in features])
+    return rows
+
+
+def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any, chars: Any = None) -> Any:
+    """Per-word label scores, averaged over the networks: log-probabilities, or for networks with a
+    transition layer (:func:`ensemble_transitions`) their per-word (emission) scores."""
     total = None
     for net in networks:
-        scores = net(inputs, lengths).log_softmax(-1)
+        scores = net(inputs, lengths, chars)
+        if not net.crf:
+            scores = scores.log_softmax(-1)
         total = scores if total is None else total + scores
     return total / len(networks)
 
 
-def pad_batch(encoded: list[list[list[int]]]):  # type: ignore[no-untyped-def]
-    """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, and their lengths."""
+def ensemble_transitions(networks: Sequence[Any]) -> tuple[list[float], list[list[float]]] | None:
+    """The networks' learned start and label-to-label scores, averaged (None for networks without them)."""
+    if not networks or not networks[0].crf:
+        return None
+    pairs = [net.moves() for net in networks]
+    start = sum(p[0].detach() for p in pairs) / len(pairs)
+    moves = sum(p[1].detach() for p in pairs) / len(pairs)
+    return start.tolist(), moves.tolist()
+
+
+def pad_batch(encoded: list[list[list[Any]]]):  # type: ignore[no-untyped-def]
+    """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, their lengths,
+    and the ``(segments, words, characters)`` character tensor (None when there are no character rows)."""
     import torch
 
     lengths = torch.tensor([len(e[0]) for e in encoded])
     width = int(lengths.max())
     inputs = torch.zeros((len(FEATURES), len(encoded), width), dtype=torch.long)
     for b, e in enumerate(encoded):
-        for k, row in enumerate(e):
+        for k, row in enumerate(e[:len(FEATURES)]):
             inputs[k, b, :len(row)] = torch.tensor(row, dtype=torch.long)
-    return inputs, lengths
+    chars = None
+    if encoded and len(encoded[0]) > len(FEATURES):
+        longest = max(len(w) for e in encoded for w in e[len(FEATURES)])
+        flat = [w + [0] * (longest - len(w)) for e in encoded for w in e[len(FEATURES)] + [[]] * (width - len(e[0]))]
+        chars = torch.tensor(flat, dtype=torch.long).view(len(encoded), width, longest)
+    return inputs, lengths, chars
 
 
-def decode_labels(scores: list[list[float]]) -> list[str]:
-    """The best label sequence for per-word label scores (Viterbi; an I- label only after its B- or I-)."""
+def decode_labels(scores: list[list[float]],
+                  transitions: tuple[list[float], list[list[float]]] | None = None) -> list[str]:
+    """The best label sequence for per-word label scores (Viterbi; an I- label only after its B- or I-),
+    with learned start and label-to-label scores when the model has them."""
     k = len(LABELS)
-    best = [scores[0][j] if not LABELS[j].startswith("I-") else -1e9 for j in range(k)]
+    start, moves = transitions if transitions is not None else ([0.0] * k, None)
+    best = [scores[0][j] + start[j] if not LABELS[j].startswith("I-") else -1e9 for j in range(k)]
     back: list[list[int]] = []
     for row_scores in scores[1:]:
         row, ptr = [], []
         for j in range(k):
-            p = max(_PREVIOUS[j], key=best.__getitem__)
-            row.append(best[p] + row_scores[j])
+            if moves is None:
+                p = max(_PREVIOUS[j], key=best.__getitem__)
+                row.append(best[p] + row_scores[j])
+            else:
+                p = max(_PREVIOUS[j], key=lambda q: best[q] + moves[q][j])  # noqa: B023 (used at once)
+                row.append(best[p] + moves[p][j] + row_scores[j])
             ptr.append(p)
         best = row
         back.append(ptr)
@@ -293,33 +332,93 @@ _PREVIOUS = [[p for p in reversed(range(len(LABELS))) if _allowed(LABELS[p], LAB
 
 
 EMBEDDING_SIZES = {"word": 100, "suffix": 32, "shape": 8, "upos": 16, "xpos": 16, "cue": 12, "quote": 8, "start": 4}
+WORD_CHARS = 20
+"""Characters of a word the character layer reads (a model trained with ``chars``)."""
+CHAR_SIZE = 24
+"""Width of a character embedding."""
+
+
+def _forbidden() -> list[list[bool]]:
+    return [[not _allowed(LABELS[p], LABELS[j]) for j in range(len(LABELS))] for p in range(len(LABELS))]
 
 
 def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  # type: ignore[no-untyped-def]
-    """The BiLSTM tagger: one embedding per feature, concatenated, two BiLSTM layers, a linear layer."""
+    """The BiLSTM tagger: one embedding per feature, concatenated, two BiLSTM layers, a linear layer.
+
+    ``config["chars"]`` (filters) adds a character convolution over each word's first characters
+    (max-pooled) to the embeddings; ``config["crf"]`` adds learned start and label-to-label scores,
+    trained as a linear-chain CRF (:func:`crf_loss`) and used by :func:`decode_labels`. Transitions the
+    labels forbid (an I- without its B-) are fixed at -10,000."""
     import torch
     from torch import nn
+
+    filters = int(config.get("chars", 0))
+    crf = bool(config.get("crf", 0))
 
     class Network(nn.Module):
         def __init__(self) -> None:
             super().__init__()
+            self.crf = crf
             self.embeddings = nn.ModuleList(
                 nn.Embedding(len(vocabs[name]) + 1, EMBEDDING_SIZES[name], padding_idx=None) for name in FEATURES)
             width = sum(EMBEDDING_SIZES[name] for name in FEATURES)
+            if filters:
+                self.char_embedding = nn.Embedding(len(vocabs["char"]) + 1, CHAR_SIZE, padding_idx=0)
+                self.char_conv = nn.Conv1d(CHAR_SIZE, filters, kernel_size=3, padding=1)
+                width += filters
             self.dropout = nn.Dropout(config.get("dropout", 30) / 100)
             self.lstm = nn.LSTM(width, config["hidden"], num_layers=config["layers"], bidirectional=True,
                                 batch_first=True, dropout=config.get("dropout", 30) / 100)
             self.out = nn.Linear(2 * config["hidden"], len(LABELS))
+            if crf:
+                self.start = nn.Parameter(torch.zeros(len(LABELS)))
+                self.transitions = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+                self.register_buffer("forbidden", torch.tensor(_forbidden()), persistent=False)
+                self.register_buffer("forbidden_start", torch.tensor([lab.startswith("I-") for lab in LABELS]),
+                                     persistent=False)
+                with torch.no_grad():
+                    self.transitions.masked_fill_(self.forbidden, -1e4)
+                    self.start.masked_fill_(self.forbidden_start, -1e4)
 
-        def forward(self, inputs, lengths):  # type: ignore[no-untyped-def]
-            x = torch.cat([emb(inputs[k]) for k, emb in enumerate(self.embeddings)], dim=-1)
-            x = self.dropout(x)
+        def forward(self, inputs, lengths, chars=None):  # type: ignore[no-untyped-def]
+            parts = [emb(inputs[k]) for k, emb in enumerate(self.embeddings)]
+            if filters:
+                b, w, c = chars.shape
+                x = self.char_embedding(chars.reshape(b * w, c)).transpose(1, 2)
+                parts.append(self.char_conv(x).max(dim=2).values.reshape(b, w, filters))
+            x = self.dropout(torch.cat(parts, dim=-1))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             y, _ = self.lstm(packed)
             y, _ = nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=inputs.shape[2])
             return self.out(self.dropout(y))
 
+        def moves(self):  # type: ignore[no-untyped-def]
+            """Start and transition scores with the forbidden ones held at -10,000 (also while training)."""
+            return (self.start.masked_fill(self.forbidden_start, -1e4),
+                    self.transitions.masked_fill(self.forbidden, -1e4))
+
     return Network()
+
+
+def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
+    """Negative log-likelihood of the gold label sequences under a network's linear-chain CRF, summed
+    over the batch (``target``: label indices, padded anyhow; ``lengths``: words per segment)."""
+    import torch
+
+    start, moves = net.moves()
+    b, t, _ = emissions.shape
+    mask = torch.arange(t)[None, :] < lengths[:, None]
+    gold = target.clamp(min=0)
+    emitted = emissions.gather(2, gold.unsqueeze(2)).squeeze(2)
+    score = start[gold[:, 0]] + emitted[:, 0]
+    if t > 1:
+        steps = moves[gold[:, :-1], gold[:, 1:]] + emitted[:, 1:]
+        score = score + (steps * mask[:, 1:]).sum(1)
+    alpha = start[None, :] + emissions[:, 0]
+    for i in range(1, t):
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + moves.unsqueeze(0), dim=1) + emissions[:, i]
+        alpha = torch.where(mask[:, i:i + 1], nxt, alpha)
+    return (torch.logsumexp(alpha, dim=1) - score).sum()
 
 
 @functools.lru_cache(maxsize=2)
@@ -402,6 +501,11 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             cue = _char_span(text, words[a:b])
             sources = sorted(parts[i]["Source"], key=lambda s: max(a - s[1], s[0] - b, 0))
             source = _char_span(text, _source_words(words[_list_start(words, *sources[0]):sources[0][1]])) if sources else None
+            document = _document_before(words, a, b, lexicon)
+            if document is not None:
+                source = _char_span(text, document[1])
+                cue = _char_span(text, words[document[0]:b])
+                a = document[0]
             lemma, cls = _cue_lemma(lexicon, words[a:b])
             if not contents:
                 if cue is not None and source is not None and cls in ("speech", "writing"):
@@ -423,6 +527,28 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
         out.extend(made)
     out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
     return tuple(_join_paragraphs(out, outer))
+
+
+def _document_before(words: Sequence[Word], a: int, b: int, lexicon: Any) -> tuple[int, Sequence[Word]] | None:
+    """A participle cue right after a document, and the document: in "China abstained on a UN resolution
+    condemning ...", the resolution condemns, whatever the tagger took for the sentence's source (also
+    when it ran the cue over the document: "abstained on ... resolution condemning"; the cue is then cut
+    to the participle). The noun must be one of the lexicon's documents; the phrase runs back over its
+    names (capitalised words, whatever their tag), adjectives, determiner and possessive ("Friday's United
+    Nations resolution")."""
+    if lexicon is None:
+        return None
+    for j in range(b - 1, a - 1, -1):
+        if j == 0 or (words[j].xpos or "") != "VBG" or words[j - 1].upos != "NOUN":
+            continue
+        if lexicon.document_noun(words[j - 1].text) is None:
+            continue
+        k = j - 1
+        while k > 0 and (words[k - 1].upos in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or words[k - 1].xpos == "POS"
+                         or (words[k - 1].text[:1].isupper() and words[k - 1].upos != "PUNCT")):
+            k -= 1
+        return j, words[k:j]
+    return None
 
 
 def _share_subjects(made: list[Attribution], bare: Sequence[tuple[Span, Span, int]] = ()) -> list[Attribution]:

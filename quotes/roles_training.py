@@ -30,8 +30,8 @@ from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, parse_many
 from .reading import read_article
-from .roles import (FEATURES, LABELS, MODEL_FILE, Segment, build_network, decode_labels, ensemble_scores, labels_to_spans,
-                    pad_batch, segments)
+from .roles import (FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss, decode_labels,
+                    encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch, segments)
 
 log = logging.getLogger("quotes.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
@@ -110,19 +110,25 @@ def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ig
     out = []
     for i in range(0, len(encoded), 64):
         with torch.no_grad():
-            inputs, lengths = pad_batch(encoded[i:i + 64])
-            scores = ensemble_scores(nets, inputs, lengths)
+            inputs, lengths, chars = pad_batch(encoded[i:i + 64])
+            scores = ensemble_scores(nets, inputs, lengths, chars)
+            moves = ensemble_transitions(nets)
         scores[:, :, 0] -= o_bias
-        out += [decode_labels(scores[j, :n].tolist()) for j, n in enumerate(lengths.tolist())]
+        out += [decode_labels(scores[j, :n].tolist(), moves) for j, n in enumerate(lengths.tolist())]
     return out
 
 
-def vocabularies(rows, cutoff: int) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+def vocabularies(rows, cutoff: int, *, chars: bool = False) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+    """Feature value -> index (from 1; 0 is unknown); with ``chars``, also the characters seen at least
+    five times in the lowercased words (the ``char`` vocabulary)."""
     vocabs = {}
     for k, name in enumerate(FEATURES):
         counts = Counter(f[k] for _, feats, _ in rows for f in feats)
         keep = sorted(v for v, c in counts.items() if c >= (cutoff if name in ("word", "suffix") else 1))
         vocabs[name] = {v: i + 1 for i, v in enumerate(keep)}
+    if chars:
+        counts = Counter(c for _, feats, _ in rows for f in feats for c in f[0][:WORD_CHARS])
+        vocabs["char"] = {v: i + 1 for i, v in enumerate(sorted(v for v, c in counts.items() if c >= 5))}
     return vocabs
 
 
@@ -148,8 +154,12 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         train_rows = pickle.load(f)
     train_rows, dev_rows = held_out(train_rows)
     log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
-    vocabs = vocabularies(train_rows, args.cutoff)
+    vocabs = vocabularies(train_rows, args.cutoff, chars=bool(args.chars))
     config = {"hidden": args.hidden, "layers": args.layers, "dropout": args.dropout}
+    if args.chars:
+        config["chars"] = args.chars
+    if args.crf:
+        config["crf"] = 1
     net = build_network(vocabs, config)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     label_index = {l: i for i, l in enumerate(LABELS)}
@@ -157,7 +167,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     weights[0] = args.o_weight
 
     def encode(feats):  # type: ignore[no-untyped-def]
-        return [[vocabs[name].get(f[k], 0) for f in feats] for k, name in enumerate(FEATURES)]
+        return encode_features(vocabs, feats)
 
     train_data = [(encode(feats), [label_index[l] for l in labels]) for _, feats, labels in train_rows if feats]
     dev_data = [(encode(feats), labels) for _, feats, labels in dev_rows if feats]
@@ -172,6 +182,10 @@ def train(work: Path, args: argparse.Namespace) -> Path:
             group["lr"] = args.lr  # a resumed run may go on at a lower rate
         log.info("resumed after epoch %d (best held-out %.2f), learning rate %g", start_epoch, best, args.lr)
     for epoch in range(start_epoch, args.epochs):
+        if args.decay_at and epoch == args.decay_at:
+            for group in opt.param_groups:
+                group["lr"] = args.decay_lr
+            log.info("learning rate %g from epoch %d on", args.decay_lr, epoch + 1)
         net.train()
         started = time.time()
         order = sorted(range(len(train_data)), key=lambda i: len(train_data[i][1]) + random.random() * 8)
@@ -183,13 +197,16 @@ def train(work: Path, args: argparse.Namespace) -> Path:
             if args.word_dropout:
                 enc = [[[0 if k == 0 and random.random() < args.word_dropout else x for x in row]
                         for k, row in enumerate(e)] for e in enc]
-            inputs, lengths = pad_batch(enc)
+            inputs, lengths, chars = pad_batch(enc)
             target = torch.full((len(b), inputs.shape[2]), -100, dtype=torch.long)
             for j, i in enumerate(b):
                 target[j, :len(train_data[i][1])] = torch.tensor(train_data[i][1])
-            scores = net(inputs, lengths)
-            loss = torch.nn.functional.cross_entropy(scores.reshape(-1, len(LABELS)), target.reshape(-1),
-                                                     weight=weights, ignore_index=-100)
+            scores = net(inputs, lengths, chars)
+            if args.crf:
+                loss = crf_loss(net, scores, target, lengths) / lengths.sum()
+            else:
+                loss = torch.nn.functional.cross_entropy(scores.reshape(-1, len(LABELS)), target.reshape(-1),
+                                                         weight=weights, ignore_index=-100)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -229,7 +246,7 @@ def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = ()) 
         nets.append(net)
     with (work / "train.pkl").open("rb") as f:
         _, rows = held_out(pickle.load(f))
-    encoded = [[[vocabs[name].get(x[k], 0) for x in feats] for k, name in enumerate(FEATURES)] for _, feats, _ in rows if feats]
+    encoded = [encode_features(vocabs, feats) for _, feats, _ in rows if feats]
     gold = [labels for _, feats, labels in rows if feats]
     best = None
     for bias in (0, 25, 50, 75, 100, 150):
@@ -263,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cutoff", type=int, default=2)
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--lr", type=float, default=2e-3)
+    p.add_argument("--decay-at", type=int, default=0, metavar="EPOCH",
+                   help="after this many epochs, go on at --decay-lr (0: never)")
+    p.add_argument("--decay-lr", type=float, default=5e-4)
+    p.add_argument("--chars", type=int, default=0, metavar="FILTERS",
+                   help="a character convolution with this many filters beside the word features (0: none)")
+    p.add_argument("--crf", action="store_true", help="learned label transitions, trained as a linear-chain CRF")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--ensemble", type=Path, nargs="*", default=[], metavar="WORK",

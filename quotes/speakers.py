@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .attribution import RELATIVE_PRONOUNS, Attribution
+from .attribution import RELATIVE_PRONOUNS, TIME_NOUNS, Attribution
 from .parse import Document, Sentence, Word
 from .records import LEXICON_ONLY_CONFIDENCE, Mention, Quote, Span, Speaker, UNRESOLVED
 
@@ -251,6 +251,8 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     run: list[Word] = []
     while before and before[-1].upos in ("NOUN", "PROPN"):
         run.insert(0, before.pop())
+    while len(run) > 1 and run[0].text.islower() and run[0].text in TIME_NOUNS:
+        run.pop(0)  # "This week Beijing, which ...": the time phrase is not part of the name
     if run and run[-1].upos == "NOUN":
         # "China is the only major government that ...": the government is the subject of the copula
         k = len(before)

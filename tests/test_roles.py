@@ -310,3 +310,87 @@ def test_a_source_that_ends_a_list_takes_the_whole_list():
                           "I-Content", "O"]
     (att,) = tag_attributions(doc, [], lexicon=FakeCues(), model=FixedLabels(labels))
     assert att.source.text == "the US, Canada and European allies"
+
+
+def test_crf_loss_is_the_negative_log_likelihood():
+    """The CRF loss equals -log p(gold) computed by enumerating every label sequence (forbidden ones
+    included: they carry -10,000 and vanish), with a padded second segment ignored past its length."""
+    import itertools
+
+    torch = pytest.importorskip("torch")
+    from quotes.roles import FEATURES, build_network, crf_loss
+
+    vocabs = {name: {"x": 1} for name in FEATURES}
+    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
+    torch.manual_seed(0)
+    with torch.no_grad():
+        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
+        net.start.add_(torch.randn(len(LABELS)))
+    start, moves = net.moves()
+    emissions = torch.randn(2, 3, len(LABELS))
+    gold = [LABELS.index(x) for x in ("B-Source", "B-Cue", "I-Cue")]
+    target = torch.tensor([gold, gold[:2] + [-100]])
+    lengths = torch.tensor([3, 2])
+
+    def score(seq, e):
+        total = start[seq[0]] + e[0, seq[0]]
+        for i in range(1, len(seq)):
+            total = total + moves[seq[i - 1], seq[i]] + e[i, seq[i]]
+        return total
+
+    want = 0.0
+    for b, n in enumerate(lengths.tolist()):
+        every = torch.stack([score(seq, emissions[b]) for seq in itertools.product(range(len(LABELS)), repeat=n)])
+        want += float((torch.logsumexp(every, 0) - score(gold[:n], emissions[b])).detach())
+    assert float(crf_loss(net, emissions, target, lengths).detach()) == pytest.approx(want, rel=1e-5)
+
+
+def test_decoding_with_transitions_finds_the_best_sequence():
+    """With learned start and transition scores, Viterbi returns the best allowed sequence (checked by
+    enumeration)."""
+    import itertools
+    import random
+
+    rng = random.Random(3)
+    k = len(LABELS)
+    for _ in range(20):
+        n = rng.randint(1, 4)
+        scores = [[rng.uniform(-3, 0) for _ in range(k)] for _ in range(n)]
+        start = [rng.uniform(-1, 1) for _ in range(k)]
+        moves = [[rng.uniform(-1, 1) for _ in range(k)] for _ in range(k)]
+
+        def total(seq):
+            return start[seq[0]] + scores[0][seq[0]] + sum(moves[a][b] + scores[i + 1][b]
+                                                           for i, (a, b) in enumerate(zip(seq, seq[1:])))
+
+        allowed = [seq for seq in itertools.product(range(k), repeat=n)
+                   if all(not LABELS[b].startswith("I-") or (LABELS[a] != "O" and LABELS[a][2:] == LABELS[b][2:])
+                          for a, b in zip((0,) + seq, seq))]
+        best = max(allowed, key=total)
+        got = decode_labels(scores, (start, moves))
+        assert total([LABELS.index(x) for x in got]) == pytest.approx(total(best))
+
+
+def test_a_participle_after_a_document_takes_the_document_as_source():
+    """'China abstained on Friday's United Nations resolution condemning the war': the resolution condemns,
+    also when the tagger ran the cue over the document and gave it the sentence's subject."""
+    from quotes.lexicon import load_lexicon
+
+    tags = {"China": ("PROPN", "NNP"), "on": ("ADP", "IN"), "Friday": ("PROPN", "NNP"), "'s": ("PART", "POS"),
+            "United": ("VERB", "VBN"), "Nations": ("PROPN", "NNPS"), "resolution": ("NOUN", "NN"),
+            "delegates": ("NOUN", "NNS"), "condemning": ("VERB", "VBG"), ".": ("PUNCT", ".")}
+    labels = ["B-Source", "B-Cue"] + ["I-Cue"] * 7 + ["B-Content", "I-Content", "O"]
+
+    def tagged(noun: str):  # type: ignore[no-untyped-def]
+        text = f"China abstained on Friday's United Nations {noun} condemning the war."
+        words = ["China", "abstained", "on", "Friday", "'s", "United", "Nations", noun, "condemning", "the", "war", "."]
+        doc = _doc(text, [words])
+        doc = Document(text, (attrs.evolve(doc.sentences[0], words=tuple(
+            attrs.evolve(w, upos=tags.get(w.text, ("X", "X"))[0], xpos=tags.get(w.text, ("X", "X"))[1])
+            for w in doc.sentences[0].words)),))
+        (att,) = tag_attributions(doc, [], lexicon=load_lexicon(), model=FixedLabels(labels))
+        return att.source.text, att.cue.text, att.content[0].text
+
+    assert tagged("resolution") == ("Friday's United Nations resolution", "condemning", "the war")
+    # a participle after a noun that is no document keeps the tagger's cue and source
+    assert tagged("delegates") == ("China", "abstained on Friday's United Nations delegates condemning", "the war")

@@ -158,6 +158,14 @@ def test_relative_pronoun_source_is_its_antecedent(lex):
     assert quote.source.text == "which" and quote.speaker.name == "China"
 
 
+def test_relative_pronoun_antecedent_leaves_out_a_time_phrase(lex):
+    """'This week China, which said that ...': the antecedent is China, not 'week China'."""
+    quote = _relative_said("This week China, which said that peace is possible.", [
+        ("This", "this", "DET", 2, "det"), ("week", "week", "NOUN", 3, "obl:tmod"), ("China", "China", "PROPN", 0, "root"),
+        (",", ",", "PUNCT", 6, "punct"), ("which", "which", "PRON", 6, "nsubj")], lex)
+    assert quote.source.text == "which" and quote.speaker.name == "China"
+
+
 def test_second_relative_pronoun_stands_for_the_first_ones_antecedent(lex):
     """'China, which waited and which said that ...': the second 'which' is China too."""
     quote = _relative_said("China, which waited and which said that peace is possible.", [
