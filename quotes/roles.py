@@ -518,6 +518,13 @@ def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def
             content = _char_span(text, words[x:y])
             if content is None:
                 continue
+            passive = _passive_cue(words, x, lexicon)
+            if passive is not None:  # "It was reported over the weekend that ...": a report with no source
+                verb = words[passive]
+                lemma, cls = _cue_lemma(lexicon, [verb])
+                made.append(_record(text, outer, (content,), _char_span(text, [verb]), lemma, cls or "other", None,
+                                    "none", sentence_of.get(id(verb), -1)))
+                continue
             if previous is None or previous.source is None or number - previous_segment > 1:
                 continue  # no cue, no speaker to continue: nothing to attribute it to
             made.append(_record(text, outer, (content,), None, None, None, previous.source, "continuation",
@@ -548,6 +555,24 @@ def _document_before(words: Sequence[Word], a: int, b: int, lexicon: Any) -> tup
                          or (words[k - 1].text[:1].isupper() and words[k - 1].upos != "PUNCT")):
             k -= 1
         return j, words[k:j]
+    return None
+
+
+def _passive_cue(words: Sequence[Word], x: int, lexicon: Any) -> int | None:
+    """The passive verb of speech or writing a content the tagger left without a cue follows in its sentence
+    (``It was reported over the weekend that ...``): its index, or None. The speakers module decides whether
+    the report is agentless."""
+    if lexicon is None:
+        return None
+    for k in range(x - 1, max(x - 7, 0), -1):
+        w = words[k]
+        if w.index > words[x].index:
+            break
+        if w.xpos == "VBN" and k > 0 and words[k - 1].lemma == "be":
+            cue = lexicon.cue((w.lemma or w.text).lower())
+            return k if cue is not None and cue.cls in ("speech", "writing") else None
+        if w.index == 0:
+            break
     return None
 
 

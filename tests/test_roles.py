@@ -394,3 +394,25 @@ def test_a_participle_after_a_document_takes_the_document_as_source():
     assert tagged("resolution") == ("Friday's United Nations resolution", "condemning", "the war")
     # a participle after a noun that is no document keeps the tagger's cue and source
     assert tagged("delegates") == ("China", "abstained on Friday's United Nations delegates condemning", "the war")
+
+
+def test_a_content_after_a_passive_report_gets_it_as_cue():
+    """'It was reported over the weekend that banks are limiting loans': the tagger found the content
+    only; the passive verb is its cue and there is no source (the speakers module calls it agentless),
+    rather than a continuation of the previous paragraph's speaker."""
+    from quotes.lexicon import load_lexicon
+
+    text = "Wang said talks help.\nIt was reported over the weekend that banks are limiting loans."
+    first = ["Wang", "said", "talks", "help", "."]
+    second = ["It", "was", "reported", "over", "the", "weekend", "that", "banks", "are", "limiting", "loans", "."]
+    doc = _doc(text, [first, second])
+    tags = {"was": ("AUX", "VBD", "be"), "reported": ("VERB", "VBN", "report")}
+    s2 = doc.sentences[1]
+    s2 = attrs.evolve(s2, words=tuple(attrs.evolve(w, upos=tags[w.text][0], xpos=tags[w.text][1], lemma=tags[w.text][2])
+                                      if w.text in tags else w for w in s2.words))
+    doc = Document(text, (doc.sentences[0], s2))
+    labels1 = ["B-Source", "B-Cue", "B-Content", "I-Content", "O"]
+    labels2 = ["O"] * 6 + ["B-Content"] + ["I-Content"] * 4 + ["O"]
+    got = tag_attributions(doc, [], lexicon=load_lexicon(), model=FixedLabels(labels1, labels2))
+    assert [(a.source.text if a.source else None, a.cue.text if a.cue else None, a.via) for a in got] == [
+        ("Wang", "said", "cue-subject"), (None, "reported", "none")]
