@@ -382,10 +382,11 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
 
         def forward(self, inputs, lengths, chars=None):  # type: ignore[no-untyped-def]
             parts = [emb(inputs[k]) for k, emb in enumerate(self.embeddings)]
-            if filters:
+            if filters:  # each distinct spelling once: a batch repeats most of its words
                 b, w, c = chars.shape
-                x = self.char_embedding(chars.reshape(b * w, c)).transpose(1, 2)
-                parts.append(self.char_conv(x).max(dim=2).values.reshape(b, w, filters))
+                spellings, where = torch.unique(chars.reshape(b * w, c), dim=0, return_inverse=True)
+                x = self.char_embedding(spellings).transpose(1, 2)
+                parts.append(self.char_conv(x).max(dim=2).values[where].reshape(b, w, filters))
             x = self.dropout(torch.cat(parts, dim=-1))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             y, _ = self.lstm(packed)
