@@ -566,14 +566,12 @@ def _passive_cue(words: Sequence[Word], x: int, lexicon: Any) -> int | None:
     if lexicon is None:
         return None
     for k in range(x - 1, max(x - 7, 0), -1):
+        if words[k + 1].index == 0:
+            break  # words[k] ends an earlier sentence
         w = words[k]
-        if w.index > words[x].index:
-            break
-        if w.xpos == "VBN" and k > 0 and words[k - 1].lemma == "be":
+        if w.xpos == "VBN" and words[k - 1].lemma == "be":
             cue = lexicon.cue((w.lemma or w.text).lower())
             return k if cue is not None and cue.cls in ("speech", "writing") else None
-        if w.index == 0:
-            break
     return None
 
 

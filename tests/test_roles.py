@@ -416,3 +416,24 @@ def test_a_content_after_a_passive_report_gets_it_as_cue():
     got = tag_attributions(doc, [], lexicon=load_lexicon(), model=FixedLabels(labels1, labels2))
     assert [(a.source.text if a.source else None, a.cue.text if a.cue else None, a.via) for a in got] == [
         ("Wang", "said", "cue-subject"), (None, "reported", "none")]
+
+
+def test_a_passive_report_in_an_earlier_sentence_is_not_the_cue():
+    """'It was reported. That banks limit loans ...': the passive verb ends the sentence before the
+    content's, so the content is not its report (it continues the previous speaker instead)."""
+    from quotes.lexicon import load_lexicon
+
+    text = "Wang said talks help.\nIt was reported. That banks limit loans."
+    first = ["Wang", "said", "talks", "help", "."]
+    second = ["It", "was", "reported", "."]
+    third = ["That", "banks", "limit", "loans", "."]
+    doc = _doc(text, [first, second, third])
+    tags = {"was": ("AUX", "VBD", "be"), "reported": ("VERB", "VBN", "report")}
+    s2 = attrs.evolve(doc.sentences[1], words=tuple(
+        attrs.evolve(w, upos=tags[w.text][0], xpos=tags[w.text][1], lemma=tags[w.text][2]) if w.text in tags else w
+        for w in doc.sentences[1].words))
+    doc = Document(text, (doc.sentences[0], s2, doc.sentences[2]))
+    labels1 = ["B-Source", "B-Cue", "B-Content", "I-Content", "O"]
+    labels2 = ["O"] * 4 + ["B-Content"] + ["I-Content"] * 3 + ["O"]
+    got = tag_attributions(doc, [], lexicon=load_lexicon(), model=FixedLabels(labels1, labels2))
+    assert [(a.cue.text if a.cue else None, a.via) for a in got] == [("said", "cue-subject"), (None, "continuation")]
