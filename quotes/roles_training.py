@@ -1,6 +1,7 @@
 """Train the role tagger (:mod:`quotes.roles`) on PolNeAR train, select on dev, ship it half-precision.
 
     python -m quotes.roles_training --polnear ../shared/polnear            # prep (once) + train + export
+    python -m quotes.roles_training --chars 50 --crf --epochs 12 --decay-at 9   # the shipped networks' settings
     python -m quotes.roles_training --polnear ../shared/polnear --epochs 30 --hidden 200
     python -m quotes.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
     python -m quotes.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
