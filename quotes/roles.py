@@ -212,6 +212,8 @@ class RoleModel:
         order = sorted(wanted, key=lambda i: -len(batch[i].words))
         chunks = [order[c:c + TAG_CHUNK] for c in range(0, len(order), TAG_CHUNK)]
 
+        moves = ensemble_transitions(self.networks) if order else None
+
         def run(part: list[list[int]]) -> list[list[list[str]]]:
             done = []
             with torch.no_grad():
@@ -219,7 +221,6 @@ class RoleModel:
                     inputs, lengths, chars = pad_batch([self.encode(batch[i]) for i in chunk])
                     scores = ensemble_scores(self.networks, inputs, lengths, chars)
                     scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
-                    moves = ensemble_transitions(self.networks)
                     done.append([decode_labels(scores[row, :n].tolist(), moves)
                                  for row, n in enumerate(lengths.tolist())])
             return done

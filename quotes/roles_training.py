@@ -108,12 +108,12 @@ def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ig
     import torch
 
     nets = net if isinstance(net, (list, tuple)) else [net]
+    moves = ensemble_transitions(nets)
     out = []
     for i in range(0, len(encoded), 64):
         with torch.no_grad():
             inputs, lengths, chars = pad_batch(encoded[i:i + 64])
             scores = ensemble_scores(nets, inputs, lengths, chars)
-            moves = ensemble_transitions(nets)
         scores[:, :, 0] -= o_bias
         out += [decode_labels(scores[j, :n].tolist(), moves) for j, n in enumerate(lengths.tolist())]
     return out
