@@ -3,8 +3,11 @@
     python bench/speed.py                 # seeds + PolNeAR dev (if ../shared is present), 2 threads
     python bench/speed.py --limit 20      # fewer PolNeAR articles
 
-Model loading is timed on its own. "cold" is a first pass with empty parse caches; "warm" is a
-second pass over the same texts (``extract`` then finds every paragraph in its content-hash cache).
+Model loading is timed on its own. Each of ``--rounds`` rounds times the plain pipeline, then a "cold"
+``extract`` with empty parse caches, and prints their ratio; the summary is the median ratio (the speed
+of these shared machines drifts by a fifth from one minute to the next, so one pair can mislead).
+"warm" is one more pass over the same texts (``extract`` then finds every paragraph in its content-hash
+cache).
 The plain pipeline is stanza's own Pipeline run on every text, every processor on every sentence;
 ``extract`` runs the tagging pass and the role tagger on every sentence, and the dependency parser only where
 the rules can add to the tagger (``--method both``, the default: a cue without a source, a cue verb inside
@@ -17,12 +20,19 @@ stanza's decoder); the plain pipeline is stanza as it comes, with the same numbe
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
 
 
 def corpus(name: str, limit: int) -> list[tuple[str, str]]:
@@ -37,6 +47,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--rounds", type=int, default=3, help="paired rounds of plain pipeline and cold extract")
     ap.add_argument("--method", default="both", choices=["rules", "model", "both"])
     args = ap.parse_args(argv)
     import torch
@@ -66,7 +77,7 @@ def main(argv=None) -> int:
             print(f"{name}: not available, skipped")
             continue
         words = sum(len(t.split()) for _, t in texts)
-        rows = []
+        plain_times, cold_times = [], []
 
         def plain():
             nlp.bulk_process([t for _, t in texts])
@@ -74,20 +85,25 @@ def main(argv=None) -> int:
         def fast():
             extract_many(texts, lexicon=lex, method=args.method)
 
-        for label, run in (("plain pipeline", plain), ("extract", fast)):
+        for _ in range(args.rounds):  # paired rounds: the machine's speed drifts over a minute or two
+            plain_times.append(timed(plain))
             parse._TAGGED.clear()
             parse._PARSED.clear()
-            for phase in ("cold", "warm"):
-                t0 = time.perf_counter()
-                run()
-                rows.append((label, phase, time.perf_counter() - t0))
+            cold_times.append(timed(fast))
+        warm = timed(fast)  # the same texts again: every paragraph is in the content-hash cache
         print(f"{name}: {len(texts)} articles, {words} words")
-        for label, phase, dt in rows:
-            print(f"  {label:<15} {phase}: {dt:6.2f} s  {len(texts) / dt:7.1f} articles/s  {words / dt:8.0f} words/s")
-        times = {(label, phase): dt for label, phase, dt in rows}
-        for phase in ("cold", "warm"):
-            ratio = times[("plain pipeline", phase)] / times[("extract", phase)]
-            print(f"  extract vs plain pipeline ({phase}): {ratio:.2f}x the words/s")
+
+        def line(label: str, dt: float) -> str:
+            return f"  {label:<24} {dt:6.2f} s  {len(texts) / dt:7.1f} articles/s  {words / dt:8.0f} words/s"
+
+        for r, (p, c) in enumerate(zip(plain_times, cold_times), 1):
+            print(line(f"round {r}: plain pipeline", p))
+            print(line(f"round {r}: extract (cold)", c) + f"   {p / c:.2f}x")
+        print(line("extract (warm)", warm))
+        ratios = sorted(p / c for p, c in zip(plain_times, cold_times))
+        print(f"  extract (cold) vs plain pipeline: {statistics.median(ratios):.2f}x the words/s, median of "
+              f"{len(ratios)} rounds (lowest {ratios[0]:.2f}x, highest {ratios[-1]:.2f}x); warm: "
+              f"{statistics.median(plain_times) / warm:.1f}x")
     return 0
 
 

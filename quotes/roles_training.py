@@ -66,13 +66,19 @@ def gold_labels(segment: Segment, spans: list[tuple[str, list[tuple[int, int]]]]
     return labels
 
 
-def prep(polnear: Path, work: Path, split: str, batch: int = 8) -> Path:
-    out = work / f"{split}.pkl"
+def prep(polnear: Path, work: Path, split: str, batch: int = 8, *, more: bool = False) -> Path:
+    """Tag ``split`` and write ``WORK/{split}.pkl``: rows ``(article stem, features, gold labels)`` from
+    each article's first annotation file in sorted order (the one ``bench/polnear.py`` scores against).
+    With ``more``, ``WORK/{split}_more.pkl`` instead: the same from every further annotation file (PolNeAR
+    has a second annotator's file for some articles), for ``train --more-annotators``."""
+    out = work / f"{split}{'_more' if more else ''}.pkl"
     if out.exists():
         return out
     lexicon = load_lexicon()
-    texts = sorted((polnear / split / "text").glob("*.txt"))
     anns = polnear / split / "attributions"
+    texts = sorted((polnear / split / "text").glob("*.txt"))
+    if more:
+        texts = [t for t in texts if len(list(anns.glob(t.stem + "_*.ann"))) > 1]
     rows = []
     started = time.time()
     for i in range(0, len(texts), batch):
@@ -81,11 +87,13 @@ def prep(polnear: Path, work: Path, split: str, batch: int = 8) -> Path:
         docs = parse_many([a.text for a in articles], select=TAG_ONLY, normalise=normalise_marks)
         for path, article, doc in zip(chunk, articles, docs):
             files = sorted(anns.glob(path.stem + "_*.ann"))
-            spans = read_ann(files[0]) if files else []
             quotations, _ = find_quotations(article.text, ignore=article.ignore)
-            for seg in segments(doc, quotations, lexicon=lexicon):
-                rows.append((path.stem, seg.features, gold_labels(seg, spans)))
-        log.info("prep %s: %d/%d articles, %.0f s", split, min(i + batch, len(texts)), len(texts), time.time() - started)
+            segs = list(segments(doc, quotations, lexicon=lexicon))
+            for ann in (files[1:] if more else files[:1] or [None]):
+                spans = read_ann(ann) if ann else []
+                rows += [(path.stem, seg.features, gold_labels(seg, spans)) for seg in segs]
+        log.info("prep %s: %d/%d articles, %.0f s", out.name, min(i + batch, len(texts)), len(texts),
+                 time.time() - started)
     with out.open("wb") as f:
         pickle.dump(rows, f)
     return out
@@ -153,7 +161,18 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     random.seed(args.seed)
     with (work / "train.pkl").open("rb") as f:
         train_rows = pickle.load(f)
+    every = train_rows
     train_rows, dev_rows = held_out(train_rows)
+    if args.all_train:
+        train_rows = every
+        log.info("training on all of train: the held-out scores below are of articles trained on, and the "
+                 "last epoch is kept")
+    if args.more_annotators:
+        with (work / "train_more.pkl").open("rb") as f:
+            more = pickle.load(f)
+        more = more if args.all_train else held_out(more)[0]
+        log.info("a further annotator's labels: %d more segments", len(more))
+        train_rows += more
     log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
     vocabs = vocabularies(train_rows, args.cutoff, chars=bool(args.chars))
     config = {"hidden": args.hidden, "layers": args.layers, "dropout": args.dropout}
@@ -220,7 +239,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         log.info("epoch %d: loss %.4f, held-out exact F1 Source %.1f Cue %.1f Content %.1f (mean %.2f), %.0f s", epoch + 1,
                  total / len(batches), scores_dev["Source"], scores_dev["Cue"], scores_dev["Content"], mean,
                  time.time() - started)
-        if mean > best:
+        if mean > best or args.all_train:
             best = mean
             torch.save({"vocabs": vocabs, "config": config, "state": net.state_dict(),
                         "dev": scores_dev, "epoch": epoch + 1}, str(work / "best.pt"))
@@ -228,10 +247,11 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     return work / "best.pt"
 
 
-def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = ()) -> Path:
-    """Write the best epoch half-precision, with the bias against ``O`` that does best on the held-out tenth.
-    With ``also`` (other work directories trained alike with other seeds), the file holds every best
-    network and the tagger averages their scores."""
+def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = (), o_bias: int | None = None) -> Path:
+    """Write the best epoch half-precision, with the bias against ``O`` that does best on the held-out tenth
+    (or ``o_bias``, in hundredths, for networks trained on all of train). With ``also`` (other work
+    directories trained alike with other seeds), the file holds every best network and the tagger averages
+    their scores."""
     import torch
 
     blobs = [torch.load(str(w / "best.pt"), weights_only=False) for w in (work, *also)]
@@ -249,8 +269,8 @@ def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = ()) 
         _, rows = held_out(pickle.load(f))
     encoded = [encode_features(vocabs, feats) for _, feats, _ in rows if feats]
     gold = [labels for _, feats, labels in rows if feats]
-    best = None
-    for bias in (0, 25, 50, 75, 100, 150):
+    best = None if o_bias is None else (0.0, o_bias)
+    for bias in (0, 25, 50, 75, 100, 150) if o_bias is None else ():
         scores = span_scores(gold, decode(nets, encoded, o_bias=bias / 100))
         mean = sum(scores.values()) / 3
         log.info("O bias %.2f: held-out exact F1 %s (mean %.2f)", bias / 100,
@@ -287,6 +307,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--chars", type=int, default=0, metavar="FILTERS",
                    help="a character convolution with this many filters beside the word features (0: none)")
     p.add_argument("--crf", action="store_true", help="learned label transitions, trained as a linear-chain CRF")
+    p.add_argument("--more-annotators", action="store_true",
+                   help="also train on the further annotators' files of train articles (prep: train_more.pkl)")
+    p.add_argument("--all-train", action="store_true",
+                   help="train on every train article, the held-out tenth too (the last epoch is kept; "
+                        "export then needs --o-bias)")
+    p.add_argument("--o-bias", type=int, metavar="HUNDREDTHS",
+                   help="export: this bias against O instead of the best on the held-out tenth")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--ensemble", type=Path, nargs="*", default=[], metavar="WORK",
@@ -300,10 +327,12 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"no PolNeAR train split at {args.polnear}/train/text")
         for split in ("train", "dev"):
             prep(args.polnear, args.work, split)
+        if args.more_annotators:
+            prep(args.polnear, args.work, "train", more=True)
     if args.only in (None, "train"):
         train(args.work, args)
     if args.only in (None, "export"):
-        export(args.work, also=args.ensemble)
+        export(args.work, also=args.ensemble, o_bias=args.o_bias)
     return 0
 
 

@@ -1,0 +1,79 @@
+"""The role tagger's training tool on a tiny synthetic train split: train, export, load, tag."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from quotes import roles_training  # noqa: E402
+from quotes.roles import LABELS, load_role_model  # noqa: E402
+
+
+def _row(stem: str, said: str) -> tuple[str, list[tuple[str, ...]], list[str]]:
+    words = ["Smith", said, "taxes", "rose", "."]
+    feats = [(w.lower(), w[-3:].lower(), "Xx" if w[0].isupper() else "x", "X", "X", "cue" if w == said else "-",
+              "-", "1" if i == 0 else "0") for i, w in enumerate(words)]
+    return stem, feats, ["B-Source", "B-Cue", "B-Content", "I-Content", "O"]
+
+
+def _stems() -> tuple[list[str], list[str]]:
+    stems = [f"article-{i}" for i in range(60)]
+    held = [s for s in stems if roles_training.is_held_out(s)]
+    return [s for s in stems if s not in held], held
+
+
+def _work(tmp_path, *, more: bool = False):  # type: ignore[no-untyped-def]
+    kept, held = _stems()
+    assert kept and held
+    rows = [_row(s, "said") for s in kept + held]
+    with (tmp_path / "train.pkl").open("wb") as f:
+        pickle.dump(rows, f)
+    if more:  # a second annotator's labels: for a held-out article too
+        with (tmp_path / "train_more.pkl").open("wb") as f:
+            pickle.dump([_row(kept[0], "says"), _row(held[0], "told")], f)
+    return tmp_path
+
+
+def _train(work, *extra: str) -> None:  # type: ignore[no-untyped-def]
+    assert roles_training.main(["--work", str(work), "--only", "train", "--epochs", "2", "--hidden", "8",
+                                "--layers", "1", "--dropout", "0", "--threads", "1", "--cutoff", "1", "--crf", *extra]) == 0
+
+
+def test_held_out_articles_are_left_out_of_training_and_score_epochs(tmp_path, caplog):
+    work = _work(tmp_path, more=True)
+    kept, held = _stems()
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        _train(work, "--more-annotators")
+    text = caplog.text
+    assert "a further annotator's labels: 1 more segments" in text  # the held-out article's is dropped
+    assert f"train: {len(kept) + 1} segments; held out for selection: {len(held)} segments" in text
+    blob = torch.load(str(work / "best.pt"), weights_only=False)
+    assert "says" in blob["vocabs"]["word"] and "told" not in blob["vocabs"]["word"]  # from training rows only
+
+
+def test_all_train_trains_on_every_article_and_keeps_the_last_epoch(tmp_path, caplog):
+    work = _work(tmp_path, more=True)
+    kept, held = _stems()
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        _train(work, "--all-train", "--more-annotators")
+    assert f"train: {len(kept) + len(held) + 2} segments" in caplog.text
+    assert torch.load(str(work / "best.pt"), weights_only=False)["epoch"] == 2
+
+
+def test_export_with_a_given_o_bias_writes_a_model_the_tagger_loads(tmp_path, caplog):
+    work = _work(tmp_path)
+    _train(work, "--all-train")
+    target = tmp_path / "roles.pt"
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        roles_training.export(work, target, o_bias=25)
+    assert "O bias 0.25" in caplog.text
+    assert "O bias 0.00: held-out" not in caplog.text  # given, not searched for
+    model = load_role_model(str(target))
+    assert model is not None and model.config["o_bias"] == 25 and len(model.networks) == 1
+    assert all(v.dtype == torch.float16 for v in torch.load(str(target), weights_only=False)["state"].values())
+    labels = model.networks[0](*roles_training.pad_batch([roles_training.encode_features(
+        model.vocabs, _row("x", "said")[1])])).shape[-1]
+    assert labels == len(LABELS)
