@@ -283,7 +283,10 @@ def ensemble_transitions(networks: Sequence[Any]) -> tuple[list[float], list[lis
 
 def pad_batch(encoded: list[list[list[Any]]]):  # type: ignore[no-untyped-def]
     """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, their lengths,
-    and the ``(segments, words, characters)`` character tensor (None when there are no character rows)."""
+    and the character rows (None when there are none): each distinct spelling once, as a ``(spellings,
+    characters)`` tensor zero-padded to the batch's longest word, with a ``(segments, words)`` tensor of
+    which spelling each word has (padding words: the empty spelling). A batch repeats most of its words,
+    and each network of an ensemble reads the same rows."""
     import torch
 
     lengths = torch.tensor([len(e[0]) for e in encoded])
@@ -294,9 +297,13 @@ def pad_batch(encoded: list[list[list[Any]]]):  # type: ignore[no-untyped-def]
             inputs[k, b, :len(row)] = torch.tensor(row, dtype=torch.long)
     chars = None
     if encoded and len(encoded[0]) > len(FEATURES):
-        longest = max(len(w) for e in encoded for w in e[len(FEATURES)])
-        flat = [w + [0] * (longest - len(w)) for e in encoded for w in e[len(FEATURES)] + [[]] * (width - len(e[0]))]
-        chars = torch.tensor(flat, dtype=torch.long).view(len(encoded), width, longest)
+        index: dict[tuple[int, ...], int] = {(): 0}
+        where = torch.zeros((len(encoded), width), dtype=torch.long)
+        for b, e in enumerate(encoded):
+            where[b, :len(e[0])] = torch.tensor([index.setdefault(tuple(w), len(index)) for w in e[len(FEATURES)]],
+                                                dtype=torch.long)
+        longest = max(1, max(len(w) for w in index))
+        chars = (torch.tensor([[*w, *[0] * (longest - len(w))] for w in index], dtype=torch.long), where)
     return inputs, lengths, chars
 
 
@@ -383,11 +390,10 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
 
         def forward(self, inputs, lengths, chars=None):  # type: ignore[no-untyped-def]
             parts = [emb(inputs[k]) for k, emb in enumerate(self.embeddings)]
-            if filters:  # each distinct spelling once: a batch repeats most of its words
-                b, w, c = chars.shape
-                spellings, where = torch.unique(chars.reshape(b * w, c), dim=0, return_inverse=True)
+            if filters:  # each distinct spelling once (see pad_batch)
+                spellings, where = chars
                 x = self.char_embedding(spellings).transpose(1, 2)
-                parts.append(self.char_conv(x).max(dim=2).values[where].reshape(b, w, filters))
+                parts.append(self.char_conv(x).max(dim=2).values[where])
             x = self.dropout(torch.cat(parts, dim=-1))
             packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
             y, _ = self.lstm(packed)
