@@ -285,7 +285,9 @@ def _pronoun_switch_findings(ex: Extraction, lexicon: Any, name: str) -> list[Fi
     """A note on a quote given by a pronoun (``he said``) to someone other than the speaker of the quote before
     it (at most two paragraphs between them), who could be the same pronoun, when its sentence does not name the
     person: seed 002's ``‘No matter how sinister the international situation is ...,’ he said`` after a
-    paragraph about Putin, between quotes of Wang Yi. Readers may take it either way."""
+    paragraph about Putin, between quotes of Wang Yi. Readers may take it either way. The quote before is
+    the last one in quotation marks (direct or partial): a reader holds on to who was quoted, and a reported
+    line in between (``Putin has been relying on ...``) does not settle who ``he`` is."""
     out = []
     prev: Quote | None = None
     for q in ex.quotes:
@@ -301,7 +303,7 @@ def _pronoun_switch_findings(ex: Extraction, lexicon: Any, name: str) -> list[Fi
                        f"{prev.speaker.label}'s; name the speaker rather than rely on the pronoun")
                 out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
                                    (Evidence("candidate", sp.label), Evidence("candidate", prev.speaker.label))))
-        if sp.kind == "person":
+        if sp.kind == "person" and q.kind != "indirect":  # the quote before: words in quotation marks
             prev = q
     return out
 

@@ -634,6 +634,19 @@ def test_a_pronoun_read_as_someone_other_than_the_speaker_before_is_a_note():
                          "rather than rely on the pronoun")
 
 
+def test_a_reported_line_between_does_not_settle_the_pronoun():
+    """Seed 002 again, with the paragraph about Kuleba itself extracted as his indirect statement: the quote
+    before '‘...,’ he said' is still Wang Yi's, the last words in quotation marks, and the note stays."""
+    ex = _pronoun_article("Kuleba has pushed China to press Russia.")
+    text, (q1, q2) = ex.text, ex.quotes
+    start = text.index("China to press")
+    reported = Quote((Span.of(text, start, start + 21),), "indirect", Span.of(text, start - 7, start - 1), "push",
+                     Span.of(text, start - 18, start - 12), speaker("Q3"), "cue-subject", 0.85)
+    (f,) = [f for f in verify_article(attrs.evolve(ex, quotes=(q1, reported, q2)), lexicon=LEX)
+            if f.code == "ambiguous-speaker"]
+    assert "the quote before is Wang Yi's" in f.message
+
+
 def test_a_pronoun_in_a_sentence_naming_the_person_or_far_from_the_quote_before_is_no_note():
     """No note when the pronoun's own sentence names the person ('Kuleba added: ‘...,’ he said'), nor when
     more than two paragraphs separate it from the quote before."""
