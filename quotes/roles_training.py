@@ -265,19 +265,7 @@ def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = (), 
         net.load_state_dict(blob["state"])
         net.eval()
         nets.append(net)
-    with (work / "train.pkl").open("rb") as f:
-        _, rows = held_out(pickle.load(f))
-    encoded = [encode_features(vocabs, feats) for _, feats, _ in rows if feats]
-    gold = [labels for _, feats, labels in rows if feats]
-    best = None if o_bias is None else (0.0, o_bias)
-    for bias in (0, 25, 50, 75, 100, 150) if o_bias is None else ():
-        scores = span_scores(gold, decode(nets, encoded, o_bias=bias / 100))
-        mean = sum(scores.values()) / 3
-        log.info("O bias %.2f: held-out exact F1 %s (mean %.2f)", bias / 100,
-                 " ".join(f"{k} {v:.1f}" for k, v in scores.items()), mean)
-        if best is None or mean > best[0]:
-            best = (mean, bias)
-    config["o_bias"] = best[1] if best else 0
+    config["o_bias"] = _best_o_bias(work, vocabs, nets) if o_bias is None else o_bias
     states = [{k: v.half() for k, v in blob["state"].items()} for blob in blobs]
     payload = {"vocabs": vocabs, "config": config}
     payload.update({"state": states[0]} if len(states) == 1 else {"states": states})
@@ -285,6 +273,23 @@ def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = (), 
     log.info("exported %s (%d network(s); epochs %s, held-out %s, O bias %.2f)", target, len(states),
              [b["epoch"] for b in blobs], [b["dev"] for b in blobs], config["o_bias"] / 100)
     return target
+
+
+def _best_o_bias(work: Path, vocabs: dict[str, dict[str, int]], nets: list) -> int:  # type: ignore[type-arg]
+    """The bias against ``O`` (hundredths) whose decoding scores best on the held-out tenth of train."""
+    with (work / "train.pkl").open("rb") as f:
+        _, rows = held_out(pickle.load(f))
+    encoded = [encode_features(vocabs, feats) for _, feats, _ in rows if feats]
+    gold = [labels for _, feats, labels in rows if feats]
+    best = (-1.0, 0)
+    for bias in (0, 25, 50, 75, 100, 150):
+        scores = span_scores(gold, decode(nets, encoded, o_bias=bias / 100))
+        mean = sum(scores.values()) / 3
+        log.info("O bias %.2f: held-out exact F1 %s (mean %.2f)", bias / 100,
+                 " ".join(f"{k} {v:.1f}" for k, v in scores.items()), mean)
+        if mean > best[0]:
+            best = (mean, bias)
+    return best[1]
 
 
 def main(argv: list[str] | None = None) -> int:
