@@ -28,6 +28,9 @@ Examples::
     python -m quotes.training --ud ../shared/ud --from-shipped --depparse-steps 8000
                               # a fresh machine: keep the shipped tokenizer, mwt, lemma and tagger,
                               # retag the parser's data with that tagger and train the parser only
+    python -m quotes.training --ud ../shared/ud --from-shipped --continue-parser --depparse-steps 4000
+                              # the same, but the parser goes on from the shipped one's weights
+                              # (quotes.parser_continue keeps its vocabulary), Adam at --continue-lr
 """
 
 from __future__ import annotations
@@ -212,12 +215,26 @@ class Trainer:
 
     def depparse(self) -> None:
         out = self.work / "retagged"
-        self.run("depparse", [
-            "stanza.models.parser", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *DEPPARSE_FLAGS,
+        common = [
+            "--mode", "train", "--lang", "en", "--shorthand", SHORT, *DEPPARSE_FLAGS,
             "--train_file", str(out / "train.conllu"), "--eval_file", str(out / "dev.conllu"),
             "--max_steps", str(self.args.depparse_steps), "--eval_interval", "250", "--checkpoint_interval", "250",
-            "--max_steps_before_stop", "1000", "--second_optim_start_step", str(self.args.depparse_adam_step),
+            "--max_steps_before_stop", "1000",
             "--save_dir", str(self.saved / "depparse"), "--save_name", "depparse.pt",
+        ]
+        if self.args.continue_parser:
+            # the shipped parser's weights and vocabulary, trained on with Adam alone (a fresh optimizer);
+            # a checkpoint of this run, when there is one, takes precedence (stanza resumes it)
+            src = self.args.continue_parser
+            if not src.is_file():
+                raise SystemExit(f"--continue-parser: no parser model at {src}")
+            self.run("depparse", [
+                "quotes.parser_continue", str(src.resolve()), *common,
+                "--optim", "adam", "--lr", str(self.args.continue_lr), "--weight_decay", "0", "--no_second_optim",
+            ])
+            return
+        self.run("depparse", [
+            "stanza.models.parser", *common, "--second_optim_start_step", str(self.args.depparse_adam_step),
         ])
 
     def ner(self) -> None:
@@ -336,6 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--from-shipped", action="store_true",
                    help="take the tokenizer, mwt, lemma and tagger shipped in quotes/models as finished stages "
                         "(to train only the parser, on the shipped tagger's tags)")
+    p.add_argument("--continue-parser", type=Path, nargs="?", const=PACKAGE_MODELS / MODEL_FILES["depparse"],
+                   default=None, metavar="MODEL",
+                   help="start the parser from a trained one (default: the shipped parser) instead of from scratch, "
+                        "keeping its vocabulary; with --from-shipped, it goes on learning on the shipped tagger's tags")
+    p.add_argument("--continue-lr", type=float, default=2e-4, help="Adam's learning rate for --continue-parser")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)

@@ -27,3 +27,80 @@ def test_from_shipped_marks_the_stages_before_the_parser_done(tmp_path):
         assert "from" in json.loads((t.done / stage).read_text())
     assert (t.saved / "mwt" / "mwt.pt").read_bytes() == b"trained here"
     assert not t.is_done("retag") and not t.is_done("depparse")
+
+
+CONLLU = """\
+# text = Wang said the causes were complex.
+1	Wang	Wang	PROPN	NNP	Number=Sing|Foo=Bar	2	nsubj	_	_
+2	said	say	VERB	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	0	root	_	_
+3	the	the	DET	DT	Definite=Def|PronType=Art	4	det	_	_
+4	causes	cause	NOUN	NNS	Number=Plur	6	nsubj	_	_
+5	were	be	AUX	VBD	Mood=Ind|Tense=Past|VerbForm=Fin	6	cop	_	_
+6	complex	complex	ADJ	JJ	Degree=Pos	2	ccomp	_	_
+7	.	.	PUNCT	.	_	2	punct	_	_
+
+# text = He regrets it.
+1	He	he	PRON	PRP	Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs	2	nsubj	_	_
+2	regrets	regret	VERB	VBZ	Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	it	it	PRON	PRP	Case=Acc|Gender=Neut|Number=Sing|Person=3|PronType=Prs	2	obj	_	_
+4	.	.	PUNCT	.	_	2	punct	_	_
+
+"""
+
+
+def test_parser_continue_keeps_the_models_vocabulary(tmp_path):
+    """Training the shipped parser further on data with other tag frequencies (and a feature value it never
+    saw) runs, and the model it saves has the shipped model's vocabulary: ids mean what they meant."""
+    import subprocess
+    import sys
+
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("stanza")
+    shipped = training.PACKAGE_MODELS / training.MODEL_FILES["depparse"]
+    if not shipped.is_file():
+        pytest.skip("no shipped parser")
+    data = tmp_path / "tiny.conllu"
+    data.write_text(CONLLU * 3, encoding="utf-8")
+    save = tmp_path / "saved"
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotes.parser_continue", str(shipped), "--mode", "train", "--lang", "en",
+         "--shorthand", "en_combo", "--no_pretrain", "--train_file", str(data), "--eval_file", str(data),
+         "--max_steps", "2", "--eval_interval", "1", "--batch_size", "50", "--optim", "adam", "--lr", "1e-4",
+         "--no_second_optim", "--no_checkpoint", "--save_dir", str(save), "--save_name", "depparse.pt"],
+        capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "OMP_NUM_THREADS": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    before = torch.load(shipped, map_location="cpu", weights_only=False)["vocab"]
+    after = torch.load(save / "depparse.pt", map_location="cpu", weights_only=False)["vocab"]
+    assert after == before
+
+
+def test_parser_continue_says_how_to_call_it():
+    from quotes import parser_continue
+
+    with pytest.raises(SystemExit, match="usage"):
+        parser_continue.main([])
+
+
+def test_the_parsers_data_is_read_with_the_models_vocabulary(monkeypatch):
+    """Tag ids in the training data are the model's own, whatever the tag frequencies of the data (stanza
+    alone would number the tags of this tiny file afresh, by frequency)."""
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("stanza")
+    from stanza.models.depparse import data
+    from stanza.utils.conll import CoNLL
+
+    from quotes import parser_continue
+
+    shipped = training.PACKAGE_MODELS / training.MODEL_FILES["depparse"]
+    if not shipped.is_file():
+        pytest.skip("no shipped parser")
+    checkpoint = torch.load(shipped, map_location="cpu", weights_only=False)
+    doc = CoNLL.conll2doc(input_str=CONLLU)
+    args = {**checkpoint["config"], "sample_train": 1.0, "augment_nopunct": 0.0}
+    fresh = data.Dataset(doc, args, None).vocab
+    monkeypatch.setattr(data.Dataset, "init_vocab", data.Dataset.init_vocab)  # put back after the test
+    parser_continue.read_with_vocabulary(checkpoint)
+    kept = data.Dataset(doc, args, None).vocab
+    assert kept.state_dict() == checkpoint["vocab"]
+    assert fresh["upos"].unit2id("PRON") != kept["upos"].unit2id("PRON")
