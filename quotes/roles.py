@@ -221,8 +221,7 @@ class RoleModel:
                     inputs, lengths, chars = pad_batch([self.encode(batch[i]) for i in chunk])
                     scores = ensemble_scores(self.networks, inputs, lengths, chars)
                     scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
-                    done.append([decode_labels(scores[row, :n].tolist(), moves)
-                                 for row, n in enumerate(lengths.tolist())])
+                    done.append(decode_batch(scores, lengths.tolist(), moves))
             return done
 
         for chunk, labels in zip(chunks, interleaved(run, chunks, min_items=1)):  # a chunk is work enough
@@ -337,6 +336,46 @@ def decode_labels(scores: list[list[float]],
 
 _PREVIOUS = [[p for p in reversed(range(len(LABELS))) if _allowed(LABELS[p], LABELS[j])] for j in range(len(LABELS))]
 """For each label, the labels allowed just before it (the later label first: it wins a tie)."""
+
+
+def decode_batch(scores: Any, lengths: Sequence[int],
+                 transitions: tuple[list[float], list[list[float]]] | None = None) -> list[list[str]]:
+    """:func:`decode_labels` for a whole batch at once: ``scores`` is a ``(segments, words, labels)`` tensor,
+    ``lengths`` the words of each segment. The same sums in the same order in double precision, and the
+    same tie-breaking (the later predecessor, then the first final label), so the labels are those
+    :func:`decode_labels` gives segment by segment; the recursion runs over positions, not over labels."""
+    import torch
+
+    k = len(LABELS)
+    n_seq, width = int(scores.shape[0]), int(scores.shape[1]) if scores.dim() > 1 else 0
+    if n_seq == 0 or width == 0:
+        return [[] for _ in range(n_seq)]
+    s = scores.detach().to(torch.float64)
+    start = torch.tensor(transitions[0] if transitions is not None else [0.0] * k, dtype=torch.float64)
+    moves = (torch.tensor(transitions[1], dtype=torch.float64) if transitions is not None
+             else torch.zeros((k, k), dtype=torch.float64))
+    allowed = torch.tensor([[p in _PREVIOUS[j] for j in range(k)] for p in range(k)])
+    moves = moves.masked_fill(~allowed, float("-inf")).flip(0)  # predecessors in reverse: a tie goes to the later
+    inside = torch.tensor([lab.startswith("I-") for lab in LABELS])
+    best = torch.where(inside, torch.tensor(-1e9, dtype=torch.float64), s[:, 0] + start)
+    n = torch.tensor(list(lengths))
+    back = []
+    for t in range(1, width):
+        cand = best.flip(1).unsqueeze(2) + moves  # (segments, predecessor reversed, label)
+        top, arg = cand.max(dim=1)
+        back.append(k - 1 - arg)
+        best = torch.where((t < n).unsqueeze(1), top + s[:, t], best)
+    last = best.argmax(dim=1).tolist()
+    pointers = torch.stack(back).tolist() if back else []
+    out = []
+    for b, length in enumerate(lengths):
+        j = last[b]
+        path = [j]
+        for t in range(length - 2, -1, -1):
+            j = pointers[t][b][j]
+            path.append(j)
+        out.append([LABELS[j] for j in reversed(path)] if length else [])
+    return out
 
 
 EMBEDDING_SIZES = {"word": 100, "suffix": 32, "shape": 8, "upos": 16, "xpos": 16, "cue": 12, "quote": 8, "start": 4}

@@ -31,7 +31,7 @@ from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, parse_many
 from .reading import read_article
-from .roles import (FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss, decode_labels,
+from .roles import (FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss, decode_batch,
                     encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch, segments)
 
 log = logging.getLogger("quotes.roles_training")
@@ -123,7 +123,7 @@ def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ig
             inputs, lengths, chars = pad_batch(encoded[i:i + 64])
             scores = ensemble_scores(nets, inputs, lengths, chars)
         scores[:, :, 0] -= o_bias
-        out += [decode_labels(scores[j, :n].tolist(), moves) for j, n in enumerate(lengths.tolist())]
+        out += decode_batch(scores, lengths.tolist(), moves)
     return out
 
 

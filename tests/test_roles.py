@@ -11,7 +11,7 @@ from quotes.attribution import Attribution
 from quotes.marks import find_quotations
 from quotes.parse import Document, Sentence, Word
 from quotes.records import Span
-from quotes.roles import LABELS, decode_labels, labels_to_spans, load_role_model, merge_attributions, tag_attributions
+from quotes.roles import LABELS, decode_batch, decode_labels, labels_to_spans, load_role_model, merge_attributions, tag_attributions
 
 from .builders import FakeCues
 
@@ -61,6 +61,28 @@ def test_decoding_never_starts_a_span_inside(scores):
     for prev, cur in zip(["O"] + labels, labels):
         if cur.startswith("I-"):
             assert prev != "O" and prev[2:] == cur[2:]
+
+
+_SCORE = st.integers(min_value=-3, max_value=0).map(float) | st.floats(min_value=-20, max_value=0)
+"""Small whole numbers make ties, which the two decoders must break alike."""
+
+
+@given(st.lists(st.lists(st.lists(_SCORE, min_size=len(LABELS), max_size=len(LABELS)), min_size=0, max_size=12),
+                min_size=1, max_size=6),
+       st.none() | st.tuples(st.lists(_SCORE, min_size=len(LABELS), max_size=len(LABELS)),
+                             st.lists(st.lists(_SCORE, min_size=len(LABELS), max_size=len(LABELS)),
+                                      min_size=len(LABELS), max_size=len(LABELS))))
+def test_batch_decoding_is_segment_by_segment_decoding(segments, transitions):
+    """Decoding a padded batch at once gives, for every segment, the labels decoding it alone gives, ties
+    and empty segments included, with and without learned transitions."""
+    torch = pytest.importorskip("torch")
+    width = max(len(x) for x in segments)
+    padded = [x + [[5.0] * len(LABELS)] * (width - len(x)) for x in segments]  # padding that would win if read
+    scores = torch.tensor(padded, dtype=torch.float32).reshape(len(segments), width, len(LABELS))
+    got = decode_batch(scores, [len(x) for x in segments], transitions)
+    # the segment decoder reads the float32 scores the tensor holds, as the tagger gives them
+    want = [decode_labels(scores[b, :len(x)].tolist(), transitions) if x else [] for b, x in enumerate(segments)]
+    assert got == want
 
 
 def test_decoding_follows_clear_scores():
