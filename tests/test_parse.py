@@ -189,7 +189,6 @@ def test_clausal_complement_of_said():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the shipped parser (dev LAS 76) attaches this apposition as obj; expected to pass once the parser reaches the LAS bar (issue 3)", strict=False)
 def test_apposition_after_subject():
     """'Dmitry Medvedev, deputy head of Russia's Security Council, said ...': head is an appos of the name."""
     doc = parse("Dmitry Medvedev, deputy head of Russia's Security Council, said the sanctions would fail.")
