@@ -100,10 +100,10 @@ def nested(extraction) -> set[int]:
     return out
 
 
-def predicted(extraction, *, keep_nested: bool = True) -> list[dict]:
+def predicted(extraction, *, skip: set[int] = frozenset()) -> list[dict]:
+    """The extraction's statements as spans to score, less those whose index is in ``skip``."""
     text = extraction.text
     out = []
-    skip = set() if keep_nested else nested(extraction)
     for i, q in enumerate(extraction.quotes):
         if i in skip:
             continue
@@ -195,8 +195,9 @@ def main(argv=None) -> int:
     left_out = 0
     for (stem, text), res in zip(texts, results):
         gold = read_gold(anns[stem], text)
-        pred = predicted(res, keep_nested=args.keep_nested)
-        left_out += 0 if args.keep_nested else len(nested(res))
+        skip = set() if args.keep_nested else nested(res)
+        pred = predicted(res, skip=skip)
+        left_out += len(skip)
         for role in ROLES:
             g = [a[role] for a in gold if role in a]
             p = [a[role] for a in pred if role in a]

@@ -347,7 +347,7 @@ def decode_batch(scores: Any, lengths: Sequence[int],
     import torch
 
     k = len(LABELS)
-    n_seq, width = int(scores.shape[0]), int(scores.shape[1]) if scores.dim() > 1 else 0
+    n_seq, width = int(scores.shape[0]), int(scores.shape[1])
     if n_seq == 0 or width == 0:
         return [[] for _ in range(n_seq)]
     s = scores.detach().to(torch.float64)
