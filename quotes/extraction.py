@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from .attribution import Attribution, find_attributions
+from .attribution import Attribution, find_attributions, find_signed, with_signed
 from .dates import article_date
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_quotations, normalise_marks
@@ -152,6 +152,7 @@ def extract_many(
         if method != "model":
             rules = find_attributions(doc, quotations, lexicon=lex, ignore=article.ignore)
             attributions = merge_attributions(rules, found) if method == "both" else rules
+        attributions = with_signed(find_signed(article.text, quotations, ignore=article.ignore), attributions)
         mentions = find_mentions(doc, lexicon=lex, date=when)
         quotes = resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when)
         out.append(Extraction(

@@ -22,7 +22,7 @@ QuoteKind = Literal["direct", "partial", "indirect"]
 SpeakerKind = Literal["person", "organisation", "document", "joint", "anonymous", "ambiguous", "unresolved"]
 Resolution = Literal[
     "cue-subject", "apposition", "according-to", "pronoun", "surname", "title",
-    "continuation", "noun-cue", "agentless", "named-later", "none",
+    "continuation", "noun-cue", "agentless", "named-later", "signature", "none",
 ]
 Severity = Literal["info", "warning", "error"]
 

@@ -164,8 +164,8 @@ def resolve_speakers(
                                           quoted_orgs=quoted_orgs)
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
-        if att.via == "according-to" and how in ("cue-subject",):
-            how = "according-to"
+        if att.via in ("according-to", "signature") and how == "cue-subject":
+            how = att.via
         quotes.append(Quote(
             content=att.content, kind=att.kind, cue=att.cue, cue_lemma=att.cue_lemma, source=att.source,
             speaker=speaker, resolution=how, confidence=conf, quoted=att.quoted,
@@ -383,10 +383,12 @@ def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker
             known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
             if len(known) == 1:
                 return _speaker_of(known[0].person, lexicon, date)
-        if not 2 <= len(run) <= 3:
+        # middle initials ("George W. Bush", "Julie A. Diaz Martinez") do not count
+        core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
+        if not 2 <= len(core) <= 3:
             continue
         name = doc.text[run[0].start:run[-1].end]
-        if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in run):
+        if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
             continue
         if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
             continue

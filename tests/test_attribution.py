@@ -218,3 +218,42 @@ def test_spans_lose_list_bullets_and_blanks_at_their_edges():
     span = trimmed_span(text, 0, text.index(" refusing"))
     assert span is not None and span.text == "Poland" and text[span.start:span.end] == "Poland"
     assert trimmed_span("• ", 0, 2) is None
+
+
+def _signed(text: str):
+    from quotes.attribution import find_signed
+
+    quotations, _ = find_quotations(text)
+    return [(a.content[0].text, a.cue.text, a.source.text) for a in find_signed(text, quotations)]
+
+
+def test_quotations_signed_with_a_dash_and_a_name():
+    text = ("Readers wrote in.\n\n“He represents our greatest shame.” ― Sonya Herridge “During the debate he lied.” ― "
+            "Pamela Padilla\u00a0 “I am so ashamed.”\u00a0― Julie A. Diaz Martinez.  Getty/Instagram.\n"
+            "“We will fight on.” — Sen. Elizabeth Warren, speaking in Boston\n“It is over.” -- Mr. Smith")
+    assert _signed(text) == [
+        ("“He represents our greatest shame.”", "―", "Sonya Herridge"),
+        ("“During the debate he lied.”", "―", "Pamela Padilla"),
+        ("“I am so ashamed.”", "―", "Julie A. Diaz Martinez"),
+        ("“We will fight on.”", "—", "Sen. Elizabeth Warren"),
+        ("“It is over.”", "--", "Mr. Smith"),
+    ]
+
+
+def test_a_dash_going_on_with_the_sentence_signs_nothing():
+    assert _signed("She called them “deplorables.” — Clinton later apologized for the remark.") == []
+    assert _signed("“It was a disaster.” — Smith's own words, later.") == []
+    # a quotation inside the article's own sentence, then the brief's byline
+    assert _signed('Rajoy insisted that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.') == []
+    # the quotation must end its sentence (or open its paragraph)
+    assert _signed("Then: “it was over, and” — Jane Doe, who saw it.") == []
+
+
+def test_a_signature_takes_the_quotation_from_the_other_finders():
+    import quotes
+
+    text = "Many readers wrote to us after the debate.\n\n“I am so ashamed to be an American tonight.” ― Jacklyn Ashley\n"
+    for method in ("model", "both", "rules"):
+        result = quotes.extract(text, date="2016-10-01", method=method)
+        assert [(q.content[0].text, q.cue.text, q.source.text, q.speaker.name, q.resolution) for q in result.quotes] == [
+            ("“I am so ashamed to be an American tonight.”", "―", "Jacklyn Ashley", "Jacklyn Ashley", "signature")]
