@@ -553,7 +553,7 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
         i += 1
     start, end, parts = i, i, 0
     j = i
-    while j < n and parts < 7:
+    while j < n and parts <= 6:
         k = j
         while k < n and not text[k].isspace() and text[k] not in "“”\"«»„(":
             k += 1
@@ -578,7 +578,7 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
             j += 1
         if j >= n or text[j] in "\r\n" or text[j] in _NAME_FOLLOWERS:
             break
-    if parts == 0 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
+    if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
         return None
     while end > start and text[end - 1] in _NAME_EDGE and not (end - start >= 2 and text[end - 2].isupper()
                                                                  and (end - start == 2 or not text[end - 3].isalpha())):

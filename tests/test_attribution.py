@@ -247,6 +247,13 @@ def test_a_dash_going_on_with_the_sentence_signs_nothing():
     assert _signed('Rajoy insisted that his party was "still the No. 1 force in Spain."--Kim Hjelmgaard.') == []
     # the quotation must end its sentence (or open its paragraph)
     assert _signed("Then: “it was over, and” — Jane Doe, who saw it.") == []
+    # a run of capitals longer than a name is a headline, not a signature
+    assert _signed("“It is over.” — The Quick Brown Fox Jumps Over The Lazy Dog") == []
+
+
+def test_an_embedded_tweet_is_signed_by_its_author():
+    text = "“Nobody has ever been more disrespectful.” — Donald J. Trump (@realDonaldTrump) September 27, 2016"
+    assert _signed(text) == [("“Nobody has ever been more disrespectful.”", "—", "Donald J. Trump")]
 
 
 def test_a_signature_takes_the_quotation_from_the_other_finders():
