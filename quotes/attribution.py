@@ -580,10 +580,7 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
             break
     if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
         return None
-    while end > start and text[end - 1] in _NAME_EDGE and not (end - start >= 2 and text[end - 2].isupper()
-                                                                 and (end - start == 2 or not text[end - 3].isalpha())):
-        end -= 1
-    return start, end
+    return start, end  # a period stays only after an initial or an abbreviation ('Julie A.', 'Jr.')
 
 
 def find_signed(text: str, quotations: Sequence[Quotation], *, ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:
