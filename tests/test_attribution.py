@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from quotes.attribution import find_attributions
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.attribution import NAME_ABBREVIATIONS, find_attributions
 from quotes.marks import find_quotations
 
 from tests.builders import FakeCues, sentence_doc
@@ -264,3 +267,27 @@ def test_a_signature_takes_the_quotation_from_the_other_finders():
         result = quotes.extract(text, date="2016-10-01", method=method)
         assert [(q.content[0].text, q.cue.text, q.source.text, q.speaker.name, q.resolution) for q in result.quotes] == [
             ("“I am so ashamed to be an American tonight.”", "―", "Jacklyn Ashley", "Jacklyn Ashley", "signature")]
+
+
+_WORD = st.text(alphabet=st.characters(categories=("Ll",)), min_size=2, max_size=8)
+_NAME_PART = st.builds(lambda a, b: a.upper() + b, st.sampled_from("ABCDEFGHJKLMNPRSTVWZ"), _WORD)
+
+
+@given(st.lists(_WORD, min_size=1, max_size=8),
+       st.lists(_NAME_PART, min_size=1, max_size=4).filter(lambda n: len(n) > 1 or n[0].lower() not in NAME_ABBREVIATIONS),
+       st.sampled_from(["―", "—", "–", "--"]), st.sampled_from(["", ".", ", a nurse", "\nNext paragraph."]))
+def test_a_generated_signed_quotation_yields_its_words_and_name(words, name, dash, tail):
+    """'"{statement}" ― {Name}' gives exactly the quotation, the dash and the name (a lone 'Sen' is no name)."""
+    statement = " ".join(words).capitalize() + "."
+    text = f"“{statement}” {dash} {' '.join(name)}{tail}"
+    assert _signed(text) == [(f"“{statement}”", dash, " ".join(name))]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab A.,\n\"“”—―-'")), max_size=80))
+def test_signatures_never_raise_and_slice_back(text):
+    from quotes.attribution import find_signed
+
+    quotations, _ = find_quotations(text)
+    for a in find_signed(text, quotations):
+        for span in (*a.content, a.cue, a.source):
+            assert text[span.start:span.end] == span.text
