@@ -26,6 +26,7 @@ from typing import Protocol
 
 import attrs
 
+from .lexicon import NAME_PARTICLES
 from .marks import Quotation
 from .parse import Document, Sentence, Word
 from .records import Span
@@ -539,8 +540,6 @@ SIGNATURE_DASHES = ("――", "―", "—", "–", "--")
 """Dashes that sign a quotation with its speaker's name (the horizontal bar, em and en dashes, ``--``)."""
 NAME_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "jr", "sr", "st", "prof", "lt", "col",
                       "sgt", "capt", "hon"}
-NAME_PARTICLES = {"de", "del", "della", "da", "di", "dos", "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al",
-                  "y"}
 _NAME_EDGE = ".,;:"
 _NAME_FOLLOWERS = tuple(".,;:()[]") + tuple("\"“”«»„'‘")
 
@@ -580,7 +579,7 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
             break
     if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
         return None
-    return start, end  # a period stays only after an initial or an abbreviation ('Julie A.', 'Jr.')
+    return start, end  # a period stays only after an initial or an abbreviation ('Lucia R.', 'Jr.')
 
 
 def find_signed(text: str, quotations: Sequence[Quotation], *, ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:

@@ -243,8 +243,9 @@ def _title_tokens(text: str) -> list[str]:
     return [t for t in _norm(text).split() if t not in _ARTICLES]
 
 
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le", "bin",
-                        "al", "el", "ter", "ten", "zu", "dos", "das", "st"})
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "del", "della", "des", "du", "la", "le", "bin",
+                            "ibn", "al", "el", "ter", "ten", "zu", "dos", "das", "st"})
+"""Lower-case words inside a personal name (``Ursula von der Leyen``), part of the family name."""
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -267,7 +268,7 @@ def _split_name(name: str, order: str = "western") -> tuple[str, str]:
     while len(tokens) > 2 and tokens[-1].lower().strip(",") in _SUFFIXES:
         tokens = tokens[:-1]
     i = len(tokens) - 1
-    while i > 1 and tokens[i - 1].lower() in _PARTICLES:
+    while i > 1 and tokens[i - 1].lower() in NAME_PARTICLES:
         i -= 1
     return " ".join(tokens[i:]), " ".join(tokens[:i])
 

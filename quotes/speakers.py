@@ -383,7 +383,7 @@ def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker
             known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
             if len(known) == 1:
                 return _speaker_of(known[0].person, lexicon, date)
-        # middle initials ("George W. Bush", "Julie A. Diaz Martinez") do not count
+        # middle initials ("George W. Bush", "Lucia R. Ferrer Solis") do not count
         core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
         if not 2 <= len(core) <= 3:
             continue
