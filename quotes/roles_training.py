@@ -6,12 +6,16 @@
     python -m quotes.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
     python -m quotes.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
     python -m quotes.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
+    python -m quotes.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
 BiLSTM, keeps the epoch with the best span F1 on a tenth of train held out by article (PolNeAR dev
 is left for measuring, by ``bench/polnear.py``) in ``WORK/best.pt`` (and resumes from
 ``WORK/last.pt``), and ``export`` writes ``quotes/models/roles.pt`` (fp16, vocabularies included).
+With ``--vectors``, training first learns word vectors (:mod:`quotes.skipgram`) from the words of the
+training articles and of the UD train files under ``--ud`` (no labels used; words the labelled data never
+has join the vocabulary) and starts the word embeddings from them.
 A tool, not part of the engine: the engine only loads the exported file.
 """
 
@@ -21,18 +25,20 @@ import argparse
 import logging
 import pickle
 import random
+import re
 import time
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, parse_many
 from .reading import read_article
-from .roles import (FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss, decode_batch,
-                    encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch, segments)
+from .skipgram import standardise, train_vectors
+from .roles import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss,
+                    decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch, segments)
 
 log = logging.getLogger("quotes.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
@@ -127,18 +133,41 @@ def decode(net, encoded, *, o_bias: float = 0.0) -> list[list[str]]:  # type: ig
     return out
 
 
-def vocabularies(rows, cutoff: int, *, chars: bool = False) -> dict[str, dict[str, int]]:  # type: ignore[no-untyped-def]
+def vocabularies(rows, cutoff: int, *, chars: bool = False,  # type: ignore[no-untyped-def]
+                 words: Iterable[str] = ()) -> dict[str, dict[str, int]]:
     """Feature value -> index (from 1; 0 is unknown); with ``chars``, also the characters seen at least
-    five times in the lowercased words (the ``char`` vocabulary)."""
+    five times in the lowercased words (the ``char`` vocabulary). ``words`` (those with pretrained vectors)
+    join the word vocabulary whatever their count in ``rows``."""
     vocabs = {}
     for k, name in enumerate(FEATURES):
         counts = Counter(f[k] for _, feats, _ in rows for f in feats)
-        keep = sorted(v for v, c in counts.items() if c >= (cutoff if name in ("word", "suffix") else 1))
-        vocabs[name] = {v: i + 1 for i, v in enumerate(keep)}
+        keep = {v for v, c in counts.items() if c >= (cutoff if name in ("word", "suffix") else 1)}
+        if name == "word":
+            keep.update(words)
+        vocabs[name] = {v: i + 1 for i, v in enumerate(sorted(keep))}
     if chars:
         counts = Counter(c for _, feats, _ in rows for f in feats for c in f[0][:WORD_CHARS])
         vocabs["char"] = {v: i + 1 for i, v in enumerate(sorted(v for v, c in counts.items() if c >= 5))}
     return vocabs
+
+
+def unlabelled_text(rows, ud: Path | None) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The word features of ``rows`` (one list per segment) and, from ``ud`` (a folder of UD treebanks), the
+    words of every ``*-ud-train.conllu`` file, lowercased with digits as 0 like the tagger's word feature:
+    the text ``--vectors`` learns word vectors from."""
+    text = [[f[0] for f in feats] for _, feats, _ in rows if feats]
+    for path in sorted(ud.glob("*-ud-train.conllu")) if ud else []:
+        sentence: list[str] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                sentence.append(re.sub(r"\d", "0", cols[1].lower()))
+            elif not line.strip() and sentence:
+                text.append(sentence)
+                sentence = []
+        if sentence:
+            text.append(sentence)
+    return text
 
 
 def span_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, float]:
@@ -164,7 +193,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     every = train_rows
     train_rows, dev_rows = held_out(train_rows)
     if args.all_train:
-        train_rows = every
+        train_rows = list(every)
         log.info("training on all of train: the held-out scores below are of articles trained on, and the "
                  "last epoch is kept")
     if args.more_annotators:
@@ -174,13 +203,34 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         log.info("a further annotator's labels: %d more segments", len(more))
         train_rows += more
     log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
-    vocabs = vocabularies(train_rows, args.cutoff, chars=bool(args.chars))
+    vectors: dict[str, list[float]] = {}
+    if args.vectors:
+        # from the training articles' words, each article once (never the held-out tenth's, unless all are
+        # trained on), and UD; the same for every --seed, kept in WORK for a resumed run or another seed's
+        saved = work / f"vectors-{'all' if args.all_train else 'kept'}-{args.vectors}.pkl"
+        if saved.exists():
+            vectors = pickle.loads(saved.read_bytes())
+            log.info("word vectors: %d words, from %s", len(vectors), saved)
+        else:
+            text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+            vectors = standardise(train_vectors(text, dim=EMBEDDING_SIZES["word"], epochs=args.vectors))
+            saved.write_bytes(pickle.dumps(vectors))
+            log.info("word vectors: %d words from %d segments and sentences (%d words)", len(vectors), len(text),
+                     sum(map(len, text)))
+    vocabs = vocabularies(train_rows, args.cutoff, chars=bool(args.chars), words=vectors)
     config = {"hidden": args.hidden, "layers": args.layers, "dropout": args.dropout}
     if args.chars:
         config["chars"] = args.chars
     if args.crf:
         config["crf"] = 1
     net = build_network(vocabs, config)
+    if vectors:
+        config["vectors"] = args.vectors  # recorded only: the vectors are in the word embeddings
+        with torch.no_grad():
+            table = net.embeddings[FEATURES.index("word")].weight
+            for word, i in vocabs["word"].items():
+                if word in vectors:
+                    table[i] = torch.tensor(vectors[word])
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
     label_index = {l: i for i, l in enumerate(LABELS)}
     weights = torch.ones(len(LABELS))
@@ -319,6 +369,10 @@ def main(argv: list[str] | None = None) -> int:
                         "export then needs --o-bias)")
     p.add_argument("--o-bias", type=int, metavar="HUNDREDTHS",
                    help="export: this bias against O instead of the best on the held-out tenth")
+    p.add_argument("--vectors", type=int, default=0, metavar="EPOCHS",
+                   help="start the word embeddings from skip-gram vectors learned (this many epochs) from the "
+                        "training articles' words and the UD train files under --ud (0: random start)")
+    p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks for --vectors")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--ensemble", type=Path, nargs="*", default=[], metavar="WORK",

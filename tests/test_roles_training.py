@@ -77,3 +77,30 @@ def test_export_with_a_given_o_bias_writes_a_model_the_tagger_loads(tmp_path, ca
     labels = model.networks[0](*roles_training.pad_batch([roles_training.encode_features(
         model.vocabs, _row("x", "said")[1])])).shape[-1]
     assert labels == len(LABELS)
+
+
+def test_vectors_start_the_word_embeddings_from_the_training_text_and_ud(tmp_path, caplog):
+    work = _work(tmp_path)
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    # a UD train file brings words the labelled rows never have (its dev file is left alone)
+    lines = ["# text = Jones announced 2 cuts", "1\tJones\tJones\tPROPN\tNNP\t_\t2\tnsubj\t_\t_",
+             "2\tannounced\tannounce\tVERB\tVBD\t_\t0\troot\t_\t_", "3-4\tcuts\t_\t_\t_\t_\t_\t_\t_\t_",
+             "3\t2\t2\tNUM\tCD\t_\t4\tnummod\t_\t_", "4\tcuts\tcut\tNOUN\tNNS\t_\t2\tobj\t_\t_", ""]
+    (ud / "en_test-ud-train.conllu").write_text("\n".join(lines * 5) + "\n", encoding="utf-8")
+    (ud / "en_test-ud-dev.conllu").write_text("1\tignored\tignored\tX\tX\t_\t0\troot\t_\t_\n\n", encoding="utf-8")
+    text = roles_training.unlabelled_text(pickle.loads((work / "train.pkl").read_bytes())[:2], ud)
+    assert text[:2] == [["smith", "said", "taxes", "rose", "."]] * 2
+    assert text[2] == ["jones", "announced", "0", "cuts"] and len(text) == 7
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        _train(work, "--vectors", "1", "--ud", str(ud))
+    assert "word vectors: 9 words" in caplog.text  # smith said taxes rose . jones announced 0 cuts
+    blob = torch.load(str(work / "best.pt"), weights_only=False)
+    assert "announced" in blob["vocabs"]["word"] and blob["config"]["vectors"] == 1
+    caplog.clear()
+    with caplog.at_level("INFO", logger="quotes.roles_training"):  # resumed: the same vectors, not learnt again
+        assert roles_training.main(["--work", str(work), "--only", "train", "--epochs", "3", "--hidden", "8",
+                                    "--layers", "1", "--dropout", "0", "--threads", "1", "--cutoff", "1", "--crf",
+                                    "--vectors", "1", "--ud", str(ud)]) == 0
+    assert f"word vectors: 9 words, from {work / 'vectors-kept-1.pkl'}" in caplog.text
+    assert "resumed after epoch 2" in caplog.text
