@@ -36,9 +36,10 @@ from .lexicon import load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, parse_many
 from .reading import read_article
-from .skipgram import standardise, train_vectors
 from .roles import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss,
-                    decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch, segments)
+                    decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch,
+                    segments)
+from .skipgram import standardise, train_vectors
 
 log = logging.getLogger("quotes.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
@@ -389,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.more_annotators:
             prep(args.polnear, args.work, "train", more=True)
     if args.only in (None, "train"):
+        if args.vectors and not args.ud.is_dir():
+            p.error(f"--vectors: no UD treebanks at {args.ud} (give --ud)")
         train(args.work, args)
     if args.only in (None, "export"):
         export(args.work, also=args.ensemble, o_bias=args.o_bias)

@@ -104,3 +104,11 @@ def test_vectors_start_the_word_embeddings_from_the_training_text_and_ud(tmp_pat
                                     "--vectors", "1", "--ud", str(ud)]) == 0
     assert f"word vectors: 9 words, from {work / 'vectors-kept-1.pkl'}" in caplog.text
     assert "resumed after epoch 2" in caplog.text
+
+
+def test_vectors_without_ud_treebanks_is_a_clear_error(tmp_path, capsys):
+    work = _work(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        roles_training.main(["--work", str(work), "--only", "train", "--vectors", "1", "--ud", str(tmp_path / "no")])
+    assert exit_.value.code == 2 and "no UD treebanks at" in capsys.readouterr().err
+    assert not (work / "last.pt").exists()
