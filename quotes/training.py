@@ -31,6 +31,10 @@ Examples::
     python -m quotes.training --ud ../shared/ud --from-shipped --continue-parser --depparse-steps 4000
                               # the same, but the parser goes on from the shipped one's weights
                               # (quotes.parser_continue keeps its vocabulary), Adam at --continue-lr
+    python -m quotes.training --ud ../shared/ud --from-shipped --continue-tagger --redo pos --only pos \
+        --only export --pos-steps 2000
+                              # the shipped tagger goes on learning on EWT train at --continue-tagger-lr
+                              # (quotes.tagger_continue), the best on EWT dev kept
 """
 
 from __future__ import annotations
@@ -185,6 +189,29 @@ class Trainer:
 
     def pos(self) -> None:
         d = self.data / "pos"
+        src = getattr(self.args, "continue_tagger", None)
+        if src:
+            # the tagger's weights and vocabulary go on learning (Adam at --continue-tagger-lr, a fresh
+            # optimizer) on one treebank's train file, the best of that treebank's dev kept; the run's
+            # folder is new, so the tagger it starts from is never overwritten
+            if not src.is_file():
+                raise SystemExit(f"--continue-tagger: no tagger model at {src}")
+            bank = self.args.tagger_treebank
+            files = [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")]
+            for f in files:
+                if not f.is_file():
+                    raise SystemExit(f"--continue-tagger: missing treebank file {f}")
+            out = self.saved / "pos-continued"
+            self.run("pos", [
+                "quotes.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
+                *POS_FLAGS, "--train_file", str(files[0]), "--eval_file", str(files[1]),
+                "--max_steps", str(self.args.pos_steps), "--eval_interval", "250", "--fix_eval_interval",
+                "--lr", str(self.args.continue_tagger_lr), "--no_second_optim",
+                "--save_dir", str(out), "--save_name", "pos.pt",
+            ])
+            (self.saved / "pos").mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out / "pos.pt", self.saved / "pos" / "pos.pt")
+            return
         self.run("pos", [
             "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
             "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
@@ -358,6 +385,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="start the parser from a trained one (default: the shipped parser) instead of from scratch, "
                         "keeping its vocabulary; with --from-shipped, it goes on learning on the shipped tagger's tags")
     p.add_argument("--continue-lr", type=float, default=2e-4, help="Adam's learning rate for --continue-parser")
+    p.add_argument("--continue-tagger", type=Path, nargs="?", const=PACKAGE_MODELS / MODEL_FILES["pos"],
+                   default=None, metavar="MODEL",
+                   help="the pos stage starts from a trained tagger (default: the shipped one), keeping its "
+                        "vocabulary and sizes, and trains it --pos-steps further on --tagger-treebank")
+    p.add_argument("--continue-tagger-lr", type=float, default=3e-4, help="Adam's learning rate for --continue-tagger")
+    p.add_argument("--tagger-treebank", choices=("en_ewt", "en_gum"), default="en_ewt",
+                   help="the treebank (its train and dev files under --ud) --continue-tagger trains and selects on")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)

@@ -104,3 +104,98 @@ def test_the_parsers_data_is_read_with_the_models_vocabulary(monkeypatch):
     kept = data.Dataset(doc, args, None).vocab
     assert kept.state_dict() == checkpoint["vocab"]
     assert fresh["upos"].unit2id("PRON") != kept["upos"].unit2id("PRON")
+
+
+def test_tagger_continue_starts_from_the_model_and_keeps_its_vocabulary(tmp_path):
+    """Training the shipped tagger further on a tiny file (other word and tag frequencies, a feature value it
+    never saw, and no command-line sizes) runs, and the saved model has the shipped model's vocabulary and
+    sizes, and weights that moved from the shipped ones rather than a fresh network's."""
+    import subprocess
+    import sys
+
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("stanza")
+    shipped = training.PACKAGE_MODELS / training.MODEL_FILES["pos"]
+    if not shipped.is_file():
+        pytest.skip("no shipped tagger")
+    data = tmp_path / "tiny.conllu"
+    data.write_text(CONLLU * 3, encoding="utf-8")
+    save = tmp_path / "saved"
+    proc = subprocess.run(
+        [sys.executable, "-m", "quotes.tagger_continue", str(shipped), "--mode", "train", "--lang", "en",
+         "--shorthand", "en_combo", "--no_pretrain", "--train_file", str(data), "--eval_file", str(data),
+         "--max_steps", "2", "--eval_interval", "1", "--batch_size", "4", "--lr", "1e-6", "--no_second_optim",
+         "--save_dir", str(save), "--save_name", "pos.pt"],
+        capture_output=True, text=True, timeout=300, env={**__import__("os").environ, "OMP_NUM_THREADS": "1"},
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    before = torch.load(shipped, map_location="cpu", weights_only=False)
+    after = torch.load(save / "pos.pt", map_location="cpu", weights_only=False)
+    assert after["vocab"] == before["vocab"]
+    for key in ("hidden_dim", "char_hidden_dim", "deep_biaff_hidden_dim", "word_emb_dim"):
+        assert after["config"][key] == before["config"][key]
+    name = next(k for k, v in before["model"].items() if v.dim() == 2)
+    drift = (after["model"][name].float() - before["model"][name].float()).abs().max().item()
+    assert drift < 1e-2  # a millionth of a learning rate for two steps: still the shipped weights
+
+
+def test_tagger_continue_says_how_to_call_it():
+    from quotes import tagger_continue
+
+    with pytest.raises(SystemExit, match="usage"):
+        tagger_continue.main([])
+
+
+def test_the_taggers_data_is_read_with_the_models_vocabulary(monkeypatch):
+    """Tag ids in the training data are the model's own, whatever the frequencies of the file."""
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("stanza")
+    from stanza.models.pos import data
+    from stanza.utils.conll import CoNLL
+
+    from quotes import tagger_continue
+
+    shipped = training.PACKAGE_MODELS / training.MODEL_FILES["pos"]
+    if not shipped.is_file():
+        pytest.skip("no shipped tagger")
+    checkpoint = torch.load(shipped, map_location="cpu", weights_only=False)
+    doc = CoNLL.conll2doc(input_str=CONLLU)
+    args = {**checkpoint["config"], "sample_train": 1.0, "augment_nopunct": 0.0}
+    fresh = data.Dataset.init_vocab([doc], args)
+    monkeypatch.setattr(data.Dataset, "init_vocab", data.Dataset.__dict__["init_vocab"])  # put back after the test
+    tagger_continue.read_with_vocabulary(checkpoint)
+    kept = data.Dataset.init_vocab([doc], args)
+    assert kept.state_dict() == checkpoint["vocab"]
+    assert fresh["upos"].unit2id("PRON") != kept["upos"].unit2id("PRON")
+
+
+def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkeypatch):
+    """--continue-tagger runs quotes.tagger_continue on MODEL with the chosen treebank's train and dev files,
+    and the run's best becomes the pos stage's model; a missing file is named."""
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    model = tmp_path / "pos-start.pt"
+    model.write_bytes(b"weights")
+    args = argparse.Namespace(threads=1, continue_tagger=model, tagger_treebank="en_ewt", pos_steps=5,
+                              continue_tagger_lr=3e-4)
+    t = training.Trainer(ud, tmp_path / "work", args)
+    with pytest.raises(SystemExit, match="en_ewt-ud-train.conllu"):
+        t.pos()
+    for split in ("train", "dev"):
+        (ud / f"en_ewt-ud-{split}.conllu").write_text(CONLLU, encoding="utf-8")
+    calls = []
+
+    def run(stage, argv):
+        calls.append((stage, argv))
+        save = t.saved / "pos-continued"
+        save.mkdir(parents=True, exist_ok=True)
+        (save / "pos.pt").write_bytes(b"trained further")
+
+    monkeypatch.setattr(t, "run", run)
+    t.pos()
+    (stage, argv), = calls
+    assert stage == "pos" and argv[:2] == ["quotes.tagger_continue", str(model.resolve())]
+    assert argv[argv.index("--train_file") + 1] == str(ud / "en_ewt-ud-train.conllu")
+    assert argv[argv.index("--eval_file") + 1] == str(ud / "en_ewt-ud-dev.conllu")
+    assert argv[argv.index("--lr") + 1] == "0.0003" and argv[argv.index("--max_steps") + 1] == "5"
+    assert (t.saved / "pos" / "pos.pt").read_bytes() == b"trained further"
