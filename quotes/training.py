@@ -32,9 +32,9 @@ Examples::
                               # the same, but the parser goes on from the shipped one's weights
                               # (quotes.parser_continue keeps its vocabulary), Adam at --continue-lr
     python -m quotes.training --ud ../shared/ud --from-shipped --continue-tagger --redo pos --only pos \
-        --only export --pos-steps 2000
+        --pos-steps 1500
                               # the shipped tagger goes on learning on EWT train at --continue-tagger-lr
-                              # (quotes.tagger_continue), the best on EWT dev kept
+                              # (quotes.tagger_continue), the best on EWT dev kept in WORK/saved/pos
 """
 
 from __future__ import annotations
@@ -281,11 +281,17 @@ class Trainer:
         import torch  # only the export needs torch in this process
 
         PACKAGE_MODELS.mkdir(parents=True, exist_ok=True)
+        manifest_file = PACKAGE_MODELS / "manifest.json"
+        before = json.loads(manifest_file.read_text()).get("models", {}) if manifest_file.is_file() else {}
         shipped = {}
         for stage, name in MODEL_FILES.items():
             src = self.saved / stage / name
             if not src.exists():
-                self.log(f"export: no {stage} model yet ({src})")
+                if stage in before and (PACKAGE_MODELS / name).is_file():
+                    shipped[stage] = before[stage]  # a stage not trained here keeps the model shipped before
+                    self.log(f"export: no {stage} model here ({src}); the shipped {name} stays")
+                else:
+                    self.log(f"export: no {stage} model yet ({src})")
                 continue
             ckpt = torch.load(src, map_location="cpu", weights_only=False)
             ckpt.pop("optimizer", None)
@@ -296,7 +302,7 @@ class Trainer:
         (PACKAGE_MODELS / "resources.json").write_text("{}\n")
         manifest = {"treebanks": ["UD_English-EWT", "UD_English-GUM"], "shorthand": SHORT, "models": shipped,
                     "exported": time.strftime("%Y-%m-%dT%H:%M:%S"), "stages_done": sorted(p.name for p in self.done.iterdir())}
-        (PACKAGE_MODELS / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        manifest_file.write_text(json.dumps(manifest, indent=2) + "\n")
         self.log(f"export: {json.dumps(shipped)}")
 
 

@@ -199,3 +199,24 @@ def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkey
     assert argv[argv.index("--eval_file") + 1] == str(ud / "en_ewt-ud-dev.conllu")
     assert argv[argv.index("--lr") + 1] == "0.0003" and argv[argv.index("--max_steps") + 1] == "5"
     assert (t.saved / "pos" / "pos.pt").read_bytes() == b"trained further"
+
+
+def test_export_keeps_the_shipped_entry_of_a_stage_not_trained_here(tmp_path, monkeypatch):
+    """A work folder that trained only the tagger exports it half-precision, and the manifest still lists the
+    parser shipped before (its file untouched) instead of losing it."""
+    torch = pytest.importorskip("torch")
+    package = tmp_path / "models"
+    package.mkdir()
+    (package / "depparse.pt").write_bytes(b"shipped parser")
+    (package / "manifest.json").write_text(json.dumps({"models": {"depparse": {"file": "depparse.pt", "bytes": 14}}}))
+    monkeypatch.setattr(training, "PACKAGE_MODELS", package)
+    t = training.Trainer(tmp_path / "ud", tmp_path / "work", argparse.Namespace(threads=1))
+    (t.saved / "pos").mkdir(parents=True)
+    torch.save({"model": {"w": torch.ones(2)}, "optimizer": {"state": 1}}, t.saved / "pos" / "pos.pt")
+    t.export()
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert set(manifest["models"]) == {"pos", "depparse"}
+    assert manifest["models"]["depparse"] == {"file": "depparse.pt", "bytes": 14}
+    assert (package / "depparse.pt").read_bytes() == b"shipped parser"
+    exported = torch.load(package / "pos.pt", weights_only=False)
+    assert "optimizer" not in exported and exported["model"]["w"].dtype == torch.float16
