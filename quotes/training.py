@@ -197,10 +197,12 @@ class Trainer:
             if not src.is_file():
                 raise SystemExit(f"--continue-tagger: no tagger model at {src}")
             bank = self.args.tagger_treebank
-            files = [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")]
+            files = ([d / f"{SHORT}.{split}.in.conllu" for split in ("train", "dev")] if bank == SHORT
+                     else [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")])
             for f in files:
                 if not f.is_file():
-                    raise SystemExit(f"--continue-tagger: missing treebank file {f}")
+                    raise SystemExit(f"--continue-tagger: missing treebank file {f}"
+                                     + (" (run the prep stage first)" if bank == SHORT else ""))
             out = self.saved / "pos-continued"
             self.run("pos", [
                 "quotes.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
@@ -396,8 +398,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="the pos stage starts from a trained tagger (default: the shipped one), keeping its "
                         "vocabulary and sizes, and trains it --pos-steps further on --tagger-treebank")
     p.add_argument("--continue-tagger-lr", type=float, default=3e-4, help="Adam's learning rate for --continue-tagger")
-    p.add_argument("--tagger-treebank", choices=("en_ewt", "en_gum"), default="en_ewt",
-                   help="the treebank (its train and dev files under --ud) --continue-tagger trains and selects on")
+    p.add_argument("--tagger-treebank", choices=("en_ewt", "en_gum", SHORT), default="en_ewt",
+                   help="the treebank --continue-tagger trains and selects on: its train and dev files under --ud, "
+                        f"or {SHORT} for both treebanks (the prep stage's files)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)

@@ -199,6 +199,9 @@ def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkey
     assert argv[argv.index("--eval_file") + 1] == str(ud / "en_ewt-ud-dev.conllu")
     assert argv[argv.index("--lr") + 1] == "0.0003" and argv[argv.index("--max_steps") + 1] == "5"
     assert (t.saved / "pos" / "pos.pt").read_bytes() == b"trained further"
+    t.args.tagger_treebank = training.SHORT  # both treebanks: the prep stage's files, which are not there yet
+    with pytest.raises(SystemExit, match="prep stage"):
+        t.pos()
 
 
 def test_export_keeps_the_shipped_entry_of_a_stage_not_trained_here(tmp_path, monkeypatch):
