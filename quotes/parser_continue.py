@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     def model_shaped(args: list[str] | None = None) -> dict:  # type: ignore[type-arg]
         parsed = parse_args(args)
         for key, value in config.items():
-            if key in parsed and _is_shape(key):
+            if key in parsed and is_shape(key):
                 parsed[key] = value
         return parsed
 
@@ -62,7 +62,7 @@ SHAPE_FLAGS = {"char", "pretrain", "use_upos", "use_xpos", "use_ufeats", "use_le
                "model_type", "use_arc_embedding"}
 
 
-def _is_shape(key: str) -> bool:
+def is_shape(key: str) -> bool:
     """Whether a configuration key decides the network's shape (sizes, layers, which inputs it embeds)."""
     return key.endswith(("_dim", "_layers")) or key in SHAPE_FLAGS
 

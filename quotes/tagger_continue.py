@@ -18,10 +18,10 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from .parser_continue import _is_shape
+from .parser_continue import is_shape as is_parser_shape
 
 TAGGER_SHAPE = {"share_hid", "tag_columns", "char_bidirectional", "char_lowercase", "charlm", "bert_model"}
-"""Tagger configuration keys beyond the parser's (:func:`quotes.parser_continue._is_shape`) that decide the
+"""Tagger configuration keys beyond the parser's (:func:`quotes.parser_continue.is_shape`) that decide the
 network's shape."""
 
 
@@ -62,7 +62,7 @@ def read_with_vocabulary(checkpoint: dict) -> None:  # type: ignore[type-arg]
 
 def is_shape(key: str) -> bool:
     """Whether a tagger configuration key decides the network's shape."""
-    return _is_shape(key) or key in TAGGER_SHAPE
+    return is_parser_shape(key) or key in TAGGER_SHAPE
 
 
 if __name__ == "__main__":
