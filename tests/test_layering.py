@@ -77,3 +77,12 @@ def test_only_the_cli_prints_or_exits():
                     raise AssertionError(f"{path.stem} calls {f.id}()")
                 if isinstance(f, ast.Attribute) and f.attr == "exit" and isinstance(f.value, ast.Name) and f.value.id == "sys":
                     raise AssertionError(f"{path.stem} calls sys.exit()")
+
+
+def test_no_engine_module_imports_a_training_tool():
+    """The training tools sit outside the flow: the engine never imports them (they import stanza and torch
+    freely, and read ../shared)."""
+    tools = TOOLS - {"__init__", "__main__"}
+    for path in _modules():
+        reached = _imports(path) & tools
+        assert not reached, f"{path.stem} imports the training tool(s) {reached}"
