@@ -35,6 +35,10 @@ Examples::
         --pos-steps 1500
                               # the shipped tagger goes on learning on EWT train at --continue-tagger-lr
                               # (quotes.tagger_continue), the best on EWT dev kept in WORK/saved/pos
+    python -m quotes.training --ud ../shared/ud --from-shipped --tagger-heads split --redo pos --only pos \
+        --pos-steps 8000
+                              # a tagger from scratch whose UPOS head learns EWT's conventions only (GUM's
+                              # UPOS trains a head of its own), selected on EWT dev
 """
 
 from __future__ import annotations
@@ -71,6 +75,26 @@ DEPPARSE_FLAGS = [
     "--no_pretrain", "--hidden_dim", "200", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "200",
     "--num_layers", "2", "--batch_size", "2000", "--word_cutoff", "3",
 ]
+
+# The two treebanks tag some words by different conventions (participles such as "interested", "United" of
+# "United States", particles): one UPOS head trained on both learns a compromise. With ``--tagger-heads
+# split`` the UPOS head learns from EWT alone, GUM's UPOS trains a head of its own (read from MISC, used only
+# in training), and the layers below, XPOS and features learn from both.
+GUM_UPOS_KEY = "GUPOS"
+
+
+def upos_to_misc(src: Path, dst: Path) -> None:
+    """Copy the CoNLL-U file ``src`` to ``dst`` with each word's UPOS moved into MISC (``GUPOS=``) and its
+    UPOS column blank, so stanza's tagger trains its UPOS head on the other treebank only."""
+    with open(src, encoding="utf-8") as fh, open(dst, "w", encoding="utf-8") as out:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                misc = [] if cols[9] == "_" else cols[9].split("|")
+                cols[9] = "|".join([*misc, f"{GUM_UPOS_KEY}={cols[3]}"])
+                cols[3] = "_"
+                line = "\t".join(cols) + "\n"
+            out.write(line)
 
 
 class Trainer:
@@ -214,9 +238,22 @@ class Trainer:
             (self.saved / "pos").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(out / "pos.pt", self.saved / "pos" / "pos.pt")
             return
+        data = ["--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu")]
+        if getattr(self.args, "tagger_heads", "shared") == "split":
+            # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
+            ewt, gum = self.ud / "en_ewt-ud-train.conllu", self.ud / "en_gum-ud-train.conllu"
+            for f in (ewt, gum, self.ud / "en_ewt-ud-dev.conllu"):
+                if not f.is_file():
+                    raise SystemExit(f"--tagger-heads split: missing treebank file {f}")
+            d.mkdir(parents=True, exist_ok=True)
+            upos_to_misc(gum, d / "en_gum.train.upos-in-misc.conllu")
+            files = [str(ewt), str(d / "en_gum.train.upos-in-misc.conllu")]
+            if any(";" in f for f in files):  # stanza splits --train_file at semicolons
+                raise SystemExit(f"--tagger-heads split: a path with ';' cannot be passed to stanza: {files}")
+            data = ["--train_file", ";".join(files), "--extra_tag_columns", f"gupos={GUM_UPOS_KEY}",
+                    "--eval_file", str(self.ud / "en_ewt-ud-dev.conllu")]
         self.run("pos", [
-            "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
-            "--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu"),
+            "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS, *data,
             "--max_steps", str(self.args.pos_steps), "--eval_interval", "500", "--fix_eval_interval",
             "--save_dir", str(self.saved / "pos"), "--save_name", "pos.pt",
         ])
@@ -401,6 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tagger-treebank", choices=("en_ewt", "en_gum", SHORT), default="en_ewt",
                    help="the treebank --continue-tagger trains and selects on: its train and dev files under --ud, "
                         f"or {SHORT} for both treebanks (the prep stage's files)")
+    p.add_argument("--tagger-heads", choices=("shared", "split"), default="shared",
+                   help="shared: one UPOS head learns both treebanks' tags; split: the UPOS head learns EWT's and GUM's "
+                        "UPOS trains a head of its own (used only in training), the best on EWT dev kept")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)

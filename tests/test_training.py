@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +224,33 @@ def test_export_keeps_the_shipped_entry_of_a_stage_not_trained_here(tmp_path, mo
     assert (package / "depparse.pt").read_bytes() == b"shipped parser"
     exported = torch.load(package / "pos.pt", weights_only=False)
     assert "optimizer" not in exported and exported["model"]["w"].dtype == torch.float16
+
+
+def test_split_heads_train_the_upos_head_on_ewt_and_gums_upos_in_its_own_head(tmp_path, monkeypatch):
+    """--tagger-heads split gives stanza EWT's train file and GUM's with its UPOS moved into MISC (the column
+    blank, every other column as it was), an extra head for it, and EWT dev to select on; a missing file is named."""
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    t = training.Trainer(ud, tmp_path / "work", argparse.Namespace(threads=1, tagger_heads="split", pos_steps=5))
+    with pytest.raises(SystemExit, match="en_ewt-ud-train.conllu"):
+        t.pos()
+    for bank in ("en_ewt", "en_gum"):
+        for split in ("train", "dev"):
+            (ud / f"{bank}-ud-{split}.conllu").write_text(CONLLU, encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(t, "run", lambda stage, argv: calls.append((stage, argv)))
+    t.pos()
+    (stage, argv), = calls
+    ewt, gum = argv[argv.index("--train_file") + 1].split(";")
+    assert stage == "pos" and ewt == str(ud / "en_ewt-ud-train.conllu")
+    assert argv[argv.index("--extra_tag_columns") + 1] == f"gupos={training.GUM_UPOS_KEY}"
+    assert argv[argv.index("--eval_file") + 1] == str(ud / "en_ewt-ud-dev.conllu")
+    before = [line.split("\t") for line in CONLLU.splitlines()]
+    after = [line.split("\t") for line in Path(gum).read_text(encoding="utf-8").splitlines()]
+    assert len(before) == len(after)
+    for b, a in zip(before, after):
+        if len(b) != 10:
+            assert a == b
+            continue
+        assert a[3] == "_" and a[:3] == b[:3] and a[4:9] == b[4:9]
+        assert a[9].split("|")[-1] == f"GUPOS={b[3]}" and a[9].split("|")[:-1] == ([] if b[9] == "_" else b[9].split("|"))
