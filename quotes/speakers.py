@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import attrs
 
 from .attribution import RELATIVE_PRONOUNS, TIME_NOUNS, Attribution
+from .lexicon import NAME_PARTICLES
 from .parse import Document, Sentence, Word
 from .records import LEXICON_ONLY_CONFIDENCE, Mention, Quote, Span, Speaker, UNRESOLVED
 
@@ -32,7 +33,6 @@ ANONYMOUS_HEADS = {
     "witness", "witnesses", "member", "members", "voter", "voters", "supporter", "supporters",
 }
 DETERMINERS = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another", "senior", "the"}
-NAME_JOINERS = {"bin", "de", "van", "von", "al", "da", "del", "le", "la", "di"}
 
 
 def _fold(s: str) -> str:
@@ -64,9 +64,14 @@ def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ..
                 i += 1  # "Neither Clinton nor ...": a capitalised function word the tagger took for a name
                 continue
             j = i
-            while j + 1 < len(words) and (words[j + 1].upos == "PROPN" or (
-                words[j + 1].text.lower() in NAME_JOINERS and j + 2 < len(words) and words[j + 2].upos == "PROPN")):
-                j += 1
+            while j + 1 < len(words):
+                # the next proper noun, over lower-case name particles ("Ursula von der Leyen")
+                k = j + 1
+                while k < len(words) and words[k].text.lower() in NAME_PARTICLES:
+                    k += 1
+                if k >= len(words) or words[k].upos != "PROPN" or k - j > 3:
+                    break
+                j = k
             # strip possessive markers and honorifics from the run
             run = [w for w in words[i:j + 1] if w.text not in ("'s", "’s")]
             while run and lexicon.is_honorific(run[0].text.rstrip(".")):

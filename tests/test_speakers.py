@@ -365,3 +365,14 @@ def test_a_definite_description_is_the_organisation_of_its_country_quoted_before
                         cue_class="speech", source=span(description), via="cue-subject")]
     _, second = resolve_speakers(doc, atts, find_mentions(doc, lexicon=lex, date=DAY), lexicon=lex, date=DAY)
     assert (second.speaker.name == "Bloomberg") == (name == "Bloomberg")
+
+
+def test_a_name_runs_over_lower_case_particles(lex):
+    """'Ursula von der Leyen' tagged PROPN ADP DET PROPN: one mention, of the lexicon's person."""
+    text = "Ursula von der Leyen said that peace is possible."
+    doc = multi_doc(text, [_say([
+        ("Ursula", "Ursula", "PROPN", 4, "compound"), ("von", "von", "ADP", 4, "case"),
+        ("der", "der", "DET", 4, "det"), ("Leyen", "Leyen", "PROPN", 5, "nsubj"),
+    ])])
+    (m,) = find_mentions(doc, lexicon=lex, date=DAY)
+    assert m.name.text == "Ursula von der Leyen" and m.speaker.name == "Ursula von der Leyen"
