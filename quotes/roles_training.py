@@ -22,6 +22,7 @@ A tool, not part of the engine: the engine only loads the exported file.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
 import pickle
 import random
@@ -171,6 +172,44 @@ def unlabelled_text(rows, ud: Path | None) -> list[list[str]]:  # type: ignore[n
     return text
 
 
+VECTORS_FORMAT = "quotes-word-vectors/1"
+"""The format of ``WORK/vectors-*.pkl``: the vectors and a digest of the text they were learnt from."""
+
+
+def text_digest(text: list[list[str]]) -> str:
+    """A digest of the unlabelled text (segments of words), to tell whether cached vectors came from it."""
+    h = hashlib.sha256()
+    for sentence in text:
+        h.update("\t".join(sentence).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def cached_vectors(saved: Path, text: list[list[str]], *, resuming: bool) -> dict[str, list[float]]:
+    """The vectors in ``saved`` when they were learnt from ``text``; empty when there are none or they came
+    from other text (another ``--ud``, other rows), so they are learnt again. A run resuming from its
+    ``last.pt`` must keep the vectors its vocabulary was built with: other text is then an error, and a
+    file of the first format (no digest) is taken as it is, with a warning."""
+    if not saved.exists():
+        return {}
+    blob = pickle.loads(saved.read_bytes())
+    if not (isinstance(blob, dict) and blob.get("format") == VECTORS_FORMAT):
+        if resuming:
+            log.warning("word vectors: %s has no record of the text it was learnt from; taken as it is", saved)
+            return dict(blob)
+        log.info("word vectors: %s has no record of the text it was learnt from: learning them again", saved)
+        return {}
+    if blob["text"] == text_digest(text):
+        log.info("word vectors: %d words, from %s", len(blob["vectors"]), saved)
+        return dict(blob["vectors"])
+    if resuming:
+        raise SystemExit(f"word vectors: {saved} was learnt from other text than this run's (another --ud, or "
+                         "other training rows), and the run to resume was built on it: give the same --ud and "
+                         "flags, or start in a new --work folder")
+    log.info("word vectors: %s was learnt from other text: learning them again", saved)
+    return {}
+
+
 def span_scores(gold: list[list[str]], pred: list[list[str]]) -> dict[str, float]:
     """Exact-match span F1 per role over label sequences."""
     out = {}
@@ -209,13 +248,11 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         # from the training articles' words, each article once (never the held-out tenth's, unless all are
         # trained on), and UD; the same for every --seed, kept in WORK for a resumed run or another seed's
         saved = work / f"vectors-{'all' if args.all_train else 'kept'}-{args.vectors}.pkl"
-        if saved.exists():
-            vectors = pickle.loads(saved.read_bytes())
-            log.info("word vectors: %d words, from %s", len(vectors), saved)
-        else:
-            text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+        text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+        vectors = cached_vectors(saved, text, resuming=(work / "last.pt").exists())
+        if not vectors:
             vectors = standardise(train_vectors(text, dim=EMBEDDING_SIZES["word"], epochs=args.vectors))
-            saved.write_bytes(pickle.dumps(vectors))
+            saved.write_bytes(pickle.dumps({"format": VECTORS_FORMAT, "text": text_digest(text), "vectors": vectors}))
             log.info("word vectors: %d words from %d segments and sentences (%d words)", len(vectors), len(text),
                      sum(map(len, text)))
     vocabs = vocabularies(train_rows, args.cutoff, chars=bool(args.chars), words=vectors)

@@ -106,6 +106,36 @@ def test_vectors_start_the_word_embeddings_from_the_training_text_and_ud(tmp_pat
     assert "resumed after epoch 2" in caplog.text
 
 
+def test_cached_vectors_from_other_text_are_learnt_again_or_stop_a_resumed_run(tmp_path, caplog):
+    """Vectors cached in WORK are reused only for the text they came from: another --ud makes a fresh run
+    learn them again, and a run resuming from last.pt (whose vocabulary they built) stop with a clear error."""
+    work = _work(tmp_path)
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    row = "1\tJones\tJones\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n\n"
+    (ud / "en_test-ud-train.conllu").write_text(row * 5, encoding="utf-8")
+    _train(work, "--vectors", "1", "--ud", str(ud))
+    (ud / "en_test-ud-train.conllu").write_text(row.replace("spoke", "wrote") * 5, encoding="utf-8")
+    (work / "last.pt").unlink()
+    caplog.clear()
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        _train(work, "--vectors", "1", "--ud", str(ud))
+    assert "was learnt from other text: learning them again" in caplog.text
+    assert "word vectors: 7 words from" in caplog.text  # smith said taxes rose . jones wrote
+    (ud / "en_test-ud-train.conllu").write_text(row * 5, encoding="utf-8")
+    with pytest.raises(SystemExit, match="learnt from other text than this run's"):
+        _train(work, "--vectors", "1", "--ud", str(ud))
+
+
+def test_vectors_cached_before_the_text_was_recorded_serve_only_a_resumed_run(tmp_path, caplog):
+    saved = tmp_path / "vectors-kept-1.pkl"
+    saved.write_bytes(pickle.dumps({"said": [0.5, -0.5]}))  # the first format: the vectors alone
+    with caplog.at_level("INFO", logger="quotes.roles_training"):
+        assert roles_training.cached_vectors(saved, [["said"]], resuming=False) == {}
+        assert roles_training.cached_vectors(saved, [["said"]], resuming=True) == {"said": [0.5, -0.5]}
+    assert "learning them again" in caplog.text and "taken as it is" in caplog.text
+
+
 def test_vectors_without_ud_treebanks_is_a_clear_error(tmp_path, capsys):
     work = _work(tmp_path)
     with pytest.raises(SystemExit) as exit_:
