@@ -99,6 +99,13 @@ def upos_to_misc(src: Path, dst: Path) -> None:
             out.write(line)
 
 
+def _require(files: list[Path], option: str, hint: str = "") -> None:
+    """Stop with the first treebank file ``option`` needs that is missing."""
+    for f in files:
+        if not f.is_file():
+            raise SystemExit(f"{option}: missing treebank file {f}{hint}")
+
+
 class Trainer:
     """Runs the stages in a work directory, logging each to ``WORK/logs/STAGE.log``."""
 
@@ -225,10 +232,7 @@ class Trainer:
             bank = self.args.tagger_treebank
             files = ([d / f"{SHORT}.{split}.in.conllu" for split in ("train", "dev")] if bank == SHORT
                      else [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")])
-            for f in files:
-                if not f.is_file():
-                    raise SystemExit(f"--continue-tagger: missing treebank file {f}"
-                                     + (" (run the prep stage first)" if bank == SHORT else ""))
+            _require(files, "--continue-tagger", " (run the prep stage first)" if bank == SHORT else "")
             out = self.saved / "pos-continued"
             self.run("pos", [
                 "quotes.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
@@ -244,9 +248,7 @@ class Trainer:
         if getattr(self.args, "tagger_heads", "shared") == "split":
             # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
             ewt, gum = self.ud / "en_ewt-ud-train.conllu", self.ud / "en_gum-ud-train.conllu"
-            for f in (ewt, gum, self.ud / "en_ewt-ud-dev.conllu"):
-                if not f.is_file():
-                    raise SystemExit(f"--tagger-heads split: missing treebank file {f}")
+            _require([ewt, gum, self.ud / "en_ewt-ud-dev.conllu"], "--tagger-heads split")
             d.mkdir(parents=True, exist_ok=True)
             upos_to_misc(gum, d / "en_gum.train.upos-in-misc.conllu")
             files = [str(ewt), str(d / "en_gum.train.upos-in-misc.conllu")]
@@ -453,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if not args.ud.is_dir():
         p.error(f"no treebank folder at {args.ud}")
+    if args.continue_tagger and args.tagger_heads == "split":
+        p.error("--tagger-heads split trains a tagger from scratch; it does not combine with --continue-tagger")
     t = Trainer(args.ud, args.work, args)
     stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]
     if args.from_shipped:

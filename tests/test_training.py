@@ -254,3 +254,11 @@ def test_split_heads_train_the_upos_head_on_ewt_and_gums_upos_in_its_own_head(tm
             continue
         assert a[3] == "_" and a[:3] == b[:3] and a[4:9] == b[4:9]
         assert a[9].split("|")[-1] == f"GUPOS={b[3]}" and a[9].split("|")[:-1] == ([] if b[9] == "_" else b[9].split("|"))
+
+
+def test_split_heads_do_not_combine_with_a_continued_tagger(tmp_path, capsys):
+    (tmp_path / "ud").mkdir()
+    with pytest.raises(SystemExit) as exit_:
+        training.main(["--ud", str(tmp_path / "ud"), "--work", str(tmp_path / "work"), "--continue-tagger",
+                       "--tagger-heads", "split", "--only", "pos"])
+    assert exit_.value.code == 2 and "does not combine with --continue-tagger" in capsys.readouterr().err
