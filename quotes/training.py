@@ -40,6 +40,11 @@ Examples::
                               # a tagger from scratch whose UPOS head learns EWT's conventions only (GUM's
                               # UPOS trains a head of its own), selected on EWT dev; measured below the
                               # shipped tagger (docs/models.md), so not the default
+    python -m quotes.training --ud ../shared/ud --from-shipped --tagger-vectors build/rva1/vectors-all-15.pkl \
+        --redo pos --only pos --pos-steps 8000
+                              # a tagger from scratch whose words also get the role trainer's skip-gram
+                              # vectors (quotes.tagger_vectors writes them as stanza's pretrain file, which
+                              # then travels with the tagger: saved/pos, the package, retagging)
 """
 
 from __future__ import annotations
@@ -66,6 +71,9 @@ MODEL_FILES = {
     "depparse": "depparse.pt",
     "ner": "ner.pt",
 }
+PRETRAIN_FILE = "pretrain.pt"
+"""The tagger's pretrained word embedding (``--tagger-vectors``), beside ``pos.pt`` wherever it goes: stanza's
+tagger cannot run without the one it was trained with, and one trained without it must not be given one."""
 
 # CPU-sized configurations (see docs/models.md for why these dimensions).
 POS_FLAGS = [
@@ -166,8 +174,29 @@ class Trainer:
                 raise SystemExit(f"--from-shipped: no shipped {stage} model at {src}")
             (self.saved / stage).mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, self.saved / stage / MODEL_FILES[stage])
+            if stage == "pos":
+                self.take_pretrain(PACKAGE_MODELS)
             (self.done / stage).write_text(json.dumps({"from": str(src)}))
             self.log(f"{stage}: taken from the shipped {src.name}")
+
+    def take_pretrain(self, folder: Path) -> None:
+        """Put the pretrained embedding of the tagger in ``folder`` (none if it has none) beside ours."""
+        src, dst = folder / PRETRAIN_FILE, self.saved / "pos" / PRETRAIN_FILE
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_file():
+            if src.resolve() != dst.resolve():
+                shutil.copyfile(src, dst)
+        elif dst.is_file():
+            dst.unlink()
+            self.log(f"pos: the tagger from {folder} has no {PRETRAIN_FILE}; removed {dst}")
+
+    def pos_flags(self) -> list[str]:
+        """The tagger's flags: with a pretrained embedding beside our tagger, stanza reads it (``--no_pretrain``
+        otherwise)."""
+        pretrain = self.saved / "pos" / PRETRAIN_FILE
+        if not pretrain.is_file():
+            return POS_FLAGS
+        return ["--wordvec_pretrain_file", str(pretrain), *(f for f in POS_FLAGS if f != "--no_pretrain")]
 
     # -- stages ---------------------------------------------------------------------------------
     def prep(self) -> None:
@@ -234,9 +263,10 @@ class Trainer:
                      else [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")])
             _require(files, "--continue-tagger", " (run the prep stage first)" if bank == SHORT else "")
             out = self.saved / "pos-continued"
+            self.take_pretrain(src.parent)  # a tagger goes on with the embedding it learned with, if any
             self.run("pos", [
                 "quotes.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
-                *POS_FLAGS, "--train_file", str(files[0]), "--eval_file", str(files[1]),
+                *self.pos_flags(), "--train_file", str(files[0]), "--eval_file", str(files[1]),
                 "--max_steps", str(self.args.pos_steps), "--eval_interval", "250", "--fix_eval_interval",
                 "--lr", str(self.args.continue_tagger_lr), "--no_second_optim",
                 "--save_dir", str(out), "--save_name", "pos.pt",
@@ -244,6 +274,13 @@ class Trainer:
             (self.saved / "pos").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(out / "pos.pt", self.saved / "pos" / "pos.pt")
             return
+        pretrain = self.saved / "pos" / PRETRAIN_FILE
+        pretrain.unlink(missing_ok=True)  # a fresh tagger: an embedding of an earlier one must not stay beside it
+        vectors = getattr(self.args, "tagger_vectors", None)
+        if vectors:
+            if not vectors.is_file():
+                raise SystemExit(f"--tagger-vectors: no word-vector file at {vectors}")
+            self.run("pos", ["quotes.tagger_vectors", str(vectors.resolve()), str(pretrain)])
         data = ["--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu")]
         if getattr(self.args, "tagger_heads", "shared") == "split":
             # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
@@ -257,7 +294,7 @@ class Trainer:
             data = ["--train_file", ";".join(files), "--extra_tag_columns", f"gupos={GUM_UPOS_KEY}",
                     "--eval_file", str(self.ud / "en_ewt-ud-dev.conllu")]
         self.run("pos", [
-            "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS, *data,
+            "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORT, *self.pos_flags(), *data,
             "--max_steps", str(self.args.pos_steps), "--eval_interval", "500", "--fix_eval_interval",
             "--save_dir", str(self.saved / "pos"), "--save_name", "pos.pt",
         ])
@@ -278,7 +315,7 @@ class Trainer:
             self.log(f"retag: the parser must start again on the new tags; old parser files moved to {aside}")
         for split in ("train", "dev"):
             self.run("retag", [
-                "stanza.models.tagger", "--mode", "predict", "--lang", "en", "--shorthand", SHORT, *POS_FLAGS,
+                "stanza.models.tagger", "--mode", "predict", "--lang", "en", "--shorthand", SHORT, *self.pos_flags(),
                 "--eval_file", str(d / f"{SHORT}.{split}.in.conllu"), "--output_file", str(out / f"{split}.conllu"),
                 "--save_dir", str(self.saved / "pos"), "--save_name", "pos.pt",
             ])
@@ -342,11 +379,28 @@ class Trainer:
             ckpt = _to_half(ckpt)
             torch.save(ckpt, PACKAGE_MODELS / name)
             shipped[stage] = {"file": name, "bytes": (PACKAGE_MODELS / name).stat().st_size}
+            if stage == "pos":
+                self.export_pretrain(shipped)
+        kept_tagger = "pos" in shipped and not (self.saved / "pos" / MODEL_FILES["pos"]).exists()
+        if kept_tagger and "pretrain" in before and (PACKAGE_MODELS / PRETRAIN_FILE).is_file():
+            shipped["pretrain"] = before["pretrain"]  # the shipped tagger stays, and its embedding with it
         (PACKAGE_MODELS / "resources.json").write_text("{}\n")
         manifest = {"treebanks": ["UD_English-EWT", "UD_English-GUM"], "shorthand": SHORT, "models": shipped,
                     "exported": time.strftime("%Y-%m-%dT%H:%M:%S"), "stages_done": sorted(p.name for p in self.done.iterdir())}
         manifest_file.write_text(json.dumps(manifest, indent=2) + "\n")
         self.log(f"export: {json.dumps(shipped)}")
+
+
+    def export_pretrain(self, shipped: dict[str, dict[str, object]]) -> None:
+        """Ship the exported tagger's pretrained embedding (full precision: stanza feeds it as it is to a
+        full-precision layer), or remove the one shipped before when this tagger has none."""
+        src, dst = self.saved / "pos" / PRETRAIN_FILE, PACKAGE_MODELS / PRETRAIN_FILE
+        if src.is_file():
+            shutil.copyfile(src, dst)
+            shipped["pretrain"] = {"file": PRETRAIN_FILE, "bytes": dst.stat().st_size}
+        elif dst.is_file():
+            dst.unlink()
+            self.log(f"export: the tagger has no pretrained embedding; removed the shipped {PRETRAIN_FILE}")
 
 
 def _to_half(obj):
@@ -445,6 +499,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tagger-heads", choices=("shared", "split"), default="shared",
                    help="shared: one UPOS head learns both treebanks' tags; split: the UPOS head learns EWT's and GUM's "
                         "UPOS trains a head of its own (used only in training), the best on EWT dev kept")
+    p.add_argument("--tagger-vectors", type=Path, default=None, metavar="VECTORS",
+                   help="a fresh tagger (the pos stage) reads these word vectors as its pretrained embedding: a "
+                        "WORK/vectors-*.pkl of python -m quotes.roles_training --vectors N; shipped beside it")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)
@@ -457,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"no treebank folder at {args.ud}")
     if args.continue_tagger and args.tagger_heads == "split":
         p.error("--tagger-heads split trains a tagger from scratch; it does not combine with --continue-tagger")
+    if args.continue_tagger and args.tagger_vectors:
+        p.error("--tagger-vectors gives a fresh tagger its embedding; a continued tagger keeps the one it has")
     t = Trainer(args.ud, args.work, args)
     stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]
     if args.from_shipped:

@@ -262,3 +262,90 @@ def test_split_heads_do_not_combine_with_a_continued_tagger(tmp_path, capsys):
         training.main(["--ud", str(tmp_path / "ud"), "--work", str(tmp_path / "work"), "--continue-tagger",
                        "--tagger-heads", "split", "--only", "pos"])
     assert exit_.value.code == 2 and "does not combine with --continue-tagger" in capsys.readouterr().err
+
+
+def test_tagger_vectors_become_the_taggers_pretrained_embedding(tmp_path, monkeypatch):
+    """--tagger-vectors: the pos stage writes the vectors as stanza's pretrain file beside the tagger and
+    trains with it instead of --no_pretrain, and the retagging reads it too; a fresh tagger without
+    vectors drops an earlier one's file; a missing vector file is named."""
+    t = training.Trainer(tmp_path / "ud", tmp_path / "work",
+                         argparse.Namespace(threads=1, pos_steps=5, tagger_vectors=tmp_path / "vectors.pkl"))
+    with pytest.raises(SystemExit, match="no word-vector file"):
+        t.pos()
+    (tmp_path / "vectors.pkl").write_bytes(b"vectors")
+    calls = []
+
+    def run(stage, argv):
+        calls.append((stage, argv))
+        if argv[0] == "quotes.tagger_vectors":
+            Path(argv[2]).parent.mkdir(parents=True, exist_ok=True)
+            Path(argv[2]).write_bytes(b"pretrain")
+
+    monkeypatch.setattr(t, "run", run)
+    t.pos()
+    pretrain = t.saved / "pos" / training.PRETRAIN_FILE
+    (_, make), (_, train) = calls
+    assert make == ["quotes.tagger_vectors", str((tmp_path / "vectors.pkl").resolve()), str(pretrain)]
+    assert train[0] == "stanza.models.tagger" and "--no_pretrain" not in train
+    assert train[train.index("--wordvec_pretrain_file") + 1] == str(pretrain)
+    calls.clear()
+    t.retag()
+    assert calls and all(argv[argv.index("--wordvec_pretrain_file") + 1] == str(pretrain) for _, argv in calls)
+    calls.clear()
+    t.args.tagger_vectors = None
+    t.pos()
+    (_, train), = calls
+    assert "--no_pretrain" in train and "--wordvec_pretrain_file" not in train and not pretrain.exists()
+
+
+def test_export_ships_the_taggers_embedding_or_removes_a_stale_one(tmp_path, monkeypatch):
+    """The tagger's pretrain file goes into the package at full precision and into the manifest; a tagger
+    trained without one removes the one shipped before; a tagger not trained here keeps the shipped one."""
+    torch = pytest.importorskip("torch")
+    package = tmp_path / "models"
+    package.mkdir()
+    monkeypatch.setattr(training, "PACKAGE_MODELS", package)
+    t = training.Trainer(tmp_path / "ud", tmp_path / "work", argparse.Namespace(threads=1))
+    (t.saved / "pos").mkdir(parents=True)
+    torch.save({"model": {"w": torch.ones(2)}}, t.saved / "pos" / "pos.pt")
+    torch.save({"emb": torch.ones(3, 2), "vocab": {}}, t.saved / "pos" / training.PRETRAIN_FILE)
+    t.export()
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert manifest["models"]["pretrain"]["file"] == training.PRETRAIN_FILE
+    assert torch.load(package / training.PRETRAIN_FILE)["emb"].dtype == torch.float32
+    (t.saved / "pos" / "pos.pt").rename(tmp_path / "pos.pt")  # the tagger not trained here: all stays
+    (package / "pos.pt").write_bytes(b"shipped tagger")
+    t.export()
+    manifest = json.loads((package / "manifest.json").read_text())
+    assert set(manifest["models"]) == {"pos", "pretrain"} and (package / training.PRETRAIN_FILE).is_file()
+    (tmp_path / "pos.pt").rename(t.saved / "pos" / "pos.pt")
+    (t.saved / "pos" / training.PRETRAIN_FILE).unlink()
+    t.export()
+    assert "pretrain" not in json.loads((package / "manifest.json").read_text())["models"]
+    assert not (package / training.PRETRAIN_FILE).exists()
+
+
+def test_from_shipped_and_continue_tagger_bring_the_taggers_embedding(tmp_path, monkeypatch):
+    """A shipped or continued tagger with a pretrain file beside it keeps using it in our work folder."""
+    package = tmp_path / "models"
+    package.mkdir()
+    for stage in training.Trainer.SHIPPED_STAGES:
+        (package / training.MODEL_FILES[stage]).write_bytes(stage.encode())
+    (package / training.PRETRAIN_FILE).write_bytes(b"shipped embedding")
+    monkeypatch.setattr(training, "PACKAGE_MODELS", package)
+    t = training.Trainer(tmp_path / "ud", tmp_path / "work", argparse.Namespace(threads=1))
+    t.adopt_shipped()
+    assert (t.saved / "pos" / training.PRETRAIN_FILE).read_bytes() == b"shipped embedding"
+    assert "--wordvec_pretrain_file" in t.pos_flags() and "--no_pretrain" not in t.pos_flags()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    t.take_pretrain(elsewhere)  # a tagger without one: ours goes too
+    assert not (t.saved / "pos" / training.PRETRAIN_FILE).exists() and "--no_pretrain" in t.pos_flags()
+
+
+def test_tagger_vectors_do_not_combine_with_a_continued_tagger(tmp_path, capsys):
+    (tmp_path / "ud").mkdir()
+    with pytest.raises(SystemExit) as exit_:
+        training.main(["--ud", str(tmp_path / "ud"), "--work", str(tmp_path / "work"), "--continue-tagger",
+                       "--tagger-vectors", str(tmp_path / "v.pkl"), "--only", "pos"])
+    assert exit_.value.code == 2 and "keeps the one it has" in capsys.readouterr().err
