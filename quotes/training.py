@@ -44,7 +44,8 @@ Examples::
         --redo pos --only pos --pos-steps 8000
                               # a tagger from scratch whose words also get the role trainer's skip-gram
                               # vectors (quotes.tagger_vectors writes them as stanza's pretrain file, which
-                              # then travels with the tagger: saved/pos, the package, retagging)
+                              # then travels with the tagger: saved/pos, the package, retagging); it learns
+                              # twice as fast but drew level with the shipped tagger (docs/models.md)
 """
 
 from __future__ import annotations
@@ -389,7 +390,6 @@ class Trainer:
                     "exported": time.strftime("%Y-%m-%dT%H:%M:%S"), "stages_done": sorted(p.name for p in self.done.iterdir())}
         manifest_file.write_text(json.dumps(manifest, indent=2) + "\n")
         self.log(f"export: {json.dumps(shipped)}")
-
 
     def export_pretrain(self, shipped: dict[str, dict[str, object]]) -> None:
         """Ship the exported tagger's pretrained embedding (full precision: stanza feeds it as it is to a
