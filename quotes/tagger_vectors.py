@@ -44,6 +44,8 @@ def write_pretrain(vectors: dict[str, list[float]], target: Path) -> int:
     from stanza.models.common.pretrain import Pretrain
 
     rows = [(w, v) for w, v in vectors.items() if w and not any(c.isspace() for c in w)]
+    if not rows:
+        raise SystemExit(f"no word without white space in it to write to {target}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)  # stanza reads an existing file instead of writing a new one
     with tempfile.TemporaryDirectory() as tmp:

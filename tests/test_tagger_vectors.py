@@ -48,6 +48,12 @@ def test_writes_a_file_stanza_reads_back(tmp_path):
     assert pretrain.vocab.unit2id("two words") == pretrain.vocab.unit2id("<UNK>")
 
 
+def test_vectors_stanza_cannot_look_up_are_a_clear_error(tmp_path):
+    with pytest.raises(SystemExit, match="no word without white space"):
+        tagger_vectors.write_pretrain({"two words": [1.0], "": [2.0]}, tmp_path / "pretrain.pt")
+    assert not (tmp_path / "pretrain.pt").exists()
+
+
 def test_says_how_to_call_it():
     with pytest.raises(SystemExit, match="usage"):
         tagger_vectors.main([])
