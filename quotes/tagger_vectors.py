@@ -32,6 +32,8 @@ def read_vectors(path: Path) -> dict[str, list[float]]:
     vectors = blob.get("vectors") if is_current else blob
     if not isinstance(vectors, dict) or not vectors:
         raise SystemExit(f"{path}: no word vectors in it")
+    if not all(isinstance(v, (list, tuple)) and all(isinstance(x, (int, float)) for x in v) for v in vectors.values()):
+        raise SystemExit(f"{path}: its values are not lists of numbers")
     sizes = {len(v) for v in vectors.values()}
     if len(sizes) != 1:
         raise SystemExit(f"{path}: vectors of different lengths {sorted(sizes)}")

@@ -25,6 +25,7 @@ def test_reads_either_format_of_the_vector_cache(tmp_path, blob):
     (b"not a pickle", "not a word-vector file"),
     (pickle.dumps({}), "no word vectors"),
     (pickle.dumps({"a": [1.0], "b": [1.0, 2.0]}), "different lengths"),
+    (pickle.dumps({"a": 1.0}), "not lists of numbers"),
 ])
 def test_a_bad_vector_file_is_a_clear_error(tmp_path, content, message):
     path = tmp_path / "vectors.pkl"
