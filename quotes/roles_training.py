@@ -185,6 +185,27 @@ def text_digest(text: list[list[str]]) -> str:
     return h.hexdigest()
 
 
+def read_vectors_file(path: Path) -> tuple[dict[str, list[float]], str | None]:
+    """The word vectors in a ``WORK/vectors-*.pkl`` file and the digest of the text they were learnt from
+    (None in a file of the first format, which held the vectors alone); a file that holds no vectors of one
+    length is a clear error."""
+    try:
+        blob = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as exc:
+        raise SystemExit(f"{path}: not a word-vector file ({exc})") from None
+    # in the first format "format" would be a word, with a list of floats
+    current = isinstance(blob, dict) and blob.get("format") == VECTORS_FORMAT
+    vectors, digest = (blob.get("vectors"), blob.get("text")) if current else (blob, None)
+    if not isinstance(vectors, dict):
+        raise SystemExit(f"{path}: no word vectors in it")
+    if not all(isinstance(v, (list, tuple)) and all(isinstance(x, (int, float)) for x in v) for v in vectors.values()):
+        raise SystemExit(f"{path}: its values are not lists of numbers")
+    sizes = {len(v) for v in vectors.values()}
+    if len(sizes) > 1:
+        raise SystemExit(f"{path}: vectors of different lengths {sorted(sizes)}")
+    return dict(vectors), digest
+
+
 def cached_vectors(saved: Path, text: list[list[str]], *, resuming: bool) -> dict[str, list[float]]:
     """The vectors in ``saved`` when they were learnt from ``text``; empty when there are none or they came
     from other text (another ``--ud``, other rows), so they are learnt again. A run resuming from its
@@ -192,16 +213,16 @@ def cached_vectors(saved: Path, text: list[list[str]], *, resuming: bool) -> dic
     file of the first format (no digest) is taken as it is, with a warning."""
     if not saved.exists():
         return {}
-    blob = pickle.loads(saved.read_bytes())
-    if not (isinstance(blob, dict) and blob.get("format") == VECTORS_FORMAT):
+    vectors, digest = read_vectors_file(saved)
+    if digest is None:
         if resuming:
             log.warning("word vectors: %s has no record of the text it was learnt from; taken as it is", saved)
-            return dict(blob)
+            return vectors
         log.info("word vectors: %s has no record of the text it was learnt from: learning them again", saved)
         return {}
-    if blob["text"] == text_digest(text):
-        log.info("word vectors: %d words, from %s", len(blob["vectors"]), saved)
-        return dict(blob["vectors"])
+    if digest == text_digest(text):
+        log.info("word vectors: %d words, from %s", len(vectors), saved)
+        return vectors
     if resuming:
         raise SystemExit(f"word vectors: {saved} was learnt from other text than this run's (another --ud, or "
                          "other training rows), and the run to resume was built on it: give the same --ud and "

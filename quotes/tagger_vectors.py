@@ -14,29 +14,18 @@ it is a tool, not part of the engine's flow.
 
 from __future__ import annotations
 
-import pickle
 import sys
 import tempfile
 from pathlib import Path
 
+from .roles_training import read_vectors_file
+
 
 def read_vectors(path: Path) -> dict[str, list[float]]:
     """The word vectors in a role trainer's cache file, either format (with or without the text's digest)."""
-    try:
-        blob = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as exc:
-        raise SystemExit(f"{path}: not a word-vector file ({exc})") from None
-    # the current format records the text's digest beside the vectors; the first was the vectors alone
-    # (where "format" would be a word with a list of floats)
-    is_current = isinstance(blob, dict) and isinstance(blob.get("format"), str)
-    vectors = blob.get("vectors") if is_current else blob
-    if not isinstance(vectors, dict) or not vectors:
+    vectors, _ = read_vectors_file(path)
+    if not vectors:
         raise SystemExit(f"{path}: no word vectors in it")
-    if not all(isinstance(v, (list, tuple)) and all(isinstance(x, (int, float)) for x in v) for v in vectors.values()):
-        raise SystemExit(f"{path}: its values are not lists of numbers")
-    sizes = {len(v) for v in vectors.values()}
-    if len(sizes) != 1:
-        raise SystemExit(f"{path}: vectors of different lengths {sorted(sizes)}")
     return vectors
 
 

@@ -370,6 +370,8 @@ class Trainer:
             if not src.exists():
                 if stage in before and (PACKAGE_MODELS / name).is_file():
                     shipped[stage] = before[stage]  # a stage not trained here keeps the model shipped before
+                    if stage == "pos" and "pretrain" in before and (PACKAGE_MODELS / PRETRAIN_FILE).is_file():
+                        shipped["pretrain"] = before["pretrain"]  # and the shipped tagger its embedding
                     self.log(f"export: no {stage} model here ({src}); the shipped {name} stays")
                 else:
                     self.log(f"export: no {stage} model yet ({src})")
@@ -382,9 +384,6 @@ class Trainer:
             shipped[stage] = {"file": name, "bytes": (PACKAGE_MODELS / name).stat().st_size}
             if stage == "pos":
                 self.export_pretrain(shipped)
-        kept_tagger = "pos" in shipped and not (self.saved / "pos" / MODEL_FILES["pos"]).exists()
-        if kept_tagger and "pretrain" in before and (PACKAGE_MODELS / PRETRAIN_FILE).is_file():
-            shipped["pretrain"] = before["pretrain"]  # the shipped tagger stays, and its embedding with it
         (PACKAGE_MODELS / "resources.json").write_text("{}\n")
         manifest = {"treebanks": ["UD_English-EWT", "UD_English-GUM"], "shorthand": SHORT, "models": shipped,
                     "exported": time.strftime("%Y-%m-%dT%H:%M:%S"), "stages_done": sorted(p.name for p in self.done.iterdir())}
