@@ -135,11 +135,50 @@ def match(gold: list, pred: list, ok) -> int:
     return n
 
 
+def who_said_what(x: dict, y: dict) -> float:
+    """1 when two attributions' contents overlap (Dice >= 0.5) and their sources share a character."""
+    if dice(x["Content"], y["Content"]) < 0.5:
+        return 0.0
+    if "Source" not in x or "Source" not in y:
+        return 0.0
+    return 1.0 if chars(x["Source"]) & chars(y["Source"]) else 0.0
+
+
+def score(counts, gold: list[dict], pred: list[dict]) -> None:
+    """Add one article's matches to ``counts``: per ``(role, mode)`` and for ``("who-said-what", "")``,
+    [predictions matched, predictions, gold matched, gold]."""
+    for role in ROLES:
+        g = list(dict.fromkeys(a[role] for a in gold if role in a))
+        p = list(dict.fromkeys(a[role] for a in pred if role in a))
+        for mode, ok in (("exact", lambda x, y: 1.0 if x == y else 0.0),
+                         ("overlap", lambda x, y: dice(x, y) if dice(x, y) >= 0.5 else 0.0)):
+            c = counts[(role, mode)]
+            c[0] += match(p, g, ok)
+            c[1] += len(p)
+            c[2] += match(g, p, ok)
+            c[3] += len(g)
+    c = counts[("who-said-what", "")]
+    c[0] += match(pred, gold, who_said_what)
+    c[1] += len(pred)
+    c[2] += match(gold, pred, who_said_what)
+    c[3] += len(gold)
+
+
 def prf(tp_p: int, n_pred: int, tp_g: int, n_gold: int) -> tuple[float, float, float]:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_g / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return 100 * p, 100 * r, 100 * f
+
+
+def table(counts) -> list[str]:
+    """The scores in ``counts`` (see :func:`score`) as the lines of a table."""
+    lines = [f"{'role':<14}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}   (pred / gold)"]
+    for role, mode in [(role, mode) for role in ROLES for mode in ("exact", "overlap")] + [("who-said-what", "")]:
+        tp_p, n_p, tp_g, n_g = counts[(role, mode)]
+        p, r, f = prf(tp_p, n_p, tp_g, n_g)
+        lines.append(f"{role:<14}{mode:<9}{p:7.1f}{r:7.1f}{f:7.1f}   ({n_p} / {n_g})")
+    return lines
 
 
 def main(argv=None) -> int:
@@ -198,31 +237,7 @@ def main(argv=None) -> int:
         skip = set() if args.keep_nested else nested(res)
         pred = predicted(res, skip=skip)
         left_out += len(skip)
-        for role in ROLES:
-            g = [a[role] for a in gold if role in a]
-            p = [a[role] for a in pred if role in a]
-            g = list(dict.fromkeys(g))
-            p = list(dict.fromkeys(p))
-            for mode, ok in (("exact", lambda x, y: 1.0 if x == y else 0.0),
-                             ("overlap", lambda x, y: dice(x, y) if dice(x, y) >= 0.5 else 0.0)):
-                c = counts[(role, mode)]
-                c[0] += match(p, g, ok)
-                c[1] += len(p)
-                c[2] += match(g, p, ok)
-                c[3] += len(g)
-
-        def wsw(x, y):
-            if dice(x["Content"], y["Content"]) < 0.5:
-                return 0.0
-            if "Source" not in x or "Source" not in y:
-                return 0.0
-            return 1.0 if chars(x["Source"]) & chars(y["Source"]) else 0.0
-
-        c = counts[("who-said-what", "")]
-        c[0] += match(pred, gold, wsw)
-        c[1] += len(pred)
-        c[2] += match(gold, pred, wsw)
-        c[3] += len(gold)
+        score(counts, gold, pred)
         if args.errors and shown < args.errors:
             for g in gold:
                 if not any(dice(g["Content"], p["Content"]) >= 0.5 for p in pred):
@@ -239,15 +254,7 @@ def main(argv=None) -> int:
           f"({words / elapsed:.0f} words/s)")
     if not args.keep_nested:
         print(f"left out: {left_out} statements reported inside another's content (--keep-nested scores them)")
-    print(f"{'role':<14}{'match':<9}{'P':>7}{'R':>7}{'F1':>7}   (pred / gold)")
-    for role in ROLES:
-        for mode in ("exact", "overlap"):
-            tp_p, n_p, tp_g, n_g = counts[(role, mode)]
-            p, r, f = prf(tp_p, n_p, tp_g, n_g)
-            print(f"{role:<14}{mode:<9}{p:7.1f}{r:7.1f}{f:7.1f}   ({n_p} / {n_g})")
-    tp_p, n_p, tp_g, n_g = counts[("who-said-what", "")]
-    p, r, f = prf(tp_p, n_p, tp_g, n_g)
-    print(f"{'who-said-what':<14}{'':<9}{p:7.1f}{r:7.1f}{f:7.1f}   ({n_p} / {n_g})")
+    print("\n".join(table(counts)))
     return 0
 
 
