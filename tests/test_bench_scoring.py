@@ -4,26 +4,22 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def _load(name: str):  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(BENCH))
-    try:
-        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(BENCH))
+def _load_agreement():  # type: ignore[no-untyped-def]
+    """bench/agreement.py, which imports bench/polnear.py itself (one module object for both)."""
+    spec = importlib.util.spec_from_file_location("agreement", BENCH / "agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-polnear = _load("polnear")
-agreement = _load("agreement")
+agreement = _load_agreement()
+polnear = agreement.polnear
 
 TEXT = "Smith said Tuesday that taxes rose. Jones told reporters prices fell.\n"
 
