@@ -144,14 +144,23 @@ def who_said_what(x: dict, y: dict) -> float:
     return 1.0 if chars(x["Source"]) & chars(y["Source"]) else 0.0
 
 
+def _same(x, y) -> float:
+    return 1.0 if x == y else 0.0
+
+
+def _overlapping(x, y) -> float:
+    """The spans' Dice when it is at least 0.5, else 0."""
+    d = dice(x, y)
+    return d if d >= 0.5 else 0.0
+
+
 def score(counts, gold: list[dict], pred: list[dict]) -> None:
     """Add one article's matches to ``counts``: per ``(role, mode)`` and for ``("who-said-what", "")``,
     [predictions matched, predictions, gold matched, gold]."""
     for role in ROLES:
         g = list(dict.fromkeys(a[role] for a in gold if role in a))
         p = list(dict.fromkeys(a[role] for a in pred if role in a))
-        for mode, ok in (("exact", lambda x, y: 1.0 if x == y else 0.0),
-                         ("overlap", lambda x, y: dice(x, y) if dice(x, y) >= 0.5 else 0.0)):
+        for mode, ok in (("exact", _same), ("overlap", _overlapping)):
             c = counts[(role, mode)]
             c[0] += match(p, g, ok)
             c[1] += len(p)
