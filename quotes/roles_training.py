@@ -7,6 +7,7 @@
     python -m quotes.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
     python -m quotes.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
     python -m quotes.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
+    python -m quotes.roles_training --chars 50 --crf --vectors-file build/roles/vectors-kept-encoder.pkl  # or an encoder's
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
@@ -15,7 +16,8 @@ is left for measuring, by ``bench/polnear.py``) in ``WORK/best.pt`` (and resumes
 ``WORK/last.pt``), and ``export`` writes ``quotes/models/roles.pt`` (fp16, vocabularies included).
 With ``--vectors``, training first learns word vectors (:mod:`quotes.skipgram`) from the words of the
 training articles and of the UD train files under ``--ud`` (no labels used; words the labelled data never
-has join the vocabulary) and starts the word embeddings from them.
+has join the vocabulary) and starts the word embeddings from them; with ``--vectors-file``, from vectors
+that :mod:`quotes.encoder_vectors` distilled from a pretrained encoder over the same text.
 A tool, not part of the engine: the engine only loads the exported file.
 """
 
@@ -265,7 +267,17 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         train_rows += more
     log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
     vectors: dict[str, list[float]] = {}
-    if args.vectors:
+    if args.vectors_file:
+        # written by quotes.encoder_vectors from the same text the skip-gram vectors would be learnt from
+        text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+        vectors, digest = read_vectors_file(args.vectors_file)
+        if digest != text_digest(text):
+            raise SystemExit(f"word vectors: {args.vectors_file} was made from other text than this run's "
+                             f"({'every train article' if args.all_train else 'train without the held-out tenth'}"
+                             f" and the UD train files under {args.ud}): make it again with the same --ud and "
+                             f"{'with' if args.all_train else 'without'} --all-train")
+        log.info("word vectors: %d words, from %s", len(vectors), args.vectors_file)
+    elif args.vectors:
         # from the training articles' words, each article once (never the held-out tenth's, unless all are
         # trained on), and UD; the same for every --seed, kept in WORK for a resumed run or another seed's
         saved = work / f"vectors-{'all' if args.all_train else 'kept'}-{args.vectors}.pkl"
@@ -284,7 +296,8 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         config["crf"] = 1
     net = build_network(vocabs, config)
     if vectors:
-        config["vectors"] = args.vectors  # recorded only: the vectors are in the word embeddings
+        # recorded only: the vectors are in the word embeddings
+        config["vectors"] = args.vectors_file.name if args.vectors_file else args.vectors
         with torch.no_grad():
             table = net.embeddings[FEATURES.index("word")].weight
             for word, i in vocabs["word"].items():
@@ -431,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--vectors", type=int, default=0, metavar="EPOCHS",
                    help="start the word embeddings from skip-gram vectors learned (this many epochs) from the "
                         "training articles' words and the UD train files under --ud (0: random start)")
+    p.add_argument("--vectors-file", type=Path, metavar="PKL",
+                   help="start the word embeddings from these vectors instead (python -m quotes.encoder_vectors "
+                        "writes them from the same text)")
     p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks for --vectors")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
@@ -448,8 +464,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.more_annotators:
             prep(args.polnear, args.work, "train", more=True)
     if args.only in (None, "train"):
-        if args.vectors and not args.ud.is_dir():
+        if (args.vectors or args.vectors_file) and not args.ud.is_dir():
             p.error(f"--vectors: no UD treebanks at {args.ud} (give --ud)")
+        if args.vectors and args.vectors_file:
+            p.error("--vectors and --vectors-file: give one")
+        if args.vectors_file and not args.vectors_file.is_file():
+            p.error(f"--vectors-file: no file at {args.vectors_file}")
         train(args.work, args)
     if args.only in (None, "export"):
         export(args.work, also=args.ensemble, o_bias=args.o_bias)

@@ -10,7 +10,7 @@ ORDER = [
     "errors", "records", "reading", "marks", "dates", "lexicon", "cache", "spanning", "parallel", "parse", "attribution", "roles", "speakers",
     "extraction", "grouping", "verification", "digests", "checks", "render", "cli",
 ]
-TOOLS = {"training", "parser_continue", "tagger_continue", "tagger_vectors", "roles_training", "skipgram", "lexicon_build", "__init__", "__main__"}  # not part of the flow
+TOOLS = {"training", "encoder_vectors", "parser_continue", "tagger_continue", "tagger_vectors", "roles_training", "skipgram", "lexicon_build", "__init__", "__main__"}  # not part of the flow
 
 
 def _imports(path: Path) -> set[str]:
