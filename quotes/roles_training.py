@@ -320,9 +320,17 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         net.load_state_dict(state["net"])
         opt.load_state_dict(state["opt"])
         start_epoch, best = state["epoch"], state["best"]
+        if "random" in state:  # go on with the random streams where they were, as an unbroken run would
+            random.setstate(state["random"])
+            torch.set_rng_state(state["torch"])
+        else:
+            log.warning("%s has no random state (an older file): this run's shuffles and dropout start over "
+                        "from --seed, as its first epoch's did", last)
+        decayed = bool(args.decay_at) and start_epoch >= args.decay_at
         for group in opt.param_groups:
-            group["lr"] = args.lr  # a resumed run may go on at a lower rate
-        log.info("resumed after epoch %d (best held-out %.2f), learning rate %g", start_epoch, best, args.lr)
+            group["lr"] = args.decay_lr if decayed else args.lr  # a resumed run may go on at a lower rate
+        log.info("resumed after epoch %d (best held-out %.2f), learning rate %g", start_epoch, best,
+                 opt.param_groups[0]["lr"])
     for epoch in range(start_epoch, args.epochs):
         if args.decay_at and epoch == args.decay_at:
             for group in opt.param_groups:
@@ -365,7 +373,8 @@ def train(work: Path, args: argparse.Namespace) -> Path:
             best = mean
             torch.save({"vocabs": vocabs, "config": config, "state": net.state_dict(),
                         "dev": scores_dev, "epoch": epoch + 1}, str(work / "best.pt"))
-        torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "epoch": epoch + 1, "best": best}, str(last))
+        torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "epoch": epoch + 1, "best": best,
+                    "random": random.getstate(), "torch": torch.get_rng_state()}, str(last))
     return work / "best.pt"
 
 

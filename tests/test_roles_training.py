@@ -142,3 +142,21 @@ def test_vectors_without_ud_treebanks_is_a_clear_error(tmp_path, capsys):
         roles_training.main(["--work", str(work), "--only", "train", "--vectors", "1", "--ud", str(tmp_path / "no")])
     assert exit_.value.code == 2 and "no UD treebanks at" in capsys.readouterr().err
     assert not (work / "last.pt").exists()
+
+
+def test_a_resumed_run_goes_on_as_the_unbroken_run_would(tmp_path):
+    """last.pt keeps the random streams (shuffles, word and network dropout) and a run resumed past
+    --decay-at goes on at --decay-lr: stopping and resuming changes nothing."""
+    args = ["--only", "train", "--hidden", "8", "--layers", "1", "--dropout", "30", "--threads", "1", "--cutoff",
+            "1", "--crf", "--decay-at", "1", "--decay-lr", "1e-3"]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    unbroken, broken = _work(tmp_path / "a"), _work(tmp_path / "b")
+    assert roles_training.main(["--work", str(unbroken), "--epochs", "3", *args]) == 0
+    assert roles_training.main(["--work", str(broken), "--epochs", "2", *args]) == 0
+    assert roles_training.main(["--work", str(broken), "--epochs", "3", *args]) == 0
+    a = torch.load(str(unbroken / "last.pt"), weights_only=False)
+    b = torch.load(str(broken / "last.pt"), weights_only=False)
+    assert a["epoch"] == b["epoch"] == 3
+    assert all(torch.equal(a["net"][k], b["net"][k]) for k in a["net"])
+    assert b["opt"]["param_groups"][0]["lr"] == 1e-3
