@@ -147,7 +147,7 @@ def test_vectors_without_ud_treebanks_is_a_clear_error(tmp_path, capsys):
 def test_a_resumed_run_goes_on_as_the_unbroken_run_would(tmp_path):
     """last.pt keeps the random streams (shuffles, word and network dropout) and a run resumed past
     --decay-at goes on at --decay-lr: stopping and resuming changes nothing."""
-    args = ["--only", "train", "--hidden", "8", "--layers", "1", "--dropout", "30", "--threads", "1", "--cutoff",
+    args = ["--only", "train", "--hidden", "8", "--layers", "2", "--dropout", "30", "--threads", "1", "--cutoff",
             "1", "--crf", "--decay-at", "1", "--decay-lr", "1e-3"]
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
