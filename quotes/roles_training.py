@@ -271,6 +271,9 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         # written by quotes.encoder_vectors from the same text the skip-gram vectors would be learnt from
         text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
         vectors, digest = read_vectors_file(args.vectors_file)
+        if digest is None:
+            raise SystemExit(f"word vectors: {args.vectors_file} has no record of the text it was made from; "
+                             "make it again with python -m quotes.encoder_vectors")
         if digest != text_digest(text):
             raise SystemExit(f"word vectors: {args.vectors_file} was made from other text than this run's "
                              f"({'every train article' if args.all_train else 'train without the held-out tenth'}"

@@ -97,6 +97,9 @@ def test_a_vectors_file_of_other_text_or_none_at_all_is_a_clear_error(tmp_path, 
                                     "vectors": {"said": [0.5] * 100}}))
     with pytest.raises(SystemExit, match="made from other text than this run's"):
         roles_training.main(_args(tmp_path, ud, saved))
+    saved.write_bytes(pickle.dumps({"said": [0.5] * 100}))  # the first format: no record of the text
+    with pytest.raises(SystemExit, match="has no record of the text it was made from"):
+        roles_training.main(_args(tmp_path, ud, saved))
     with pytest.raises(SystemExit):
         roles_training.main(_args(tmp_path, ud, tmp_path / "missing.pkl"))
     assert "--vectors-file: no file at" in capsys.readouterr().err
