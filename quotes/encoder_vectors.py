@@ -143,7 +143,7 @@ def transformer_encoder(folder: Path) -> tuple[Encoder, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .roles_training import VECTORS_FORMAT, held_out, text_digest, unlabelled_text
+    from .roles_training import VECTORS_FORMAT, text_digest, vectors_text
     from .roles import EMBEDDING_SIZES
     from .skipgram import standardise
 
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"no UD treebanks at {args.ud} (give --ud)")
     with (args.work / "train.pkl").open("rb") as f:
         rows = pickle.load(f)
-    text = unlabelled_text(rows if args.all_train else held_out(rows)[0], args.ud)
+    text = vectors_text(rows, args.ud, all_train=args.all_train)
     encode, vocabulary = transformer_encoder(args.encoder)
     vectors = static_vectors(text, encode, cap=args.cap, isolated=vocabulary)
     vectors = standardise(principal_components(vectors, EMBEDDING_SIZES["word"]))

@@ -174,6 +174,12 @@ def unlabelled_text(rows, ud: Path | None) -> list[list[str]]:  # type: ignore[n
     return text
 
 
+def vectors_text(rows, ud: Path | None, *, all_train: bool) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The unlabelled text a run's word vectors come from: the train articles' words (without the held-out
+    tenth unless ``all_train``) and the UD train files under ``ud``."""
+    return unlabelled_text(rows if all_train else held_out(rows)[0], ud)
+
+
 VECTORS_FORMAT = "quotes-word-vectors/1"
 """The format of ``WORK/vectors-*.pkl``: the vectors and a digest of the text they were learnt from."""
 
@@ -269,7 +275,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     vectors: dict[str, list[float]] = {}
     if args.vectors_file:
         # written by quotes.encoder_vectors from the same text the skip-gram vectors would be learnt from
-        text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+        text = vectors_text(every, args.ud, all_train=args.all_train)
         vectors, digest = read_vectors_file(args.vectors_file)
         if digest is None:
             raise SystemExit(f"word vectors: {args.vectors_file} has no record of the text it was made from; "
@@ -284,7 +290,7 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         # from the training articles' words, each article once (never the held-out tenth's, unless all are
         # trained on), and UD; the same for every --seed, kept in WORK for a resumed run or another seed's
         saved = work / f"vectors-{'all' if args.all_train else 'kept'}-{args.vectors}.pkl"
-        text = unlabelled_text(every if args.all_train else held_out(every)[0], args.ud)
+        text = vectors_text(every, args.ud, all_train=args.all_train)
         vectors = cached_vectors(saved, text, resuming=(work / "last.pt").exists())
         if not vectors:
             vectors = standardise(train_vectors(text, dim=EMBEDDING_SIZES["word"], epochs=args.vectors))
