@@ -221,7 +221,7 @@ def main(argv=None) -> int:
         anns.setdefault(stem, ann)
     stems = sorted(s for s in anns if (base / "text" / f"{s}.txt").exists())
     if args.split == "tune":
-        from quotes.roles_training import is_held_out
+        from training.roles_training import is_held_out
 
         stems = [s for s in stems if is_held_out(s)]
     if args.limit:

@@ -226,7 +226,7 @@ def resolve_models(models: str | os.PathLike[str] | None = None) -> ModelsInfo:
     tried.append(f"shipped models in {SHIPPED_MODELS}: missing")
     raise ModelsNotFoundError(
         "no parser models found; looked for: " + "; ".join(tried)
-        + ". Train them with `python -m quotes.training --ud ../shared/ud` or set QUOTES_MODELS to a model directory."
+        + ". Train them with `python -m training.stanza_models --ud ../shared/ud` or set QUOTES_MODELS to a model directory."
     )
 
 

@@ -4,7 +4,7 @@ Rules over a dependency parse find the quotes that news reporting verbs introduc
 news copy attributes hangs on words no list of speech verbs holds ("drew support from", "is
 convinced") or on parses a small parser gets wrong. This module tags every word of a paragraph as
 ``B-``/``I-`` Source, Cue or Content (or ``O``) with a small BiLSTM trained on PolNeAR train
-(``python -m quotes.roles_training``), then ties each Content and Source to the nearest Cue.
+(``python -m training.roles_training``), then ties each Content and Source to the nearest Cue.
 
 It reads only the tagging pass (words, lemmas, parts of speech), the quotation marks and the
 lexicon's cue words, so it runs on every sentence without the dependency parser. The weights ship in
@@ -394,7 +394,7 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
 
     ``config["chars"]`` (filters) adds a character convolution over each word's first characters
     (max-pooled) to the embeddings; ``config["crf"]`` adds learned start and label-to-label scores,
-    trained as a linear-chain CRF (:func:`crf_loss`) and used by :func:`decode_labels`. Transitions the
+    trained as a linear-chain CRF (``training.roles_training.crf_loss``) and used by :func:`decode_labels`. Transitions the
     labels forbid (an I- without its B-) are fixed at -10,000."""
     import torch
     from torch import nn
@@ -445,27 +445,6 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
                     self.transitions.masked_fill(self.forbidden, -1e4))
 
     return Network()
-
-
-def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
-    """Negative log-likelihood of the gold label sequences under a network's linear-chain CRF, summed
-    over the batch (``target``: label indices, padded anyhow; ``lengths``: words per segment)."""
-    import torch
-
-    start, moves = net.moves()
-    b, t, _ = emissions.shape
-    mask = torch.arange(t)[None, :] < lengths[:, None]
-    gold = target.clamp(min=0)
-    emitted = emissions.gather(2, gold.unsqueeze(2)).squeeze(2)
-    score = start[gold[:, 0]] + emitted[:, 0]
-    if t > 1:
-        steps = moves[gold[:, :-1], gold[:, 1:]] + emitted[:, 1:]
-        score = score + (steps * mask[:, 1:]).sum(1)
-    alpha = start[None, :] + emissions[:, 0]
-    for i in range(1, t):
-        nxt = torch.logsumexp(alpha.unsqueeze(2) + moves.unsqueeze(0), dim=1) + emissions[:, i]
-        alpha = torch.where(mask[:, i:i + 1], nxt, alpha)
-    return (torch.logsumexp(alpha, dim=1) - score).sum()
 
 
 @functools.lru_cache(maxsize=2)

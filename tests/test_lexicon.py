@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -511,19 +510,6 @@ def test_import_office_holders_reports_problems(tmp_path):
                                              "(did you mean 'Foreign Minister of Ukraine'?)")
     assert info.value.problems[1].startswith("holders.csv:3: bad start date")
     assert not (tmp_path / "lex").exists()
-
-
-@pytest.mark.slow
-def test_build_reproduces_the_generated_files(tmp_path, shared):
-    """Rebuilding from the shared snapshot gives exactly the bundled generated files."""
-    from quotes.lexicon_build import build
-
-    for name in ("countries.tsv", "office_names.tsv"):
-        shutil.copy(LEXICONS / name, tmp_path / name)
-    counts = build(shared / "lexicon-sources", tmp_path)
-    assert counts["people"] > 1000
-    for name in ("people.generated.tsv", "offices.generated.tsv", "office_names.generated.tsv"):
-        assert (tmp_path / name).read_text(encoding="utf-8") == (LEXICONS / name).read_text(encoding="utf-8"), name
 
 
 def test_from_dirs_builds_a_lexicon():

@@ -334,39 +334,6 @@ def test_a_source_that_ends_a_list_takes_the_whole_list():
     assert att.source.text == "the US, Canada and European allies"
 
 
-def test_crf_loss_is_the_negative_log_likelihood():
-    """The CRF loss equals -log p(gold) computed by enumerating every label sequence (forbidden ones
-    included: they carry -10,000 and vanish), with a padded second segment ignored past its length."""
-    import itertools
-
-    torch = pytest.importorskip("torch")
-    from quotes.roles import FEATURES, build_network, crf_loss
-
-    vocabs = {name: {"x": 1} for name in FEATURES}
-    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
-    torch.manual_seed(0)
-    with torch.no_grad():
-        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
-        net.start.add_(torch.randn(len(LABELS)))
-    start, moves = net.moves()
-    emissions = torch.randn(2, 3, len(LABELS))
-    gold = [LABELS.index(x) for x in ("B-Source", "B-Cue", "I-Cue")]
-    target = torch.tensor([gold, gold[:2] + [-100]])
-    lengths = torch.tensor([3, 2])
-
-    def score(seq, e):
-        total = start[seq[0]] + e[0, seq[0]]
-        for i in range(1, len(seq)):
-            total = total + moves[seq[i - 1], seq[i]] + e[i, seq[i]]
-        return total
-
-    want = 0.0
-    for b, n in enumerate(lengths.tolist()):
-        every = torch.stack([score(seq, emissions[b]) for seq in itertools.product(range(len(LABELS)), repeat=n)])
-        want += float((torch.logsumexp(every, 0) - score(gold[:n], emissions[b])).detach())
-    assert float(crf_loss(net, emissions, target, lengths).detach()) == pytest.approx(want, rel=1e-5)
-
-
 def test_decoding_with_transitions_finds_the_best_sequence():
     """With learned start and transition scores, Viterbi returns the best allowed sequence (checked by
     enumeration)."""

@@ -9,9 +9,9 @@ the engine does at run time (values the vocabulary lacks become the unknown id).
 network's shape (sizes, layers, inputs) from MODEL whatever the command line says, since stanza would
 otherwise build a network of its default sizes around the weights. Then it runs stanza's parser trainer::
 
-    python -m quotes.parser_continue MODEL.pt --mode train --train_file ... (stanza parser arguments)
+    python -m training.parser_continue MODEL.pt --mode train --train_file ... (stanza parser arguments)
 
-:mod:`quotes.training` runs it for ``--continue-parser``; it is a tool, not part of the engine's flow.
+:mod:`training.stanza_models` runs it for ``--continue-parser``; it is a tool, not part of the engine's flow.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0].startswith("-"):
-        raise SystemExit("usage: python -m quotes.parser_continue MODEL.pt STANZA-PARSER-ARGUMENTS...")
+        raise SystemExit("usage: python -m training.parser_continue MODEL.pt STANZA-PARSER-ARGUMENTS...")
     model, rest = args[0], args[1:]
 
     import torch

@@ -1,6 +1,6 @@
 """Skip-gram word vectors with negative sampling, learned from tokenised text without labels.
 
-A training-time tool (:mod:`quotes.roles_training` starts the role tagger's word embeddings from them);
+A training-time tool (:mod:`training.roles_training` starts the role tagger's word embeddings from them);
 the engine never runs it. Nothing is downloaded: the text is what the caller passes in.
 
 >>> vectors = train_vectors([["the", "minister", "said"]] * 50, dim=4, min_count=1, epochs=1)
@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from typing import Iterable, Sequence
 
-log = logging.getLogger("quotes.skipgram")
+log = logging.getLogger("training.skipgram")
 
 
 def train_vectors(

@@ -9,8 +9,8 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from quotes import roles_training  # noqa: E402
-from quotes.encoder_vectors import principal_components, static_vectors  # noqa: E402
+from training import roles_training  # noqa: E402
+from training.encoder_vectors import principal_components, static_vectors  # noqa: E402
 
 
 def _encoder(calls: list[list[list[str]]]):  # type: ignore[no-untyped-def]
@@ -53,7 +53,7 @@ def test_principal_components_keep_the_largest_spread_first():
 
 
 def test_the_tool_says_what_it_needs(tmp_path):
-    from quotes import encoder_vectors
+    from training import encoder_vectors
 
     with pytest.raises(SystemExit, match="no train.pkl"):
         encoder_vectors.main(["--encoder", str(tmp_path), "--work", str(tmp_path)])
@@ -82,7 +82,7 @@ def test_a_vectors_file_of_this_runs_text_starts_the_word_embeddings(tmp_path, c
     saved = tmp_path / "vectors-kept-encoder.pkl"
     saved.write_bytes(pickle.dumps({"format": roles_training.VECTORS_FORMAT, "text": roles_training.text_digest(text),
                                     "vectors": vectors}))
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         assert roles_training.main(_args(tmp_path, ud, saved)) == 0
     assert f"word vectors: 2 words, from {saved}" in caplog.text
     blob = torch.load(str(tmp_path / "best.pt"), weights_only=False)

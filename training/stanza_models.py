@@ -1,6 +1,6 @@
 """Train the shipped English stanza models offline from the UD EWT and GUM treebanks.
 
-Run ``python -m quotes.training --ud ../shared/ud`` to train every processor the engine needs
+Run ``python -m training.stanza_models --ud ../shared/ud`` to train every processor the engine needs
 (tokenize, mwt, lemma, pos, depparse, and optionally ner), then export them half-precision into
 ``quotes/models/``. Every stage leaves a marker when it finishes, so running the same command again
 resumes where it stopped; the parser also resumes from its own checkpoint mid-stage.
@@ -22,28 +22,28 @@ Stages, in order:
 
 Examples::
 
-    python -m quotes.training --ud ../shared/ud                       # everything, resumable
-    python -m quotes.training --ud ../shared/ud --only export         # ship the best models so far
-    python -m quotes.training --ud ../shared/ud --depparse-steps 6000 # train the parser longer
-    python -m quotes.training --ud ../shared/ud --from-shipped --depparse-steps 8000
+    python -m training.stanza_models --ud ../shared/ud                       # everything, resumable
+    python -m training.stanza_models --ud ../shared/ud --only export         # ship the best models so far
+    python -m training.stanza_models --ud ../shared/ud --depparse-steps 6000 # train the parser longer
+    python -m training.stanza_models --ud ../shared/ud --from-shipped --depparse-steps 8000
                               # a fresh machine: keep the shipped tokenizer, mwt, lemma and tagger,
                               # retag the parser's data with that tagger and train the parser only
-    python -m quotes.training --ud ../shared/ud --from-shipped --continue-parser --depparse-steps 4000
+    python -m training.stanza_models --ud ../shared/ud --from-shipped --continue-parser --depparse-steps 4000
                               # the same, but the parser goes on from the shipped one's weights
-                              # (quotes.parser_continue keeps its vocabulary), Adam at --continue-lr
-    python -m quotes.training --ud ../shared/ud --from-shipped --continue-tagger --redo pos --only pos \
+                              # (training.parser_continue keeps its vocabulary), Adam at --continue-lr
+    python -m training.stanza_models --ud ../shared/ud --from-shipped --continue-tagger --redo pos --only pos \
         --pos-steps 1500
                               # the shipped tagger goes on learning on EWT train at --continue-tagger-lr
-                              # (quotes.tagger_continue), the best on EWT dev kept in WORK/saved/pos
-    python -m quotes.training --ud ../shared/ud --from-shipped --tagger-heads split --redo pos --only pos \
+                              # (training.tagger_continue), the best on EWT dev kept in WORK/saved/pos
+    python -m training.stanza_models --ud ../shared/ud --from-shipped --tagger-heads split --redo pos --only pos \
         --pos-steps 8000
                               # a tagger from scratch whose UPOS head learns EWT's conventions only (GUM's
                               # UPOS trains a head of its own), selected on EWT dev; measured below the
                               # shipped tagger (docs/models.md), so not the default
-    python -m quotes.training --ud ../shared/ud --from-shipped --tagger-vectors build/rva1/vectors-all-15.pkl \
+    python -m training.stanza_models --ud ../shared/ud --from-shipped --tagger-vectors build/rva1/vectors-all-15.pkl \
         --redo pos --only pos --pos-steps 8000
                               # a tagger from scratch whose words also get the role trainer's skip-gram
-                              # vectors (quotes.tagger_vectors writes them as stanza's pretrain file, which
+                              # vectors (training.tagger_vectors writes them as stanza's pretrain file, which
                               # then travels with the tagger: saved/pos, the package, retagging); it learns
                               # twice as fast but drew level with the shipped tagger (docs/models.md)
 """
@@ -63,7 +63,7 @@ from pathlib import Path
 TREEBANK = "UD_English-Combo"
 SHORT = "en_combo"
 STAGES = ("prep", "tokenize", "mwt", "lemma", "pos", "retag", "depparse", "ner", "export")
-PACKAGE_MODELS = Path(__file__).resolve().parent / "models"
+PACKAGE_MODELS = Path(__file__).resolve().parent.parent / "quotes" / "models"
 MODEL_FILES = {
     "tokenize": "tokenize.pt",
     "mwt": "mwt.pt",
@@ -143,6 +143,9 @@ class Trainer:
         env["DATA_ROOT"] = str(self.data)
         env.setdefault("OMP_NUM_THREADS", str(self.args.threads))
         env["STANZA_RESOURCES_DIR"] = str(self.work / "stanza_resources")  # never the user's, never the hub
+        # the runs start in WORK: the repository root stays importable for `-m training.*`
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
         return env
 
     def run(self, stage: str, argv: list[str]) -> None:
@@ -266,7 +269,7 @@ class Trainer:
             out = self.saved / "pos-continued"
             self.take_pretrain(src.parent)  # a tagger goes on with the embedding it learned with, if any
             self.run("pos", [
-                "quotes.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
+                "training.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
                 *self.pos_flags(), "--train_file", str(files[0]), "--eval_file", str(files[1]),
                 "--max_steps", str(self.args.pos_steps), "--eval_interval", "250", "--fix_eval_interval",
                 "--lr", str(self.args.continue_tagger_lr), "--no_second_optim",
@@ -281,7 +284,7 @@ class Trainer:
         if vectors:
             if not vectors.is_file():
                 raise SystemExit(f"--tagger-vectors: no word-vector file at {vectors}")
-            self.run("pos", ["quotes.tagger_vectors", str(vectors.resolve()), str(pretrain)])
+            self.run("pos", ["training.tagger_vectors", str(vectors.resolve()), str(pretrain)])
         data = ["--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu")]
         if getattr(self.args, "tagger_heads", "shared") == "split":
             # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
@@ -337,7 +340,7 @@ class Trainer:
             if not src.is_file():
                 raise SystemExit(f"--continue-parser: no parser model at {src}")
             self.run("depparse", [
-                "quotes.parser_continue", str(src.resolve()), *common,
+                "training.parser_continue", str(src.resolve()), *common,
                 "--optim", "adam", "--lr", str(self.args.continue_lr), "--weight_decay", "0", "--no_second_optim",
             ])
             return
@@ -473,7 +476,7 @@ def _bio(tokens: list[tuple[str, str, str]]) -> list[dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m training.stanza_models", description=__doc__.split("\n\n")[0])
     p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="folder with en_ewt/en_gum .conllu files")
     p.add_argument("--work", type=Path, default=Path("build/training"), help="scratch folder (resumable)")
     p.add_argument("--only", choices=STAGES, action="append", help="run only these stages (repeatable)")
@@ -500,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
                         "UPOS trains a head of its own (used only in training), the best on EWT dev kept")
     p.add_argument("--tagger-vectors", type=Path, default=None, metavar="VECTORS",
                    help="a fresh tagger (the pos stage) reads these word vectors as its pretrained embedding: a "
-                        "WORK/vectors-*.pkl of python -m quotes.roles_training --vectors N; shipped beside it")
+                        "WORK/vectors-*.pkl of python -m training.roles_training --vectors N; shipped beside it")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)

@@ -1,6 +1,6 @@
 """Static word vectors distilled from a pretrained text encoder, for the role tagger's word embeddings.
 
-A training-time tool, as :mod:`quotes.skipgram` is: the engine never runs it and never loads an encoder.
+A training-time tool, as :mod:`training.skipgram` is: the engine never runs it and never loads an encoder.
 Each word type's vector is the mean, over up to ``cap`` of its occurrences in the unlabelled text, of the
 encoder's vector for it in context (the mean over the encoder's layers and over the word's subword pieces);
 words of the encoder's own vocabulary that the text lacks get their vector in isolation. The vectors are
@@ -8,8 +8,8 @@ then projected on their first principal components and standardised, so that the
 embedding. What the encoder learnt from far more text than is here (rare verbs, names, morphology) comes
 along; its weights do not.
 
-    python -m quotes.encoder_vectors --encoder DIR --work build/rm1              # WORK/vectors-kept-encoder.pkl
-    python -m quotes.encoder_vectors --encoder DIR --work build/rma1 --all-train  # WORK/vectors-all-encoder.pkl
+    python -m training.encoder_vectors --encoder DIR --work build/rm1              # WORK/vectors-kept-encoder.pkl
+    python -m training.encoder_vectors --encoder DIR --work build/rma1 --all-train  # WORK/vectors-all-encoder.pkl
 
 ``DIR`` is a BERT-style model folder in the Hugging Face layout (``config.json``, the weights, the
 tokenizer files), read from disk only; this needs ``transformers`` (``pip install transformers``), which
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 if TYPE_CHECKING:
     import torch
 
-log = logging.getLogger("quotes.encoder_vectors")
+log = logging.getLogger("training.encoder_vectors")
 
 Encoder = Callable[[list[list[str]]], "list[torch.Tensor]"]
 """A batch of word lists -> one tensor per list, a row per word."""
@@ -115,7 +115,7 @@ def transformer_encoder(folder: Path) -> tuple[Encoder, list[str]]:
         import torch
         from transformers import AutoModel, AutoTokenizer
     except ImportError:
-        raise SystemExit("quotes.encoder_vectors needs transformers (pip install transformers); the engine "
+        raise SystemExit("training.encoder_vectors needs transformers (pip install transformers); the engine "
                          "does not") from None
     if not (folder / "config.json").is_file():
         raise SystemExit(f"{folder}: no config.json; give a model folder in the Hugging Face layout")
@@ -144,10 +144,10 @@ def transformer_encoder(folder: Path) -> tuple[Encoder, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     from .roles_training import VECTORS_FORMAT, text_digest, vectors_text
-    from .roles import EMBEDDING_SIZES
+    from quotes.roles import EMBEDDING_SIZES
     from .skipgram import standardise
 
-    p = argparse.ArgumentParser(prog="python -m quotes.encoder_vectors", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m training.encoder_vectors", description=__doc__.split("\n\n")[0])
     p.add_argument("--encoder", type=Path, required=True, help="a model folder in the Hugging Face layout")
     p.add_argument("--work", type=Path, required=True, help="the role trainer's work folder (train.pkl)")
     p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks: their train files")
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     if not (args.work / "train.pkl").is_file():
-        raise SystemExit(f"{args.work}: no train.pkl (run python -m quotes.roles_training --only prep first)")
+        raise SystemExit(f"{args.work}: no train.pkl (run python -m training.roles_training --only prep first)")
     if not args.ud.is_dir():
         raise SystemExit(f"no UD treebanks at {args.ud} (give --ud)")
     with (args.work / "train.pkl").open("rb") as f:

@@ -1,14 +1,14 @@
 """Write the role trainer's word vectors as stanza's pretrained-embedding file for the tagger (training tool).
 
-``python -m quotes.roles_training ... --vectors N`` learns skip-gram vectors (:mod:`quotes.skipgram`) from
+``python -m training.roles_training ... --vectors N`` learns skip-gram vectors (:mod:`training.skipgram`) from
 text without labels and keeps them in ``WORK/vectors-*.pkl``. This tool writes them in the format stanza's
 tagger reads with ``--wordvec_pretrain_file`` (its ``Pretrain`` file: a vocabulary and a matrix)::
 
-    python -m quotes.tagger_vectors build/rva1/vectors-all-15.pkl build/training/saved/pos/pretrain.pt
+    python -m training.tagger_vectors build/rva1/vectors-all-15.pkl build/training/saved/pos/pretrain.pt
 
 stanza looks a word up lowercased; the vectors' words are lowercased with every digit written 0 (the role
 tagger's word feature), so numbers other than those written with zeros get no vector (the tagger's own
-word and character embeddings still see them). :mod:`quotes.training` runs it for ``--tagger-vectors``;
+word and character embeddings still see them). :mod:`training.stanza_models` runs it for ``--tagger-vectors``;
 it is a tool, not part of the engine's flow.
 """
 
@@ -54,7 +54,7 @@ def write_pretrain(vectors: dict[str, list[float]], target: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 2 or args[0].startswith("-"):
-        raise SystemExit("usage: python -m quotes.tagger_vectors VECTORS.pkl PRETRAIN.pt")
+        raise SystemExit("usage: python -m training.tagger_vectors VECTORS.pkl PRETRAIN.pt")
     n = write_pretrain(read_vectors(Path(args[0])), Path(args[1]))
     print(f"{n} words -> {args[1]}")
     return 0

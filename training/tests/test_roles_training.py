@@ -8,7 +8,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from quotes import roles_training  # noqa: E402
+from training import roles_training  # noqa: E402
 from quotes.roles import LABELS, load_role_model  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def _train(work, *extra: str) -> None:  # type: ignore[no-untyped-def]
 def test_held_out_articles_are_left_out_of_training_and_score_epochs(tmp_path, caplog):
     work = _work(tmp_path, more=True)
     kept, held = _stems()
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         _train(work, "--more-annotators")
     text = caplog.text
     assert "a further annotator's labels: 1 more segments" in text  # the held-out article's is dropped
@@ -57,7 +57,7 @@ def test_held_out_articles_are_left_out_of_training_and_score_epochs(tmp_path, c
 def test_all_train_trains_on_every_article_and_keeps_the_last_epoch(tmp_path, caplog):
     work = _work(tmp_path, more=True)
     kept, held = _stems()
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         _train(work, "--all-train", "--more-annotators")
     assert f"train: {len(kept) + len(held) + 2} segments" in caplog.text
     assert torch.load(str(work / "best.pt"), weights_only=False)["epoch"] == 2
@@ -67,7 +67,7 @@ def test_export_with_a_given_o_bias_writes_a_model_the_tagger_loads(tmp_path, ca
     work = _work(tmp_path)
     _train(work, "--all-train")
     target = tmp_path / "roles.pt"
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         roles_training.export(work, target, o_bias=25)
     assert "O bias 0.25" in caplog.text
     assert "O bias 0.00: held-out" not in caplog.text  # given, not searched for
@@ -92,13 +92,13 @@ def test_vectors_start_the_word_embeddings_from_the_training_text_and_ud(tmp_pat
     text = roles_training.unlabelled_text(pickle.loads((work / "train.pkl").read_bytes())[:2], ud)
     assert text[:2] == [["smith", "said", "taxes", "rose", "."]] * 2
     assert text[2] == ["jones", "announced", "0", "cuts"] and len(text) == 7
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         _train(work, "--vectors", "1", "--ud", str(ud))
     assert "word vectors: 9 words" in caplog.text  # smith said taxes rose . jones announced 0 cuts
     blob = torch.load(str(work / "best.pt"), weights_only=False)
     assert "announced" in blob["vocabs"]["word"] and blob["config"]["vectors"] == 1
     caplog.clear()
-    with caplog.at_level("INFO", logger="quotes.roles_training"):  # resumed: the same vectors, not learnt again
+    with caplog.at_level("INFO", logger="training.roles_training"):  # resumed: the same vectors, not learnt again
         assert roles_training.main(["--work", str(work), "--only", "train", "--epochs", "3", "--hidden", "8",
                                     "--layers", "1", "--dropout", "0", "--threads", "1", "--cutoff", "1", "--crf",
                                     "--vectors", "1", "--ud", str(ud)]) == 0
@@ -118,7 +118,7 @@ def test_cached_vectors_from_other_text_are_learnt_again_or_stop_a_resumed_run(t
     (ud / "en_test-ud-train.conllu").write_text(row.replace("spoke", "wrote") * 5, encoding="utf-8")
     (work / "last.pt").unlink()
     caplog.clear()
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         _train(work, "--vectors", "1", "--ud", str(ud))
     assert "was learnt from other text: learning them again" in caplog.text
     assert "word vectors: 7 words from" in caplog.text  # smith said taxes rose . jones wrote
@@ -130,7 +130,7 @@ def test_cached_vectors_from_other_text_are_learnt_again_or_stop_a_resumed_run(t
 def test_vectors_cached_before_the_text_was_recorded_serve_only_a_resumed_run(tmp_path, caplog):
     saved = tmp_path / "vectors-kept-1.pkl"
     saved.write_bytes(pickle.dumps({"said": [0.5, -0.5]}))  # the first format: the vectors alone
-    with caplog.at_level("INFO", logger="quotes.roles_training"):
+    with caplog.at_level("INFO", logger="training.roles_training"):
         assert roles_training.cached_vectors(saved, [["said"]], resuming=False) == {}
         assert roles_training.cached_vectors(saved, [["said"]], resuming=True) == {"said": [0.5, -0.5]}
     assert "learning them again" in caplog.text and "taken as it is" in caplog.text
@@ -160,3 +160,36 @@ def test_a_resumed_run_goes_on_as_the_unbroken_run_would(tmp_path):
     assert a["epoch"] == b["epoch"] == 3
     assert all(torch.equal(a["net"][k], b["net"][k]) for k in a["net"])
     assert b["opt"]["param_groups"][0]["lr"] == 1e-3
+
+
+def test_crf_loss_is_the_negative_log_likelihood():
+    """The CRF loss equals -log p(gold) computed by enumerating every label sequence (forbidden ones
+    included: they carry -10,000 and vanish), with a padded second segment ignored past its length."""
+    import itertools
+
+    torch = pytest.importorskip("torch")
+    from quotes.roles import FEATURES, build_network
+
+    vocabs = {name: {"x": 1} for name in FEATURES}
+    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
+    torch.manual_seed(0)
+    with torch.no_grad():
+        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
+        net.start.add_(torch.randn(len(LABELS)))
+    start, moves = net.moves()
+    emissions = torch.randn(2, 3, len(LABELS))
+    gold = [LABELS.index(x) for x in ("B-Source", "B-Cue", "I-Cue")]
+    target = torch.tensor([gold, gold[:2] + [-100]])
+    lengths = torch.tensor([3, 2])
+
+    def score(seq, e):
+        total = start[seq[0]] + e[0, seq[0]]
+        for i in range(1, len(seq)):
+            total = total + moves[seq[i - 1], seq[i]] + e[i, seq[i]]
+        return total
+
+    want = 0.0
+    for b, n in enumerate(lengths.tolist()):
+        every = torch.stack([score(seq, emissions[b]) for seq in itertools.product(range(len(LABELS)), repeat=n)])
+        want += float((torch.logsumexp(every, 0) - score(gold[:n], emissions[b])).detach())
+    assert float(roles_training.crf_loss(net, emissions, target, lengths).detach()) == pytest.approx(want, rel=1e-5)

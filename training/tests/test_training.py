@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes import training
+from training import stanza_models as training
 
 
 def test_from_shipped_marks_the_stages_before_the_parser_done(tmp_path):
@@ -64,7 +64,7 @@ def test_parser_continue_keeps_the_models_vocabulary(tmp_path):
     data.write_text(CONLLU * 3, encoding="utf-8")
     save = tmp_path / "saved"
     proc = subprocess.run(
-        [sys.executable, "-m", "quotes.parser_continue", str(shipped), "--mode", "train", "--lang", "en",
+        [sys.executable, "-m", "training.parser_continue", str(shipped), "--mode", "train", "--lang", "en",
          "--shorthand", "en_combo", "--no_pretrain", "--train_file", str(data), "--eval_file", str(data),
          "--max_steps", "2", "--eval_interval", "1", "--batch_size", "50", "--optim", "adam", "--lr", "1e-4",
          "--no_second_optim", "--no_checkpoint", "--save_dir", str(save), "--save_name", "depparse.pt"],
@@ -77,7 +77,7 @@ def test_parser_continue_keeps_the_models_vocabulary(tmp_path):
 
 
 def test_parser_continue_says_how_to_call_it():
-    from quotes import parser_continue
+    from training import parser_continue
 
     with pytest.raises(SystemExit, match="usage"):
         parser_continue.main([])
@@ -91,7 +91,7 @@ def test_the_parsers_data_is_read_with_the_models_vocabulary(monkeypatch):
     from stanza.models.depparse import data
     from stanza.utils.conll import CoNLL
 
-    from quotes import parser_continue
+    from training import parser_continue
 
     shipped = training.PACKAGE_MODELS / training.MODEL_FILES["depparse"]
     if not shipped.is_file():
@@ -123,7 +123,7 @@ def test_tagger_continue_starts_from_the_model_and_keeps_its_vocabulary(tmp_path
     data.write_text(CONLLU * 3, encoding="utf-8")
     save = tmp_path / "saved"
     proc = subprocess.run(
-        [sys.executable, "-m", "quotes.tagger_continue", str(shipped), "--mode", "train", "--lang", "en",
+        [sys.executable, "-m", "training.tagger_continue", str(shipped), "--mode", "train", "--lang", "en",
          "--shorthand", "en_combo", "--no_pretrain", "--train_file", str(data), "--eval_file", str(data),
          "--max_steps", "2", "--eval_interval", "1", "--batch_size", "4", "--lr", "1e-6", "--no_second_optim",
          "--save_dir", str(save), "--save_name", "pos.pt"],
@@ -141,7 +141,7 @@ def test_tagger_continue_starts_from_the_model_and_keeps_its_vocabulary(tmp_path
 
 
 def test_tagger_continue_says_how_to_call_it():
-    from quotes import tagger_continue
+    from training import tagger_continue
 
     with pytest.raises(SystemExit, match="usage"):
         tagger_continue.main([])
@@ -154,7 +154,7 @@ def test_the_taggers_data_is_read_with_the_models_vocabulary(monkeypatch):
     from stanza.models.pos import data
     from stanza.utils.conll import CoNLL
 
-    from quotes import tagger_continue
+    from training import tagger_continue
 
     shipped = training.PACKAGE_MODELS / training.MODEL_FILES["pos"]
     if not shipped.is_file():
@@ -171,7 +171,7 @@ def test_the_taggers_data_is_read_with_the_models_vocabulary(monkeypatch):
 
 
 def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkeypatch):
-    """--continue-tagger runs quotes.tagger_continue on MODEL with the chosen treebank's train and dev files,
+    """--continue-tagger runs training.tagger_continue on MODEL with the chosen treebank's train and dev files,
     and the run's best becomes the pos stage's model; a missing file is named."""
     ud = tmp_path / "ud"
     ud.mkdir()
@@ -195,7 +195,7 @@ def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkey
     monkeypatch.setattr(t, "run", run)
     t.pos()
     (stage, argv), = calls
-    assert stage == "pos" and argv[:2] == ["quotes.tagger_continue", str(model.resolve())]
+    assert stage == "pos" and argv[:2] == ["training.tagger_continue", str(model.resolve())]
     assert argv[argv.index("--train_file") + 1] == str(ud / "en_ewt-ud-train.conllu")
     assert argv[argv.index("--eval_file") + 1] == str(ud / "en_ewt-ud-dev.conllu")
     assert argv[argv.index("--lr") + 1] == "0.0003" and argv[argv.index("--max_steps") + 1] == "5"
@@ -277,7 +277,7 @@ def test_tagger_vectors_become_the_taggers_pretrained_embedding(tmp_path, monkey
 
     def run(stage, argv):
         calls.append((stage, argv))
-        if argv[0] == "quotes.tagger_vectors":
+        if argv[0] == "training.tagger_vectors":
             Path(argv[2]).parent.mkdir(parents=True, exist_ok=True)
             Path(argv[2]).write_bytes(b"pretrain")
 
@@ -285,7 +285,7 @@ def test_tagger_vectors_become_the_taggers_pretrained_embedding(tmp_path, monkey
     t.pos()
     pretrain = t.saved / "pos" / training.PRETRAIN_FILE
     (_, make), (_, train) = calls
-    assert make == ["quotes.tagger_vectors", str((tmp_path / "vectors.pkl").resolve()), str(pretrain)]
+    assert make == ["training.tagger_vectors", str((tmp_path / "vectors.pkl").resolve()), str(pretrain)]
     assert train[0] == "stanza.models.tagger" and "--no_pretrain" not in train
     assert train[train.index("--wordvec_pretrain_file") + 1] == str(pretrain)
     calls.clear()

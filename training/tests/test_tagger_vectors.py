@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from quotes import tagger_vectors
+from training import tagger_vectors
 
 VECTORS = {"said": [1.0, 0.5], "format": [0.25, -1.0], "vectors": [0.0, 2.0], "two words": [3.0, 3.0]}
 

@@ -8,9 +8,9 @@ numbering). The network's sizes and inputs come from MODEL whatever the command 
 (learning rate, steps, files, where to save) from the command line. Then it runs stanza's tagger
 trainer, which keeps the best dev score's model as usual::
 
-    python -m quotes.tagger_continue MODEL.pt --mode train --train_file ... (stanza tagger arguments)
+    python -m training.tagger_continue MODEL.pt --mode train --train_file ... (stanza tagger arguments)
 
-:mod:`quotes.training` runs it for ``--continue-tagger``; it is a tool, not part of the engine's flow.
+:mod:`training.stanza_models` runs it for ``--continue-tagger``; it is a tool, not part of the engine's flow.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from typing import Any
 from .parser_continue import is_shape as is_parser_shape
 
 TAGGER_SHAPE = {"share_hid", "tag_columns", "char_bidirectional", "char_lowercase", "charlm", "bert_model"}
-"""Tagger configuration keys beyond the parser's (:func:`quotes.parser_continue.is_shape`) that decide the
+"""Tagger configuration keys beyond the parser's (:func:`training.parser_continue.is_shape`) that decide the
 network's shape."""
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0].startswith("-"):
-        raise SystemExit("usage: python -m quotes.tagger_continue MODEL.pt STANZA-TAGGER-ARGUMENTS...")
+        raise SystemExit("usage: python -m training.tagger_continue MODEL.pt STANZA-TAGGER-ARGUMENTS...")
     model, rest = args[0], args[1:]
 
     import torch

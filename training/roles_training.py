@@ -1,23 +1,23 @@
 """Train the role tagger (:mod:`quotes.roles`) on PolNeAR train, select on dev, ship it half-precision.
 
-    python -m quotes.roles_training --polnear ../shared/polnear            # prep (once) + train + export
-    python -m quotes.roles_training --chars 50 --crf --epochs 12 --decay-at 9   # the shipped networks' settings
-    python -m quotes.roles_training --polnear ../shared/polnear --epochs 30 --hidden 200
-    python -m quotes.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
-    python -m quotes.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
-    python -m quotes.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
-    python -m quotes.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
-    python -m quotes.roles_training --chars 50 --crf --vectors-file build/roles/vectors-kept-encoder.pkl  # or an encoder's
+    python -m training.roles_training --polnear ../shared/polnear            # prep (once) + train + export
+    python -m training.roles_training --chars 50 --crf --epochs 12 --decay-at 9   # the shipped networks' settings
+    python -m training.roles_training --polnear ../shared/polnear --epochs 30 --hidden 200
+    python -m training.roles_training --only train --epochs 12 --lr 5e-4   # go on from build/roles/last.pt, slower
+    python -m training.roles_training --work build/roles2 --only train --seed 2   # a second network (link train.pkl in)
+    python -m training.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
+    python -m training.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
+    python -m training.roles_training --chars 50 --crf --vectors-file build/roles/vectors-kept-encoder.pkl  # or an encoder's
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
 BiLSTM, keeps the epoch with the best span F1 on a tenth of train held out by article (PolNeAR dev
 is left for measuring, by ``bench/polnear.py``) in ``WORK/best.pt`` (and resumes from
 ``WORK/last.pt``), and ``export`` writes ``quotes/models/roles.pt`` (fp16, vocabularies included).
-With ``--vectors``, training first learns word vectors (:mod:`quotes.skipgram`) from the words of the
+With ``--vectors``, training first learns word vectors (:mod:`training.skipgram`) from the words of the
 training articles and of the UD train files under ``--ud`` (no labels used; words the labelled data never
 has join the vocabulary) and starts the word embeddings from them; with ``--vectors-file``, from vectors
-that :mod:`quotes.encoder_vectors` distilled from a pretrained encoder over the same text.
+that :mod:`training.encoder_vectors` distilled from a pretrained encoder over the same text.
 A tool, not part of the engine: the engine only loads the exported file.
 """
 
@@ -35,19 +35,41 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .lexicon import load_lexicon
-from .marks import find_quotations, normalise_marks
-from .parse import TAG_ONLY, parse_many
-from .reading import read_article
-from .roles import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network, crf_loss,
+from quotes.lexicon import load_lexicon
+from quotes.marks import find_quotations, normalise_marks
+from quotes.parse import TAG_ONLY, parse_many
+from quotes.reading import read_article
+from quotes.roles import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network,
                     decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch,
                     segments)
 from .skipgram import standardise, train_vectors
 
-log = logging.getLogger("quotes.roles_training")
+log = logging.getLogger("training.roles_training")
 ROLE_ORDER = ("Content", "Source", "Cue")
 """Gold roles are written in this order, each only on words still unlabelled: an attribution nested
 inside another's content keeps the outer content whole."""
+
+
+def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
+    """Negative log-likelihood of the gold label sequences under a network's linear-chain CRF, summed
+    over the batch (``target``: label indices, padded anyhow; ``lengths``: words per segment)."""
+    import torch
+
+    start, moves = net.moves()
+    b, t, _ = emissions.shape
+    mask = torch.arange(t)[None, :] < lengths[:, None]
+    gold = target.clamp(min=0)
+    emitted = emissions.gather(2, gold.unsqueeze(2)).squeeze(2)
+    score = start[gold[:, 0]] + emitted[:, 0]
+    if t > 1:
+        steps = moves[gold[:, :-1], gold[:, 1:]] + emitted[:, 1:]
+        score = score + (steps * mask[:, 1:]).sum(1)
+    alpha = start[None, :] + emissions[:, 0]
+    for i in range(1, t):
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + moves.unsqueeze(0), dim=1) + emissions[:, i]
+        alpha = torch.where(mask[:, i:i + 1], nxt, alpha)
+    return (torch.logsumexp(alpha, dim=1) - score).sum()
+
 
 
 def read_ann(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -274,12 +296,12 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     log.info("train: %d segments; held out for selection: %d segments", len(train_rows), len(dev_rows))
     vectors: dict[str, list[float]] = {}
     if args.vectors_file:
-        # written by quotes.encoder_vectors from the same text the skip-gram vectors would be learnt from
+        # written by training.encoder_vectors from the same text the skip-gram vectors would be learnt from
         text = vectors_text(every, args.ud, all_train=args.all_train)
         vectors, digest = read_vectors_file(args.vectors_file)
         if digest is None:
             raise SystemExit(f"word vectors: {args.vectors_file} has no record of the text it was made from; "
-                             "make it again with python -m quotes.encoder_vectors")
+                             "make it again with python -m training.encoder_vectors")
         if digest != text_digest(text):
             raise SystemExit(f"word vectors: {args.vectors_file} was made from other text than this run's "
                              f"({'every train article' if args.all_train else 'train without the held-out tenth'}"
@@ -433,7 +455,7 @@ def _best_o_bias(work: Path, vocabs: dict[str, dict[str, int]], nets: list) -> i
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m quotes.roles_training", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m training.roles_training", description=__doc__.split("\n\n")[0])
     p.add_argument("--polnear", type=Path, default=Path("../shared/polnear"))
     p.add_argument("--work", type=Path, default=Path("build/roles"))
     p.add_argument("--only", choices=("prep", "train", "export"))
@@ -463,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="start the word embeddings from skip-gram vectors learned (this many epochs) from the "
                         "training articles' words and the UD train files under --ud (0: random start)")
     p.add_argument("--vectors-file", type=Path, metavar="PKL",
-                   help="start the word embeddings from these vectors instead (python -m quotes.encoder_vectors "
+                   help="start the word embeddings from these vectors instead (python -m training.encoder_vectors "
                         "writes them from the same text)")
     p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks for --vectors")
     p.add_argument("--threads", type=int, default=2)
