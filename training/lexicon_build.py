@@ -19,7 +19,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from quotes.dates import PartialDate
-from quotes.lexicon import KINDS, _split_name, _title_tokens
+from quotes.lexicon.names import _split_name, _title_tokens
+from quotes.lexicon.tables import KINDS
 
 FILE_COUNTRIES = {
     "australia": "Australia", "canada": "Canada", "china": "China", "france": "France", "india": "India",

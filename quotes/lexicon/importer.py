@@ -1,0 +1,117 @@
+"""Importing office holders from a CSV (the Wikidata query service's export) into a user lexicon directory."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..errors import LexiconError
+
+try:  # optional: faster, better fuzzy matching of misspelt names
+    from rapidfuzz import fuzz as _fuzz
+    from rapidfuzz import process as _process
+except ImportError:  # pragma: no cover
+    _fuzz = _process = None
+from .compile import load_lexicon
+from .names import _norm, _slug, _split_name
+from .tables import KINDS, _did_you_mean, _parse_partial
+
+_HOLDER_COLUMNS = ("position", "person", "personID", "start", "end")
+
+
+_GENDER_WORDS = {"male": "m", "female": "f", "m": "m", "f": "f", "non-binary": "x", "x": "x"}
+
+
+def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country: str | None = None) -> int:
+    """Import a Wikidata-style office-holder CSV into the user lexicon directory ``out_dir``.
+
+    Columns ``position,person,personID,start,end`` (and optionally ``gender``, ...). Each position must name a
+    known office, directly (``President of Ukraine``) or as a title with ``country=`` (``President``). New
+    people go to ``out_dir/people.tsv``, tenures to ``out_dir/offices.tsv`` with the CSV's file name as source.
+    Returns the number of tenure rows written; every problem is raised at once as LexiconError and then
+    nothing is written.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "in.csv").write_text("position,person,personID,start,end\\nPresident,Ana Test,Q999999999,2020-01,\\n")
+    >>> import_office_holders(d / "in.csv", d / "lex", country="Ukraine")
+    1
+    >>> from quotes.lexicon import load_lexicon
+    >>> [t.office for t in load_lexicon(d / "lex").tenures_of("Q999999999")]
+    ['President of Ukraine']
+    """
+    csv_path, out = Path(csv_path), Path(out_dir)
+    problems: list[str] = []
+    try:
+        text = csv_path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = csv_path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise LexiconError([f"{csv_path.name}:{line}: not UTF-8; save the file as UTF-8"]) from None
+    except OSError as exc:
+        raise LexiconError([f"{csv_path}: cannot read ({exc.strerror})"]) from None
+    base = load_lexicon(out) if out.is_dir() and any(out.glob("*.tsv")) else load_lexicon()
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in _HOLDER_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LexiconError([f"{csv_path.name}:1: missing column {c!r}" for c in missing])
+    new_people: dict[str, list[str]] = {}
+    new_tenures: list[list[str]] = []
+    for number, row in enumerate(reader, start=2):
+        where = f"{csv_path.name}:{number}"
+        position, name = (row.get("position") or "").strip(), (row.get("person") or "").strip()
+        pid = (row.get("personID") or "").strip() or _slug(name)
+        if not position or not name:
+            problems.append(f"{where}: empty position or person")
+            continue
+        office = base.offices.get(position) or base._office_keys.get(_norm(position))
+        if office is None:
+            guess = base.title_office(f"{position} of {country}" if country else position)
+            if guess is not None and guess.name in base.offices:
+                office = base.offices[guess.name]
+        if office is None:
+            problems.append(f"{where}: unknown office {position!r}{_did_you_mean(position, base.offices)}"
+                            f"{'' if country else '; pass country= for positions without one'}")
+            continue
+        start_ok, start = _parse_partial((row.get("start") or "").strip(), "start", where, problems)
+        end_ok, end = _parse_partial((row.get("end") or "").strip(), "end", where, problems)
+        if start and end and end.last < start.first:
+            problems.append(f"{where}: end before start ({end} < {start})")
+            continue
+        if not (start_ok and end_ok):
+            continue
+        if pid not in base.people and pid not in new_people:
+            family, given = _split_name(name)
+            gender = _GENDER_WORDS.get((row.get("gender") or "").strip().lower(), "")
+            new_people[pid] = [pid, name, family, given, "western", gender, office.country or "", "",
+                               csv_path.name]
+        new_tenures.append([pid, office.name, str(start or ""), str(end or ""), csv_path.name])
+    if problems:
+        raise LexiconError(problems)
+    out.mkdir(parents=True, exist_ok=True)
+    existing = {tuple(t) for t in _existing_rows(out / "offices.tsv")}
+    rows = [t for t in dict.fromkeys(tuple(t) for t in new_tenures) if t not in existing]
+    _append(out / "people.tsv", KINDS["people"].columns, list(new_people.values()))
+    _append(out / "offices.tsv", KINDS["offices"].columns, [list(r) for r in rows])
+    return len(rows)
+
+
+def _existing_rows(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        return []
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return [l.split("\t") for l in lines[1:]]
+
+
+def _append(path: Path, columns: tuple[str, ...], rows: list[list[str]]) -> None:
+    if not rows:
+        return
+    new = not path.is_file()
+    if not new:
+        header = next(l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
+        if header.split("\t") != list(columns):
+            raise LexiconError([f"{path.name}:1: columns differ from {chr(9).join(columns)}; cannot append"])
+    with path.open("a", encoding="utf-8", newline="\n") as f:
+        if new:
+            f.write("\t".join(columns) + "\n")
+        for r in rows:
+            f.write("\t".join(c.replace("\t", " ") for c in r) + "\n")

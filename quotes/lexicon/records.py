@@ -1,0 +1,198 @@
+"""The lexicon's records: people, tenures, offices, candidates, cue words, source organisations, and the scores a name match carries."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+import attrs
+
+from ..dates import PartialDate
+
+try:  # optional: faster, better fuzzy matching of misspelt names
+    from rapidfuzz import fuzz as _fuzz
+    from rapidfuzz import process as _process
+except ImportError:  # pragma: no cover
+    _fuzz = _process = None
+
+
+ORDERS = ("western", "eastern")
+
+
+GENDERS = ("m", "f", "x")
+
+
+CUE_CLASSES = ("speech", "writing", "thought", "according-to")
+
+
+CUE_POS = ("verb", "noun", "phrase")
+
+
+TITLE_KINDS = ("title", "honorific")
+
+
+# Scores of candidates (see Lexicon.candidates).
+SCORE_NAME = 1.0
+
+
+SCORE_REVERSED = 0.9
+
+
+SCORE_FAMILY = 0.6
+
+
+FACTOR_NOT_IN_OFFICE = 0.9
+
+
+FACTOR_TITLE_MISMATCH = 0.85
+
+
+FACTOR_GENDER_MISMATCH = 0.5
+
+
+FACTOR_FUZZY = 0.85
+
+
+def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split("|") if a.strip())
+    return tuple(value)
+
+
+@attrs.frozen
+class Person:
+    """Someone who may be quoted: a name with its variants, and what pronoun resolution needs."""
+
+    id: str
+    """Wikidata QID where known (``Q701801``), else a stable slug (``wang-wenbin``)."""
+    name: str
+    """Canonical name as newsrooms write it (``Wang Yi``, ``Sergey Lavrov``)."""
+    family: str = ""
+    """Family name (``Wang``, ``Lavrov``); empty when there is none (``Pope Francis``)."""
+    given: str = ""
+    """Given name(s) (``Yi``, ``Sergey``)."""
+    order: str = "western"
+    """``western`` (given name first) or ``eastern`` (family name first: Chinese and Korean names)."""
+    gender: str = ""
+    """``m``, ``f``, ``x`` or empty when unknown (for pronoun resolution)."""
+    country: str = ""
+    """Country or organisation the person speaks for (``China``, ``European Union``)."""
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Other full names, spellings and transliterations (``Sergei Lavrov``, ``Zelensky``, ``President Xi``)."""
+
+
+@attrs.frozen
+class Tenure:
+    """One stretch of one person in one office. Both ends count as in office (on a handover day both do)."""
+
+    person_id: str
+    """Lexicon id of the holder."""
+    office: str
+    """Canonical office (``Foreign Minister of China``)."""
+    role: str
+    """The office's role (``Foreign Minister``)."""
+    country: str
+    """The office's country or organisation (``China``)."""
+    start: PartialDate | None
+    """First day in office, to day, month or year precision; None when unknown (held since ever)."""
+    end: PartialDate | None
+    """Last day in office at the same precisions; None when still in office."""
+    source: str
+    """Where the fact comes from (``Wikidata Q701801``, ``fmprc.gov.cn``, a generated file's source name)."""
+
+    @property
+    def first_day(self) -> _dt.date:
+        """The first day the tenure counts from (``2022-03`` counts from 2022-03-01)."""
+        return self.start.first if self.start else _dt.date.min
+
+    @property
+    def last_day(self) -> _dt.date:
+        """The last day the tenure counts to (``2022`` counts to 2022-12-31); ``date.max`` if open."""
+        return self.end.last if self.end else _dt.date.max
+
+    def held_on(self, day: _dt.date) -> bool:
+        """Whether the office was held on ``day``, both ends included.
+
+        >>> t = Tenure("p", "Pope", "Pope", "Holy See", PartialDate(2013, 3), PartialDate(2025), "x")
+        >>> t.held_on(_dt.date(2013, 3, 1)), t.held_on(_dt.date(2025, 12, 31)), t.held_on(_dt.date(2026, 1, 1))
+        (True, True, False)
+        """
+        return self.first_day <= day <= self.last_day
+
+
+@attrs.frozen
+class Office:
+    """An office as a title denotes it: canonical name, role and country (None when the title names none)."""
+
+    name: str
+    """Canonical office (``President of Ukraine``), or the role itself when no country is known."""
+    role: str
+    """The role (``President``, ``Foreign Minister``, ``Spokesperson``)."""
+    country: str | None = None
+    """Country or organisation, or None when the title names none."""
+
+
+@attrs.frozen
+class Candidate:
+    """A person a mention may refer to, with how well it matches."""
+
+    person: Person
+    """The person."""
+    score: float
+    """0..1: 1.0 for an exact full name or alias, lower for a family name alone, a misspelling, or someone
+    not in office at the date asked about."""
+    matched: str
+    """The lexicon form that matched (the name, an alias or the family name, as the lexicon writes it)."""
+
+
+@attrs.frozen
+class CueWord:
+    """A reporting word: a verb (``say``, ``call on``), a noun (``statement``) or a phrase (``according to``)."""
+
+    lemma: str
+    """Lemma without its particle (``call``, ``say``, ``statement``, ``according``)."""
+    cls: str
+    """``speech``, ``writing``, ``thought`` or ``according-to``."""
+    pos: str
+    """``verb``, ``noun`` or ``phrase``."""
+    particle: str = ""
+    """Particle that belongs to the cue (``on`` in *call on*), or empty."""
+
+    @property
+    def key(self) -> str:
+        """Lemma with particle, as quotes report it (``call on``, ``according to``)."""
+        return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+
+@attrs.frozen
+class SourceOrg:
+    """An organisation that speaks as a source (``Xinhua``, ``the Kremlin``, ``state media``)."""
+
+    name: str
+    """Canonical name."""
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Other ways articles name it."""
+    country: str = ""
+    """Country or organisation it speaks for."""
+
+
+@attrs.frozen
+class _Title:
+    surface: str
+    role: str
+    kind: str
+    country: str
+    office: str
+
+
+@attrs.frozen
+class _Country:
+    name: str
+    article: str
+    adjectives: tuple[str, ...]
+    names: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def display(self) -> str:
+        return f"{self.article} {self.name}" if self.article else self.name
