@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     nlp = parse._pipeline(info.origin, info.directory)
     print(f"threads: {args.threads}; models: {info.origin}; pipeline loaded in {time.perf_counter() - t0:.2f} s")
     nlp("Warm up.")
-    from quotes.roles import load_role_model
+    from quotes.attribution import load_role_model
 
     t0 = time.perf_counter()
     role_model = load_role_model()

@@ -184,7 +184,7 @@ def cmd_models(args: argparse.Namespace) -> int:
 
     print(models_info(args.models).describe())
     from .parse import cache_store
-    from .roles import load_role_model
+    from .attribution import load_role_model
 
     store = cache_store()
     print(f"parse cache: {store.path} ({len(store)} entries)" if store is not None else "parse cache: off")

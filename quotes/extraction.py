@@ -19,8 +19,8 @@ from .parse import TAG_ONLY, Document, Sentence, Word, add_parses, parse_many
 from .reading import Article, read_article
 from .errors import ModelsNotFoundError, QuotesError
 from .records import Diagnostic, Extraction
-from .roles import MODEL_FILE as ROLE_MODEL_FILE
-from .roles import load_role_model, merge_attributions, tag_attributions_many
+from .attribution import MODEL_FILE as ROLE_MODEL_FILE
+from .attribution import load_role_model, merge_attributions, tag_attributions_many
 from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]
@@ -28,7 +28,7 @@ Method = Literal["rules", "model", "both"]
 def _cue_word(lexicon: Lexicon, *, thought: bool = True) -> Callable[[Word], bool]:
     """Whether a tagged word is a cue verb of the lexicon or the ``according`` of ``according to``; with
     ``thought=False`` the cues of speech and writing only (a thought inside another's statement is no
-    statement of its own: see :func:`quotes.roles.merge_attributions`)."""
+    statement of its own: see :func:`quotes.attribution.merge_attributions`)."""
     cache: dict[str, bool] = {}
 
     def is_cue(w: Word) -> bool:

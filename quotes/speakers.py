@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .attribution import RELATIVE_PRONOUNS, TIME_NOUNS, Attribution
+from .attribution.records import RELATIVE_PRONOUNS, TIME_NOUNS, Attribution
 from .lexicon import NAME_PARTICLES
 from .parse import Document, Sentence, Word
 from .records import LEXICON_ONLY_CONFIDENCE, Mention, Quote, Span, Speaker, UNRESOLVED

@@ -267,7 +267,7 @@ def test_no_home_directory_means_no_cache(fresh, monkeypatch, tmp_path, capsys):
 
 def test_role_labels_come_back_from_disk(tmp_path, fresh, monkeypatch):
     """The role tagger's labels are cached with the parses: the second time no network runs."""
-    from quotes import roles
+    from quotes.attribution import tagger as roles
     from quotes.lexicon import load_lexicon
     from quotes.marks import find_quotations
 
@@ -288,7 +288,7 @@ def test_role_labels_come_back_from_disk(tmp_path, fresh, monkeypatch):
 
 
 def test_damaged_role_labels_are_misses():
-    from quotes.roles import _decode_labels_entry
+    from quotes.attribution.tagger import _decode_labels_entry
 
     assert _decode_labels_entry('["O", "B-Cue"]', 2) == ["O", "B-Cue"]
     assert _decode_labels_entry('["O", "I-Cue"]', 2) is None  # an I- without its B-

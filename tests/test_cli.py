@@ -87,7 +87,7 @@ def test_console_script_runs():
 
 def test_models_names_the_role_tagger_and_its_networks(capsys):
     """`quotes models` says which role tagger is in use and how many networks it averages."""
-    from quotes.roles import load_role_model
+    from quotes.attribution import load_role_model
 
     assert main(["models"]) == 0
     out = capsys.readouterr().out

@@ -11,7 +11,8 @@ from quotes.attribution import Attribution
 from quotes.marks import find_quotations
 from quotes.parse import Document, Sentence, Word
 from quotes.records import Span
-from quotes.roles import LABELS, decode_batch, decode_labels, labels_to_spans, load_role_model, merge_attributions, tag_attributions
+from quotes.attribution import load_role_model, merge_attributions, tag_attributions
+from quotes.attribution.tagger import LABELS, decode_batch, decode_labels, labels_to_spans
 
 from .builders import FakeCues
 
@@ -274,7 +275,7 @@ def test_an_ensemble_file_averages_its_networks(tmp_path):
     """A model file with several networks loads them all; two copies of one network tag as that network."""
     import torch
 
-    from quotes.roles import RoleModel, Segment, build_network
+    from quotes.attribution.tagger import RoleModel, Segment, build_network
 
     vocabs = {name: {"a": 1, "b": 2} for name in ("word", "suffix", "shape", "upos", "xpos", "cue", "quote", "start")}
     config = {"hidden": 8, "layers": 1, "dropout": 0}

@@ -144,7 +144,7 @@ def transformer_encoder(folder: Path) -> tuple[Encoder, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     from .roles_training import VECTORS_FORMAT, text_digest, vectors_text
-    from quotes.roles import EMBEDDING_SIZES
+    from quotes.attribution.tagger import EMBEDDING_SIZES
     from .skipgram import standardise
 
     p = argparse.ArgumentParser(prog="python -m training.encoder_vectors", description=__doc__.split("\n\n")[0])

@@ -1,4 +1,4 @@
-"""Train the role tagger (:mod:`quotes.roles`) on PolNeAR train, select on dev, ship it half-precision.
+"""Train the role tagger (:mod:`quotes.attribution.tagger`) on PolNeAR train, select on dev, ship it half-precision.
 
     python -m training.roles_training --polnear ../shared/polnear            # prep (once) + train + export
     python -m training.roles_training --chars 50 --crf --epochs 12 --decay-at 9   # the shipped networks' settings
@@ -39,7 +39,7 @@ from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations, normalise_marks
 from quotes.parse import TAG_ONLY, parse_many
 from quotes.reading import read_article
-from quotes.roles import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network,
+from quotes.attribution.tagger import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network,
                     decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch,
                     segments)
 from .skipgram import standardise, train_vectors

@@ -9,7 +9,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from training import roles_training  # noqa: E402
-from quotes.roles import LABELS, load_role_model  # noqa: E402
+from quotes.attribution.tagger import LABELS, load_role_model  # noqa: E402
 
 
 def _row(stem: str, said: str) -> tuple[str, list[tuple[str, ...]], list[str]]:
@@ -168,7 +168,7 @@ def test_crf_loss_is_the_negative_log_likelihood():
     import itertools
 
     torch = pytest.importorskip("torch")
-    from quotes.roles import FEATURES, build_network
+    from quotes.attribution.tagger import FEATURES, build_network
 
     vocabs = {name: {"x": 1} for name in FEATURES}
     net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})

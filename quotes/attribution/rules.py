@@ -1,38 +1,24 @@
-"""Quotes, cues and source mentions from a parsed document (syntax only; no speaker resolution).
-
-The rules, in the order they run:
-
-1. **Cue verbs** (lemma in the lexicon's cue words): the content is the clausal complement
-   (``ccomp``, with its ``that``), else the ``xcomp`` with what precedes it (``called on both sides
-   to ...``), else the object for verbs whose object is the statement (``deplores the outbreak``,
-   ``praising their 'mutual trust'``), else, for ``"...," he said`` parses where the cue hangs off
-   the quote (``parataxis``), the rest of the sentence. The source is the cue's subject, inherited
-   through ``conj``/``xcomp``/``advcl`` when the cue has none (``..., saying they had ...``).
-2. **According to X**: X is the source, the rest of its clause the content.
-3. **Quotation marks**: each quotation inside a content becomes part of it (partial or direct);
-   a quotation outside every content takes the nearest free cue in the sentences it touches, else it
-   continues the previous quote's source (cueless continuation) when it follows closely.
-4. **Signed quotations** (:func:`find_signed`, run for every method): a quotation that is a sentence of
-   its own, followed by a dash and a name (``"...." ― Jane Doe``), is that person's, whatever the other
-   finders made of it.
-
-Every span is a character range into the document text.
-"""
+"""Attributions from the dependency parse: cue verbs and their subjects and complements, 'according to', quotations attached to the nearest free cue."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
-import attrs
+from ..marks import Quotation
+from ..parse import Document, Sentence, Word
+from ..records import Span
+from .records import (
+    RELATIVE_PRONOUNS,
+    TIME_WORDS,
+    Attribution,
+    CueLexicon,
+    _dedupe,
+    _is_time_word,
+    _quote_content,
+    quote_kind,
+    trimmed_span,
+)
 
-from .lexicon import NAME_PARTICLES
-from .marks import Quotation
-from .parse import Document, Sentence, Word
-from .records import Span
-
-PUNCT_EDGE = set(" \t\r\n\u00a0,;:.!?—–-\"'“”‘’«»‹›„‚()[]•·▪●■►▸◦‣*")
-"""Trimmed off both ends of every span: blanks, punctuation, quotation marks, list bullets."""
 OBJECT_IS_CONTENT = {
     "deplore", "condemn", "express", "praise", "reiterate", "stress", "emphasize", "emphasise", "voice",
     "announce", "deny", "reject", "dismiss", "acknowledge", "admit", "welcome", "hail", "slam", "criticize",
@@ -42,55 +28,9 @@ OBJECT_IS_CONTENT = {
     "reference", "quote", "congratulate", "thank", "bemoan", "tweet", "email", "oppose", "challenge", "advocate",
     "prefer", "portray", "articulate", "coin", "dub", "trumpet", "liken",
 }
+
+
 NOT_SUBJECT_RELS = {"nsubj:pass", "expl"}
-
-
-class CueLexicon(Protocol):
-    """What attribution needs from the lexicon."""
-
-    def cue(self, lemma: str):  # -> CueWord | None
-        ...
-
-
-@attrs.frozen
-class Attribution:
-    """A statement found by syntax: content, cue and source mention, before speakers are resolved."""
-
-    content: tuple[Span, ...]
-    """What was said (several pieces for a quote split around its cue or running over paragraphs)."""
-    kind: str
-    """direct, partial or indirect."""
-    cue: Span | None
-    cue_lemma: str | None
-    cue_class: str | None
-    """speech, writing, thought or according-to."""
-    source: Span | None
-    """The source mention as written, if the sentence has one."""
-    via: str
-    """cue-subject, according-to, continuation or none."""
-    quoted: tuple[Span, ...] = ()
-    """Text inside quotation marks (marks excluded) that belongs to the content."""
-    sentence: int = -1
-    """Index of the sentence holding the cue (or the quote), for ordering and context."""
-
-
-# -- small helpers over a sentence ---------------------------------------------------------------
-
-
-def _trim(text: str, start: int, end: int, *, keep_marks: bool = False) -> tuple[int, int]:
-    edge = PUNCT_EDGE - set("\"'“”‘’«»‹›„‚") if keep_marks else PUNCT_EDGE
-    while start < end and text[start] in edge:
-        start += 1
-    while end > start and text[end - 1] in edge:
-        end -= 1
-    return start, end
-
-
-def trimmed_span(text: str, start: int, end: int, *, keep_marks: bool = False) -> Span | None:
-    """``text[start:end]`` without surrounding blanks and punctuation (quotation marks kept with
-    ``keep_marks``), or None when nothing is left."""
-    start, end = _trim(text, start, end, keep_marks=keep_marks)
-    return Span.of(text, start, end) if end > start else None
 
 
 def _words_span(words: Sequence[Word]) -> tuple[int, int]:
@@ -182,27 +122,8 @@ def _mention_words(sent: Sentence, head: Word) -> list[Word]:
     return list(words[lo:hi + 1])
 
 
-TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "morning", "evening", "afternoon", "night", "week", "month", "year", "weekend",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-}
-
-
-TIME_NOUNS = TIME_WORDS | {"day", "days", "weeks", "months", "years", "hours", "minutes", "decade", "decades"}
-
-
-def _is_time_word(w: Word) -> bool:
-    """A subject that is really a time expression the parser misread (``Last month``, ``Three weeks``)."""
-    return w.text.lower() in TIME_NOUNS
-
-
 def _is_time_phrase(sent: Sentence, w: Word) -> bool:
     return w.deprel.endswith(":tmod") or (w.deprel.split(":")[0] in ("nmod", "obl") and w.text.lower() in TIME_WORDS)
-
-
-RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 
 
 def _antecedent(sent: Sentence, verb: Word, subj: Word) -> Word:
@@ -218,9 +139,6 @@ def _antecedent(sent: Sentence, verb: Word, subj: Word) -> Word:
         if w.upos not in ("PUNCT",):
             break
     return subj
-
-
-# -- cues ------------------------------------------------------------------------------------------
 
 
 def _is_cue(lexicon: CueLexicon, word: Word) -> tuple[str, str] | None:
@@ -294,9 +212,6 @@ def _longest_run(words: list[Word]) -> list[Word]:
     return max(runs, key=lambda r: sum(1 for w in r if w.upos != "PUNCT"), default=[])
 
 
-# -- the main entry --------------------------------------------------------------------------------
-
-
 def find_attributions(
     doc: Document,
     quotations: Sequence[Quotation],
@@ -365,6 +280,8 @@ def find_attributions(
 
 
 SOURCE_STOP = {"who", "which", "that", "when", "while", "as", "because", "since", "after", "before", "if", "whose"}
+
+
 QUOTE_MARKS = set("\"'“”‘’«»‹›„‚")
 
 
@@ -463,12 +380,6 @@ def _end_of(item: dict) -> int:
     return max((c.end for c in item["content"]), default=item["cue"].end if item["cue"] else 0)
 
 
-def _quote_content(text: str, q: Quotation) -> list[Span]:
-    if len(q.pieces) > 1:
-        return list(q.pieces)
-    return [q.span] if q.closed else [q.inner]
-
-
 def _sentence_of(doc: Document, offset: int) -> int:
     for i, s in enumerate(doc.sentences):
         if s.start <= offset < s.end or offset < s.start:
@@ -503,124 +414,3 @@ def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | 
         if best_dist is None or dist < best_dist:
             best, best_dist = f, dist
     return best
-
-
-def quote_kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> str:
-    """direct (at most four letters of the content outside its quoted spans), partial, or indirect (nothing quoted)."""
-    if not quoted:
-        return "indirect"
-    outside = 0
-    for c in content:
-        chars = [ch for ch in range(c.start, c.end)]
-        for ch in chars:
-            if any(q.start <= ch < q.end for q in quoted):
-                continue
-            if text[ch].isalnum():
-                outside += 1
-    return "direct" if outside <= 4 else "partial"
-
-
-def _dedupe(items: list[Attribution]) -> list[Attribution]:
-    """Drop an attribution whose content lies inside another's with the same cue-less source (nested cues)."""
-    out: list[Attribution] = []
-    for a in items:
-        dup = False
-        for b in out:
-            if a.content == b.content:
-                dup = True
-                break
-        if not dup:
-            out.append(a)
-    return out
-
-
-# -- signed quotations: '"...." ― Jane Doe' ------------------------------------------------------
-
-SIGNATURE_DASHES = ("――", "―", "—", "–", "--")
-"""Dashes that sign a quotation with its speaker's name (the horizontal bar, em and en dashes, ``--``)."""
-NAME_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "jr", "sr", "st", "prof", "lt", "col",
-                      "sgt", "capt", "hon"}
-_NAME_EDGE = ".,;:"
-_NAME_FOLLOWERS = tuple(".,;:()[]") + tuple("\"“”«»„'‘")
-
-
-def _name_after(text: str, i: int) -> tuple[int, int] | None:
-    """The personal or organisation name that starts at ``i`` and ends the line, the sentence, or comes before
-    a comma or the next quotation: ``(start, end)``, or None."""
-    n = len(text)
-    while i < n and text[i] in " \t\u00a0\u2009\u202f":
-        i += 1
-    start, end, parts = i, i, 0
-    j = i
-    while j < n and parts <= 6:
-        k = j
-        while k < n and not text[k].isspace() and text[k] not in "“”\"«»„(":
-            k += 1
-        token = text[j:k]
-        core = token.rstrip(_NAME_EDGE)
-        if not core:
-            break
-        capital = core[0].isupper() and all(ch.isalpha() or ch in "’'-." for ch in core)
-        particle = core.lower() in NAME_PARTICLES and parts > 0
-        if not (capital or particle):
-            if parts == 0:
-                return None
-            # the name goes on into words of a sentence ('― Smith later apologized'): no signature
-            return None if core[0].islower() or core[0].isdigit() else (start, end)
-        parts += 1
-        initial = len(core) == 1 or core.lower() in NAME_ABBREVIATIONS
-        end = j + len(core) + (1 if initial and token[len(core):len(core) + 1] == "." else 0)
-        if token != core and not (initial and token[len(core):] == "."):
-            break  # 'Carla Sanchez.' / 'Jane Doe, nurse': the name ends at its punctuation
-        j = k
-        while j < n and text[j] in " \t\u00a0\u2009\u202f":
-            j += 1
-        if j >= n or text[j] in "\r\n" or text[j] in _NAME_FOLLOWERS:
-            break
-    if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
-        return None
-    return start, end  # a period stays only after an initial or an abbreviation ('Lucia R.', 'Jr.')
-
-
-def find_signed(text: str, quotations: Sequence[Quotation], *, ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:
-    """Quotations signed with a dash and a name after their closing mark: ``"...." ― Jane Doe`` (the dash is
-    the cue, the name the source). The quotation must be a sentence of its own (it opens its paragraph, or
-    follows the end of a sentence or the previous signature, and ends a sentence unless it opens its
-    paragraph), and the name must end where it stops (line end, punctuation, the next quotation), so that
-    neither a quotation inside the article's own sentence nor a dash going on with one ('"deplorables" —
-    Clinton later apologized') signs anything."""
-    out: list[Attribution] = []
-    for q in quotations:
-        if q.depth or not q.closed or any(q.span.overlaps(i) for i in ignore):
-            continue
-        before = text[:q.span.start].rstrip(" \t\u00a0\u2009\u202f")
-        opens_paragraph = not before or before[-1] in "\r\n"
-        follows_signature = bool(out) and out[-1].source is not None and not before[out[-1].source.end:].strip(".,;")
-        if not (opens_paragraph or follows_signature or before[-1] in ".!?…:\"”»'’"):
-            continue  # a quotation inside the article's own sentence ('insisted that his party was "..."--Kim Doe.')
-        i = q.span.end
-        while i < len(text) and text[i] in " \t\u00a0\u2009\u202f":
-            i += 1
-        dash = next((d for d in SIGNATURE_DASHES if text.startswith(d, i)), None)
-        if dash is None:
-            continue
-        inner = q.inner.text.rstrip().rstrip("\"'“”‘’»")
-        if not (inner.endswith((".", "!", "?", "…")) or opens_paragraph):
-            continue
-        name = _name_after(text, i + len(dash))
-        if name is None:
-            continue
-        out.append(Attribution(
-            content=tuple(_quote_content(text, q)), kind="direct", cue=Span.of(text, i, i + len(dash)),
-            cue_lemma=dash, cue_class="speech", source=Span.of(text, *name), via="signature", quoted=q.pieces,
-        ))
-    return tuple(out)
-
-
-def with_signed(signed: Sequence[Attribution], found: Sequence[Attribution]) -> tuple[Attribution, ...]:
-    """``found`` with the signed quotations in place of whatever else claimed them, in text order."""
-    if not signed:
-        return tuple(found)
-    claimed = [c for sig in signed for c in sig.content]
-    kept = [a for a in found if not any(c.overlaps(s) for c in a.content for s in claimed)]
-    return tuple(sorted([*kept, *signed], key=lambda m: (m.content[0].start, m.content[0].end)))
