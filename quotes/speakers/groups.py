@@ -1,0 +1,153 @@
+"""Sources that are not one named person: unknown people, organisations described, joint speakers, anonymous descriptions, agentless reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..attribution.records import Attribution
+from ..parse import Document, Word
+from ..records import Span, Speaker
+from .mentions import NOT_NAMES, _sentence_at, _speaker_of
+from .names import _surname
+from .pronouns import _paragraphs_between
+
+ANONYMOUS_HEADS = {
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "analyst", "analysts", "expert",
+    "experts", "observer", "observers", "critic", "critics", "person", "people", "aide", "aides", "insider",
+    "insiders", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "lawmakers", "resident", "residents",
+    "witness", "witnesses", "member", "members", "voter", "voters", "supporter", "supporters",
+}
+
+
+DETERMINERS = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another", "senior", "the"}
+
+
+ORGANISATION_WORDS = {
+    "times", "post", "news", "journal", "council", "ministry", "bank", "union", "house", "agency", "department",
+    "party", "government", "committee", "office", "institute", "university", "association", "commission", "court",
+    "assembly", "congress", "senate", "parliament", "group", "company", "corp", "inc", "ltd", "fund",
+    "organization", "organisation", "nations", "states", "kingdom", "republic", "federation", "television",
+    "radio", "press", "herald", "tribune", "guardian", "telegraph", "mail", "daily", "weekly", "review",
+    "foundation", "center", "centre", "forum", "network", "service", "police", "army", "navy", "force", "forces",
+    "club", "school", "college", "embassy", "administration", "cabinet", "security", "general", "street",
+    "city", "county", "state", "hill", "valley", "island", "media", "music", "research", "services",
+    "enforcement", "attorney", "carolina", "dakota", "virginia", "york", "jersey", "hampshire", "angeles",
+}
+
+
+def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """A person the lexicon does not know, named in the source: the last run of two or three capitalised
+    proper nouns that reads as a personal name (``The European Union's foreign policy chief Josep
+    Borrell`` -> Josep Borrell), never an organisation, a country or a title."""
+    words = [w for s in doc.sentences if s.start <= src.start < s.end or src.start <= s.start < src.end
+             for w in s.words if src.start <= w.start and w.end <= src.end]
+    runs: list[list[Word]] = [[]]
+    for w in words:
+        if (w.upos == "PROPN" and w.text[:1].isupper() and w.text.replace("-", "").replace(".", "").isalpha()
+                and w.text.lower() not in NOT_NAMES):
+            if runs[-1] and runs[-1][-1].index != w.index - 1:
+                runs.append([])
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    for run in reversed([r for r in runs if r]):
+        while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
+                       or lexicon.title_office(run[0].text) is not None
+                       or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
+            run = run[1:]
+        for k in range(0, len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
+            tail = doc.text[run[k].start:run[-1].end]
+            known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
+            if len(known) == 1:
+                return _speaker_of(known[0].person, lexicon, date)
+        # middle initials ("George W. Bush", "Lucia R. Ferrer Solis") do not count
+        core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
+        if not 2 <= len(core) <= 3:
+            continue
+        name = doc.text[run[0].start:run[-1].end]
+        if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
+            continue
+        if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
+            continue
+        return Speaker("person", name=name)
+    return None
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+AGENTLESS = Speaker("anonymous", name="unnamed reports")
+"""The speaker of an agentless report (``It was reported that ...``): no source is written."""
+
+
+def _agentless(doc: Document, att: Attribution, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the cue is a passive verb of speech or writing with an expletive ``it`` and no agent:
+    ``It was reported over the weekend that ...``, ``It has been said that ...``."""
+    if att.cue is None:
+        return False
+    sent = _sentence_at(doc, att.cue.start)
+    if sent is None:
+        return False
+    verb = next((w for w in sent.words if att.cue.start <= w.start < att.cue.end and w.xpos == "VBN"), None)
+    if verb is None:
+        return False
+    cue = lexicon.cue((verb.lemma or verb.text).lower()) or lexicon.cue(verb.text.lower())
+    if cue is None or cue.cls not in ("speech", "writing"):
+        return False
+    k, passive = verb.index - 1, False
+    while k >= 0 and (sent.words[k].lemma in ("be", "have") or sent.words[k].xpos in ("RB", "MD")):
+        passive = passive or sent.words[k].lemma == "be"
+        k -= 1
+    return passive and k >= 0 and sent.words[k].text.lower() == "it" and sent.words[k].upos == "PRON"
+
+
+def _joint(doc: Document, src: Span, mentions, people_seen, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """``they`` for two or three people named together just before it (``Putin met Xi ... and they
+    signed``, or in the sentence before): a joint speaker. The people are those named earlier in the
+    pronoun's sentence, else in the sentence before it; a bare surname counts when it resolves to one person."""
+    index = next((i for i, s in enumerate(doc.sentences) if s.start <= src.start < s.end), None)
+    if index is None:
+        return None
+    for lo in (doc.sentences[index].start, doc.sentences[index - 1].start if index else None):
+        if lo is None:
+            break
+        members: dict[str, str] = {}
+        for m in mentions:
+            if not (lo <= m.span.start and m.span.end <= src.start):
+                continue
+            sp = m.speaker
+            if sp.kind != "person" and sp.name:
+                found = _surname(doc.text, sp.name, m.span.start + 1, people_seen, lexicon, date)
+                sp = found[0] if found is not None else sp
+            if sp.kind == "person" and sp.name:
+                members.setdefault(sp.person_id or sp.name, sp.name)
+        if len(members) in (2, 3):
+            names = tuple(members.values())
+            return Speaker("joint", name=" and ".join(names), candidates=names)
+        if members:
+            return None
+    return None
+
+
+def _described_organisation(text: str, phrase: str, at: int, quoted_orgs, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """``the US news agency``: a definite description, a country and an organisation noun of the lexicon, is
+    the latest organisation of that country the article quoted within the last two paragraphs (``according
+    to Bloomberg, ...``); None when there is no such organisation or the description names no country."""
+    words = phrase.split()
+    if len(words) < 3 or words[0].lower() != "the" or lexicon.organisation_noun(words[-1]) is None:
+        return None
+    countries = {c for c in (lexicon.country_of_adjective(w) for w in words[1:-1]) if c}
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    for pos, sp in reversed(quoted_orgs):
+        if pos >= at or _paragraphs_between(text, pos, at) > 2:
+            break
+        org = lexicon.organisation(sp.name or "")
+        if org is not None and org.country == country:
+            return sp
+    return None

@@ -1,0 +1,118 @@
+"""Mentions of people in a parsed document: runs of proper nouns, with the titles before them, looked up in the lexicon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import attrs
+
+from ..lexicon import NAME_PARTICLES
+from ..parse import Document, Sentence, Word
+from ..records import Mention, Span, Speaker
+
+
+def _fold(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@attrs.frozen
+class _Person:
+    id: str
+    name: str
+    family: str
+    gender: str
+
+
+NOT_NAMES = {"neither", "either", "both", "nor", "and", "but", "or", "only", "even", "all", "not", "no", "yet",
+             "also", "then", "so", "if", "when", "while", "as", "after", "before", "since", "though", "although"}
+"""Function words that open a sentence capitalised and that a tagger may read as the first word of a name."""
+
+
+def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+    """Every mention of a lexicon person in the article, with the title written in front of it."""
+    text = doc.text
+    out: list[Mention] = []
+    for sent in doc.sentences:
+        words = sent.words
+        i = 0
+        while i < len(words):
+            if words[i].upos != "PROPN" or words[i].text.lower() in NOT_NAMES:
+                i += 1  # "Neither Clinton nor ...": a capitalised function word the tagger took for a name
+                continue
+            j = i
+            while j + 1 < len(words):
+                # the next proper noun, over lower-case name particles ("Ursula von der Leyen")
+                k = j + 1
+                while k < len(words) and words[k].text.lower() in NAME_PARTICLES:
+                    k += 1
+                if k >= len(words) or words[k].upos != "PROPN" or k - j > 3:
+                    break
+                j = k
+            # strip possessive markers and honorifics from the run
+            run = [w for w in words[i:j + 1] if w.text not in ("'s", "’s")]
+            while run and lexicon.is_honorific(run[0].text.rstrip(".")):
+                run = run[1:]
+            mention = _mention_from_run(text, sent, run, lexicon=lexicon, date=date) if run else None
+            if mention is not None:
+                out.append(mention)
+            i = j + 1
+    return tuple(out)
+
+
+def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon, date) -> Mention | None:  # type: ignore[no-untyped-def]
+    # the person's name may be preceded by title words tagged PROPN ("President Xi Jinping"):
+    # try the longest name suffix the lexicon knows, the rest is title
+    for k in range(len(run)):
+        name_words = run[k:]
+        name = text[name_words[0].start:name_words[-1].end]
+        if len(name_words) == 1 and k == 0 and not _single_is_name(name, lexicon):
+            continue
+        cands = lexicon.candidates(name, as_of=date)
+        if not cands:
+            continue
+        top = cands[0]
+        exact = top.score >= 0.95 and len(name_words) >= 2
+        if not exact and len(name_words) >= 2:
+            continue
+        title_span, office = _title_before(text, sent, name_words[0], lexicon)
+        name_span = Span.of(text, name_words[0].start, name_words[-1].end)
+        if exact:
+            speaker = _speaker_of(top.person, lexicon, date)
+        else:
+            speaker = Speaker("unresolved", name=name)
+        start = title_span.start if title_span else name_span.start
+        return Mention(Span.of(text, start, name_span.end), name_span, title_span,
+                       office.name if office else None, speaker)
+    return None
+
+
+def _single_is_name(name: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    return bool(lexicon.candidates(name)) and not lexicon.is_title_word(name)
+
+
+def _title_before(text: str, sent: Sentence, first: Word, lexicon):  # type: ignore[no-untyped-def]
+    """The longest phrase right before a name that the lexicon reads as a title."""
+    best = (None, None)
+    idx = first.index
+    for k in range(1, 7):
+        if idx - k < 0:
+            break
+        start = sent.words[idx - k].start
+        phrase = text[start:first.start].strip()
+        if not phrase or phrase.endswith((",", ".", ";", ":")):
+            break
+        office = lexicon.title_office(phrase)
+        if office is not None:
+            best = (Span.of(text, start, start + len(phrase)), office)
+    return best
+
+
+def _speaker_of(person, lexicon, date: dt.date) -> Speaker:  # type: ignore[no-untyped-def]
+    tenures = lexicon.offices_of(person.id, as_of=date)
+    office = tenures[0].office if tenures else None
+    return Speaker("person", name=person.name, person_id=person.id, office=office)
+
+
+def _sentence_at(doc: Document, offset: int) -> Sentence | None:
+    return next((s for s in doc.sentences if s.start <= offset < s.end), None)

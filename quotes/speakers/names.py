@@ -1,0 +1,92 @@
+"""Bare surnames and cut names: the person an article named in full before, and a name the source mention cut short."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..parse import Document
+from ..records import LEXICON_ONLY_CONFIDENCE, Span, Speaker
+from .mentions import NOT_NAMES, _fold, _speaker_of
+from .pronouns import _paragraphs_between
+
+
+def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: str = ""):  # type: ignore[no-untyped-def]
+    """A bare surname: the one person of that name named earlier in the article; with several, the one
+    named or quoted within the last two paragraphs; else ambiguous, naming them all."""
+    key = _fold(name)
+    in_article: dict[str, Speaker] = {}
+    latest: dict[str, int] = {}
+    for pos, sp in people_seen:
+        if pos >= at:
+            continue
+        if sp.person_id is None:
+            parts = (sp.name or "").split()
+            names = {_fold(parts[0]), _fold(parts[-1]), _fold(sp.name or "")} if parts else set()
+        else:
+            p = lexicon.person(sp.person_id)
+            names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
+        if key in names and not (gender and sp.person_id and lexicon.person(sp.person_id).gender not in ("", gender, "x")):
+            pid = sp.person_id or f"name:{sp.name}"
+            in_article.setdefault(pid, sp)
+            latest[pid] = max(latest.get(pid, -1), pos)
+    if len(in_article) == 1:
+        return next(iter(in_article.values())), "surname", 0.85
+    if len(in_article) > 1:
+        last_id = max(latest, key=lambda pid: latest[pid])
+        if _paragraphs_between(text, latest[last_id], at) <= 2:
+            return in_article[last_id], "surname", 0.6
+        cands = tuple(dict.fromkeys(sp.name or "" for sp in in_article.values()))
+        if len(cands) == 1:  # namesakes the article cannot tell apart by name either: the latest
+            return in_article[last_id], "surname", 0.5
+        return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
+    cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
+             and (not gender or c.person.gender in ("", gender, "x"))]
+    if not cands:
+        return None
+    in_office = [c for c in cands if lexicon.offices_of(c.person.id, as_of=date)]
+    pool = in_office or cands
+    if len(pool) == 1:
+        return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
+    # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
+    folded = _fold(text)
+    salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
+    if len(salient) == 1:
+        return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
+    names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
+    return Speaker("ambiguous", name=name, candidates=names), "surname", LEXICON_ONLY_CONFIDENCE
+
+
+def _office_in_text(low: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the article (folded: lower case, no accents) names the kind of office the person held at
+    the date (``foreign minister``)."""
+    for tenure in lexicon.offices_of(person_id, as_of=date):
+        words = _fold(tenure.office).split(" of ")[0].strip()
+        if words and (words in low or words.rstrip("s") + "s" in low):
+            return True
+    return False
+
+
+def _complete_name(doc: Document, src: Span, people_seen, *, lexicon, date: dt.date) -> Span:  # type: ignore[no-untyped-def]
+    """A one-word source cut inside a name (``Wang [Yi] also offered``): widened over the one or two
+    capitalised words right before it when together they are a full name the lexicon knows (one person) or
+    a person already named in the article; else the source as it was."""
+    text = doc.text
+    if " " in src.text.strip() or not src.text[:1].isupper():
+        return src
+    # the words right before it, in its sentence or at the end of the one before (a splitter may cut a name)
+    before = [w for s in doc.sentences if s.start < src.start for w in s.words if w.end <= src.start][-2:]
+    seen = {_fold(sp.name or "") for _, sp in people_seen}
+    for k in (1, 2):
+        if len(before) < k:
+            break
+        run = before[-k:]
+        if not all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and w.text.lower() not in NOT_NAMES
+                   for w in run) or text[run[-1].end:src.start] != " ":
+            break
+        if any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+            break
+        name = text[run[0].start:src.end]
+        known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}
+        if len(known) == 1 or _fold(name) in seen:
+            return Span.of(text, run[0].start, src.end)
+    return src

@@ -1,0 +1,70 @@
+"""Pronouns and relative pronouns: the person a he/she/they stands for (gender, recency), the noun a 'which' stands for."""
+
+from __future__ import annotations
+
+from ..attribution.records import RELATIVE_PRONOUNS, TIME_NOUNS
+from ..parse import Document, Word
+from ..records import UNRESOLVED, Span, Speaker
+from .mentions import _sentence_at
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
+
+
+def _antecedent(doc: Document, pronoun: Span) -> Span | None:
+    """The run of nouns and names right before a relative pronoun (punctuation between allowed)."""
+    sent = _sentence_at(doc, pronoun.start)
+    if sent is None:
+        return None
+    before = [w for w in sent.words if w.end <= pronoun.start]
+    while before and before[-1].upos == "PUNCT":
+        before.pop()
+    if before and before[-1].text.lower() in ("and", "but", "or"):
+        # "China, which did not ... and which had accused ...": the second stands for what the first does
+        earlier = next((w for w in reversed(before) if w.text.lower() in RELATIVE_PRONOUNS), None)
+        return _antecedent(doc, Span.of(doc.text, earlier.start, earlier.end)) if earlier is not None else None
+    run: list[Word] = []
+    while before and before[-1].upos in ("NOUN", "PROPN"):
+        run.insert(0, before.pop())
+    while len(run) > 1 and run[0].text.islower() and run[0].text in TIME_NOUNS:
+        run.pop(0)  # "This week Beijing, which ...": the time phrase is not part of the name
+    if run and run[-1].upos == "NOUN":
+        # "China is the only major government that ...": the government is the subject of the copula
+        k = len(before)
+        while k and before[k - 1].upos in ("ADJ", "DET", "ADV"):
+            k -= 1
+        if k >= 2 and before[k - 1].lemma == "be" and before[k - 2].upos == "PROPN":
+            j = k - 2
+            while j and before[j - 1].upos == "PROPN":
+                j -= 1
+            run = before[j:k - 1]
+    return Span.of(doc.text, run[0].start, run[-1].end) if run else None
+
+
+def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyped-def]
+    want = PRONOUNS[word]
+    if want in ("m", "f"):
+        def ok(sp: Speaker) -> bool:
+            if sp.kind != "person":
+                return False
+            if sp.person_id is None:
+                return True
+            g = lexicon.person(sp.person_id).gender
+            return g in ("", want, "x")
+        if previous is not None and (ok(previous) or previous.kind == "ambiguous"):
+            return previous, "pronoun", 0.8 if previous.kind == "person" else 0.3
+        for pos, sp in reversed(people_seen):
+            if pos < at and ok(sp):
+                return sp, "pronoun", 0.7
+        return UNRESOLVED, "pronoun", 0.2
+    if previous is not None and (previous.kind == "organisation" and want in ("n", "p")
+                                 or previous.kind == "document" and want == "n" or previous.kind == "joint" and want == "p"):
+        return previous, "pronoun", 0.6
+    return UNRESOLVED, "pronoun", 0.2
+
+
+def _paragraphs_between(text: str, a: int, b: int) -> int:
+    a, b = min(a, b), max(a, b)
+    return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
+
+
+HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "sir": "m", "lady": "f", "lord": "m"}
