@@ -183,8 +183,8 @@ def cmd_models(args: argparse.Namespace) -> int:
     from .parse import models_info
 
     print(models_info(args.models).describe())
-    from .parse import cache_store
     from .attribution import load_role_model
+    from .parse import cache_store
 
     store = cache_store()
     print(f"parse cache: {store.path} ({len(store)} entries)" if store is not None else "parse cache: off")

@@ -11,16 +11,23 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from .attribution import Attribution, find_attributions, find_signed, with_signed
+from .attribution import MODEL_FILE as ROLE_MODEL_FILE
+from .attribution import (
+    Attribution,
+    find_attributions,
+    find_signed,
+    load_role_model,
+    merge_attributions,
+    tag_attributions_many,
+    with_signed,
+)
 from .dates import article_date
+from .errors import ModelsNotFoundError, QuotesError
 from .lexicon import Lexicon, load_lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, Document, Sentence, Word, add_parses, parse_many
 from .reading import Article, read_article
-from .errors import ModelsNotFoundError, QuotesError
 from .records import Diagnostic, Extraction
-from .attribution import MODEL_FILE as ROLE_MODEL_FILE
-from .attribution import load_role_model, merge_attributions, tag_attributions_many
 from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]

@@ -19,8 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .grouping import Occurrence, StatementGroup, WordDiff
+from .grouping import Occurrence, StatementGroup
 from .records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
+from .wording import WordDiff
 
 if TYPE_CHECKING:  # pragma: no cover
     from .checks import CheckReport

@@ -26,11 +26,33 @@ from typing import Any, Literal, Protocol
 import attrs
 
 from .grouping import (
-    DEFAULT_CUTOFF, STOPWORDS, Occurrence, StatementGroup, WordDiff, _sentences, _stem, align_words,
-    group_statements, normalise, occurrences_of, sentence_spans, similarity, word_diff,
+    DEFAULT_CUTOFF,
+    Occurrence,
+    StatementGroup,
+    group_statements,
+    occurrences_of,
 )
 from .marks import find_quotations
-from .records import LEXICON_ONLY_CONFIDENCE, Extraction, Mention, Quote, Severity, Span, Speaker
+from .records import (
+    LEXICON_ONLY_CONFIDENCE,
+    Extraction,
+    Mention,
+    Quote,
+    Severity,
+    Span,
+    Speaker,
+)
+from .wording import (
+    STOPWORDS,
+    WordDiff,
+    align_words,
+    normalise,
+    sentence_spans,
+    sentences,
+    similarity,
+    stems,
+    word_diff,
+)
 
 __all__ = [
     "CODES", "Evidence", "Finding", "LexiconLike", "check_against_sources", "severity_counts", "verify_across",
@@ -268,7 +290,7 @@ def _gender(lexicon: Any, sp: Speaker) -> str:
 def _named_before_in_sentence(ex: Extraction, sp: Speaker, at: int, lexicon: Any) -> bool:
     """Whether the person is named (in full, by family name, or in a mention) in the sentence before ``at``."""
     paragraph = ex.text.rfind("\n", 0, at) + 1
-    start = paragraph + _sentences(ex.text[paragraph:at])[-1][0]
+    start = paragraph + sentences(ex.text[paragraph:at])[-1][0]
     before = ex.text[start:at]
     names = {sp.name or ""}
     if sp.person_id:
@@ -316,7 +338,7 @@ def _self_variant_findings(ex: Extraction, name: str) -> list[Finding]:
     / ``looks forward to China's mediation to achieve a ceasefire``). The note goes on the one elided with
     an ellipsis or ``[...]`` when only one is, else on the earlier one (headlines and ledes shorten what the
     body quotes in full)."""
-    parts = [(o, q, p, _content(_stems(p.text))) for o in occurrences_of([ex]) if o.quoted
+    parts = [(o, q, p, _content(stems(p.text))) for o in occurrences_of([ex]) if o.quoted
              for q in o.quoted for p in _parts(q)]
     out = []
     flagged: set[tuple[int, int]] = set()
@@ -439,7 +461,7 @@ def _source_evidence(o: Occurrence) -> Evidence:
 
 
 MIN_SHARED_WORDS = 4
-"""Fewest words two wordings must share (in runs, see :func:`quotes.grouping.similarity`) to be one statement."""
+"""Fewest words two wordings must share (in runs, see :func:`quotes.wording.similarity`) to be one statement."""
 
 
 def _close(a: str, b: str) -> bool:
@@ -592,7 +614,7 @@ MIN_PARAPHRASE_KEPT = 3
 """Content words a paraphrase must keep from the source wording to be recognised without its context."""
 
 MIN_PARAPHRASE_SCORE = 50.0
-"""Least :func:`quotes.grouping.align_words` score for a quotation to be read as another wording of a source's."""
+"""Least :func:`quotes.wording.align_words` score for a quotation to be read as another wording of a source's."""
 
 
 def _content(words: Sequence[str]) -> list[str]:
@@ -608,19 +630,15 @@ class _Wordings:
         for o in occurrences:
             for q in o.quoted:
                 for part in _parts(q):
-                    for k in set(_content(_stems(part.text))):
+                    for k in set(_content(stems(part.text))):
                         self.index[k].append(len(self.items))
                     self.items.append((o, part))
 
     def near(self, text: str) -> list[tuple[Occurrence, Span]]:
         """The wordings sharing a content word with ``text``."""
-        hits = sorted({i for k in set(_content(_stems(text))) for i in self.index.get(k, ())})
+        hits = sorted({i for k in set(_content(stems(text))) for i in self.index.get(k, ())})
         return [self.items[i] for i in hits]
 
-
-def _stems(text: str) -> list[str]:
-    """The words of ``text`` as :func:`quotes.grouping.align_words` compares them (lightly stemmed)."""
-    return [_stem(w) for w in normalise(text).split()]
 
 
 CONTEXT_WORDS = 10
@@ -637,7 +655,7 @@ def _context(text: str, start: int, end: int) -> dict[str, bool]:
     def words(chunk: str) -> list[tuple[str, bool]]:
         out = []
         for raw in chunk.split():
-            for w in _stems(raw):
+            for w in stems(raw):
                 out.append((w, not any(c.isupper() for c in raw[:2])))
         return out
 
@@ -678,7 +696,7 @@ def _paraphrase(piece: Span, context: dict[str, bool], candidates: Sequence[tupl
         mine = piece.text[al.src_start:al.src_end]
         window = part.text[al.dest_start:al.dest_end]
         if len(set(_content(al.matched))) < MIN_PARAPHRASE_KEPT:
-            own = set(_stems(mine)) | set(_stems(window))
+            own = set(stems(mine)) | set(stems(window))
             theirs = _context(texts.get(o.article, ""), part.start + al.dest_start, part.start + al.dest_end)
             if _shared_setting(context, theirs, own) < 2:
                 continue

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from quotes.attribution import NAME_ABBREVIATIONS, find_attributions
 from quotes.marks import find_quotations
-
 from tests.builders import FakeCues, sentence_doc
 
 

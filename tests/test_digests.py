@@ -9,8 +9,16 @@ import types
 from quotes.checks import CheckReport, check
 from quotes.digests import digest
 from quotes.records import Diagnostic, Extraction, Span, Speaker
-
-from tests.test_verification import LEX, R_WORDS, REGRETS, SOV_WANG, SOV_XI, WANG_TEXT, XI_TEXT, quoting
+from tests.test_verification import (
+    LEX,
+    R_WORDS,
+    REGRETS,
+    SOV_WANG,
+    SOV_XI,
+    WANG_TEXT,
+    XI_TEXT,
+    quoting,
+)
 
 DATE = dt.date(2022, 3, 1)
 

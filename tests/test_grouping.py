@@ -9,8 +9,9 @@ import unittest.mock
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quotes.grouping import _centres, align_words, group_statements, normalise, similarity, word_diff
+from quotes.grouping import _centres, group_statements
 from quotes.records import Extraction, Quote, Span, Speaker
+from quotes.wording import align_words, normalise, similarity, word_diff
 
 DATE = dt.date(2022, 3, 1)
 WANG = Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China")

@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 
 from quotes.errors import LexiconError, QuotesError
 from quotes.lexicon import (
-    Lexicon, Office, check_lexicon_dir, import_office_holders, load_lexicon,
+    Lexicon,
+    Office,
+    check_lexicon_dir,
+    import_office_holders,
+    load_lexicon,
 )
 
 LEX = load_lexicon()

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from quotes import parse as parse_mod
 from quotes.errors import ModelsNotFoundError
-from quotes.parse import PROCESSORS, TAG_ONLY, add_parses, parse, parse_many, resolve_models
+from quotes.parse import (
+    PROCESSORS,
+    TAG_ONLY,
+    add_parses,
+    parse,
+    parse_many,
+    resolve_models,
+)
 
 
 def _fake_models(path: Path) -> Path:

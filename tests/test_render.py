@@ -14,8 +14,16 @@ from quotes import render
 from quotes.checks import check
 from quotes.digests import digest
 from quotes.records import Diagnostic, Extraction, Quote, Span, Speaker
-
-from tests.test_verification import LEX, R_WORDS, REGRETS, SOV_WANG, SOV_XI, WANG_TEXT, XI_TEXT, quoting
+from tests.test_verification import (
+    LEX,
+    R_WORDS,
+    REGRETS,
+    SOV_WANG,
+    SOV_XI,
+    WANG_TEXT,
+    XI_TEXT,
+    quoting,
+)
 
 DATE = dt.date(2022, 3, 1)
 EVIL = "<script>alert(1)</script> and <img src=x onerror=alert(2)> & \"friends\""

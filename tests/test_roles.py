@@ -7,15 +7,23 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.attribution import Attribution
+from quotes.attribution import (
+    Attribution,
+    load_role_model,
+    merge_attributions,
+    tag_attributions,
+)
+from quotes.attribution.tagger import (
+    LABELS,
+    decode_batch,
+    decode_labels,
+    labels_to_spans,
+)
 from quotes.marks import find_quotations
 from quotes.parse import Document, Sentence, Word
 from quotes.records import Span
-from quotes.attribution import load_role_model, merge_attributions, tag_attributions
-from quotes.attribution.tagger import LABELS, decode_batch, decode_labels, labels_to_spans
 
 from .builders import FakeCues
-
 
 LEMMAS = {"said": "say", "told": "tell"}
 

@@ -11,7 +11,6 @@ from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations
 from quotes.records import Span
 from quotes.speakers import find_mentions, resolve_speakers
-
 from tests.builders import multi_doc
 
 DAY = dt.date(2022, 3, 1)

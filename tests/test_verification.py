@@ -8,7 +8,12 @@ import attrs
 
 from quotes.grouping import _make_group, group_statements, occurrences_of
 from quotes.records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
-from quotes.verification import CODES, check_against_sources, verify_across, verify_article
+from quotes.verification import (
+    CODES,
+    check_against_sources,
+    verify_across,
+    verify_article,
+)
 
 DATE = dt.date(2022, 3, 1)
 
