@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import polnear  # noqa: E402  (the scoring of bench/polnear.py)
+import polnear  # the scoring of bench/polnear.py
 
 
 def main(argv=None) -> int:

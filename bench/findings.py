@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     for i, e in enumerate(in_scope):
         by_code[e["code"]][0] += 1
         by_code[e["code"]][1] += i in hit_expected
-    for j, f in enumerate(findings):
+    for f in findings:
         by_code[f.code][2] += 1
     print(f"seeds: {len(findings)} distinct findings (digest + each seed checked against the other three); "
           f"{len(in_scope)} expected in scope, {len(expected) - len(in_scope)} out of scope")

@@ -22,7 +22,10 @@ sys.path.insert(0, str(ROOT))
 from quotes.grouping import group_statements  # noqa: E402
 from quotes.records import Extraction, Quote, Span, Speaker  # noqa: E402
 
-FILLER = "the a of to and in that is was for on with as by at from it we our this will be has have".split()
+FILLER = [
+    "the", "a", "of", "to", "and", "in", "that", "is", "was", "for", "on", "with", "as", "by", "at", "from", "it", "we",
+    "our", "this", "will", "be", "has", "have",
+]
 
 
 def vocabulary(n: int, rng: random.Random) -> list[str]:

@@ -74,7 +74,7 @@ def f1(gold: set, pred: set) -> float:
 
 
 def score(path: Path, models) -> dict[str, float]:
-    from quotes.parse import parse_many, tag_and_parse_words
+    from quotes.parse import Parser, tag_and_parse_words
 
     docs = read_conllu(path)
     texts, gold_words, gold_sents = [], set(), set()
@@ -100,7 +100,7 @@ def score(path: Path, models) -> dict[str, float]:
         texts.append("".join(parts))
     # raw text: one sentence per line is too easy for the splitter, so join sentences with spaces
     joined = [t.replace("\n", " ") for t in texts]
-    parsed = parse_many(joined, models=models, select=lambda s: False)
+    parsed = Parser(models).parse_many(joined, select=lambda s: False)
     pred_words = {(d, w.start, w.end) for d, doc in enumerate(parsed) for w in doc.words}
     pred_sents = {(d, s.start, s.end) for d, doc in enumerate(parsed) for s in doc.sentences}
     sentences = [[w[0] for w in sent["words"]] for doc in docs for sent in doc]
@@ -108,7 +108,7 @@ def score(path: Path, models) -> dict[str, float]:
     pred_rows = tag_and_parse_words(sentences, models=models)
     n = upos = uas = las = 0
     for g_sent, p_sent in zip(gold_rows, pred_rows):
-        for (form, g_upos, g_head, g_rel), (p_upos, _, p_head, p_rel) in zip(g_sent, p_sent):
+        for (_form, g_upos, g_head, g_rel), (p_upos, _, p_head, p_rel) in zip(g_sent, p_sent):
             n += 1
             upos += g_upos == p_upos
             if g_head == p_head:
@@ -123,13 +123,14 @@ def score(path: Path, models) -> dict[str, float]:
 def speed(models, threads: int) -> tuple[float, int, float]:
     import torch
 
-    from quotes.parse import parse_many
+    from quotes.parse import Parser
 
     torch.set_num_threads(threads)
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    parse_many(texts[:1], models=models)  # load
+    parser = Parser(models)
+    parser.parse_many(texts[:1])  # load
     t0 = time.perf_counter()
-    docs = parse_many(texts, models=models)
+    docs = parser.parse_many(texts)
     elapsed = time.perf_counter() - t0
     words = sum(len(d.words) for d in docs)
     return words / elapsed, words, elapsed

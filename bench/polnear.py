@@ -210,10 +210,6 @@ def main(argv=None) -> int:
         print(f"no PolNeAR split at {base}", file=sys.stderr)
         return 2
     import quotes
-    from quotes import parse as _parse
-
-    _parse.use_cache(None)  # timings are of parsing, not of a disk cache a user may have set up
-    from quotes.extraction import extract_many
 
     anns: dict[str, Path] = {}
     for ann in sorted((base / "attributions").glob("*.ann")):
@@ -233,10 +229,10 @@ def main(argv=None) -> int:
 
         extraction._selector = lambda lexicon: (lambda sentence: True)
         extraction._needs_parse = lambda docs, learned, is_cue: [{(s.start, s.text) for s in d.sentences} for d in docs]
+    # timings are of parsing, not of a disk cache a user may have set up
+    engine = quotes.Engine(lexicon=lex, method=args.method, cache=False)
     t0 = time.perf_counter()
-    results = []
-    for i in range(0, len(texts), 16):
-        results.extend(extract_many(texts[i:i + 16], lexicon=lex, method=args.method))
+    results = engine.extract_many(texts)
     elapsed = time.perf_counter() - t0
     counts = defaultdict(lambda: [0, 0, 0, 0])  # tp_pred, n_pred, tp_gold, n_gold
     shown = 0

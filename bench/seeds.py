@@ -100,7 +100,7 @@ def main(argv=None) -> int:
     results = quotes.extract_many(texts, method=args.method)
     tot = defaultdict(int)
     print(f"{'article':<22}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'spk acc':>9}")
-    for (stem, text), res in zip(texts, results):
+    for (stem, _text), res in zip(texts, results):
         g = gold.get(stem, [])
         pred = [(q, chars((c.start, c.end) for c in q.content)) for q in res.quotes]
         # one-to-one, closest pairs first: a prediction of a nested statement ("Wang told Kuleba that X", as

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def timed(fn) -> float:
+def timed(fn, *args) -> float:
     t0 = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - t0
 
 
@@ -54,15 +54,14 @@ def main(argv=None) -> int:
 
     torch.set_num_threads(args.threads)
     import quotes
-    from quotes import parse
-
-    parse.use_cache(None)  # timings are of parsing, not of a disk cache a user may have set up
-    from quotes.extraction import extract_many
+    from quotes.extraction import extract_articles
+    from quotes.parse import Parser
 
     lex = quotes.load_lexicon()
-    info = parse.resolve_models()
+    parser = Parser(cache=None)  # timings are of parsing, not of a disk cache a user may have set up
+    info = parser.info
     t0 = time.perf_counter()
-    nlp = parse._pipeline(info.origin, info.directory)
+    nlp = parser.pipeline()
     print(f"threads: {args.threads}; models: {info.origin}; pipeline loaded in {time.perf_counter() - t0:.2f} s")
     nlp("Warm up.")
     from quotes.attribution import load_role_model
@@ -79,21 +78,20 @@ def main(argv=None) -> int:
         words = sum(len(t.split()) for _, t in texts)
         plain_times, cold_times = [], []
 
-        def plain():
+        def plain(texts=texts):
             nlp.bulk_process([t for _, t in texts])
 
-        def fast():
-            extract_many(texts, lexicon=lex, method=args.method)
+        def fast(parser, texts=texts):  # the parser is passed in: each round replaces it with a fresh one
+            extract_articles(texts, lexicon=lex, parser=parser, role_model=role_model, method=args.method)
 
         for _ in range(args.rounds):  # paired rounds: the machine's speed drifts over a minute or two
             plain_times.append(timed(plain))
-            parse._TAGGED.clear()
-            parse._PARSED.clear()
-            cold_times.append(timed(fast))
-        warm = timed(fast)  # the same texts again: every paragraph is in the content-hash cache
+            parser = parser.fresh()  # nothing remembered: every paragraph tagged and parsed again
+            cold_times.append(timed(fast, parser))
+        warm = timed(fast, parser)  # the same texts again: every paragraph is in the content-hash cache
         print(f"{name}: {len(texts)} articles, {words} words")
 
-        def line(label: str, dt: float) -> str:
+        def line(label: str, dt: float, texts=texts, words=words) -> str:
             return f"  {label:<24} {dt:6.2f} s  {len(texts) / dt:7.1f} articles/s  {words / dt:8.0f} words/s"
 
         for r, (p, c) in enumerate(zip(plain_times, cold_times), 1):

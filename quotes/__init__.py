@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _NAMES = {
-    "extract": "extraction",
-    "extract_many": "extraction",
-    "digest": "digests",
+    "Engine": "engine",
+    "extract": "engine",
+    "extract_many": "engine",
+    "digest": "engine",
+    "check": "engine",
     "Digest": "digests",
     "SpeakerDigest": "digests",
-    "check": "checks",
     "CheckReport": "checks",
     "Finding": "verification",
     "StatementGroup": "grouping",
@@ -42,13 +43,20 @@ _NAMES = {
     "ModelsNotFoundError": "errors",
 }
 
-__all__ = sorted(_NAMES)
+__all__ = [
+    "CheckReport", "Diagnostic", "Digest", "Engine", "Extraction", "Finding", "InputError", "Lexicon",
+    "LexiconError", "Mention", "ModelsNotFoundError", "Person", "Quote", "QuotesError", "Span", "Speaker",
+    "SpeakerDigest", "StatementGroup", "Tenure", "check", "digest", "extract", "extract_many", "load_lexicon",
+    "models_info",
+]
+
+assert sorted(_NAMES) == __all__  # one list of public names, kept in step
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .checks import CheckReport, check
-    from .digests import Digest, SpeakerDigest, digest
+    from .checks import CheckReport
+    from .digests import Digest, SpeakerDigest
+    from .engine import Engine, check, digest, extract, extract_many
     from .errors import InputError, LexiconError, ModelsNotFoundError, QuotesError
-    from .extraction import extract, extract_many
     from .grouping import StatementGroup
     from .lexicon import Lexicon, Person, Tenure, load_lexicon
     from .parse import models_info

@@ -1,6 +1,6 @@
 """A key -> text store in one SQLite file, for results that are costly to compute and cheap to keep.
 
-The parse layer keeps its tagging and parsing results here between runs (see :func:`quotes.parse.use_cache`):
+The parse layer keeps its tagging and parsing results here between runs (see :class:`quotes.parse.Parser` and the engine's ``cache=``):
 an editor who runs the digest over a folder every morning waits only for the new articles. Keys are
 content hashes (:func:`key`) of everything the result depends on (the caller's business: the parse
 layer hashes the text, the tags the parser is given and the model files).
@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -93,10 +94,8 @@ class Store:
     def close(self) -> None:
         """Close the file (the store is then off)."""
         if self._db is not None and self._pid == os.getpid():
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._db.close()
-            except sqlite3.Error:
-                pass
         self._db = None
 
     @property
@@ -141,10 +140,8 @@ class Store:
                                "(SELECT rowid FROM entries ORDER BY rowid LIMIT ?)", (count - MAX_ENTRIES * 9 // 10,))
                 db.commit()
             except (sqlite3.Error, ValueError) as e:
-                try:
+                with contextlib.suppress(sqlite3.Error):
                     db.rollback()
-                except sqlite3.Error:
-                    pass
                 if isinstance(e, sqlite3.OperationalError) and _busy(e):
                     return  # another process holds the file: skip this write, keep going
                 self.writable = False

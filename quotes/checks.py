@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import attrs
 
-from .digests import ArticleInput, default_lexicon, ensure_extractions
+from .digests import default_lexicon, named_extractions
 from .records import Extraction
 from .verification import Finding, LexiconLike, _unique_names, check_against_sources
 
@@ -48,17 +47,14 @@ class CheckReport:
 
 
 def check(
-    draft: ArticleInput,
+    draft: Extraction,
     *,
-    sources: Sequence[ArticleInput],
+    sources: Sequence[Extraction],
     lexicon: LexiconLike | None = None,
-    date: dt.date | str | None = None,
 ) -> CheckReport:
-    """Check ``draft`` against ``sources``: titles, speakers, and every quotation's wording.
-
-    Each argument is an :class:`Extraction`, a text, or a ``(name, text)`` pair (texts are extracted
-    with ``lexicon`` and ``date``). With ``lexicon=None`` the bundled lexicon is loaded when the
-    draft has person mentions to check.
+    """Check an extracted ``draft`` against extracted ``sources``: titles, speakers, and every quotation's
+    wording (texts: ``quotes.check`` or ``Engine.check`` extract them first). With ``lexicon=None`` the
+    bundled lexicon is loaded when the draft has person mentions to check.
 
     >>> import datetime as dt
     >>> from quotes.records import Extraction, Quote, Span, Speaker
@@ -70,10 +66,10 @@ def check(
     >>> [(f.code, f.article, f.span.text) for f in report.findings], report.exit_code
     ([('unsourced', 'draft', 'We will never give up')], 1)
     """
-    (d,) = ensure_extractions([draft], lexicon=lexicon, date=date, prefix="draft-")
-    if d.name == "draft-0" and not (isinstance(draft, Extraction) and draft.name == "draft-0"):
+    (d,) = named_extractions([draft], prefix="draft-")
+    if d.name == "draft-0" and draft.name != "draft-0":
         d = attrs.evolve(d, name="draft")
-    srcs = ensure_extractions(sources, lexicon=lexicon, date=date, prefix="source-")
+    srcs = named_extractions(sources, prefix="source-")
     d, srcs = _unique_names(d, srcs)
     lex = default_lexicon([d], lexicon)
     findings = check_against_sources(d, srcs, lexicon=lex)

@@ -75,42 +75,37 @@ def _read(paths: list[Path]) -> list[tuple[str, bytes]]:
     return out
 
 
-def _use_cache(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _cache_choice(args: argparse.Namespace) -> str | bool:
     """--no-cache, else --cache DIR, else QUOTES_CACHE (which may say ``off``), else ~/.cache/quotes."""
     import os
 
-    from . import parse
-    from .cache import default_directory
+    from .parse import CACHE_OFF
 
     if args.no_cache:
-        return parse.use_cache(None)
-    home = default_directory()
-    value = args.cache or os.environ.get("QUOTES_CACHE") or (str(home) if home is not None else "off")
-    store = parse.use_cache(None if value.strip().lower() in parse.CACHE_OFF else value)
+        return False
+    value = args.cache or os.environ.get("QUOTES_CACHE")
+    if value is None:
+        return True
+    return False if value.strip().lower() in CACHE_OFF else value
+
+
+def _engine(args: argparse.Namespace):
+    """The engine the command's options describe; its disk cache is opened now, so a problem with it is
+    reported before any work."""
+    from .engine import Engine
+
+    engine = Engine(lexicon=getattr(args, "lexicon", None) if args.command != "models" else None,
+                    models=args.models, method=args.method, cache=_cache_choice(args))
+    store = engine.parser.cache
     if store is not None and store.problem and not args.quiet:
         print(f"note: {store.problem}; going on without it", file=sys.stderr)
-    return store
+    return engine
 
 
-def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .lexicon import load_lexicon
-
-    return load_lexicon(args.lexicon) if args.lexicon else load_lexicon()
-
-
-def _extract_all(args: argparse.Namespace, articles: list[tuple[str, bytes]], label: str):  # type: ignore[no-untyped-def]
-    from .extraction import extract_many
-
-    lex = _lexicon(args)
+def _extract_all(args: argparse.Namespace, articles: list[tuple[str, bytes]], label: str):
     progress = _Progress(label, quiet=args.quiet)
-    results = []
-    batch = 8
     progress(0, len(articles))
-    for i in range(0, len(articles), batch):
-        results.extend(extract_many(articles[i:i + batch], lexicon=lex, date=args.date, models=args.models,
-                                    method=args.method))
-        progress(min(len(articles), i + batch), len(articles))
-    return lex, results
+    return args.engine.extract_many(articles, date=args.date, progress=progress)
 
 
 def _write(text: str, output: str | None) -> None:
@@ -129,7 +124,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "brat" and not args.output:
         raise QuotesError("--format brat writes one STEM.ann per input: give --output DIR")
     articles = _read(_files(args.files))
-    _, results = _extract_all(args, articles, "extracting")
+    results = _extract_all(args, articles, "extracting")
     if args.format == "brat":
         out = Path(args.output)
         out.mkdir(parents=True, exist_ok=True)
@@ -154,8 +149,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from .digests import digest
 
     articles = _read(_files(args.paths))
-    lex, results = _extract_all(args, articles, "reading articles")
-    d = digest(results, lexicon=lex, date=args.date)
+    results = _extract_all(args, articles, "reading articles")
+    d = digest(results, lexicon=args.engine.lexicon)
     fmt = {"markdown": render.digest_markdown, "json": render.digest_json, "html": render.digest_html}[args.format]
     _write(fmt(d), args.output)
     return 0
@@ -172,23 +167,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not sources:
         raise QuotesError("no source articles to check against")
     articles = _read([draft_path] + sources)
-    lex, results = _extract_all(args, articles, "reading draft and sources")
-    report = check(results[0], sources=results[1:], lexicon=lex, date=args.date)
+    results = _extract_all(args, articles, "reading draft and sources")
+    report = check(results[0], sources=results[1:], lexicon=args.engine.lexicon)
     fmt = {"text": render.check_text, "json": render.check_json, "html": render.check_html}[args.format]
     _write(fmt(report), args.output)
     return report.exit_code
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    from .parse import models_info
-
-    print(models_info(args.models).describe())
-    from .attribution import load_role_model
-    from .parse import cache_store
-
-    store = cache_store()
+    engine = args.engine
+    print(engine.parser.info.describe())
+    store = engine.parser.store
     print(f"parse cache: {store.path} ({len(store)} entries)" if store is not None else "parse cache: off")
-    role_model = load_role_model()
+    role_model = engine.configured(method="both").role_model
     if role_model is None:
         print("role tagger: none (quotes are found by the rules alone)")
     else:
@@ -267,7 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed usage and the error
         return int(exc.code or 0) if exc.code in (0, None) else 2
     try:
-        store = _use_cache(args) if args.command != "lexicon" else None  # the commands that parse, and `models`
+        args.engine = _engine(args) if args.command != "lexicon" else None  # the commands that parse, and `models`
+        store = args.engine.parser.cache if args.engine is not None else None
         said = store.problem if store is not None else None
         code = int(args.func(args))
         if store is not None and store.problem != said and not args.quiet:

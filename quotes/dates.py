@@ -27,7 +27,7 @@ from .errors import InputError
 __all__ = ["PartialDate", "article_date", "parse_date"]
 
 
-def _check_year(instance: "PartialDate", attribute: attrs.Attribute, value: int) -> None:
+def _check_year(instance: PartialDate, attribute: attrs.Attribute, value: int) -> None:
     if not 1 <= value <= 9999:
         raise ValueError(f"'year' must be in 1..9999 (got {value})")
 
@@ -59,7 +59,7 @@ class PartialDate:
             raise ValueError(f"'day' must be in 1..{last} for {self.year:04d}-{self.month:02d} (got {value})")
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         """``2013-03-17``, ``2013-03`` or ``2013``; ValueError with the reason otherwise.
 
         >>> PartialDate.parse("2013-03-17")
@@ -176,7 +176,7 @@ def article_date(
     today = today or _dt.date.today()
     try:
         dates = [d for d in _dates_in(text if isinstance(text, str) else str(text)) if d <= today]
-    except Exception:  # never raise on odd input
+    except Exception:  # noqa: BLE001 (never raise on odd input)
         dates = []
     if dates:
         return max(dates), "text"

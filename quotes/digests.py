@@ -16,21 +16,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from typing import Any, Union
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
+from .errors import InputError
 from .grouping import StatementGroup, group_statements
 from .records import Diagnostic, Extraction, Speaker
 from .verification import Finding, LexiconLike, verify_across, verify_article
 
-__all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "ensure_extractions"]
+__all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "named_extractions"]
 
-ArticleInput = Union[Extraction, str, bytes, tuple[str | None, Union[str, bytes]]]
-"""What ``digest`` and ``check`` accept per article: an :class:`Extraction`, a text, or ``(name, text)``."""
+ArticleInput = Extraction | str | bytes | tuple[str | None, str | bytes]
+"""What ``quotes.digest`` and ``quotes.check`` accept per article: an :class:`Extraction`, a text, or
+``(name, text)``."""
 
 
 @attrs.frozen
@@ -63,26 +64,21 @@ class Digest:
     """``(article name, diagnostic)`` for everything noticed while reading the articles."""
 
 
-def ensure_extractions(
-    articles: Sequence[ArticleInput], *, lexicon: Any = None, date: dt.date | str | None = None,
-    progress: Callable[[int, int], None] | None = None, prefix: str = "#",
-) -> list[Extraction]:
-    """Each article as an :class:`Extraction` with a unique name (texts are extracted; names ``#N`` if missing).
+def named_extractions(extractions: Sequence[Extraction], *, prefix: str = "#") -> list[Extraction]:
+    """The articles with unique names (``#N`` where one has none, ``name~2`` for a second ``name``).
 
-    >>> ensure_extractions([])
+    Raises :class:`~quotes.errors.InputError` for anything but an :class:`Extraction`: texts are extracted
+    first (``quotes.digest`` and ``quotes.check`` accept texts and do that).
+
+    >>> named_extractions([])
     []
     """
-    total = len(articles)
     out: list[Extraction] = []
     used: set[str] = set()
-    for i, item in enumerate(articles):
-        if isinstance(item, Extraction):
-            ex = item
-        else:
-            from .extraction import extract  # the parser is only needed for raw texts
-
-            name, text = (item if isinstance(item, tuple) else (None, item))
-            ex = extract(text, lexicon=lexicon, date=date, name=name)
+    for i, ex in enumerate(extractions):
+        if not isinstance(ex, Extraction):
+            raise InputError(f"article {i} is a {type(ex).__name__}, not an Extraction: pass texts to quotes.digest "
+                             "or quotes.check (or an Engine's), which extract them first")
         base = ex.name if ex.name is not None else f"{prefix}{i}"
         name, n = base, 2
         while name in used:
@@ -91,8 +87,6 @@ def ensure_extractions(
         if name != ex.name:
             ex = attrs.evolve(ex, name=name)
         out.append(ex)
-        if progress is not None:
-            progress(i + 1, total)
     return out
 
 
@@ -120,23 +114,18 @@ def _speaker_key(sp: Speaker) -> tuple[str, str]:
 
 
 def digest(
-    articles: Sequence[ArticleInput],
+    extractions: Sequence[Extraction],
     *,
     lexicon: LexiconLike | None = None,
-    date: dt.date | str | None = None,
-    progress: Callable[[int, int], None] | None = None,
 ) -> Digest:
-    """Group the statements of ``articles`` by speaker, with every finding.
-
-    ``articles`` are :class:`Extraction` records, texts, or ``(name, text)`` pairs (texts are passed
-    to ``quotes.extraction.extract`` with ``lexicon`` and ``date``; ``date`` does not change articles
-    already extracted). ``progress(done, total)`` is called after each article. With
-    ``lexicon=None`` the bundled lexicon is loaded when there are person mentions to check.
+    """Group the statements of extracted articles by speaker, with every finding (texts: ``quotes.digest``
+    or ``Engine.digest`` extract them first). With ``lexicon=None`` the bundled lexicon is loaded when there
+    are person mentions to check.
 
     >>> digest([]).speakers
     ()
     """
-    exs = ensure_extractions(articles, lexicon=lexicon, date=date, progress=progress)
+    exs = named_extractions(extractions)
     lex = default_lexicon(exs, lexicon)
     groups = group_statements(exs)
     findings: list[Finding] = []

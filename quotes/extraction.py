@@ -1,4 +1,4 @@
-"""``extract()``: one article in, every statement with its speaker out.
+"""Extraction: articles in, every statement with its speaker out.
 
 reading -> quotation marks -> date -> parse (the parser only where an attribution can be) ->
 attribution -> speakers.
@@ -7,25 +7,24 @@ attribution -> speakers.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from typing import Literal
 
 from .attribution import MODEL_FILE as ROLE_MODEL_FILE
 from .attribution import (
     Attribution,
+    RoleModel,
     find_attributions,
     find_signed,
-    load_role_model,
     merge_attributions,
     tag_attributions_many,
     with_signed,
 )
 from .dates import article_date
 from .errors import ModelsNotFoundError, QuotesError
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import TAG_ONLY, Document, Sentence, Word, add_parses, parse_many
+from .parse import TAG_ONLY, Document, Parser, Sentence, Word
 from .reading import Article, read_article
 from .records import Diagnostic, Extraction
 from .speakers import find_mentions, resolve_speakers
@@ -74,7 +73,7 @@ def _needs_parse(
     finds there added nothing (who-said-what 66.8 with them, 66.9 without) and cost a third of the time."""
     out = []
     for doc, atts in zip(docs, learned):
-        wanted = set()
+        wanted: set[tuple[int, str]] = set()
         out.append(wanted)
         for sent in doc.sentences:
             touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
@@ -88,51 +87,37 @@ def _needs_parse(
     return out
 
 
-def extract(
-    text: str | bytes,
-    *,
-    lexicon: Lexicon | None = None,
-    date: dt.date | str | None = None,
-    name: str | None = None,
-    models: str | os.PathLike[str] | None = None,
-    method: Method = "both",
-) -> Extraction:
-    """Every statement in one article: content, kind, cue, source as written, and the speaker.
-
-    ``date`` is the date offices are resolved at (default: the latest date written in the text,
-    else today; the result says which). ``text`` may be ``str`` (offsets are into it), or ``bytes``
-    or HTML (offsets are into ``result.text``, the decoded/extracted text).
-
-    ``method`` chooses how statements are found: ``"both"`` (default) runs the learned role tagger on
-    every paragraph and the parse rules where they can add to it (a cue the tagger found without a
-    source, a statement reported inside a learned content); ``"model"`` the tagger alone (no
-    dependency parse: the fastest); ``"rules"`` the parse rules alone. Without a shipped tagger,
-    ``"both"`` falls back to the rules with a ``no-role-model`` diagnostic and ``"model"`` raises
-    :class:`~quotes.errors.ModelsNotFoundError`.
-
-    >>> result = extract("“We will never give up,” said Volodymyr Zelenskyy on Tuesday.", date="2022-03-01")
-    >>> [(q.kind, q.speaker.name, q.content[0].text) for q in result.quotes]
-    [('direct', 'Volodymyr Zelenskyy', '“We will never give up,”')]
-    """
-    return extract_many([(name, text)], lexicon=lexicon, date=date, models=models, method=method)[0]
-
-
-def extract_many(
+def extract_articles(
     articles: Sequence[tuple[str | None, str | bytes]],
     *,
-    lexicon: Lexicon | None = None,
-    date: dt.date | str | None = None,
-    models: str | os.PathLike[str] | None = None,
+    lexicon: Lexicon,
+    parser: Parser,
+    role_model: RoleModel | None,
     method: Method = "both",
+    date: dt.date | str | None = None,
 ) -> list[Extraction]:
-    """:func:`extract` for several ``(name, text)`` articles, parsed in one batch (same results, faster)."""
-    lex = lexicon if lexicon is not None else load_lexicon()
+    """Every statement of each ``(name, text)`` article, parsed in one batch, with the resources given
+    (an :class:`quotes.engine.Engine` holds them: use ``quotes.extract`` or ``Engine.extract``).
+
+    ``date`` is the date offices are resolved at (default: the latest date written in the text,
+    else today; the result says which). A ``str`` text keeps its offsets; ``bytes`` or HTML are
+    decoded and cleaned first (offsets are into ``result.text``).
+
+    ``method`` chooses how statements are found: ``"both"`` runs the learned role tagger on every
+    paragraph and the parse rules where they can add to it (a cue the tagger found without a source, a
+    statement reported inside a learned content); ``"model"`` the tagger alone (no dependency parse:
+    the fastest); ``"rules"`` the parse rules alone. Without a role tagger, ``"both"`` falls back to the
+    rules with a ``no-role-model`` diagnostic and ``"model"`` raises
+    :class:`~quotes.errors.ModelsNotFoundError`.
+    """
+    if method not in ("rules", "model", "both"):
+        raise QuotesError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
+    lex = lexicon
     read: list[Article] = [read_article(text, name=name) for name, text in articles]
     texts = [a.text for a in read]
     marks = [find_quotations(a.text, ignore=a.ignore) for a in read]
-    if method not in ("rules", "model", "both"):
-        raise QuotesError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
-    role_model = load_role_model() if method != "rules" else None
+    if method == "rules":
+        role_model = None
     fallback: tuple[Diagnostic, ...] = ()
     if role_model is None and method == "model":
         raise ModelsNotFoundError(f"no role tagger at {ROLE_MODEL_FILE}; use method='both' or 'rules'")
@@ -141,17 +126,17 @@ def extract_many(
         fallback = (Diagnostic("no-role-model", f"no role tagger at {ROLE_MODEL_FILE}: quotes were found by the "
                                                 "parse rules alone"),)
     learned: list[tuple[Attribution, ...]] = [() for _ in read]
-    if method == "rules":
-        docs = parse_many(texts, models=models, select=_selector(lex), normalise=normalise_marks)
+    if method == "rules" or role_model is None:
+        docs = parser.parse_many(texts, select=_selector(lex), normalise=normalise_marks)
     else:
         # the tagging pass, then the role tagger; the parser only where the rules can add to it
-        docs = parse_many(texts, models=models, select=TAG_ONLY, normalise=normalise_marks)
+        docs = parser.parse_many(texts, select=TAG_ONLY, normalise=normalise_marks)
         learned = tag_attributions_many([(doc, quotations, article.ignore)
                                          for doc, (quotations, _), article in zip(docs, marks, read)],
-                                        lexicon=lex, model=role_model)
+                                        lexicon=lex, model=role_model, store=parser.store)
         if method == "both":
             wanted = _needs_parse(docs, learned, _cue_word(lex, thought=False))
-            docs = add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d], models=models)
+            docs = parser.add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d])
     out = []
     for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
         when, source = article_date(article.text, date=date)

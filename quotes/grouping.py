@@ -281,7 +281,7 @@ def _composite(sentences: Sequence[tuple[str, ...]], neighbours: Sequence[tuple[
     In response to the crisis, China calls for negotiations``)."""
     if len(sentences) < 2:
         return False
-    matched = []
+    matched: list[frozenset[int]] = []
     for n in neighbours:
         ks = frozenset(k for k, s in enumerate(sentences) if coverage_score(s, n) >= score_cutoff)
         if ks:
@@ -308,13 +308,13 @@ def _placed_units(
     for u in units:
         mine = _stems_of(u.text)
         best: tuple[float, int] | None = None
-        for c in [home, *groups]:
-            if c == w_index:
-                score = max((coverage_score(mine, stems[j]) for j in members_of[c] if j != w_index), default=0.0)
+        for g in [home, *groups]:
+            if g == w_index:
+                score = max((coverage_score(mine, stems[j]) for j in members_of[g] if j != w_index), default=0.0)
             else:
-                score = coverage_score(mine, stems[c])
+                score = coverage_score(mine, stems[g])
             if score >= score_cutoff and (best is None or score > best[0]):
-                best = (score, c)
+                best = (score, g)
         chosen.append(best[1] if best else None)
     if all(c is None or c == home for c in chosen):
         return None

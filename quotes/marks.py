@@ -277,9 +277,9 @@ class _Pairing:
             role = self._role(m, open_count)
             if role == "open" and m.char in _APOSTROPHE_LIKE and self._soft_elision(m):
                 role = "open" if self._strong_closers_after(marks, i, m.family) >= open_count + 1 else "skip"
-            if role == "close" and self._weak_closer(m):
-                if not open_count or self._strong_closers_after(marks, i, m.family) >= open_count:
-                    role = "skip"  # a plural possessive (both sides’ future) inside the quotation
+            if role == "close" and self._weak_closer(m) and (
+                    not open_count or self._strong_closers_after(marks, i, m.family) >= open_count):
+                role = "skip"  # a plural possessive (both sides’ future) inside the quotation
             if role == "open":
                 stack.append(_Open(m.pos, m.char, m.family, len(stack), m.pos + 1))
                 counts[m.family] += 1

@@ -20,10 +20,10 @@ most of the time goes. Sentences that were not parsed have ``parsed=False`` and 
 is ``None``. The parser's trees are decoded by :func:`quotes.spanning.max_spanning_tree` (the same
 trees as stanza's own decoder wherever the best tree is unique, several times faster).
 
-Results are cached by content for the life of the process and, once :func:`use_cache` names a directory
-(the ``QUOTES_CACHE`` environment variable does the same; the command line uses ``~/.cache/quotes``),
-on disk between runs too: a paragraph seen before, with the same models, is neither tagged nor parsed
-again (the role tagger keeps its labels in the same store).
+A :class:`Parser` holds the loaded models and remembers its results by content for its life and, given a
+disk cache (:class:`quotes.cache.Store`; the engine's ``cache=``, ``QUOTES_CACHE``, or the command line's
+``~/.cache/quotes``), between runs too: a paragraph seen before, with the same models, is neither tagged
+nor parsed again (the role tagger keeps its labels in the same store).
 
 >>> Word(index=0, text="Wang", start=0, end=4, lemma="Wang", upos="PROPN", xpos="NNP", feats="Number=Sing",
 ...      head=1, deprel="nsubj").feature("Number")
@@ -33,7 +33,6 @@ again (the role tagger keeps its labels in the same store).
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -42,6 +41,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -232,11 +232,12 @@ def resolve_models(models: str | os.PathLike[str] | None = None) -> ModelsInfo:
 
 # -- the pipeline ----------------------------------------------------------------------------------
 
-_LOCK = threading.Lock()
+_STANZA_LOCK = threading.Lock()
+"""Held around every call into stanza's processors: :func:`_our_decoder` swaps a function of stanza's own
+modules, which all parsers in the process share."""
 
 
-@functools.lru_cache(maxsize=4)
-def _pipeline(origin: str, directory: str):  # type: ignore[no-untyped-def]
+def _load_pipeline(origin: str, directory: str):
     import logging
 
     import stanza
@@ -265,8 +266,9 @@ def _pipeline(origin: str, directory: str):  # type: ignore[no-untyped-def]
     )
 
 
+
 def models_info(models: str | os.PathLike[str] | None = None) -> ModelsInfo:
-    """Which models :func:`parse` would use (see the module docstring for the order)."""
+    """Which models a :class:`Parser` would use (see the module docstring for the order)."""
     return resolve_models(models)
 
 
@@ -282,63 +284,20 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_CACHE_SIZE = 50_000
-_TAGGED: "OrderedDict[tuple[str, str], tuple[Sentence, ...]]" = OrderedDict()
-_PARSED: "OrderedDict[tuple[str, str, tuple[tuple[str, str], ...]], tuple[tuple[int, str], ...]]" = OrderedDict()
+MEMO_SIZE = 50_000
+"""Paragraphs (and, apart, parsed sentences) a parser keeps in memory."""
+
+CACHE_FORMAT = "1"
+"""Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
+
+CACHE_OFF = {"", "0", "off", "no", "none", "false"}
+"""Values of ``QUOTES_CACHE`` that mean no disk cache."""
 
 
-def _remember(cache: OrderedDict, key, value) -> None:  # type: ignore[type-arg]
-    cache[key] = value
-    cache.move_to_end(key)
-    while len(cache) > _CACHE_SIZE:
-        cache.popitem(last=False)
-
-
-def _recall(cache: OrderedDict, key):  # type: ignore[type-arg,no-untyped-def]
-    """The memo's entry for ``key`` (now the most recently used), or None."""
-    value = cache.get(key)
-    if value is not None:
-        try:
-            cache.move_to_end(key)
-        except KeyError:  # another thread evicted it in between: the value in hand is still good
-            pass
-    return value
-
-
-def _known(memo: OrderedDict, wanted: list, info: ModelsInfo, kind: str,  # type: ignore[type-arg]
-           disk_parts: Callable, decode: Callable):  # type: ignore[type-arg,no-untyped-def]
-    """What a call already knows of its ``wanted`` memo keys: ``(have, missing, keep)``. ``have`` holds the
-    results found in the memo, else on disk (``kind`` and ``disk_parts(key)`` make the disk key,
-    ``decode(key, value)`` reads an entry back or gives None for a damaged one); ``missing`` lists the
-    keys still to compute, in order; ``keep(results, encode)`` adds computed results to ``have``, the
-    memo and the disk. The call reads its results from ``have``: the memo may evict them meanwhile."""
-    have: dict = {}
-    for key in wanted:
-        hit = _recall(memo, key)
-        if hit is not None:
-            have[key] = hit
-    missing = [key for key in wanted if key not in have]
-    store = cache_store() if missing else None
-    disk: dict = {}
-    if store is not None:
-        fingerprint = _fingerprint(info)
-        disk = {key: cache_key(fingerprint, kind, *disk_parts(key)) for key in missing}
-        stored = store.get_many(list(disk.values()))
-        for key in missing:
-            value = decode(key, stored[disk[key]]) if disk[key] in stored else None
-            if value is not None:
-                have[key] = value
-                _remember(memo, key, value)
-        missing = [key for key in missing if key not in have]
-
-    def keep(results: dict, encode: Callable) -> None:  # type: ignore[type-arg]
-        for key, value in results.items():
-            have[key] = value
-            _remember(memo, key, value)
-        if store is not None:
-            store.put_many((disk[key], encode(value)) for key, value in results.items())
-
-    return have, missing, keep
+def cache_from_environment() -> Store | None:
+    """The disk cache ``QUOTES_CACHE`` names (a directory; unset or ``off``: None)."""
+    value = os.environ.get("QUOTES_CACHE", "")
+    return None if value.strip().lower() in CACHE_OFF else Store(Path(value).expanduser() / "parses.sqlite")
 
 
 def _parser_input(sent: Sentence) -> tuple[tuple[str, ...], ...]:
@@ -346,74 +305,234 @@ def _parser_input(sent: Sentence) -> tuple[tuple[str, ...], ...]:
     return tuple((w.form or w.text, w.lemma, w.upos, w.xpos, w.feats) for w in sent.words)
 
 
-CACHE_FORMAT = "1"
-"""Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
+class Parser:
+    """The parser models of one directory, loaded on first use, with what they already computed: a memo of
+    tagged paragraphs and parsed sentences for the life of the object and, with a ``cache`` store, on disk
+    between runs (keyed by the models' files). An :class:`quotes.engine.Engine` owns one; make your own
+    to parse without an engine.
 
-CACHE_OFF = {"", "0", "off", "no", "none", "false"}
-"""Values of ``QUOTES_CACHE`` that mean no disk cache."""
-_STORE: list[Store | None] = []  # [] until decided: then [the store] or [None]
-_STORE_LOCK = threading.Lock()
+    >>> Parser(models="/nowhere")
+    Traceback (most recent call last):
+    ...
+    quotes.errors.ModelsNotFoundError: no models in /nowhere (from argument): expected tokenize.pt, mwt.pt, pos.pt, lemma.pt, depparse.pt
+    """
 
+    def __init__(self, models: str | os.PathLike[str] | None = None, *, cache: Store | None = None,
+                 memo_size: int = MEMO_SIZE) -> None:
+        self.info = resolve_models(models)
+        self.cache = cache
+        self.memo_size = memo_size
+        self._nlp: Any = None
+        self._load_lock = threading.Lock()
+        self._tagged: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
+        self._parsed: OrderedDict[tuple[str, str, tuple[tuple[str, ...], ...]], tuple[tuple[int, str], ...]] = OrderedDict()
+        self._fingerprints: dict[tuple[str, ...], str] = {}
 
-def use_cache(directory: str | os.PathLike[str] | None) -> Store | None:
-    """Keep tagging and parsing results in ``directory`` (a SQLite file in it) between runs; None turns
-    the disk cache off. Returns the store (see :attr:`quotes.cache.Store.problem` if it could not be
-    opened: parsing then goes on without it). Until called, ``QUOTES_CACHE`` decides (unset: off)."""
-    store = None if directory is None else Store(Path(directory).expanduser() / "parses.sqlite")
-    with _STORE_LOCK:
-        old = _STORE[0] if _STORE else None
-        _STORE[:] = [store]
-    if old is not None and old is not store:
-        old.close()
-    return store
+    def __repr__(self) -> str:
+        return f"<Parser {self.info.origin}: {self.info.directory}>"
 
+    def fresh(self, *, cache: Store | None = None, memo_size: int | None = None) -> Parser:
+        """A parser of the same models that shares their loaded pipeline, with an empty memo and the disk
+        cache given (none by default)."""
+        other = Parser.__new__(Parser)
+        other.info = self.info
+        other.cache = cache
+        other.memo_size = self.memo_size if memo_size is None else memo_size
+        other._nlp = self.pipeline()
+        other._load_lock = threading.Lock()
+        other._tagged = OrderedDict()
+        other._parsed = OrderedDict()
+        other._fingerprints = {}
+        return other
 
-def cache_store() -> Store | None:
-    """The disk cache in use (None when off or when it could not be opened)."""
-    if not _STORE:
-        with _STORE_LOCK:
-            if not _STORE:
-                value = os.environ.get("QUOTES_CACHE", "")
-                _STORE[:] = [None if value.strip().lower() in CACHE_OFF
-                             else Store(Path(value).expanduser() / "parses.sqlite")]
-    store = _STORE[0]
-    return store if store is not None and store.active else None
+    @property
+    def store(self) -> Store | None:
+        """The disk cache in use: None when there is none or it could not be opened."""
+        return self.cache if self.cache is not None and self.cache.active else None
 
+    def pipeline(self):
+        """The stanza pipeline (loaded on first use)."""
+        if self._nlp is None:
+            with self._load_lock:
+                if self._nlp is None:
+                    self._nlp = _load_pipeline(self.info.origin, self.info.directory)
+        return self._nlp
 
-_FINGERPRINTS: dict[tuple[str, ...], str] = {}
+    # -- the memo and the disk cache
 
+    def _remember(self, memo: OrderedDict, key: Any, value: Any) -> None:
+        memo[key] = value
+        memo.move_to_end(key)
+        while len(memo) > self.memo_size:
+            memo.popitem(last=False)
 
-def _fingerprint(info: ModelsInfo) -> str:
-    """What the models' results depend on: the model files' contents, our version and stanza's. The
-    files are hashed once per process and state (name, size, modification time)."""
-    import stanza
+    @staticmethod
+    def _recall(memo: OrderedDict, key: Any) -> Any:
+        """The memo's entry for ``key`` (now the most recently used), or None."""
+        value = memo.get(key)
+        if value is not None:
+            with contextlib.suppress(KeyError):  # another thread evicted it in between: the value in hand is good
+                memo.move_to_end(key)
+        return value
 
-    base = Path(info.directory)
-    if info.origin == "stanza-resources":
-        paths = sorted((base / "en").glob("*/*.pt"))
-    else:
-        paths = [base / f for f in info.files]
-    states = []
-    for path in paths:
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        states.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-    state = (CACHE_FORMAT, __version__, getattr(stanza, "__version__", "?"), info.origin, *states)
-    if state not in _FINGERPRINTS:
-        parts = list(state[:4])
+    def _known(self, memo: OrderedDict, wanted: list[Any], kind: str,
+               disk_parts: Callable[[Any], tuple[str, ...]],
+               decode: Callable[[Any, str], Any]) -> tuple[dict[Any, Any], list[Any], Callable[..., None]]:
+        """What a call already knows of its ``wanted`` memo keys: ``(have, missing, keep)``. ``have`` holds the
+        results found in the memo, else on disk (``kind`` and ``disk_parts(key)`` make the disk key,
+        ``decode(key, value)`` reads an entry back or gives None for a damaged one); ``missing`` lists the
+        keys still to compute, in order; ``keep(results, encode)`` adds computed results to ``have``, the
+        memo and the disk. The call reads its results from ``have``: the memo may evict them meanwhile."""
+        have: dict[Any, Any] = {}
+        for key in wanted:
+            hit = self._recall(memo, key)
+            if hit is not None:
+                have[key] = hit
+        missing = [key for key in wanted if key not in have]
+        store = self.store if missing else None
+        disk: dict[Any, str] = {}
+        if store is not None:
+            fingerprint = self.fingerprint()
+            disk = {key: cache_key(fingerprint, kind, *disk_parts(key)) for key in missing}
+            stored = store.get_many(list(disk.values()))
+            for key in missing:
+                value = decode(key, stored[disk[key]]) if disk[key] in stored else None
+                if value is not None:
+                    have[key] = value
+                    self._remember(memo, key, value)
+            missing = [key for key in missing if key not in have]
+
+        def keep(results: dict[Any, Any], encode: Callable[[Any], str]) -> None:
+            for key, value in results.items():
+                have[key] = value
+                self._remember(memo, key, value)
+            if store is not None:
+                store.put_many((disk[key], encode(value)) for key, value in results.items())
+
+        return have, missing, keep
+
+    def fingerprint(self) -> str:
+        """What the models' results depend on: the model files' contents, our version and stanza's. The
+        files are hashed once per parser and state (name, size, modification time)."""
+        import stanza
+
+        info = self.info
+        base = Path(info.directory)
+        if info.origin == "stanza-resources":
+            paths = sorted((base / "en").glob("*/*.pt"))
+        else:
+            paths = [base / f for f in info.files]
+        states = []
         for path in paths:
-            digest = hashlib.sha256()
             try:
-                with open(path, "rb") as f:
-                    for block in iter(lambda: f.read(1 << 20), b""):
-                        digest.update(block)
+                st = path.stat()
             except OSError:
                 continue
-            parts.append(f"{path.name}:{digest.hexdigest()}")
-        _FINGERPRINTS[state] = cache_key(*parts)
-    return _FINGERPRINTS[state]
+            states.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        state = (CACHE_FORMAT, __version__, getattr(stanza, "__version__", "?"), info.origin, *states)
+        if state not in self._fingerprints:
+            parts = list(state[:4])
+            for path in paths:
+                digest = hashlib.sha256()
+                try:
+                    with open(path, "rb") as f:
+                        for block in iter(lambda: f.read(1 << 20), b""):
+                            digest.update(block)
+                except OSError:
+                    continue
+                parts.append(f"{path.name}:{digest.hexdigest()}")
+            self._fingerprints[state] = cache_key(*parts)
+        return self._fingerprints[state]
+
+    # -- parsing
+
+    def parse_many(
+        self,
+        texts: Sequence[str],
+        *,
+        select: Callable[[Sentence], bool] | None = None,
+        normalise: Callable[[str], str] | None = None,
+    ) -> list[Document]:
+        """Parse several texts in one batch (faster than one by one; results are identical).
+
+        ``normalise`` maps a paragraph to a same-length text the models see instead (e.g. curly
+        quotation marks made straight, so both spellings parse alike); offsets and word texts still
+        refer to the original.
+
+        ``select`` decides which tagged sentences get the dependency parser (default: all); pass
+        :data:`TAG_ONLY` for none, then :meth:`add_parses` once the caller knows which it wants.
+        Paragraphs and parsed sentences are remembered by content, so a repeated run over the same
+        articles (a digest, then a check) does not parse them again.
+        """
+        directory = self.info.directory
+        jobs: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
+        for t, text in enumerate(texts):
+            for offset, para in _paragraphs(text):
+                seen = normalise(para) if normalise is not None else para
+                jobs.append((t, offset, seen if len(seen) == len(para) else para))
+        have, todo, keep = self._known(self._tagged, [(directory, p) for p in dict.fromkeys(p for _, _, p in jobs)],
+                                       "tag", lambda key: (key[1],), lambda key, value: _decode_sentences(key[1], value))
+        paragraphs = [key[1] for key in todo]
+        if paragraphs:
+            nlp = self.pipeline()
+            with _STANZA_LOCK:
+                tagged = interleaved(lambda part: _tag(nlp, part), paragraphs)
+            keep({(directory, para): tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
+                  for para, sdoc in zip(paragraphs, tagged)}, _encode_sentences)
+        sentences: list[list[Sentence]] = [[] for _ in texts]
+        for t, offset, para in jobs:
+            for rel in have[(directory, para)]:
+                sentences[t].append(_shift(rel, texts[t], offset))
+        docs = [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
+        if select is TAG_ONLY:
+            return docs
+        chosen = select
+        return self.add_parses(docs, select=None if chosen is None else (lambda _, sent: chosen(sent)))
+
+    def add_parses(
+        self,
+        docs: Sequence[Document],
+        *,
+        select: Callable[[int, Sentence], bool] | None = None,
+    ) -> list[Document]:
+        """Tagged documents (from :meth:`parse_many` with a ``select`` that took nothing) with the dependency
+        parse added to the sentences ``select(document index, sentence)`` picks (default: all); the others
+        are returned as they were. Parses are remembered by sentence content, like :meth:`parse_many`'s."""
+        directory = self.info.directory
+        wanted = [(d, k) for d, doc in enumerate(docs) for k, sent in enumerate(doc.sentences)
+                  if not sent.parsed and (select is None or select(d, sent))]
+        if not wanted:
+            return list(docs)
+        keys = {(d, k): (directory, docs[d].sentences[k].text, _parser_input(docs[d].sentences[k])) for d, k in wanted}
+        have, missing, keep = self._known(self._parsed, list(dict.fromkeys(keys.values())), "parse",
+                                          lambda key: (key[1], *("\t".join(w) for w in key[2])),
+                                          lambda key, value: _decode_heads(value, len(key[2])))
+        if missing:
+            import stanza
+
+            first: dict[Any, Sentence] = {}
+            for d, k in wanted:
+                first.setdefault(keys[(d, k)], docs[d].sentences[k])
+            nlp = self.pipeline()
+
+            def parse_part(part: list[Any]) -> list[tuple[tuple[int, str], ...]]:
+                subdoc = stanza.Document([_tagged_dict(first[key]) for key in part])
+                nlp.processors["depparse"].process(subdoc)
+                return [tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words) for ssent in subdoc.sentences]
+
+            with _STANZA_LOCK, _our_decoder():
+                heads = interleaved(parse_part, missing)
+            keep(dict(zip(missing, heads)), json.dumps)
+        out = [list(doc.sentences) for doc in docs]
+        for (d, k), key in keys.items():
+            out[d][k] = _with_heads(out[d][k], list(have[key]))
+        touched = {d for d, _ in keys}
+        return [attrs.evolve(doc, sentences=tuple(sents)) if d in touched else doc
+                for d, (doc, sents) in enumerate(zip(docs, out))]
+
+    def parse(self, text: str, *, select: Callable[[Sentence], bool] | None = None) -> Document:
+        """Parse one text: sentences and words with offsets into ``text``, tags, lemmas and dependencies."""
+        return self.parse_many([text], select=select)[0]
 
 
 def _encode_sentences(sents: tuple[Sentence, ...]) -> str:
@@ -462,97 +581,10 @@ def _shift(sent: Sentence, text: str, by: int) -> Sentence:
     return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by], words, sent.parsed)
 
 
-def parse_many(
-    texts: Sequence[str],
-    *,
-    models: str | os.PathLike[str] | None = None,
-    select: Callable[[Sentence], bool] | None = None,
-    normalise: Callable[[str], str] | None = None,
-) -> list[Document]:
-    """Parse several texts in one batch (faster than one by one; results are identical).
 
-    ``normalise`` maps a paragraph to a same-length text the models see instead (e.g. curly
-    quotation marks made straight, so both spellings parse alike); offsets and word texts still
-    refer to the original.
-
-    ``select`` decides which tagged sentences get the dependency parser (default: all); pass
-    :data:`TAG_ONLY` for none, then :func:`add_parses` once the caller knows which it wants.
-    Paragraphs and parsed sentences are cached by content for the life of the process, so a
-    repeated run over the same articles (a digest, then a check) does not parse them again.
-    """
-    info = resolve_models(models)
-    nlp = _pipeline(info.origin, info.directory)
-    jobs: list[tuple[int, int, str]] = []  # (text index, offset, paragraph)
-    for t, text in enumerate(texts):
-        for offset, para in _paragraphs(text):
-            seen = normalise(para) if normalise is not None else para
-            jobs.append((t, offset, seen if len(seen) == len(para) else para))
-    have, todo, keep = _known(_TAGGED, [(info.directory, p) for p in dict.fromkeys(p for _, _, p in jobs)], info, "tag",
-                              lambda key: (key[1],), lambda key, value: _decode_sentences(key[1], value))
-    todo = [key[1] for key in todo]
-    if todo:
-        with _LOCK:
-            tagged = interleaved(lambda paragraphs: _tag(nlp, paragraphs), todo)
-        keep({(info.directory, para): tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
-              for para, sdoc in zip(todo, tagged)}, _encode_sentences)
-    staged: list[tuple[int, Sentence]] = []
-    for t, offset, para in jobs:
-        for rel in have[(info.directory, para)]:
-            staged.append((t, _shift(rel, texts[t], offset)))
-    sentences: list[list[Sentence]] = [[] for _ in texts]
-    for t, sent in staged:
-        sentences[t].append(sent)
-    docs = [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
-    if select is TAG_ONLY:
-        return docs
-    return add_parses(docs, select=None if select is None else (lambda _, sent: select(sent)), models=models)
-
-
-def TAG_ONLY(sentence: Sentence) -> bool:  # noqa: N802 (a constant the caller passes)
-    """The ``select`` of :func:`parse_many` that parses nothing: the tagging pass alone."""
+def TAG_ONLY(sentence: Sentence) -> bool:
+    """The ``select`` of :meth:`Parser.parse_many` that parses nothing: the tagging pass alone."""
     return False
-
-
-def add_parses(
-    docs: Sequence[Document],
-    *,
-    select: Callable[[int, Sentence], bool] | None = None,
-    models: str | os.PathLike[str] | None = None,
-) -> list[Document]:
-    """Tagged documents (from :func:`parse_many` with a ``select`` that took nothing) with the dependency
-    parse added to the sentences ``select(document index, sentence)`` picks (default: all); the others
-    are returned as they were. Parses are cached by sentence content, like :func:`parse_many`'s."""
-    info = resolve_models(models)
-    wanted = [(d, k) for d, doc in enumerate(docs) for k, sent in enumerate(doc.sentences)
-              if not sent.parsed and (select is None or select(d, sent))]
-    if not wanted:
-        return list(docs)
-    keys = {(d, k): (info.directory, docs[d].sentences[k].text, _parser_input(docs[d].sentences[k])) for d, k in wanted}
-    have, missing, keep = _known(_PARSED, list(dict.fromkeys(keys.values())), info, "parse",
-                                 lambda key: (key[1], *("\t".join(w) for w in key[2])),
-                                 lambda key, value: _decode_heads(value, len(key[2])))
-    if missing:
-        import stanza
-
-        first: dict = {}
-        for d, k in wanted:
-            first.setdefault(keys[(d, k)], docs[d].sentences[k])
-        nlp = _pipeline(info.origin, info.directory)
-
-        def parse_part(part: list) -> list[tuple[tuple[int, str], ...]]:  # type: ignore[type-arg]
-            subdoc = stanza.Document([_tagged_dict(first[key]) for key in part])
-            nlp.processors["depparse"].process(subdoc)
-            return [tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words) for ssent in subdoc.sentences]
-
-        with _LOCK, _our_decoder():
-            heads = interleaved(parse_part, missing)
-        keep(dict(zip(missing, heads)), json.dumps)
-    out = [list(doc.sentences) for doc in docs]
-    for (d, k), key in keys.items():
-        out[d][k] = _with_heads(out[d][k], list(have[key]))
-    touched = {d for d, _ in keys}
-    return [attrs.evolve(doc, sentences=tuple(sents)) if d in touched else doc
-            for d, (doc, sents) in enumerate(zip(docs, out))]
 
 
 def parse(
@@ -561,11 +593,12 @@ def parse(
     models: str | os.PathLike[str] | None = None,
     select: Callable[[Sentence], bool] | None = None,
 ) -> Document:
-    """Parse one text: sentences and words with offsets into ``text``, tags, lemmas and dependencies."""
-    return parse_many([text], models=models, select=select)[0]
+    """Parse one text with a parser of its own (models loaded for this call: for many texts, use a
+    :class:`Parser` or :class:`quotes.engine.Engine`)."""
+    return Parser(models).parse(text, select=select)
 
 
-def _tag(nlp, paragraphs: list[str]):  # type: ignore[no-untyped-def]
+def _tag(nlp, paragraphs: list[str]):
     """The tagging pass (tokenize, mwt, pos, lemma) over paragraphs, as stanza documents. A dictionary-only
     lemmatizer (the shipped one) is asked directly: stanza's lemma processor first builds a data loader
     that only its neural model needs, a tenth of the pass on news copy. The lemmas are the same."""
@@ -582,11 +615,11 @@ def _tag(nlp, paragraphs: list[str]):  # type: ignore[no-untyped-def]
 
 
 @contextlib.contextmanager
-def _our_decoder():  # type: ignore[no-untyped-def]
+def _our_decoder():
     """While held, stanza's parser decodes its trees with :func:`max_spanning_tree` (the same trees
     wherever the best tree is unique; stanza's decoder walks cycles in pure Python, a third of the
     parser's time on CPU). It is a swap of stanza's module-level decoder, held only around our own
-    calls and under :data:`_LOCK`; another thread calling stanza directly at that moment would get it
+    calls and under :data:`_STANZA_LOCK`; another thread calling stanza directly at that moment would get it
     too (with the same trees)."""
     import importlib
 
@@ -617,7 +650,7 @@ def _with_heads(sent: Sentence, heads: list[tuple[int, str]]) -> Sentence:
     return attrs.evolve(sent, words=words, parsed=True)
 
 
-def _convert(text: str, offset: int, ssent) -> Sentence | None:  # type: ignore[no-untyped-def]
+def _convert(text: str, offset: int, ssent) -> Sentence | None:
     words: list[Word] = []
     for token in ssent.tokens:
         if token.start_char is None or token.end_char is None:
@@ -660,10 +693,9 @@ def tag_and_parse_words(
     """
     import stanza
 
-    info = resolve_models(models)
-    nlp = _pipeline(info.origin, info.directory)
+    nlp = Parser(models).pipeline()
     doc = stanza.Document([[{"id": i + 1, "text": w} for i, w in enumerate(sent)] for sent in sentences if sent])
-    with _LOCK, _our_decoder():
+    with _STANZA_LOCK, _our_decoder():
         for name in ("pos", "lemma", "depparse"):
             nlp.processors[name].process(doc)
     out: list[list[tuple[str, str, int, str]]] = []

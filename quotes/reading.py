@@ -16,6 +16,7 @@ is used exactly as given, so offsets are offsets into the caller's own string.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from html.parser import HTMLParser
 
@@ -24,7 +25,7 @@ import attrs
 from .errors import InputError
 from .records import Diagnostic, Span
 
-__all__ = ["Article", "read_article", "LARGE_INPUT"]
+__all__ = ["LARGE_INPUT", "Article", "read_article"]
 
 LARGE_INPUT = 5_000_000
 """Characters (or bytes) above which an input gets a ``large-input`` diagnostic."""
@@ -103,7 +104,7 @@ _MAGIC = (
     (b"GIF8", "a GIF image"), (b"\xff\xd8\xff", "a JPEG image"), (b"\x1f\x8b", "gzip-compressed data"),
     (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"), (b"\x7fELF", "a program"), (b"BZh", None),
 )
-_CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
+_CONTROL_BYTES = frozenset(range(9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -148,10 +149,8 @@ def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
     declared = _META_CHARSET.search(raw[:4096])
     candidates = []
     if declared:
-        try:
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
             candidates.append(codecs.lookup(declared.group(1).decode("ascii")).name)
-        except (LookupError, UnicodeDecodeError):
-            pass
     candidates += ["cp1252", "latin-1"]
     for enc in candidates:
         try:
@@ -325,7 +324,7 @@ def html_to_text(html: str) -> str:
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # html.parser is lenient; this guards against the odd assertion on broken markup
+    except Exception:  # noqa: BLE001 (html.parser is lenient; this guards against the odd assertion on broken markup)
         pass
     return parser.text()
 

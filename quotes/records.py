@@ -54,15 +54,15 @@ class Span:
             raise ValueError(f"'text' must have end - start = {self.end - self.start} characters (got {len(value)})")
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> "Span":
+    def of(cls, source: str, start: int, end: int) -> Span:
         """The span of ``source[start:end]``."""
         return cls(start, end, source[start:end])
 
-    def shifted(self, by: int) -> "Span":
+    def shifted(self, by: int) -> Span:
         """The same span in a text that has ``by`` more characters in front."""
         return Span(self.start + by, self.end + by, self.text)
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         """Whether the two ranges share at least one character."""
         return self.start < other.end and other.start < self.end
 

@@ -17,6 +17,7 @@ The lexicon is used only through four calls (``offices_of``, ``holders``, ``pers
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -160,7 +161,7 @@ def _person_name(lexicon: Any, pid: str, fallback: str | None = None) -> str:
 def _family(lexicon: Any, pid: str) -> str:
     try:
         return str(lexicon.person(pid).family or "").casefold()
-    except Exception:
+    except Exception:  # noqa: BLE001 (any LexiconLike: an unknown id, or a person without a family name)
         return ""
 
 
@@ -294,10 +295,8 @@ def _named_before_in_sentence(ex: Extraction, sp: Speaker, at: int, lexicon: Any
     before = ex.text[start:at]
     names = {sp.name or ""}
     if sp.person_id:
-        try:
+        with contextlib.suppress(Exception):  # any LexiconLike: an unknown id, or a person without a family name
             names.add(str(lexicon.person(sp.person_id).family or ""))
-        except Exception:
-            pass
     if any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", before) for n in names):
         return True
     return any(m.speaker.person_id == sp.person_id and start <= m.span.start < at for m in ex.mentions if sp.person_id)
@@ -351,7 +350,7 @@ def _self_variant_findings(ex: Extraction, name: str) -> list[Finding]:
             if (a1 and a2 and a1 != a2) or n1 in n2 or n2 in n1 or not _close(p1.text, p2.text):
                 continue
             elided = [bool(_OMISSION.search(q.text)) for q in (q1, q2)]
-            (mine, piece), (other, _) = ((o2, p2), (o1, p1)) if elided == [False, True] else ((o1, p1), (o2, p2))
+            (_mine, piece), (other, _) = ((o2, p2), (o1, p1)) if elided == [False, True] else ((o1, p1), (o2, p2))
             alt = _compare(piece.text, [other])
             # words changed inside a sentence that otherwise runs the same; sentences sharing only an opening or
             # an ending ('Let me tell you why' / 'Let me tell you the facts') are different statements

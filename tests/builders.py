@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import ClassVar
 
 from quotes.parse import Document, Sentence, Word
 
@@ -25,7 +26,7 @@ def sentence_doc(text: str, rows: list[tuple[str, str, str, int, str]]) -> Docum
 class FakeCues:
     """The part of the lexicon attribution needs: cue words by lemma."""
 
-    VERBS = {"say": "speech", "add": "speech", "tell": "speech", "call": "speech", "deplore": "speech",
+    VERBS: ClassVar[dict[str, str]] = {"say": "speech", "add": "speech", "tell": "speech", "call": "speech", "deplore": "speech",
              "believe": "thought", "urge": "speech", "praise": "speech"}
 
     def cue(self, lemma: str):

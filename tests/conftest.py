@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -29,3 +30,17 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _models_load_once():
+    """Each engine loads its own models (each CLI call in a test makes one): in tests the stanza pipeline and
+    the role tagger are loaded once per session and shared, so hundreds of engines cost one load."""
+    from quotes import parse
+    from quotes.attribution import tagger
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(parse, "_load_pipeline", functools.lru_cache(maxsize=4)(parse._load_pipeline))
+    patch.setattr(tagger.RoleModel, "load", classmethod(functools.lru_cache(maxsize=4)(tagger.RoleModel.load.__func__)))
+    yield
+    patch.undo()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,7 +32,7 @@ def _inverted_cue():
 
 def test_direct_quote_with_inverted_cue():
     """'"...," said Wang at a briefing': the quotation is the content, Wang the source, said the cue."""
-    text, doc = _inverted_cue()
+    _, doc = _inverted_cue()
     (a,) = _run(doc)
     assert a.kind == "direct"
     assert a.content[0].text == "“The friendship is rock-solid,”"
@@ -162,7 +164,7 @@ def test_quotation_inside_nested_contents_belongs_to_each():
 class _DocumentCues(FakeCues):
     """FakeCues with 'demand' and 'denounce', and the two names the misread-name rule asks the lexicon about."""
 
-    VERBS = {**FakeCues.VERBS, "demand": "speech", "denounce": "speech"}
+    VERBS: ClassVar[dict[str, str]] = {**FakeCues.VERBS, "demand": "speech", "denounce": "speech"}
 
     def organisation(self, phrase):
         return object() if phrase == "Beijing" else None

@@ -10,7 +10,9 @@ from quotes import cache as cache_mod
 from quotes import parse as parse_mod
 from quotes.cache import Store, key
 from quotes.cli import main
-from quotes.parse import parse_many, use_cache
+from quotes.parse import TAG_ONLY, Parser
+
+BASE = Parser()  # its pipeline is loaded once and shared by the fresh parsers below
 
 TEXTS = [
     "“China deplores the outbreak of conflict,” Wang Yi said on Tuesday.\n\nHe called the causes complex.",
@@ -18,19 +20,14 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def fresh(monkeypatch):
-    """No cached parses in memory; the disk cache setting restored afterwards."""
-    saved = list(parse_mod._STORE)
-    monkeypatch.setattr(parse_mod, "_TAGGED", type(parse_mod._TAGGED)())
-    monkeypatch.setattr(parse_mod, "_PARSED", type(parse_mod._PARSED)())
-    yield
-    parse_mod._STORE[:] = saved
+def _parser(cache_dir=None, **options):
+    """A parser with an empty memo and, given a directory, a disk cache there."""
+    return BASE.fresh(cache=Store(cache_dir / "parses.sqlite") if cache_dir is not None else None, **options)
 
 
-def _forget_memory():
-    parse_mod._TAGGED.clear()
-    parse_mod._PARSED.clear()
+def _forget_memory(parser):
+    """The same models and disk cache, nothing in memory."""
+    return BASE.fresh(cache=parser.cache)
 
 
 def _view(docs):
@@ -89,62 +86,66 @@ def test_a_damaged_file_turns_the_store_off(tmp_path):
     assert not store.active and store.problem
 
 
-def test_parses_come_back_from_disk_unchanged(tmp_path, fresh, monkeypatch):
-    use_cache(tmp_path)
-    first = parse_many(TEXTS)
-    _forget_memory()
+def test_parses_come_back_from_disk_unchanged(tmp_path, monkeypatch):
+    parser = _parser(tmp_path)
+    first = parser.parse_many(TEXTS)
+    parser = _forget_memory(parser)
 
     def no_models(*args, **kwargs):
         raise AssertionError("the models ran although every paragraph was cached")
 
     monkeypatch.setattr(parse_mod, "_tag", no_models)
     monkeypatch.setattr(parse_mod, "_our_decoder", no_models)
-    again = parse_many(TEXTS)
+    again = parser.parse_many(TEXTS)
     assert _view(again) == _view(first)
     assert [d.text for d in again] == TEXTS
 
 
-def test_cached_paragraphs_at_other_offsets(tmp_path, fresh):
+def test_cached_paragraphs_at_other_offsets(tmp_path):
     """A paragraph is cached once, wherever it appears: offsets still slice back to each text."""
-    use_cache(tmp_path)
-    parse_many([TEXTS[1]])
-    _forget_memory()
+    parser = _parser(tmp_path)
+    parser.parse_many([TEXTS[1]])
+    parser = _forget_memory(parser)
     text = "Intro line.\n" + TEXTS[1]
-    (doc,) = parse_many([text])
+    (doc,) = parser.parse_many([text])
     assert all(text[w.start:w.end] == w.text for w in doc.words)
     assert doc.sentences[-1].parsed
 
 
-def test_other_models_do_not_share_entries(tmp_path, fresh, monkeypatch):
-    use_cache(tmp_path)
-    parse_many(TEXTS[:1])
-    _forget_memory()
+def test_other_models_do_not_share_entries(tmp_path, monkeypatch):
+    parser = _parser(tmp_path)
+    parser.parse_many(TEXTS[:1])
+    parser = _forget_memory(parser)
     monkeypatch.setattr(parse_mod, "CACHE_FORMAT", "another")
     calls = []
     real = parse_mod._tag
     monkeypatch.setattr(parse_mod, "_tag", lambda nlp, paras: calls.append(paras) or real(nlp, paras))
-    parse_many(TEXTS[:1])
+    parser.parse_many(TEXTS[:1])
     assert calls, "an entry made with other models was used"
 
 
-def test_a_broken_cache_never_stops_parsing(tmp_path, fresh):
+def test_a_broken_cache_never_stops_parsing(tmp_path):
     path = tmp_path / "parses.sqlite"
     path.write_bytes(b"garbage" * 1000)
-    use_cache(tmp_path)
-    (doc,) = parse_many(TEXTS[:1])
+    (doc,) = _parser(tmp_path).parse_many(TEXTS[:1])
     assert doc.sentences and all(s.parsed for s in doc.sentences)
 
 
-def test_environment_variable_decides_until_use_cache(tmp_path, fresh, monkeypatch):
-    parse_mod._STORE[:] = []
+def test_environment_variable_decides_an_engines_default_cache(tmp_path, monkeypatch):
+    """An engine made without cache= uses what QUOTES_CACHE names; cache= overrides it."""
+    from quotes.engine import Engine
+
     monkeypatch.setenv("QUOTES_CACHE", "off")
-    assert parse_mod.cache_store() is None
-    parse_mod._STORE[:] = []
+    assert parse_mod.cache_from_environment() is None
+    assert Engine().parser.cache is None
     monkeypatch.setenv("QUOTES_CACHE", str(tmp_path))
-    assert parse_mod.cache_store().path == tmp_path / "parses.sqlite"
+    assert parse_mod.cache_from_environment().path == tmp_path / "parses.sqlite"
+    assert Engine().parser.cache.path == tmp_path / "parses.sqlite"
+    assert Engine(cache=False).parser.cache is None
+    assert Engine(cache=tmp_path / "other").parser.cache.path == tmp_path / "other" / "parses.sqlite"
 
 
-def test_command_line_cache_options(tmp_path, fresh, capsys):
+def test_command_line_cache_options(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text(TEXTS[0], encoding="utf-8")
     where = tmp_path / "cache"
@@ -153,14 +154,13 @@ def test_command_line_cache_options(tmp_path, fresh, capsys):
     assert (where / "parses.sqlite").is_file()
     assert main(["models", "--cache", str(where)]) == 0
     assert f"parse cache: {where / 'parses.sqlite'}" in capsys.readouterr().out
-    _forget_memory()
     assert main(["extract", str(article), "--cache", str(where), "--format", "json", "-q"]) == 0
     assert capsys.readouterr().out == first
     assert main(["models", "--no-cache"]) == 0
     assert "parse cache: off" in capsys.readouterr().out
 
 
-def test_command_line_says_when_the_cache_is_unusable(tmp_path, fresh, capsys):
+def test_command_line_says_when_the_cache_is_unusable(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_text(TEXTS[1], encoding="utf-8")
     blocker = tmp_path / "file"
@@ -170,64 +170,64 @@ def test_command_line_says_when_the_cache_is_unusable(tmp_path, fresh, capsys):
     assert "going on without it" in captured.err and "Medvedev" in captured.out
 
 
-def test_a_full_memo_never_loses_what_this_call_needs(fresh, monkeypatch):
+def test_a_full_memo_never_loses_what_this_call_needs():
     """The memo evicts its oldest entries; a batch holding an old paragraph and new ones still gets all."""
-    monkeypatch.setattr(parse_mod, "_CACHE_SIZE", 3)
-    parse_many(["Reporting by Jane Doe.\nAlpha said hello.\nBeta said no."])
-    (doc,) = parse_many(["Reporting by Jane Doe.\nGamma left early.\nDelta stayed.\nEpsilon spoke."])
-    assert [s.text for s in doc.sentences][0] == "Reporting by Jane Doe."
+    parser = _parser(memo_size=3)
+    parser.parse_many(["Reporting by Jane Doe.\nAlpha said hello.\nBeta said no."])
+    (doc,) = parser.parse_many(["Reporting by Jane Doe.\nGamma left early.\nDelta stayed.\nEpsilon spoke."])
+    assert doc.sentences[0].text == "Reporting by Jane Doe."
     assert all(s.parsed for s in doc.sentences)
 
 
-def test_the_parse_key_holds_every_tag_the_parser_sees(fresh):
+def test_the_parse_key_holds_every_tag_the_parser_sees():
     """The same words tagged differently (curly marks made straight for the tagger, or not) are parsed
     apart: one never takes the other's cached parse."""
     text = "‘We’re done,’ they said."
-    straight = parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
+    straight = _parser().parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
     plain_first = [(w.head, w.deprel) for w in straight[0].words]
-    _forget_memory()
-    parse_many([text])
-    again = parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
+    parser = _parser()
+    parser.parse_many([text])
+    again = parser.parse_many([text], normalise=lambda p: p.replace("‘", "'").replace("’", "'"))
     assert [(w.head, w.deprel) for w in again[0].words] == plain_first
 
 
-def test_lone_surrogates_are_cached_like_any_text(tmp_path, fresh):
-    use_cache(tmp_path)
+def test_lone_surrogates_are_cached_like_any_text(tmp_path):
+    parser = _parser(tmp_path)
     text = "He said \udcff hello to Bob\udc80y today."
-    first = parse_many([text])
-    _forget_memory()
-    assert _view(parse_many([text])) == _view(first)
-    assert parse_mod.cache_store() is not None
+    first = parser.parse_many([text])
+    parser = _forget_memory(parser)
+    assert _view(parser.parse_many([text])) == _view(first)
+    assert parser.store is not None
 
 
-def test_damaged_entries_are_misses(tmp_path, fresh):
+def test_damaged_entries_are_misses(tmp_path):
     """A value that is not what was written (truncated, not JSON) is recomputed, never half used."""
-    use_cache(tmp_path)
-    first = parse_many(TEXTS[:1])
-    store = parse_mod.cache_store()
+    parser = _parser(tmp_path)
+    first = parser.parse_many(TEXTS[:1])
+    store = parser.store
     with store._lock:
         db = store._connection()
         rows = db.execute("SELECT key, value FROM entries").fetchall()
         for i, (k, v) in enumerate(rows):
             db.execute("UPDATE entries SET value = ? WHERE key = ?", ("not json" if i % 2 else v[: len(v) // 2], k))
         db.commit()
-    _forget_memory()
-    assert _view(parse_many(TEXTS[:1])) == _view(first)
+    parser = _forget_memory(parser)
+    assert _view(parser.parse_many(TEXTS[:1])) == _view(first)
 
 
-def test_a_read_only_cache_still_answers(tmp_path, fresh, monkeypatch):
+def test_a_read_only_cache_still_answers(tmp_path, monkeypatch):
     """A write that fails (a read-only file) stops the writing, not the reading."""
-    use_cache(tmp_path)
-    first = parse_many(TEXTS[:1])
-    store = parse_mod.cache_store()
+    parser = _parser(tmp_path)
+    first = parser.parse_many(TEXTS[:1])
+    store = parser.store
     real = store._connection
     monkeypatch.setattr(store, "_connection", lambda: _ReadOnly(real()))
-    _forget_memory()
-    both = parse_many(TEXTS)  # the first text from the cache, the second parsed; its write fails
+    parser = _forget_memory(parser)
+    both = parser.parse_many(TEXTS)  # the first text from the cache, the second parsed; its write fails
     assert _view(both[:1]) == _view(first)
     assert store.active and not store.writable and "read-only" in store.problem
-    _forget_memory()
-    assert _view(parse_many(TEXTS[:1])) == _view(first)
+    parser = _forget_memory(parser)
+    assert _view(parser.parse_many(TEXTS[:1])) == _view(first)
 
 
 class _ReadOnly:
@@ -251,7 +251,7 @@ class _ReadOnly:
         self.db.rollback()
 
 
-def test_no_home_directory_means_no_cache(fresh, monkeypatch, tmp_path, capsys):
+def test_no_home_directory_means_no_cache(monkeypatch, tmp_path, capsys):
     def homeless():
         raise RuntimeError("Could not determine home directory.")
 
@@ -265,7 +265,7 @@ def test_no_home_directory_means_no_cache(fresh, monkeypatch, tmp_path, capsys):
     assert main(["lexicon", "check", str(tmp_path / "lex")]) in (0, 1)
 
 
-def test_role_labels_come_back_from_disk(tmp_path, fresh, monkeypatch):
+def test_role_labels_come_back_from_disk(tmp_path, monkeypatch):
     """The role tagger's labels are cached with the parses: the second time no network runs."""
     from quotes.attribution import tagger as roles
     from quotes.lexicon import load_lexicon
@@ -274,17 +274,17 @@ def test_role_labels_come_back_from_disk(tmp_path, fresh, monkeypatch):
     model = roles.load_role_model()
     if model is None:
         pytest.skip("no role tagger shipped")
-    use_cache(tmp_path)
+    parser = _parser(tmp_path)
     lex = load_lexicon()
-    segs = [s for text in TEXTS for s in roles.segments(parse_many([text], select=parse_mod.TAG_ONLY)[0],
+    segs = [s for text in TEXTS for s in roles.segments(parser.parse_many([text], select=TAG_ONLY)[0],
                                                          find_quotations(text)[0], lexicon=lex)]
-    first = model.tag(segs)
+    first = model.tag(segs, store=parser.store)
 
     def no_networks(*args, **kwargs):
         raise AssertionError("a network ran although every segment was cached")
 
     monkeypatch.setattr(roles, "ensemble_scores", no_networks)
-    assert model.tag(segs) == first
+    assert model.tag(segs, store=parser.store) == first
 
 
 def test_damaged_role_labels_are_misses():

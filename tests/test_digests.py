@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
+
+import pytest
 
 from quotes.checks import CheckReport, check
 from quotes.digests import digest
+from quotes.errors import InputError
 from quotes.records import Diagnostic, Extraction, Span, Speaker
 from tests.test_verification import (
     LEX,
@@ -54,29 +55,33 @@ def test_digest_collects_diagnostics_with_article_names():
     assert [f.code for f in d.findings] == ["broken-quote-marks"]
 
 
-def test_digest_reports_progress_and_names_unnamed_articles():
-    """progress(done, total) is called per article; articles without a name get #N."""
-    calls = []
+def test_digest_names_unnamed_articles_and_takes_only_extractions():
+    """Articles without a name get #N; a text (not yet extracted) is a clear error naming what to call."""
     ex = Extraction("Nothing.", (), (), (), DATE, "argument")
-    d = digest([ex, ex], progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(1, 2), (2, 2)]
-    assert d.articles == ("#0", "#1")
+    assert digest([ex, ex]).articles == ("#0", "#1")
+    with pytest.raises(InputError, match=r"quotes\.digest"):
+        digest([ex, "Text two."])  # type: ignore[list-item]
 
 
-def test_digest_extracts_texts_through_quotes_extraction(monkeypatch):
-    """(name, text) pairs and plain texts are passed to quotes.extraction.extract with lexicon and date."""
+def test_engine_digest_extracts_texts_together(monkeypatch):
+    """An engine's digest extracts its texts and (name, text) pairs in one run at the date given, keeps
+    extractions as they are, in input order, and reports progress."""
+    from quotes import engine as engine_mod
+
     seen = []
 
-    def fake_extract(text, *, lexicon=None, date=None, name=None):
-        seen.append((text, date, name))
-        return Extraction(text, (), (), (), DATE, "argument", name)
+    def fake(articles, *, lexicon, parser, role_model, method, date):
+        seen.append((list(articles), date))
+        return [Extraction(text, (), (), (), DATE, "argument", name) for name, text in articles]
 
-    module = types.ModuleType("quotes.extraction")
-    module.extract = fake_extract  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "quotes.extraction", module)
-    d = digest([("a", "Text one."), "Text two."], lexicon=LEX, date="2022-03-01")
-    assert seen == [("Text one.", "2022-03-01", "a"), ("Text two.", "2022-03-01", None)]
-    assert d.articles == ("a", "#1")
+    monkeypatch.setattr(engine_mod, "extract_articles", fake)
+    calls = []
+    kept = Extraction("Nothing.", (), (), (), DATE, "argument", "kept")
+    d = engine_mod.Engine(method="rules").digest(
+        [("a", "Text one."), kept, "Text two."], date="2022-03-01", progress=lambda *done: calls.append(done))
+    assert seen == [([("a", "Text one."), (None, "Text two.")], "2022-03-01")]
+    assert d.articles == ("a", "kept", "#2")
+    assert calls == [(2, 2)]
 
 
 def test_check_clean_draft_exits_zero():

@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import quotes
-from quotes.extraction import extract, extract_many
+from quotes.engine import extract, extract_many
 
 pytestmark = pytest.mark.slow
 
@@ -171,14 +171,15 @@ def test_unknown_method_is_a_clear_error():
 
 def test_without_a_role_tagger(monkeypatch):
     """No tagger file: 'both' falls back to the rules and says so; 'model' raises ModelsNotFoundError."""
-    from quotes import extraction
+    from quotes import attribution
+    from quotes.engine import Engine
 
-    monkeypatch.setattr(extraction, "load_role_model", lambda: None)
-    result = extract("“Sanctions are not the answer,” Wang Yi said.", date="2022-03-01")
+    monkeypatch.setattr(attribution, "load_role_model", lambda: None)
+    result = Engine().extract("“Sanctions are not the answer,” Wang Yi said.", date="2022-03-01")
     assert [d.code for d in result.diagnostics] == ["no-role-model"]
     assert result.quotes and result.quotes[0].speaker.name == "Wang Yi"
     with pytest.raises(quotes.ModelsNotFoundError, match="role tagger"):
-        extract("He said so.", method="model")
+        Engine(method="model").extract("He said so.")
 
 
 NAMED_NEXT = ("{who} warned that Kyiv could halt grain exports and close its ports to foreign ships.\n"

@@ -7,80 +7,101 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "errors", "records", "reading", "marks", "dates", "lexicon", "cache", "spanning", "parallel", "parse", "attribution", "roles", "speakers",
-    "extraction", "grouping", "verification", "digests", "checks", "render", "cli",
+    "errors", "records", "reading", "marks", "dates", "lexicon", "cache", "spanning", "parallel", "parse",
+    "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "render",
+    "engine", "cli",
 ]
-TOOLS = {"__init__", "__main__"}  # not part of the flow
+"""The units of the engine in the order data flows through them: a module (``quotes/parse.py``) or a package
+(``quotes/lexicon/``) each; a unit may import only units before it."""
+TOP = {"__init__", "__main__"}  # the package's face: re-exports names lazily, runs the CLI
+
+
+def _unit_of(path: Path) -> str:
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
 
 
 def _imports(path: Path) -> set[str]:
+    """The units of quotes a file imports (``ext:NAME`` for other packages), its own unit left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = list(path.relative_to(PACKAGE).parts[:-1])
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1 and node.module:
-                names.add(node.module.split(".")[0])
-            elif node.level == 1:
-                names.update(a.name for a in node.names)
-            elif node.module and node.module.startswith("quotes."):
-                names.add(node.module.split(".")[1])
+            if node.level:
+                base = package[: len(package) - (node.level - 1)]
+                target = base + (node.module.split(".") if node.module else [])
+                names.update([target[0]] if target else [a.name for a in node.names])
+            elif node.module and node.module.split(".")[0] == "quotes":
+                parts = node.module.split(".")
+                names.update([parts[1]] if len(parts) > 1 else [a.name for a in node.names])
             elif node.module:
                 names.add("ext:" + node.module.split(".")[0])
         elif isinstance(node, ast.Import):
             for a in node.names:
-                if a.name.startswith("quotes."):
-                    names.add(a.name.split(".")[1])
-                else:
-                    names.add("ext:" + a.name.split(".")[0])
-    return names
+                parts = a.name.split(".")
+                names.add(parts[1] if parts[0] == "quotes" and len(parts) > 1 else "ext:" + parts[0])
+    return names - {_unit_of(path)}
 
 
-def _modules():
-    return [p for p in sorted(PACKAGE.glob("*.py")) if p.stem not in TOOLS]
+def _files():
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if _unit_of(p) not in TOP]
 
 
 def test_every_module_has_a_place_in_the_flow():
-    """Each engine module is listed in the flow order (a new module must be placed deliberately)."""
-    assert {p.stem for p in _modules()} <= set(ORDER)
+    """Each module or package of the engine is listed in the flow order (a new one must be placed deliberately)."""
+    units = {_unit_of(p) for p in _files()} - {"models"}
+    assert units <= set(ORDER), units - set(ORDER)
 
 
 def test_no_module_reaches_back_up():
-    """A module imports only modules that come before it in the flow."""
-    for path in _modules():
-        rank = ORDER.index(path.stem)
+    """A unit imports only units that come before it in the flow."""
+    for path in _files():
+        unit = _unit_of(path)
+        if unit == "models":
+            continue
         for name in _imports(path):
             if name.startswith("ext:") or name not in ORDER:
                 continue
-            assert ORDER.index(name) < rank, f"{path.stem} imports {name}, which comes after it"
+            assert ORDER.index(name) < ORDER.index(unit), f"{path.relative_to(PACKAGE)} imports {name}, which comes after it"
 
 
 def test_only_parse_imports_stanza():
-    """stanza is imported by quotes.parse alone; torch by the modules that run models (parse, roles) and by
-    the one that shares their work among threads (parallel)."""
-    for path in _modules():
-        if path.stem == "parse":
+    """stanza is imported by quotes.parse alone; torch by the units that run models (parse, the role tagger in
+    attribution) and by the one that shares their work among threads (parallel)."""
+    for path in _files():
+        unit = _unit_of(path)
+        if unit == "parse":
             continue
-        bad = ({"ext:stanza"} if path.stem in ("roles", "parallel") else {"ext:stanza", "ext:torch"}) & _imports(path)
-        assert not bad, f"{path.stem} imports {bad}"
+        allowed = {"ext:torch"} if unit in ("attribution", "parallel") else set()
+        bad = ({"ext:stanza", "ext:torch"} - allowed) & _imports(path)
+        assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
 
 
 def test_only_the_cli_prints_or_exits():
     """No engine module but the CLI calls print() or sys.exit()."""
-    for path in _modules():
-        if path.stem == "cli":
+    for path in _files():
+        if _unit_of(path) == "cli":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 f = node.func
                 if isinstance(f, ast.Name) and f.id in ("print", "exit", "quit"):
-                    raise AssertionError(f"{path.stem} calls {f.id}()")
+                    raise AssertionError(f"{path.relative_to(PACKAGE)} calls {f.id}()")
                 if isinstance(f, ast.Attribute) and f.attr == "exit" and isinstance(f.value, ast.Name) and f.value.id == "sys":
-                    raise AssertionError(f"{path.stem} calls sys.exit()")
+                    raise AssertionError(f"{path.relative_to(PACKAGE)} calls sys.exit()")
 
 
 def test_no_engine_module_imports_a_training_tool():
     """The training tools live in training/ beside the package, outside the wheel: the engine never imports
     them (they import stanza and torch freely, and read ../shared)."""
-    for path in _modules():
-        assert "ext:training" not in _imports(path), f"{path.stem} imports a training tool"
+    for path in PACKAGE.rglob("*.py"):
+        assert "ext:training" not in _imports(path), f"{path.relative_to(PACKAGE)} imports a training tool"
+
+
+def test_the_layering_test_reads_relative_imports_right():
+    """The reader of imports resolves a package's relative imports to units: ``..records`` from inside a
+    package is the records unit, ``.tagger`` stays inside the package."""
+    rules = PACKAGE / "attribution" / "rules.py"
+    names = _imports(rules)
+    assert "records" in names and "parse" in names and "attribution" not in names

@@ -422,8 +422,10 @@ def test_country_of_adjective():
 # ------------------------------------------------------------------------------------------- cues and orgs
 
 
-NEWSROOM_VERBS = ("deplore condemn hail slam vow pledge reiterate stress dismiss warn urge note insist express "
-                  "regret appeal describe add tell say").split()
+NEWSROOM_VERBS = [
+    "deplore", "condemn", "hail", "slam", "vow", "pledge", "reiterate", "stress", "dismiss", "warn", "urge", "note",
+    "insist", "express", "regret", "appeal", "describe", "add", "tell", "say",
+]
 
 
 def test_cues():

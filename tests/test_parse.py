@@ -12,14 +12,10 @@ from hypothesis import strategies as st
 
 from quotes import parse as parse_mod
 from quotes.errors import ModelsNotFoundError
-from quotes.parse import (
-    PROCESSORS,
-    TAG_ONLY,
-    add_parses,
-    parse,
-    parse_many,
-    resolve_models,
-)
+from quotes.parse import PROCESSORS, TAG_ONLY, Parser, resolve_models
+
+PARSER = Parser()  # one parser for the module's tests: its models load once
+parse, parse_many, add_parses = PARSER.parse, PARSER.parse_many, PARSER.add_parses
 
 
 def _fake_models(path: Path) -> Path:
@@ -65,7 +61,7 @@ def test_environment_variable_second(clean_env, monkeypatch):
 
 def test_explicit_directory_without_models_is_an_error(clean_env):
     """A directory that was asked for but holds no models is an error naming what was expected."""
-    with pytest.raises(ModelsNotFoundError, match="tokenize.pt"):
+    with pytest.raises(ModelsNotFoundError, match=r"tokenize\.pt"):
         resolve_models(clean_env / "empty")
 
 
@@ -136,14 +132,14 @@ def test_offsets_on_a_megabyte():
 @pytest.mark.slow
 def test_parse_never_touches_the_network(monkeypatch):
     """Loading and running the parser makes no socket connection."""
-    parse_mod._pipeline.cache_clear()
-
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    doc = parse("China deplores the outbreak of conflict, Wang said.")
+    # the loader itself, not the tests' shared pipeline (conftest.py): the models are loaded now
+    monkeypatch.setattr(parse_mod, "_load_pipeline", getattr(parse_mod._load_pipeline, "__wrapped__", parse_mod._load_pipeline))
+    doc = Parser().parse("China deplores the outbreak of conflict, Wang said.")
     assert doc.sentences and doc.sentences[0].parsed
 
 
@@ -178,7 +174,6 @@ def _word(doc, text):
 def test_inverted_subject_of_said():
     """'..., said Wang at an annual press briefing': Wang is the subject of said."""
     doc = parse("‘The friendship between the two peoples is rock-solid,’ said Wang at an annual press briefing.")
-    sent = doc.sentences[0]
     said = _word(doc, "said")
     wang = _word(doc, "Wang")
     assert wang.head == said.index and wang.deprel.startswith("nsubj")
@@ -207,7 +202,7 @@ def test_apposition_after_subject():
 def test_normalised_marks_reach_the_parser_too():
     """With ``normalise``, the parser is given the straight marks the tagger saw: a curly sentence parses
     exactly like its straight twin, and its words keep the curly text with the straight form."""
-    straighten = lambda p: p.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')  # noqa: E731
+    straighten = lambda p: p.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
     curly = "“We’re done,” they said, ‘for now.’"
     (a,) = parse_many([curly], normalise=straighten)
     (b,) = parse_many([straighten(curly)])

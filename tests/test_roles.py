@@ -50,7 +50,7 @@ class FixedLabels:
     def __init__(self, *labels: list[str]) -> None:
         self.labels = list(labels)
 
-    def tag(self, segments):  # type: ignore[no-untyped-def]
+    def tag(self, segments, *, store=None):  # type: ignore[no-untyped-def]
         assert [len(s.words) for s in segments] == [len(x) for x in self.labels]
         return self.labels
 
@@ -357,9 +357,9 @@ def test_decoding_with_transitions_finds_the_best_sequence():
         start = [rng.uniform(-1, 1) for _ in range(k)]
         moves = [[rng.uniform(-1, 1) for _ in range(k)] for _ in range(k)]
 
-        def total(seq):
+        def total(seq, start=start, scores=scores, moves=moves):
             return start[seq[0]] + scores[0][seq[0]] + sum(moves[a][b] + scores[i + 1][b]
-                                                           for i, (a, b) in enumerate(zip(seq, seq[1:])))
+                                                           for i, (a, b) in enumerate(itertools.pairwise(seq)))
 
         allowed = [seq for seq in itertools.product(range(k), repeat=n)
                    if all(not LABELS[b].startswith("I-") or (LABELS[a] != "O" and LABELS[a][2:] == LABELS[b][2:])

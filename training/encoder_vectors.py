@@ -34,8 +34,9 @@ import logging
 import pickle
 import re
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import torch
@@ -55,8 +56,6 @@ def static_vectors(text: Iterable[Sequence[str]], encode: Encoder, *, cap: int =
     cut into pieces of at most ``chunk`` words, encoded in batches of ``batch`` pieces of like length (a
     batch whose words all have ``cap`` occurrences already is skipped). Words of ``isolated`` that the text
     lacks are encoded alone. A row of NaN (a word the encoder has no piece for) is left out."""
-    import torch
-
     pieces = [list(seg[i:i + chunk]) for seg in text for i in range(0, len(seg), chunk)]
     pieces.sort(key=len)
     sums: dict[str, torch.Tensor] = {}
@@ -143,8 +142,9 @@ def transformer_encoder(folder: Path) -> tuple[Encoder, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .roles_training import VECTORS_FORMAT, text_digest, vectors_text
     from quotes.attribution.tagger import EMBEDDING_SIZES
+
+    from .roles_training import VECTORS_FORMAT, text_digest, vectors_text
     from .skipgram import standardise
 
     p = argparse.ArgumentParser(prog="python -m training.encoder_vectors", description=__doc__.split("\n\n")[0])

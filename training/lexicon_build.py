@@ -246,7 +246,7 @@ def _dedupe(tenures: list[dict[str, str]]) -> list[dict[str, str]]:
         if not any(r["start"] == t["start"] and r["end"] == t["end"] for r in rows):
             rows.append(t)
     out = []
-    for key, rows in by_key.items():
+    for rows in by_key.values():
         for t in rows:
             if _coarse(t) and any(not _coarse(o) and _overlap(t, o) for o in rows if o is not t):
                 continue

@@ -32,16 +32,30 @@ import re
 import time
 import zlib
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
+from quotes.attribution.tagger import (
+    EMBEDDING_SIZES,
+    FEATURES,
+    LABELS,
+    MODEL_FILE,
+    WORD_CHARS,
+    Segment,
+    build_network,
+    decode_batch,
+    encode_features,
+    ensemble_scores,
+    ensemble_transitions,
+    labels_to_spans,
+    pad_batch,
+    segments,
+)
 from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations, normalise_marks
-from quotes.parse import TAG_ONLY, parse_many
+from quotes.parse import TAG_ONLY, Parser
 from quotes.reading import read_article
-from quotes.attribution.tagger import (EMBEDDING_SIZES, FEATURES, LABELS, MODEL_FILE, WORD_CHARS, Segment, build_network,
-                    decode_batch, encode_features, ensemble_scores, ensemble_transitions, labels_to_spans, pad_batch,
-                    segments)
+
 from .skipgram import standardise, train_vectors
 
 log = logging.getLogger("training.roles_training")
@@ -56,7 +70,7 @@ def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
     import torch
 
     start, moves = net.moves()
-    b, t, _ = emissions.shape
+    _, t, _ = emissions.shape
     mask = torch.arange(t)[None, :] < lengths[:, None]
     gold = target.clamp(min=0)
     emitted = emissions.gather(2, gold.unsqueeze(2)).squeeze(2)
@@ -113,10 +127,11 @@ def prep(polnear: Path, work: Path, split: str, batch: int = 8, *, more: bool = 
         texts = [t for t in texts if len(list(anns.glob(t.stem + "_*.ann"))) > 1]
     rows = []
     started = time.time()
+    parser = Parser()
     for i in range(0, len(texts), batch):
         chunk = texts[i:i + batch]
         articles = [read_article(p.read_text(encoding="utf-8"), name=p.stem) for p in chunk]
-        docs = parse_many([a.text for a in articles], select=TAG_ONLY, normalise=normalise_marks)
+        docs = parser.parse_many([a.text for a in articles], select=TAG_ONLY, normalise=normalise_marks)
         for path, article, doc in zip(chunk, articles, docs):
             files = sorted(anns.glob(path.stem + "_*.ann"))
             quotations, _ = find_quotations(article.text, ignore=article.ignore)

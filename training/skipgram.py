@@ -14,7 +14,7 @@ import logging
 import math
 import time
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 log = logging.getLogger("training.skipgram")
 

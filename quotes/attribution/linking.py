@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ..cache import Store
 from ..marks import Quotation
 from ..parse import Document, Word
 from ..records import Span
@@ -55,7 +56,7 @@ def _cue_lemma(lexicon: Any, words: Sequence[Word]) -> tuple[str, str | None]:
     return cue.lemma + particle, cue.cls
 
 
-def _link(doc, quotations, labelled, *, lexicon):  # type: ignore[no-untyped-def]
+def _link(doc, quotations, labelled, *, lexicon):
     text = doc.text
     outer = [q for q in quotations if q.depth == 0]
     sentence_of = {id(w): i for i, s in enumerate(doc.sentences) for w in s.words}
@@ -208,7 +209,7 @@ def _join_paragraphs(found: list[Attribution], outer: Sequence[Quotation]) -> li
     return found
 
 
-def _record(text, outer, content, cue, lemma, cls, source, via, sentence) -> Attribution:  # type: ignore[no-untyped-def]
+def _record(text, outer, content, cue, lemma, cls, source, via, sentence) -> Attribution:
     quoted = tuple(p for q in outer for p in q.pieces if any(c.start <= p.start and p.end <= c.end + 1 for c in content))
     return Attribution(content=content, kind=quote_kind(text, content, quoted), cue=cue, cue_lemma=lemma,
                        cue_class=cls, source=source, via=via, quoted=quoted, sentence=sentence)
@@ -221,10 +222,11 @@ def tag_attributions(
     lexicon: Any,
     model: RoleModel,
     ignore: Sequence[Span] = (),
+    store: Store | None = None,
 ) -> tuple[Attribution, ...]:
     """Every attribution the role tagger finds in a (tagged) document, in text order; paragraphs
     inside an ``ignore`` region (captions, teasers, boilerplate) are not tagged."""
-    return tag_attributions_many([(doc, quotations, ignore)], lexicon=lexicon, model=model)[0]
+    return tag_attributions_many([(doc, quotations, ignore)], lexicon=lexicon, model=model, store=store)[0]
 
 
 def tag_attributions_many(
@@ -232,12 +234,13 @@ def tag_attributions_many(
     *,
     lexicon: Any,
     model: RoleModel,
+    store: Store | None = None,
 ) -> list[tuple[Attribution, ...]]:
     """:func:`tag_attributions` for several ``(document, quotations, ignore)`` articles, their segments
-    tagged in one batch (same results, faster)."""
+    tagged in one batch (same results, faster); ``store``: a disk cache for the labels."""
     per_doc = [[s for s in segments(doc, quotations, lexicon=lexicon)
                 if not any(i.start <= s.words[0].start and s.words[-1].end <= i.end for i in ignore)]
                for doc, quotations, ignore in articles]
-    labels = iter(model.tag([s for segs in per_doc for s in segs]))
+    labels = iter(model.tag([s for segs in per_doc for s in segs], store=store))
     return [_link(doc, quotations, [(s, next(labels)) for s in segs], lexicon=lexicon)
             for (doc, quotations, _), segs in zip(articles, per_doc)]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Literal, Protocol
 
 import attrs
 
 from ..marks import Quotation
 from ..parse import Word
-from ..records import Span
+from ..records import QuoteKind, Span
 
 PUNCT_EDGE = set(" \t\r\n\u00a0,;:.!?—–-\"'“”‘’«»‹›„‚()[]•·▪●■►▸◦‣*")
 """Trimmed off both ends of every span: blanks, punctuation, quotation marks, list bullets."""
+
+
+Via = Literal["cue-subject", "according-to", "continuation", "signature", "none"]
+"""How an attribution's source was found."""
 
 
 class CueLexicon(Protocol):
@@ -27,7 +31,7 @@ class Attribution:
 
     content: tuple[Span, ...]
     """What was said (several pieces for a quote split around its cue or running over paragraphs)."""
-    kind: str
+    kind: QuoteKind
     """direct, partial or indirect."""
     cue: Span | None
     cue_lemma: str | None
@@ -35,8 +39,8 @@ class Attribution:
     """speech, writing, thought or according-to."""
     source: Span | None
     """The source mention as written, if the sentence has one."""
-    via: str
-    """cue-subject, according-to, continuation or none."""
+    via: Via
+    """cue-subject, according-to, continuation, signature or none."""
     quoted: tuple[Span, ...] = ()
     """Text inside quotation marks (marks excluded) that belongs to the content."""
     sentence: int = -1
@@ -84,7 +88,7 @@ def _quote_content(text: str, q: Quotation) -> list[Span]:
     return [q.span] if q.closed else [q.inner]
 
 
-def quote_kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> str:
+def quote_kind(text: str, content: tuple[Span, ...], quoted: tuple[Span, ...]) -> QuoteKind:
     """direct (at most four letters of the content outside its quoted spans), partial, or indirect (nothing quoted)."""
     if not quoted:
         return "indirect"

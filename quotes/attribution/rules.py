@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from ..marks import Quotation
 from ..parse import Document, Sentence, Word
@@ -37,7 +37,7 @@ def _words_span(words: Sequence[Word]) -> tuple[int, int]:
     return min(w.start for w in words), max(w.end for w in words)
 
 
-def _subtree(sent: Sentence, index: int, exclude: set[int] = frozenset()) -> list[Word]:  # type: ignore[assignment]
+def _subtree(sent: Sentence, index: int, exclude: Set[int] = frozenset()) -> list[Word]:
     keep = {index}
     changed = True
     while changed:
@@ -53,7 +53,7 @@ def _children(sent: Sentence, index: int, *rels: str) -> list[Word]:
     return [w for w in sent.words if w.head == index and (not rels or w.deprel.split(":")[0] in rels or w.deprel in rels)]
 
 
-def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset(), lexicon=None) -> Word | None:  # type: ignore[no-untyped-def]
+def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset(), lexicon: CueLexicon | None = None) -> Word | None:
     for w in _children(sent, verb.index):
         if w.deprel.startswith("nsubj") and w.deprel not in NOT_SUBJECT_RELS and not _is_time_word(w):
             return w
@@ -72,7 +72,7 @@ def _subject(sent: Sentence, verb: Word, seen: frozenset[int] = frozenset(), lex
     return None
 
 
-def _misread_name(sent: Sentence, verb: Word, lexicon) -> Word | None:  # type: ignore[no-untyped-def]
+def _misread_name(sent: Sentence, verb: Word, lexicon: CueLexicon | None) -> Word | None:
     """A name the tagger read as a gerund (``Beijing`` -> VBG) opening the sentence, hanging off the cue as a
     clausal subject or auxiliary: the subject, when the lexicon knows it as a country, capital or organisation."""
     first = sent.words[0] if sent.words else None
@@ -254,13 +254,13 @@ def find_attributions(
                 mwords = _mention_words(sent, subj)
                 a, b = _words_span(mwords)
                 source = trimmed_span(text, a, b, keep_marks=True)
-            content = None
+            piece = None
             if words:
                 a, b = _words_span(words)
-                content = trimmed_span(text, a, b, keep_marks=True)
+                piece = trimmed_span(text, a, b, keep_marks=True)
             found.append({
                 "cue": cue_span, "cue_lemma": cue_lemma, "cue_class": cls, "source": source,
-                "content": [content] if content else [], "rule": rule, "sentence": si, "verb": w,
+                "content": [piece] if piece else [], "rule": rule, "sentence": si, "verb": w,
                 "via": "cue-subject" if source else "none",
             })
     _attach_quotations(doc, quotations, found)
@@ -295,7 +295,7 @@ def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
     src: list[Word] = []
     while j < len(words) and len(src) < 12:
         w = words[j]
-        if w.upos == "PUNCT" and w.text not in ("'s", "’s", "&", ".") or w.text in QUOTE_MARKS:
+        if (w.upos == "PUNCT" and w.text not in ("'s", "’s", "&", ".")) or w.text in QUOTE_MARKS:
             break
         if w.text.lower() in SOURCE_STOP or (w.upos in ("VERB", "AUX") and src and w.xpos not in ("VBN",) and j + 1 < len(words)
                                               and words[j + 1].upos not in ("NOUN", "PROPN")):
@@ -320,7 +320,7 @@ def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
         rest = rest[1:]
     while rest and rest[-1].upos == "PUNCT" and rest[-1].text not in QUOTE_MARKS:
         rest = rest[:-1]
-    if not rest or not before and not lead:
+    if not rest or (not before and not lead):
         return None
     a, b = _words_span(src)
     c, d = _words_span(rest)
@@ -343,8 +343,8 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
                                            and not (q.span.start <= c.start and c.end <= q.span.end)
                                            for c in f["content"])]
         if holders:
-            for holder in holders:
-                holder.setdefault("quoted", []).extend(q.pieces)
+            for h in holders:
+                h.setdefault("quoted", []).extend(q.pieces)
             last = holders[0]
             continue
         # 2. the syntactic content lies inside the quotation: the quotation is the content

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,10 +11,11 @@ from typing import Any
 
 import attrs
 
+from ..cache import Store
 from ..cache import key as cache_key
 from ..marks import Quotation
 from ..parallel import interleaved
-from ..parse import SHIPPED_MODELS, Document, Sentence, Word, cache_store
+from ..parse import SHIPPED_MODELS, Document, Sentence, Word
 
 ROLES = ("Source", "Cue", "Content")
 
@@ -153,7 +154,7 @@ class RoleModel:
     """A hash of the model file's contents: part of the key its labels are cached under on disk."""
 
     @classmethod
-    def load(cls, path: str | Path) -> "RoleModel":
+    def load(cls, path: str | Path) -> RoleModel:
         import hashlib
 
         import torch
@@ -173,27 +174,27 @@ class RoleModel:
         """Feature indices per feature name, per word (see :func:`encode_features`)."""
         return encode_features(self.vocabs, segment.features)
 
-    def tag(self, batch: Sequence[Segment]) -> list[list[str]]:
+    def tag(self, batch: Sequence[Segment], *, store: Store | None = None) -> list[list[str]]:
         """The best label sequence for each segment (no ``I-`` without its ``B-``).
 
         Segments are run longest first in chunks of ``TAG_CHUNK``: one long batch over many articles
         costs far fewer recurrent steps than one batch per article. Chunks are shared out among threads
         (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it.
-        When the parse layer has a disk cache (:func:`quotes.parse.use_cache`), labels are kept there,
+        With a disk cache ``store`` (the parser's: see :class:`quotes.parse.Parser`), labels are kept there,
         keyed by this model file's hash and the segment's features."""
         import torch
 
         out: list[list[str]] = [[] for _ in batch]
         wanted = [i for i, s in enumerate(batch) if s.words]
-        store = cache_store() if wanted and self.fingerprint else None
+        store = store if store is not None and store.active and wanted and self.fingerprint else None
         keys: dict[int, str] = {}
-        if store is not None:  # labels kept on disk with the parses (see quotes.parse.use_cache)
+        if store is not None:  # labels kept on disk with the parses (see quotes.parse.Parser)
             keys = {i: cache_key(self.fingerprint, "roles", json.dumps(batch[i].features)) for i in wanted}
             stored = store.get_many(list(dict.fromkeys(keys.values())))
             for i in wanted:
-                labels = _decode_labels_entry(stored.get(keys[i]), len(batch[i].words))
-                if labels is not None:
-                    out[i] = labels
+                kept = _decode_labels_entry(stored.get(keys[i]), len(batch[i].words))
+                if kept is not None:
+                    out[i] = kept
             wanted = [i for i in wanted if not out[i]]
         order = sorted(wanted, key=lambda i: -len(batch[i].words))
         chunks = [order[c:c + TAG_CHUNK] for c in range(0, len(order), TAG_CHUNK)]
@@ -247,7 +248,7 @@ def encode_features(vocabs: dict[str, dict[str, int]], features: Sequence[Sequen
 def ensemble_scores(networks: Sequence[Any], inputs: Any, lengths: Any, chars: Any = None) -> Any:
     """Per-word label scores, averaged over the networks: log-probabilities, or for networks with a
     transition layer (:func:`ensemble_transitions`) their per-word (emission) scores."""
-    total = None
+    total: Any = None
     for net in networks:
         scores = net(inputs, lengths, chars)
         if not net.crf:
@@ -266,7 +267,7 @@ def ensemble_transitions(networks: Sequence[Any]) -> tuple[list[float], list[lis
     return start.tolist(), moves.tolist()
 
 
-def pad_batch(encoded: list[list[list[Any]]]):  # type: ignore[no-untyped-def]
+def pad_batch(encoded: list[list[list[Any]]]):
     """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, their lengths,
     and the character rows (None when there are none): each distinct spelling once, as a ``(spellings,
     characters)`` tensor zero-padded to the batch's longest word, with a ``(segments, words)`` tensor of
@@ -307,7 +308,7 @@ def decode_labels(scores: list[list[float]],
                 p = max(_PREVIOUS[j], key=best.__getitem__)
                 row.append(best[p] + row_scores[j])
             else:
-                p = max(_PREVIOUS[j], key=lambda q: best[q] + moves[q][j])  # noqa: B023 (used at once)
+                p = max(_PREVIOUS[j], key=lambda q: best[q] + moves[q][j])
                 row.append(best[p] + moves[p][j] + row_scores[j])
             ptr.append(p)
         best = row
@@ -379,7 +380,7 @@ def _forbidden() -> list[list[bool]]:
     return [[not _allowed(LABELS[p], LABELS[j]) for j in range(len(LABELS))] for p in range(len(LABELS))]
 
 
-def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  # type: ignore[no-untyped-def]
+def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):
     """The BiLSTM tagger: one embedding per feature, concatenated, two BiLSTM layers, a linear layer.
 
     ``config["chars"]`` (filters) adds a character convolution over each word's first characters
@@ -414,10 +415,10 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
                 self.register_buffer("forbidden_start", torch.tensor([lab.startswith("I-") for lab in LABELS]),
                                      persistent=False)
                 with torch.no_grad():
-                    self.transitions.masked_fill_(self.forbidden, -1e4)
-                    self.start.masked_fill_(self.forbidden_start, -1e4)
+                    self.transitions.masked_fill_(self.forbidden, -1e4)  # type: ignore[arg-type]  # a registered buffer
+                    self.start.masked_fill_(self.forbidden_start, -1e4)  # type: ignore[arg-type]
 
-        def forward(self, inputs, lengths, chars=None):  # type: ignore[no-untyped-def]
+        def forward(self, inputs, lengths, chars=None):
             parts = [emb(inputs[k]) for k, emb in enumerate(self.embeddings)]
             if filters:  # each distinct spelling once (see pad_batch)
                 spellings, where = chars
@@ -429,7 +430,7 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
             y, _ = nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=inputs.shape[2])
             return self.out(self.dropout(y))
 
-        def moves(self):  # type: ignore[no-untyped-def]
+        def moves(self):
             """Start and transition scores with the forbidden ones held at -10,000 (also while training)."""
             return (self.start.masked_fill(self.forbidden_start, -1e4),
                     self.transitions.masked_fill(self.forbidden, -1e4))
@@ -437,9 +438,9 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):  #
     return Network()
 
 
-@functools.lru_cache(maxsize=2)
-def load_role_model(path: str | None = None) -> RoleModel | None:
-    """The shipped role tagger (or the one at ``path``); None when there is none."""
+def load_role_model(path: str | os.PathLike[str] | None = None) -> RoleModel | None:
+    """The shipped role tagger (or the one at ``path``), loaded anew; None when there is none. An
+    :class:`quotes.engine.Engine` loads it once and keeps it."""
     where = Path(path) if path else MODEL_FILE
     if not where.is_file():
         return None

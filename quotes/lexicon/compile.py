@@ -9,11 +9,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
 from .names import _split_name, _title_tokens
 from .queries import Lexicon
 from .records import (
@@ -152,7 +147,7 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
 
     titles: dict[tuple[str, str], _Title] = {}
     for rows in tables["titles"]:
-        seen = {}
+        seen_titles: dict[tuple[str, str], str] = {}
         for r in rows:
             f = r.fields
             if not f["surface"]:
@@ -165,10 +160,10 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
                 problems.append(f"{r.where}: a title needs a role")
                 continue
             k = (" ".join(_title_tokens(f["surface"])), f["role"])
-            if k in seen:
-                problems.append(f"{r.where}: duplicate title {f['surface']!r} -> {f['role']!r} (first at {seen[k]})")
+            if k in seen_titles:
+                problems.append(f"{r.where}: duplicate title {f['surface']!r} -> {f['role']!r} (first at {seen_titles[k]})")
                 continue
-            seen[k] = r.where
+            seen_titles[k] = r.where
             check_country(f["country"], r.where)
             if f["office"] and "{country}" not in f["office"] and f["office"] not in offices:
                 problems.append(f"{r.where}: unknown office {f['office']!r}{_did_you_mean(f['office'], offices)}")
@@ -178,7 +173,7 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
     cues: dict[tuple[str, str, str], CueWord] = {}
     extra_forms: dict[str, tuple[str, ...]] = {}
     for rows in tables["cues"]:
-        seen = {}
+        seen_cues: dict[tuple[str, str, str], str] = {}
         for r in rows:
             f = r.fields
             if not f["lemma"]:
@@ -190,13 +185,13 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
             if f["pos"] not in CUE_POS:
                 problems.append(f"{r.where}: pos must be one of {', '.join(CUE_POS)} (got {f['pos']!r})")
                 continue
-            k = (f["lemma"].casefold(), f["pos"], f["particle"].casefold())
-            if k in seen:
-                problems.append(f"{r.where}: duplicate cue {f['lemma']!r} (first at {seen[k]})")
+            ck = (f["lemma"].casefold(), f["pos"], f["particle"].casefold())
+            if ck in seen_cues:
+                problems.append(f"{r.where}: duplicate cue {f['lemma']!r} (first at {seen_cues[ck]})")
                 continue
-            seen[k] = r.where
+            seen_cues[ck] = r.where
             cue = CueWord(f["lemma"].casefold(), f["class"], f["pos"], f["particle"].casefold())
-            cues[k] = cue
+            cues[ck] = cue
             extra_forms[cue.key + "/" + cue.pos] = _tuple(f["forms"].casefold())
 
     orgs: dict[str, SourceOrg] = {}

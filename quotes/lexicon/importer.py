@@ -6,12 +6,6 @@ import csv
 from pathlib import Path
 
 from ..errors import LexiconError
-
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
 from .compile import load_lexicon
 from .names import _norm, _slug, _split_name
 from .tables import KINDS, _did_you_mean, _parse_partial

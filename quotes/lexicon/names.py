@@ -7,13 +7,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
-
-
 _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "æ": "ae", "ı": "i", "ß": "ss",
                        "’": "'", "‘": "'", "`": "'", "ʼ": "'", "´": "'"})
 
@@ -39,11 +32,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 # Words that may stand between a title and a name and are never part of one ("Chinese counterpart Xi Jinping").
-_DESCRIPTIVE = frozenset(
-    "the a an former then ex acting late of for and to s deputy vice chief senior top head interim outgoing incoming "
-    "new his her their its our your my counterpart counterparts colleague leader official diplomat analyst lawmaker "
-    "senator general commander boss ally rival predecessor successor strongman autocrat dictator veteran".split()
-)
+_DESCRIPTIVE = frozenset([
+    "the", "a", "an", "former", "then", "ex", "acting", "late", "of", "for", "and", "to", "s", "deputy", "vice",
+    "chief", "senior", "top", "head", "interim", "outgoing", "incoming", "new", "his", "her", "their", "its", "our",
+    "your", "my", "counterpart", "counterparts", "colleague", "leader", "official", "diplomat", "analyst",
+    "lawmaker", "senator", "general", "commander", "boss", "ally", "rival", "predecessor", "successor", "strongman",
+    "autocrat", "dictator", "veteran",
+])
 
 
 def _title_tokens(text: str) -> list[str]:

@@ -12,12 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LexiconError
-
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
 from .names import (
     _DESCRIPTIVE,
     _norm,
@@ -43,6 +37,14 @@ from .records import (
     _Country,
     _Title,
 )
+
+_fuzz: types.ModuleType | None
+_process: types.ModuleType | None
+try:  # optional: faster, better fuzzy matching of misspelt names
+    from rapidfuzz import fuzz as _fuzz
+    from rapidfuzz import process as _process
+except ImportError:  # pragma: no cover
+    _fuzz = _process = None
 
 
 class Lexicon:
@@ -86,13 +88,13 @@ class Lexicon:
         self._roles = {o.role.casefold(): o.role for o in self.offices.values()}
         self._titles: dict[str, list[_Title]] = defaultdict(list)
         self._honorifics: dict[str, str] = {}
-        for t in titles:
-            key = " ".join(_title_tokens(t.surface))
-            if t.kind == "honorific":
-                self._honorifics[key] = t.role
+        for title in titles:
+            key = " ".join(_title_tokens(title.surface))
+            if title.kind == "honorific":
+                self._honorifics[key] = title.role
             else:
-                self._titles[key].append(t)
-                self._roles.setdefault(t.role.casefold(), t.role)
+                self._titles[key].append(title)
+                self._roles.setdefault(title.role.casefold(), title.role)
         self._title_words = frozenset(w for key in self._titles for w in key.split()) - {"of", "to", "for", "and"}
         self._countries: dict[str, _Country] = {}
         self._country_terms: dict[str, str] = {}
@@ -139,7 +141,7 @@ class Lexicon:
     # ------------------------------------------------------------------------------------ loading
 
     @classmethod
-    def from_dirs(cls, *dirs: str | Path | Any) -> "Lexicon":
+    def from_dirs(cls, *dirs: str | Path | Any) -> Lexicon:
         """The lexicon of the given directories, later ones merged over earlier ones; LexiconError if bad."""
         from .compile import (
             _compile,  # compiling builds a Lexicon: imported here, not at the top
@@ -271,7 +273,7 @@ class Lexicon:
         return list(seen[key])
 
     def _fuzzy_search(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
-        if _process is not None:
+        if _fuzz is not None and _process is not None:
             matches = [(k, s / 100) for k, s, _ in _process.extract(key, keys, scorer=_fuzz.ratio, score_cutoff=85,
                                                                    limit=10)]
         else:  # pragma: no cover

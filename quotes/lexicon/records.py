@@ -9,13 +9,6 @@ import attrs
 
 from ..dates import PartialDate
 
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
-
-
 ORDERS = ("western", "eastern")
 
 

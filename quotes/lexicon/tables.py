@@ -10,12 +10,6 @@ import attrs
 
 from ..dates import PartialDate
 
-try:  # optional: faster, better fuzzy matching of misspelt names
-    from rapidfuzz import fuzz as _fuzz
-    from rapidfuzz import process as _process
-except ImportError:  # pragma: no cover
-    _fuzz = _process = None
-
 
 @attrs.frozen
 class _Spec:

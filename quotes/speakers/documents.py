@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from ..lexicon import Lexicon
 from ..parse import Document, Sentence, Word
 from ..records import Span, Speaker
 from .mentions import _fold, _sentence_at
@@ -16,7 +19,7 @@ DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her
 POSTMODIFIER_LEADS = {"by", "of", "from", "in", "on", "at", "for", "with", "issued", "released", "signed", "published"}
 
 
-def _document(doc: Document, src: Span, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _document(doc: Document, src: Span, lexicon: Lexicon) -> Speaker | None:
     """A source headed by a document noun of the lexicon (``a UN Security Council resolution``, ``the Chinese
     readout``), named by its owner and noun (``UN Security Council resolution``) or, without an owner, as
     written without its determiner. A definite one (``Friday's United Nations resolution``, ``the
@@ -72,13 +75,13 @@ def _document_name(text: str, sent: Sentence, head: Word) -> tuple[str | None, s
     while k >= 0 and sent.words[k].text[:1].isupper() and sent.words[k].upos not in ("DET", "PRON", "PUNCT"):
         run.insert(0, sent.words[k])
         k -= 1
-    if not run or any(text[a.end:b.start].strip() for a, b in zip(run, run[1:])):
+    if not run or any(text[a.end:b.start].strip() for a, b in pairwise(run)):
         return None, None
     owner = text[run[0].start:run[-1].end]
     return owner, f"{owner} {head.text}"
 
 
-def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: int, lexicon) -> str | None:  # type: ignore[no-untyped-def]
+def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: int, lexicon: Lexicon) -> str | None:
     """The name of the latest document of this noun named with an owner before ``before`` whose owner is
     ``owner``'s organisation or a body of it; None if there is none."""
     def key(name: str) -> str:

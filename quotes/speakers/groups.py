@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..attribution.records import Attribution
+from ..lexicon import Lexicon
 from ..parse import Document, Word
-from ..records import Span, Speaker
+from ..records import Mention, Span, Speaker
 from .mentions import NOT_NAMES, _sentence_at, _speaker_of
 from .names import _surname
 from .pronouns import _paragraphs_between
@@ -35,7 +37,7 @@ ORGANISATION_WORDS = {
 }
 
 
-def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -> Speaker | None:
     """A person the lexicon does not know, named in the source: the last run of two or three capitalised
     proper nouns that reads as a personal name (``The European Union's foreign policy chief Josep
     Borrell`` -> Josep Borrell), never an organisation, a country or a title."""
@@ -55,7 +57,7 @@ def _unknown_person(doc: Document, src: Span, lexicon, date: dt.date) -> Speaker
                        or lexicon.title_office(run[0].text) is not None
                        or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
             run = run[1:]
-        for k in range(0, len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
+        for k in range(len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
             tail = doc.text[run[k].start:run[-1].end]
             known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
             if len(known) == 1:
@@ -84,7 +86,7 @@ AGENTLESS = Speaker("anonymous", name="unnamed reports")
 """The speaker of an agentless report (``It was reported that ...``): no source is written."""
 
 
-def _agentless(doc: Document, att: Attribution, lexicon) -> bool:  # type: ignore[no-untyped-def]
+def _agentless(doc: Document, att: Attribution, lexicon: Lexicon) -> bool:
     """Whether the cue is a passive verb of speech or writing with an expletive ``it`` and no agent:
     ``It was reported over the weekend that ...``, ``It has been said that ...``."""
     if att.cue is None:
@@ -105,7 +107,8 @@ def _agentless(doc: Document, att: Attribution, lexicon) -> bool:  # type: ignor
     return passive and k >= 0 and sent.words[k].text.lower() == "it" and sent.words[k].upos == "PRON"
 
 
-def _joint(doc: Document, src: Span, mentions, people_seen, lexicon, date: dt.date) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _joint(doc: Document, src: Span, mentions: Sequence[Mention], people_seen: Sequence[tuple[int, Speaker]],
+           lexicon: Lexicon, date: dt.date) -> Speaker | None:
     """``they`` for two or three people named together just before it (``Putin met Xi ... and they
     signed``, or in the sentence before): a joint speaker. The people are those named earlier in the
     pronoun's sentence, else in the sentence before it; a bare surname counts when it resolves to one person."""
@@ -133,7 +136,8 @@ def _joint(doc: Document, src: Span, mentions, people_seen, lexicon, date: dt.da
     return None
 
 
-def _described_organisation(text: str, phrase: str, at: int, quoted_orgs, lexicon) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _described_organisation(text: str, phrase: str, at: int, quoted_orgs: Sequence[tuple[int, Speaker]],
+                            lexicon: Lexicon) -> Speaker | None:
     """``the US news agency``: a definite description, a country and an organisation noun of the lexicon, is
     the latest organisation of that country the article quoted within the last two paragraphs (``according
     to Bloomberg, ...``); None when there is no such organisation or the description names no country."""

@@ -7,7 +7,7 @@ import unicodedata
 
 import attrs
 
-from ..lexicon import NAME_PARTICLES
+from ..lexicon import NAME_PARTICLES, Lexicon, Office, Person
 from ..parse import Document, Sentence, Word
 from ..records import Mention, Span, Speaker
 
@@ -29,7 +29,7 @@ NOT_NAMES = {"neither", "either", "both", "nor", "and", "but", "or", "only", "ev
 """Function words that open a sentence capitalised and that a tagger may read as the first word of a name."""
 
 
-def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ...]:  # type: ignore[no-untyped-def]
+def find_mentions(doc: Document, *, lexicon: Lexicon, date: dt.date) -> tuple[Mention, ...]:
     """Every mention of a lexicon person in the article, with the title written in front of it."""
     text = doc.text
     out: list[Mention] = []
@@ -60,7 +60,7 @@ def find_mentions(doc: Document, *, lexicon, date: dt.date) -> tuple[Mention, ..
     return tuple(out)
 
 
-def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon, date) -> Mention | None:  # type: ignore[no-untyped-def]
+def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon: Lexicon, date: dt.date) -> Mention | None:
     # the person's name may be preceded by title words tagged PROPN ("President Xi Jinping"):
     # try the longest name suffix the lexicon knows, the rest is title
     for k in range(len(run)):
@@ -87,13 +87,13 @@ def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon, da
     return None
 
 
-def _single_is_name(name: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+def _single_is_name(name: str, lexicon: Lexicon) -> bool:
     return bool(lexicon.candidates(name)) and not lexicon.is_title_word(name)
 
 
-def _title_before(text: str, sent: Sentence, first: Word, lexicon):  # type: ignore[no-untyped-def]
+def _title_before(text: str, sent: Sentence, first: Word, lexicon: Lexicon) -> tuple[Span | None, Office | None]:
     """The longest phrase right before a name that the lexicon reads as a title."""
-    best = (None, None)
+    best: tuple[Span | None, Office | None] = (None, None)
     idx = first.index
     for k in range(1, 7):
         if idx - k < 0:
@@ -108,7 +108,7 @@ def _title_before(text: str, sent: Sentence, first: Word, lexicon):  # type: ign
     return best
 
 
-def _speaker_of(person, lexicon, date: dt.date) -> Speaker:  # type: ignore[no-untyped-def]
+def _speaker_of(person: Person, lexicon: Lexicon, date: dt.date) -> Speaker:
     tenures = lexicon.offices_of(person.id, as_of=date)
     office = tenures[0].office if tenures else None
     return Speaker("person", name=person.name, person_id=person.id, office=office)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..lexicon import Lexicon
 from ..records import Quote
 from .mentions import _fold
 from .pronouns import _paragraphs_between
@@ -28,7 +29,7 @@ def _content_words(quote: Quote) -> set[str]:
     return {w for w in words if len(w) >= 4 and w.isalpha() and w not in _FUNCTION_WORDS}
 
 
-def _named_later(text: str, quotes: list[Quote], lexicon) -> list[Quote]:  # type: ignore[no-untyped-def]
+def _named_later(text: str, quotes: list[Quote], lexicon: Lexicon) -> list[Quote]:
     """News copy often introduces a speaker by description and names them a paragraph later, restating the
     claim: "A senior Russian official also warned that Moscow could ... opt out of the last remaining
     nuclear arms pact ... / Dmitry Medvedev, deputy head of Russia's Security Council, said the sanctions

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from itertools import pairwise
 
+from ..lexicon import Lexicon
 from ..parse import Document
-from ..records import LEXICON_ONLY_CONFIDENCE, Span, Speaker
+from ..records import LEXICON_ONLY_CONFIDENCE, Resolution, Span, Speaker
 from .mentions import NOT_NAMES, _fold, _speaker_of
 from .pronouns import _paragraphs_between
 
 
-def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: str = ""):  # type: ignore[no-untyped-def]
+def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
+             date: dt.date, gender: str = "") -> tuple[Speaker, Resolution, float] | None:
     """A bare surname: the one person of that name named earlier in the article; with several, the one
     named or quoted within the last two paragraphs; else ambiguous, naming them all."""
     key = _fold(name)
@@ -39,12 +43,12 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: 
         if len(cands) == 1:  # namesakes the article cannot tell apart by name either: the latest
             return in_article[last_id], "surname", 0.5
         return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
-    cands = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
-             and (not gender or c.person.gender in ("", gender, "x"))]
-    if not cands:
+    matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
+               and (not gender or c.person.gender in ("", gender, "x"))]
+    if not matches:
         return None
-    in_office = [c for c in cands if lexicon.offices_of(c.person.id, as_of=date)]
-    pool = in_office or cands
+    in_office = [c for c in matches if lexicon.offices_of(c.person.id, as_of=date)]
+    pool = in_office or matches
     if len(pool) == 1:
         return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
     # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
@@ -52,11 +56,11 @@ def _surname(text: str, name: str, at: int, people_seen, lexicon, date, gender: 
     salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
-    names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
-    return Speaker("ambiguous", name=name, candidates=names), "surname", LEXICON_ONLY_CONFIDENCE
+    pool_names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
+    return Speaker("ambiguous", name=name, candidates=pool_names), "surname", LEXICON_ONLY_CONFIDENCE
 
 
-def _office_in_text(low: str, person_id: str, lexicon, date) -> bool:  # type: ignore[no-untyped-def]
+def _office_in_text(low: str, person_id: str, lexicon: Lexicon, date: dt.date) -> bool:
     """Whether the article (folded: lower case, no accents) names the kind of office the person held at
     the date (``foreign minister``)."""
     for tenure in lexicon.offices_of(person_id, as_of=date):
@@ -66,7 +70,8 @@ def _office_in_text(low: str, person_id: str, lexicon, date) -> bool:  # type: i
     return False
 
 
-def _complete_name(doc: Document, src: Span, people_seen, *, lexicon, date: dt.date) -> Span:  # type: ignore[no-untyped-def]
+def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Speaker]], *, lexicon: Lexicon,
+                   date: dt.date) -> Span:
     """A one-word source cut inside a name (``Wang [Yi] also offered``): widened over the one or two
     capitalised words right before it when together they are a full name the lexicon knows (one person) or
     a person already named in the article; else the source as it was."""
@@ -83,7 +88,7 @@ def _complete_name(doc: Document, src: Span, people_seen, *, lexicon, date: dt.d
         if not all(w.text[:1].isupper() and w.text.replace("-", "").isalpha() and w.text.lower() not in NOT_NAMES
                    for w in run) or text[run[-1].end:src.start] != " ":
             break
-        if any(text[a.end:b.start] != " " for a, b in zip(run, run[1:])):
+        if any(text[a.end:b.start] != " " for a, b in pairwise(run)):
             break
         name = text[run[0].start:src.end]
         known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}

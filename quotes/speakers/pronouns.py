@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..attribution.records import RELATIVE_PRONOUNS, TIME_NOUNS
+from ..lexicon import Lexicon
 from ..parse import Document, Word
-from ..records import UNRESOLVED, Span, Speaker
+from ..records import UNRESOLVED, Resolution, Span, Speaker
 from .mentions import _sentence_at
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
@@ -40,7 +43,8 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
 
 
-def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyped-def]
+def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None,
+             lexicon: Lexicon) -> tuple[Speaker, Resolution, float]:
     want = PRONOUNS[word]
     if want in ("m", "f"):
         def ok(sp: Speaker) -> bool:
@@ -56,8 +60,9 @@ def _pronoun(word, at, people_seen, previous, lexicon):  # type: ignore[no-untyp
             if pos < at and ok(sp):
                 return sp, "pronoun", 0.7
         return UNRESOLVED, "pronoun", 0.2
-    if previous is not None and (previous.kind == "organisation" and want in ("n", "p")
-                                 or previous.kind == "document" and want == "n" or previous.kind == "joint" and want == "p"):
+    if previous is not None and ((previous.kind == "organisation" and want in ("n", "p"))
+                                 or (previous.kind == "document" and want == "n")
+                                 or (previous.kind == "joint" and want == "p")):
         return previous, "pronoun", 0.6
     return UNRESOLVED, "pronoun", 0.2
 

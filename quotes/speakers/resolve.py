@@ -8,8 +8,9 @@ from collections.abc import Sequence
 import attrs
 
 from ..attribution.records import RELATIVE_PRONOUNS, Attribution
+from ..lexicon import Lexicon
 from ..parse import Document
-from ..records import UNRESOLVED, Mention, Quote, Speaker
+from ..records import UNRESOLVED, Mention, Quote, Resolution, Speaker
 from .documents import _document
 from .groups import (
     AGENTLESS,
@@ -38,7 +39,7 @@ def resolve_speakers(
     attributions: Sequence[Attribution],
     mentions: Sequence[Mention],
     *,
-    lexicon,  # type: ignore[no-untyped-def]
+    lexicon: Lexicon,
     date: dt.date,
 ) -> tuple[Quote, ...]:
     """Resolve each attribution's source to a speaker and return the quotes, in text order."""
@@ -50,14 +51,18 @@ def resolve_speakers(
     previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
     quoted_orgs: list[tuple[int, Speaker]] = []
+    speaker: Speaker
+    how: Resolution
+    conf: float
     for att in attributions:
         if att.source is not None:
             att = attrs.evolve(att, source=_complete_name(doc, att.source, people_seen, lexicon=lexicon, date=date))
         at = att.cue.start if att.cue else att.content[0].start
         recent = previous if previous is not None and _paragraphs_between(text, previous_at, at) <= 2 else None
         carried = by_source.get((att.source.start, att.source.end)) if att.source is not None else None
-        if att.via == "continuation" and (carried or previous) is not None:
-            speaker, how, conf = carried or previous, "continuation", 0.75
+        continued = carried or previous
+        if att.via == "continuation" and continued is not None:
+            speaker, how, conf = continued, "continuation", 0.75
         elif att.source is None and _agentless(doc, att, lexicon):
             speaker, how, conf = AGENTLESS, "agentless", 0.6
         else:
@@ -85,7 +90,9 @@ def resolve_speakers(
     return tuple(_named_later(text, quotes, lexicon))
 
 
-def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, at, quoted_orgs=()):  # type: ignore[no-untyped-def]
+def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Mention],
+             people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
+             at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = ()) -> tuple[Speaker, Resolution, float]:
     src = att.source
     if src is None:
         return UNRESOLVED, "none", 0.1
@@ -100,7 +107,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     named = [m for m in inside if m.speaker.kind == "person"]
     if named:
         first = named[0]
-        how = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
+        how: Resolution = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
         return first.speaker, how, 0.95 if how == "cue-subject" else 0.9
     phrase = src.text.strip()
     unknown = _unknown_person(doc, src, lexicon, date)
@@ -118,10 +125,10 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
     if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
         before = text[max(0, src.start - 6):src.start].split()  # "Ms." the parser left out of the mention
-        first = phrase.split()[0].rstrip(".").lower()
-        if first not in HONORIFIC_GENDER and before:
-            first = before[-1].rstrip(".").lower()
-        gender = HONORIFIC_GENDER.get(first, "")
+        opener = phrase.split()[0].rstrip(".").lower()
+        if opener not in HONORIFIC_GENDER and before:
+            opener = before[-1].rstrip(".").lower()
+        gender = HONORIFIC_GENDER.get(opener, "")
         result = _surname(text, " ".join(core), at, people_seen, lexicon, date, gender)
         if result is not None:
             return result
@@ -152,7 +159,7 @@ def _resolve(text, doc, att, mentions, people_seen, previous, *, lexicon, date, 
             for pos, sp in reversed(people_seen):
                 if pos < at and sp.person_id and any(_fold(t.office).startswith(kind) for t in lexicon.offices_of(sp.person_id, as_of=date)):
                     return sp, "title", 0.7
-    if words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper() or (
+    if (words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper()) or (
         words and words[0] in ("a", "an", "one")
     ):
         return Speaker("anonymous", name=phrase), "cue-subject", 0.6

@@ -55,7 +55,7 @@ def test_principal_components_keep_the_largest_spread_first():
 def test_the_tool_says_what_it_needs(tmp_path):
     from training import encoder_vectors
 
-    with pytest.raises(SystemExit, match="no train.pkl"):
+    with pytest.raises(SystemExit, match=r"no train\.pkl"):
         encoder_vectors.main(["--encoder", str(tmp_path), "--work", str(tmp_path)])
 
 

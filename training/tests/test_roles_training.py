@@ -8,8 +8,8 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from training import roles_training  # noqa: E402
 from quotes.attribution.tagger import LABELS, load_role_model  # noqa: E402
+from training import roles_training  # noqa: E402
 
 
 def _row(stem: str, said: str) -> tuple[str, list[tuple[str, ...]], list[str]]:

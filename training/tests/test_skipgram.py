@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("torch")
 
-from training.skipgram import standardise, train_vectors  # noqa: E402
+from training.skipgram import standardise, train_vectors
 
 
 def _text() -> list[list[str]]:

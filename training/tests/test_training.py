@@ -180,7 +180,7 @@ def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkey
     args = argparse.Namespace(threads=1, continue_tagger=model, tagger_treebank="en_ewt", pos_steps=5,
                               continue_tagger_lr=3e-4)
     t = training.Trainer(ud, tmp_path / "work", args)
-    with pytest.raises(SystemExit, match="en_ewt-ud-train.conllu"):
+    with pytest.raises(SystemExit, match=r"en_ewt-ud-train\.conllu"):
         t.pos()
     for split in ("train", "dev"):
         (ud / f"en_ewt-ud-{split}.conllu").write_text(CONLLU, encoding="utf-8")
@@ -232,7 +232,7 @@ def test_split_heads_train_the_upos_head_on_ewt_and_gums_upos_in_its_own_head(tm
     ud = tmp_path / "ud"
     ud.mkdir()
     t = training.Trainer(ud, tmp_path / "work", argparse.Namespace(threads=1, tagger_heads="split", pos_steps=5))
-    with pytest.raises(SystemExit, match="en_ewt-ud-train.conllu"):
+    with pytest.raises(SystemExit, match=r"en_ewt-ud-train\.conllu"):
         t.pos()
     for bank in ("en_ewt", "en_gum"):
         for split in ("train", "dev"):

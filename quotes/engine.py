@@ -1,0 +1,316 @@
+"""The engine: one object owns the loaded parser models, the role tagger, the lexicon and the caches.
+
+``quotes.extract``, ``quotes.digest`` and ``quotes.check`` use a default engine (the bundled lexicon, the
+shipped or configured models, method ``"both"``, the disk cache ``QUOTES_CACHE`` names, else none). Make
+an :class:`Engine` of your own for another lexicon, other models or a disk cache; every call on it reuses
+what it loaded.
+
+>>> engine = Engine(method="model")
+>>> result = engine.extract("“We will never give up,” said Volodymyr Zelenskyy on Tuesday.", date="2022-03-01")
+>>> [(q.kind, q.speaker.name) for q in result.quotes]
+[('direct', 'Volodymyr Zelenskyy')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .cache import Store, default_directory
+from .checks import CheckReport
+from .checks import check as check_extractions
+from .digests import ArticleInput, Digest
+from .digests import digest as digest_extractions
+from .errors import InputError
+from .extraction import Method, extract_articles
+from .lexicon import Lexicon, load_lexicon
+from .parse import Parser, cache_from_environment
+from .records import Extraction
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .attribution import RoleModel
+
+__all__ = ["Engine", "check", "default_engine", "digest", "extract", "extract_many"]
+
+METHODS = ("rules", "model", "both")
+BATCH = 16
+"""Articles extracted together between two progress reports (results do not depend on it)."""
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: called as articles are extracted."""
+
+
+def _lexicon_of(value: Any) -> Lexicon | None:
+    if value is None or isinstance(value, Lexicon):
+        return value
+    if isinstance(value, (str, os.PathLike)):
+        return load_lexicon(Path(value))  # a directory of TSV files laid over the bundled lexicon
+    raise InputError(f"'lexicon' must be a Lexicon or the path of a lexicon directory (got {type(value).__name__}); "
+                     "load one with quotes.load_lexicon(path)")
+
+
+def _store_of(cache: str | os.PathLike[str] | bool | None) -> Store | None:
+    if cache is None:
+        return cache_from_environment()
+    if cache is False:
+        return None
+    if cache is True:
+        home = default_directory()
+        return Store(home / "parses.sqlite") if home is not None else None
+    if isinstance(cache, (str, os.PathLike)):
+        return Store(Path(cache).expanduser() / "parses.sqlite")
+    raise InputError(f"'cache' must be a directory, True (~/.cache/quotes), False (none) or None (QUOTES_CACHE) "
+                     f"(got {type(cache).__name__})")
+
+
+def _pairs(articles: Sequence[Any]) -> list[tuple[str | None, str | bytes]]:
+    if isinstance(articles, (str, bytes)):
+        raise InputError("extract_many takes a list of articles: for one text use extract(text)")
+    out: list[tuple[str | None, str | bytes]] = []
+    for i, item in enumerate(articles):
+        name, text = item if isinstance(item, tuple) and len(item) == 2 else (None, item)
+        if not isinstance(text, (str, bytes)) or not (name is None or isinstance(name, str)):
+            raise InputError(f"article {i}: expected a text (str or bytes) or a (name, text) pair, "
+                             f"got {type(item).__name__}")
+        out.append((name, text))
+    return out
+
+
+class Engine:
+    """Loaded models, lexicon and caches, and the calls that use them.
+
+    ``lexicon``: a :class:`~quotes.lexicon.Lexicon`, or the path of a lexicon directory laid over the
+    bundled one (default: the bundled lexicon). ``models``: a directory of parser models (default:
+    ``QUOTES_MODELS``, stanza's English models if installed, else the shipped ones). ``method``: ``"both"``
+    (role tagger and parse rules), ``"model"`` (the tagger alone: fastest) or ``"rules"``. ``cache``: a
+    directory for the disk cache of parses and role labels, ``True`` for ``~/.cache/quotes``, ``False`` for
+    none, ``None`` for what ``QUOTES_CACHE`` says (unset: none). Models load on first use.
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon: Lexicon | str | os.PathLike[str] | None = None,
+        models: str | os.PathLike[str] | None = None,
+        method: Method = "both",
+        cache: str | os.PathLike[str] | bool | None = None,
+    ) -> None:
+        if method not in METHODS:
+            raise InputError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
+        self.method: Method = method
+        self.models = models
+        self._lexicon = _lexicon_of(lexicon)
+        self._cache = cache
+        self._parser: Parser | None = None
+        self._role: list[RoleModel | None] = []  # [] until loaded
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<Engine method={self.method!r} models={self.models!r}>"
+
+    # -- what it holds
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The lexicon (the bundled one unless another was given), loaded on first use."""
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    self._lexicon = load_lexicon()
+        return self._lexicon
+
+    @property
+    def parser(self) -> Parser:
+        """The parser models with their memo and disk cache (:class:`quotes.parse.Parser`)."""
+        if self._parser is None:
+            with self._lock:
+                if self._parser is None:
+                    self._parser = Parser(self.models, cache=_store_of(self._cache))
+        return self._parser
+
+    @property
+    def role_model(self) -> RoleModel | None:
+        """The role tagger (None when none is shipped, or with ``method="rules"``)."""
+        if self.method == "rules":
+            return None
+        if not self._role:
+            from .attribution import load_role_model  # imports torch: only when a tagger is wanted
+
+            with self._lock:
+                if not self._role:
+                    self._role.append(load_role_model())
+        return self._role[0]
+
+    def configured(self, *, lexicon: Lexicon | str | os.PathLike[str] | None = None,
+                   method: Method | None = None) -> Engine:
+        """An engine with another lexicon or method that shares this one's loaded models and caches."""
+        other = Engine(lexicon=lexicon if lexicon is not None else self.lexicon, models=self.models,
+                       method=method or self.method, cache=self._cache)
+        other._parser = self.parser
+        other._role = self._role
+        return other
+
+    def close(self) -> None:
+        """Close the disk cache (the engine stays usable; the cache reopens on the next parse)."""
+        if self._parser is not None and self._parser.cache is not None:
+            self._parser.cache.close()
+
+    # -- the calls
+
+    def extract(self, text: str | bytes, *, date: dt.date | str | None = None, name: str | None = None) -> Extraction:
+        """Every statement in one article: content, kind, cue, source as written, and the speaker.
+
+        ``date`` is the date offices are resolved at (default: the latest date written in the text, else
+        today; the result says which). ``text`` may be ``str`` (offsets are into it), or ``bytes`` or HTML
+        (offsets are into ``result.text``, the decoded/extracted text).
+        """
+        if not isinstance(text, (str, bytes)):
+            raise InputError(f"extract takes a text (str or bytes), got {type(text).__name__}: "
+                             "to read a file, pass open(path, encoding='utf-8').read()")
+        return self.extract_many([(name, text)], date=date)[0]
+
+    def extract_many(
+        self,
+        articles: Sequence[str | bytes | tuple[str | None, str | bytes]],
+        *,
+        date: dt.date | str | None = None,
+        progress: Progress | None = None,
+    ) -> list[Extraction]:
+        """:meth:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results,
+        faster); ``progress(done, total)`` is called after each batch."""
+        pairs = _pairs(articles)
+        out: list[Extraction] = []
+        for i in range(0, len(pairs), BATCH):
+            out.extend(extract_articles(pairs[i:i + BATCH], lexicon=self.lexicon, parser=self.parser,
+                                        role_model=self.role_model, method=self.method, date=date))
+            if progress is not None:
+                progress(len(out), len(pairs))
+        return out
+
+    def _extracted(self, articles: Sequence[ArticleInput], *, date: dt.date | str | None,
+                   progress: Progress | None) -> list[Extraction]:
+        """Texts extracted in one run, extractions kept as they are, in input order."""
+        texts = [(i, a) for i, a in enumerate(articles) if not isinstance(a, Extraction)]
+        done = dict(zip((i for i, _ in texts), self.extract_many([a for _, a in texts], date=date, progress=progress)))
+        return [a if isinstance(a, Extraction) else done[i] for i, a in enumerate(articles)]
+
+    def digest(
+        self,
+        articles: Sequence[ArticleInput],
+        *,
+        date: dt.date | str | None = None,
+        progress: Progress | None = None,
+    ) -> Digest:
+        """What each speaker said across ``articles`` (extractions, texts or ``(name, text)`` pairs), grouped,
+        with every finding; ``date`` applies to the texts."""
+        return digest_extractions(self._extracted(articles, date=date, progress=progress), lexicon=self.lexicon)
+
+    def check(
+        self,
+        draft: ArticleInput,
+        *,
+        sources: Sequence[ArticleInput],
+        date: dt.date | str | None = None,
+        progress: Progress | None = None,
+    ) -> CheckReport:
+        """Check ``draft`` against ``sources`` (each an extraction, a text or a ``(name, text)`` pair):
+        titles, speakers, and every quotation's wording."""
+        extracted = self._extracted([draft, *sources], date=date, progress=progress)
+        return check_extractions(extracted[0], sources=extracted[1:], lexicon=self.lexicon)
+
+
+# -- the default engine: the one piece of module state ----------------------------------------------
+
+_DEFAULT: list[Engine] = []
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_engine() -> Engine:
+    """The engine ``quotes.extract``, ``quotes.digest`` and ``quotes.check`` use (made on first use)."""
+    if not _DEFAULT:
+        with _DEFAULT_LOCK:
+            if not _DEFAULT:
+                _DEFAULT.append(Engine())
+    return _DEFAULT[0]
+
+
+def _engine(lexicon: Any, models: Any, method: Method) -> Engine:
+    if models is not None:
+        return Engine(lexicon=lexicon, models=models, method=method)
+    base = default_engine()
+    return base if lexicon is None and method == base.method else base.configured(lexicon=lexicon, method=method)
+
+
+def extract(
+    text: str | bytes,
+    *,
+    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    date: dt.date | str | None = None,
+    name: str | None = None,
+    models: str | os.PathLike[str] | None = None,
+    method: Method = "both",
+) -> Extraction:
+    """Every statement in one article, with the default engine (see :meth:`Engine.extract`).
+
+    ``lexicon`` (a Lexicon or a lexicon directory) and ``method`` reuse the default engine's loaded
+    models; ``models`` loads other models for this call (for many calls, make an :class:`Engine`).
+
+    >>> result = extract("“We will never give up,” said Volodymyr Zelenskyy on Tuesday.", date="2022-03-01")
+    >>> [(q.kind, q.speaker.name, q.content[0].text) for q in result.quotes]
+    [('direct', 'Volodymyr Zelenskyy', '“We will never give up,”')]
+    """
+    return _engine(lexicon, models, method).extract(text, date=date, name=name)
+
+
+def extract_many(
+    articles: Sequence[str | bytes | tuple[str | None, str | bytes]],
+    *,
+    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    date: dt.date | str | None = None,
+    models: str | os.PathLike[str] | None = None,
+    method: Method = "both",
+    progress: Progress | None = None,
+) -> list[Extraction]:
+    """:func:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results, faster)."""
+    return _engine(lexicon, models, method).extract_many(articles, date=date, progress=progress)
+
+
+def digest(
+    articles: Sequence[ArticleInput],
+    *,
+    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    date: dt.date | str | None = None,
+    progress: Progress | None = None,
+) -> Digest:
+    """What each speaker said across ``articles``, with the findings, using the default engine (see
+    :meth:`Engine.digest`).
+
+    >>> d = digest([("a", "“We will never give up,” said Volodymyr Zelenskyy on Tuesday."),
+    ...             ("b", "Zelenskyy said: “We will never give up.”")], date="2022-03-01")
+    >>> [(s.label, len(s.groups)) for s in d.speakers]
+    [('Volodymyr Zelenskyy', 1)]
+    """
+    return _engine(lexicon, None, "both").digest(articles, date=date, progress=progress)
+
+
+def check(
+    draft: ArticleInput,
+    *,
+    sources: Sequence[ArticleInput],
+    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    date: dt.date | str | None = None,
+) -> CheckReport:
+    """Check ``draft`` against ``sources`` with the default engine (see :meth:`Engine.check`).
+
+    >>> source = ("“We will defend our land, because the truth is on our side and we will win,” "
+    ...           "said Volodymyr Zelenskyy on Tuesday.")
+    >>> draft = "Zelenskyy said: “We will defend our land, because the truth is on our side and we will lose.”"
+    >>> report = check(draft, sources=[source], date="2022-03-01")
+    >>> [(f.code, f.severity) for f in report.findings], report.exit_code
+    ([('altered-wording', 'error')], 1)
+    """
+    return _engine(lexicon, None, "both").check(draft, sources=sources, date=date)
