@@ -19,7 +19,7 @@ import attrs
 
 from .digests import default_lexicon, named_extractions
 from .records import Extraction
-from .verification import Finding, LexiconLike, _unique_names, check_against_sources
+from .verification import Finding, LexiconLike, check_against_sources, unique_names
 
 __all__ = ["CheckReport", "check"]
 
@@ -70,7 +70,7 @@ def check(
     if d.name == "draft-0" and draft.name != "draft-0":
         d = attrs.evolve(d, name="draft")
     srcs = named_extractions(sources, prefix="source-")
-    d, srcs = _unique_names(d, srcs)
+    d, srcs = unique_names(d, srcs)
     lex = default_lexicon([d], lexicon)
     findings = check_against_sources(d, srcs, lexicon=lex)
     return CheckReport(d, findings, tuple(s.name or "" for s in srcs))

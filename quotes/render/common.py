@@ -1,0 +1,22 @@
+"""What every report format shares: severities in order, counts of findings, plural words."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+
+SEVERITIES = ("error", "warning", "info")
+
+
+def _counts(findings: Iterable[Any]) -> dict[str, int]:
+    c = Counter(f.severity for f in findings)
+    return {k: c.get(k, 0) for k in SEVERITIES}
+
+
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (plural or word + 's')}"

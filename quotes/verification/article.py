@@ -1,0 +1,323 @@
+"""Findings inside one article: wrong titles, shared or surname-only names, pronoun switches, a speaker's own variants."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+
+from ..grouping import (
+    occurrences_of,
+)
+from ..records import (
+    LEXICON_ONLY_CONFIDENCE,
+    Extraction,
+    Mention,
+    Quote,
+    Severity,
+    Span,
+    Speaker,
+)
+from ..wording import (
+    normalise,
+    sentences,
+    stems,
+)
+from .compare import (
+    _OMISSION,
+    _attributed,
+    _close,
+    _compare,
+    _content,
+    _describe_changes,
+    _diff_text,
+    _padded,
+    _parts,
+    _source_evidence,
+)
+from .findings import Evidence, Finding, LexiconLike, _article_name
+
+
+def _short_office(office: str) -> str:
+    """``President of Ukraine`` -> ``President``."""
+    head, sep, _ = office.partition(" of ")
+    return head if sep and head else office
+
+
+def _tenure_text(name: str, t: Any) -> str:
+    start = getattr(t, "start", None)
+    end = getattr(t, "end", None)
+    span = f"{start or '?'} to {end or 'present'}"
+    return f"{name}: {t.office}, {span}"
+
+
+def _person_name(lexicon: Any, pid: str, fallback: str | None = None) -> str:
+    try:
+        return str(lexicon.person(pid).name)
+    except KeyError:  # an id the lexicon lacks: show what we have
+        return fallback or pid
+
+
+def _family(lexicon: Any, pid: str) -> str:
+    try:
+        return str(lexicon.person(pid).family or "").casefold()
+    except Exception:  # noqa: BLE001 (any LexiconLike: an unknown id, or a person without a family name)
+        return ""
+
+
+_NOT_CURRENT = re.compile(
+    r"\b(former|ex|then|late|previous|past|one-time|onetime|erstwhile|outgoing|incoming|future|elect|designate|"
+    r"deputy|vice|acting|interim)\b", re.IGNORECASE)
+
+
+def _not_current(ex: Extraction, m: Mention) -> bool:
+    """Whether the title is qualified (``former President``, ``President-elect``): not a claim of office now."""
+    before = ex.text[max(0, m.span.start - 24):m.span.start]
+    words = before.split()
+    qualifier = words[-1] if words else ""
+    title = m.title.text if m.title else ""
+    after = ex.text[m.span.end:m.span.end + 12]
+    return bool(_NOT_CURRENT.search(title) or _NOT_CURRENT.fullmatch(qualifier.strip("-–")) or
+                re.match(r"[-–]?(elect|designate)\b", after, re.IGNORECASE) or re.search(r"\bex-$", before))
+
+
+def _fits(held: str, title: str) -> bool:
+    """Whether an office held fits the title written: the same office, or a title without a country
+    (``Foreign Minister``) naming the kind of office held (``Foreign Minister of China``)."""
+    return held == title or (" of " not in title and held.startswith(title + " of "))
+
+
+def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list[Finding]:
+    sp = m.speaker
+    if not m.title_office or sp.kind != "person" or not sp.person_id or _not_current(ex, m):
+        return []
+    date = ex.date
+    office = m.title_office
+    held = lexicon.offices_of(sp.person_id, as_of=date)
+    if any(_fits(t.office, office) for t in held):
+        return []
+    holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
+    person = _person_name(lexicon, sp.person_id, sp.name)
+    holder_names = list(dict.fromkeys(_person_name(lexicon, t.person_id) for t in holders))
+    evidence = tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None)) for t in held)
+    evidence += tuple(Evidence("lexicon", _tenure_text(_person_name(lexicon, t.person_id), t),
+                               source=getattr(t, "source", None)) for t in holders)
+    family = _family(lexicon, sp.person_id)
+    same_family = [t for t in holders if family and _family(lexicon, t.person_id) == family]
+    if same_family:
+        other = _person_name(lexicon, same_family[0].person_id)
+        msg = (f"“{m.span.text}”: the {office} on {date.isoformat()} was {other}, not {person}; "
+               f"the two share the family name and may have been conflated")
+        return [Finding("conflated-name", "error", name, m.span, msg, evidence)]
+    if not held and not holders:
+        return []  # the lexicon knows nothing useful for that date
+    if held:
+        was = " and ".join(dict.fromkeys(t.office for t in held))
+        msg = f"{person} was {was} on {date.isoformat()}, not {office}"
+    else:
+        msg = f"{person} was not {office} on {date.isoformat()}"
+    if holder_names:
+        msg += f" (the {_short_office(office)} was {' and '.join(holder_names)})"
+    return [Finding("wrong-title", "error", name, m.span, msg, evidence)]
+
+
+def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) -> Finding | None:
+    if m.name is None or len(m.name.text.split()) < 2:
+        return None
+    cands = [c for c in lexicon.candidates(m.name.text, as_of=ex.date) if c.score >= 0.95]
+    people = list({c.person.id: c.person for c in cands}.values())
+    if len(people) < 2:
+        return None
+    if m.title_office:
+        fitting = [p for p in people if any(_fits(t.office, m.title_office) for t in lexicon.offices_of(p.id, as_of=ex.date))]
+        if len(fitting) == 1:
+            return None
+
+    def describe(p: Any) -> str:
+        offices = lexicon.offices_of(p.id, as_of=ex.date)
+        return f"{p.name} ({offices[0].office})" if offices else str(p.name)
+
+    names = ", ".join(describe(p) for p in people[:-1]) + " and " + describe(people[-1])
+    msg = f"“{m.name.text}” matches {len(people)} people in the lexicon: {names}; say which one is meant"
+    evidence = tuple(Evidence("candidate", describe(p), source=getattr(p, "id", None)) for p in people)
+    return Finding("conflated-name", "warning", name, m.name, msg, evidence)
+
+
+def _named_in_full(ex: Extraction, sp: Speaker) -> bool:
+    """Whether the article gives the person's full name, or a title with the name, anywhere."""
+    if sp.name and re.search(rf"(?<!\w){re.escape(sp.name)}(?!\w)", ex.text):
+        return True
+    return any(m.speaker.person_id == sp.person_id
+               and (m.title is not None or (m.name is not None and len(m.name.text.split()) > 1)) for m in ex.mentions)
+
+
+def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
+    """A note on the first quote of each person the article names only by family name (``Mr. Wang``) when the
+    lexicon has several people of that name it cannot choose between (the engine took one of them)."""
+    out = []
+    seen: set[str] = set()
+    for q in ex.quotes:
+        sp = q.speaker
+        if (q.resolution != "surname" or sp.kind != "person" or not sp.person_id or q.source is None
+                or sp.person_id in seen):
+            continue
+        seen.add(sp.person_id)
+        if _named_in_full(ex, sp):
+            continue
+        cands = lexicon.candidates(q.source.text, as_of=ex.date)
+        top = max((c.score for c in cands), default=0.0)
+        people = list(dict.fromkeys(str(c.person.name) for c in cands if c.score >= top - 1e-9))
+        if len(people) < 2:
+            continue
+        who = ", ".join(people[:-1]) + " and " + people[-1]
+        msg = (f"“{q.source.text}” is never named in full in this article; the lexicon knows {who} "
+               f"(taken here as {sp.label}). Name the speaker in full")
+        out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
+                           tuple(Evidence("candidate", p) for p in people)))
+    return out
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _gender(lexicon: Any, sp: Speaker) -> str:
+    try:
+        return str(lexicon.person(sp.person_id).gender or "") if sp.person_id else ""
+    except KeyError:  # an id the lexicon lacks
+        return ""
+
+
+def _named_before_in_sentence(ex: Extraction, sp: Speaker, at: int, lexicon: Any) -> bool:
+    """Whether the person is named (in full, by family name, or in a mention) in the sentence before ``at``."""
+    paragraph = ex.text.rfind("\n", 0, at) + 1
+    start = paragraph + sentences(ex.text[paragraph:at])[-1][0]
+    before = ex.text[start:at]
+    names = {sp.name or ""}
+    if sp.person_id:
+        with contextlib.suppress(Exception):  # any LexiconLike: an unknown id, or a person without a family name
+            names.add(str(lexicon.person(sp.person_id).family or ""))
+    if any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", before) for n in names):
+        return True
+    return any(m.speaker.person_id == sp.person_id and start <= m.span.start < at for m in ex.mentions if sp.person_id)
+
+
+def _pronoun_switch_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
+    """A note on a quote given by a pronoun (``he said``) to someone other than the speaker of the quote before
+    it (at most two paragraphs between them), who could be the same pronoun, when its sentence does not name the
+    person: seed 002's ``‘No matter how sinister the international situation is ...,’ he said`` after a
+    paragraph about Putin, between quotes of Wang Yi. Readers may take it either way. The quote before is
+    the last one in quotation marks (direct or partial): a reader holds on to who was quoted, and a reported
+    line in between (``Putin has been relying on ...``) does not settle who ``he`` is."""
+    out = []
+    prev: Quote | None = None
+    for q in ex.quotes:
+        sp = q.speaker
+        if (q.resolution == "pronoun" and sp.kind == "person" and q.source is not None and prev is not None
+                and (prev.speaker.person_id or prev.speaker.name) != (sp.person_id or sp.name)
+                and len(_PARAGRAPH_BREAK.findall(ex.text, prev.end, q.source.start)) <= 3):
+            gender = _PRONOUN_GENDER.get(q.source.text.casefold(), "")
+            before = _gender(lexicon, prev.speaker)
+            if not (gender and before and gender != before) and not _named_before_in_sentence(
+                    ex, sp, q.source.start, lexicon):
+                msg = (f"“{q.source.text}” is read as {sp.label} here, but the quote before is "
+                       f"{prev.speaker.label}'s; name the speaker rather than rely on the pronoun")
+                out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
+                                   (Evidence("candidate", sp.label), Evidence("candidate", prev.speaker.label))))
+        if sp.kind == "person" and q.kind != "indirect":  # the quote before: words in quotation marks
+            prev = q
+    return out
+
+
+def _self_variant_findings(ex: Extraction, name: str) -> list[Finding]:
+    """A note where the article puts one statement in quotation marks twice in different words (two
+    translations, a shortened headline): both cannot be verbatim. Two quoted sentences of different quotes
+    are one statement when they are close (:func:`_close`), neither contains the other, and the words that
+    differ lie between words they share (``looks forward to China playing a role in realizing a ceasefire``
+    / ``looks forward to China's mediation to achieve a ceasefire``). The note goes on the one elided with
+    an ellipsis or ``[...]`` when only one is, else on the earlier one (headlines and ledes shorten what the
+    body quotes in full)."""
+    parts = [(o, q, p, _content(stems(p.text))) for o in occurrences_of([ex]) if o.quoted
+             for q in o.quoted for p in _parts(q)]
+    out = []
+    flagged: set[tuple[int, int]] = set()
+    for i, (o1, q1, p1, c1) in enumerate(parts):
+        for o2, q2, p2, c2 in parts[i + 1:]:
+            if o1.quote_index == o2.quote_index or len(set(c1) & set(c2)) < 2:
+                continue
+            a1, a2 = _attributed(o1), _attributed(o2)
+            n1, n2 = _padded(normalise(p1.text)), _padded(normalise(p2.text))
+            if (a1 and a2 and a1 != a2) or n1 in n2 or n2 in n1 or not _close(p1.text, p2.text):
+                continue
+            elided = [bool(_OMISSION.search(q.text)) for q in (q1, q2)]
+            (_mine, piece), (other, _) = ((o2, p2), (o1, p1)) if elided == [False, True] else ((o1, p1), (o2, p2))
+            alt = _compare(piece.text, [other])
+            # words changed inside a sentence that otherwise runs the same; sentences sharing only an opening or
+            # an ending ('Let me tell you why' / 'Let me tell you the facts') are different statements
+            if (alt is None or alt.similarity < 0.5 or all(d.op == "equal" for d in alt.diff)
+                    or alt.diff[0].op != "equal" or alt.diff[-1].op != "equal" or (piece.start, piece.end) in flagged):
+                continue
+            flagged.add((piece.start, piece.end))
+            msg = (f"Quoted in other words elsewhere in this article: "
+                   f"{_describe_changes(alt.diff, other='the other quotation')}; both cannot be verbatim")
+            out.append(Finding("altered-wording", "info", name, piece, msg,
+                               (Evidence("diff", _diff_text(alt.diff)), _source_evidence(other))))
+    return out
+
+
+def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tuple[Finding, ...]:
+    """Findings within one article: wrong titles, conflated names, ambiguous speakers, broken quote marks.
+
+    A speaker the article names only by a family name that several people in the lexicon share (``Mr.
+    Wang``, never ``Wang Yi``) is an ``ambiguous-speaker`` note even when the engine took one of them, and
+    so is a pronoun (``he said``) read as someone other than the speaker of the quote just before. One
+    statement put in quotation marks twice in other words within the article is an ``altered-wording`` note.
+    With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
+
+    >>> import datetime as dt
+    >>> from quotes.records import Extraction, Quote, Span, Speaker
+    >>> text = "Wang said it was complex."
+    >>> q = Quote((Span.of(text, 10, 24),), "indirect", Span.of(text, 5, 9), "say", Span.of(text, 0, 4),
+    ...           Speaker("ambiguous", "Wang", candidates=("Wang Yi", "Wang Wenbin")), "surname", 0.3)
+    >>> ex = Extraction(text, (q,), (), (), dt.date(2022, 3, 1), "argument", "a")
+    >>> [f.message for f in verify_article(ex, lexicon=None)]
+    ['It is unclear who said this: “Wang” could be Wang Yi or Wang Wenbin; name the speaker in full']
+    """
+    name = _article_name(extraction)
+    out: list[Finding] = []
+    if lexicon is not None:
+        seen_names: set[str] = set()
+        for m in extraction.mentions:
+            out.extend(_title_findings(extraction, m, lexicon, name))
+            if m.name is not None and m.name.text not in seen_names:
+                seen_names.add(m.name.text)
+                f = _shared_name_finding(extraction, m, lexicon, name)
+                if f is not None:
+                    out.append(f)
+    for q in extraction.quotes:
+        if q.speaker.kind == "ambiguous":
+            where = q.source or q.content[0]
+            cands = q.speaker.candidates
+            who = " or ".join(cands) if cands else "several people"
+            written = (q.source.text if q.source else q.speaker.name) or "the speaker"
+            msg = f"It is unclear who said this: “{written}” could be {who}; name the speaker in full"
+            # the article names both (seed 002's two Wangs): a warning; a surname the article never gives
+            # in full, with several namesakes in the lexicon, is only a note
+            sev: Severity = "warning" if q.confidence > LEXICON_ONLY_CONFIDENCE else "info"
+            if sev == "info":
+                msg = (f"“{written}” is never named in full in this article; the lexicon knows {who}. "
+                       f"Name the speaker in full")
+            out.append(Finding("ambiguous-speaker", sev, name, where, msg,
+                               tuple(Evidence("candidate", c) for c in cands)))
+    if lexicon is not None:
+        out.extend(_surname_only_findings(extraction, lexicon, name))
+        out.extend(_pronoun_switch_findings(extraction, lexicon, name))
+    out.extend(_self_variant_findings(extraction, name))
+    for d in extraction.diagnostics:
+        if d.code == "unbalanced-quote":
+            span = d.span or Span.of(extraction.text, 0, 0)
+            out.append(Finding("broken-quote-marks", "warning", name, span, d.message,
+                               (Evidence("diagnostic", d.message, name, d.span),)))
+    return tuple(sorted(out, key=lambda f: f.sort_key))
