@@ -107,10 +107,9 @@ def default_lexicon(extractions: Sequence[Extraction], lexicon: Any) -> Any:
     return load_lexicon()
 
 
-def _speaker_key(sp: Speaker) -> tuple[str, str]:
-    if sp.kind == "person" and sp.person_id:
-        return ("person", sp.person_id)
-    return (sp.kind, sp.label)
+def _speaker_key(sp: Speaker) -> str:
+    """The digest's entry for a speaker: :attr:`Speaker.key`, else (a vague speaker) its kind and label."""
+    return sp.key or f"{sp.kind}:{sp.label}"
 
 
 def digest(
@@ -134,8 +133,8 @@ def digest(
     findings.extend(verify_across(exs, groups))
     findings.sort(key=lambda f: f.sort_key)
 
-    by_speaker: dict[tuple[str, str], list[StatementGroup]] = defaultdict(list)
-    speaker_of: dict[tuple[str, str], Speaker] = {}
+    by_speaker: dict[str, list[StatementGroup]] = defaultdict(list)
+    speaker_of: dict[str, Speaker] = {}
     for g in groups:
         seen = set()
         for o in g.occurrences:

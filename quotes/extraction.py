@@ -32,21 +32,18 @@ from .speakers import find_mentions, resolve_speakers
 Method = Literal["rules", "model", "both"]
 
 def _cue_word(lexicon: Lexicon, *, thought: bool = True) -> Callable[[Word], bool]:
-    """Whether a tagged word is a cue verb of the lexicon or the ``according`` of ``according to``; with
-    ``thought=False`` the cues of speech and writing only (a thought inside another's statement is no
-    statement of its own: see :func:`quotes.attribution.merge_attributions`)."""
-    cache: dict[str, bool] = {}
+    """Whether a tagged word is a cue verb of the lexicon (:meth:`Lexicon.is_cue`) or the ``according`` of
+    ``according to``; with ``thought=False`` the cues of speech and writing only (a thought inside another's
+    statement is no statement of its own: see :func:`quotes.attribution.merge_attributions`)."""
+    cache: dict[tuple[str, str], bool] = {}
 
     def is_cue(w: Word) -> bool:
         if w.text.lower() == "according":
             return True
-        if w.upos not in ("VERB", "AUX"):
-            return False
-        lemma = (w.lemma or w.text).lower()
-        if lemma not in cache:
-            cue = lexicon.cue(lemma)
-            cache[lemma] = cue is not None and cue.pos in ("verb", "phrase") and (thought or cue.cls != "thought")
-        return cache[lemma]
+        key = (w.upos, (w.lemma or w.text).lower())
+        if key not in cache:
+            cache[key] = lexicon.is_cue(w, thought=thought) is not None
+        return cache[key]
 
     return is_cue
 

@@ -109,6 +109,25 @@ class Speaker:
             return " or ".join(self.candidates) or "ambiguous"
         return self.name or self.kind
 
+    @property
+    def key(self) -> str | None:
+        """Who the speaker is across articles, the one speaker key: a person's lexicon id, else a named
+        person's, organisation's or document's name, or a joint speaker's members; None for anyone vaguer
+        (anonymous, ambiguous, unresolved).
+
+        >>> Speaker("person", "Wang Yi", "Q1").key, Speaker("organisation", "Xinhua").key
+        ('Q1', 'org:Xinhua')
+        >>> Speaker("joint", "B and A", candidates=("B", "A")).key, Speaker("anonymous", "a diplomat").key
+        ('joint:A|B', None)
+        """
+        if self.kind == "person" and self.person_id:
+            return self.person_id
+        if self.kind in ("person", "organisation", "document") and self.name:
+            return {"person": "name:", "organisation": "org:", "document": "doc:"}[self.kind] + self.name
+        if self.kind == "joint" and self.candidates:
+            return "joint:" + "|".join(sorted(self.candidates))
+        return None
+
 
 UNRESOLVED = Speaker("unresolved")
 

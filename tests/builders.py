@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import ClassVar
 
+from quotes.lexicon.records import verb_cue
 from quotes.parse import Document, Sentence, Word
 
 
@@ -32,6 +33,9 @@ class FakeCues:
     def cue(self, lemma: str):
         cls = self.VERBS.get(lemma)
         return SimpleNamespace(lemma=lemma, cls=cls, pos="verb", particle=None) if cls else None
+
+    def is_cue(self, word, *, thought=True):
+        return verb_cue(self, word, thought=thought)
 
 
 def multi_doc(text: str, sentences: list[list[tuple[str, str, str, int, str]]]) -> Document:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import attrs
 
@@ -21,7 +21,10 @@ Via = Literal["cue-subject", "according-to", "continuation", "signature", "none"
 class CueLexicon(Protocol):
     """What attribution needs from the lexicon."""
 
-    def cue(self, lemma: str):  # -> CueWord | None
+    def cue(self, lemma: str) -> Any:  # -> CueWord | None
+        ...
+
+    def is_cue(self, word: Any, *, thought: bool = True) -> Any:  # -> CueWord | None
         ...
 
 

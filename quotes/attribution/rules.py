@@ -142,13 +142,13 @@ def _antecedent(sent: Sentence, verb: Word, subj: Word) -> Word:
 
 
 def _is_cue(lexicon: CueLexicon, word: Word) -> tuple[str, str] | None:
-    if word.upos not in ("VERB",) and not (word.upos == "AUX" and word.lemma == "say"):
+    """The cue verb's lemma and class (:meth:`quotes.lexicon.Lexicon.is_cue`); an auxiliary only as ``say``."""
+    if word.upos == "AUX" and word.lemma != "say":
         return None
-    lemma = (word.lemma or word.text).lower()
-    cue = lexicon.cue(lemma)
-    if cue is None or getattr(cue, "pos", "verb") not in ("verb", "phrase"):
+    cue = lexicon.is_cue(word)
+    if cue is None:
         return None
-    return getattr(cue, "lemma", lemma), getattr(cue, "cls", "speech")
+    return getattr(cue, "lemma", (word.lemma or word.text).lower()), getattr(cue, "cls", "speech")
 
 
 def _cue_span(text: str, sent: Sentence, verb: Word, lemma: str) -> tuple[Span, str]:

@@ -12,10 +12,22 @@ _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "�
 
 
 @functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The one folding of names, titles and source phrases: case- and diacritics-insensitive, letters
+    without a decomposition spelt out, apostrophes made straight (wordings of quotations are compared by
+    :func:`quotes.wording.normalise` instead, which keeps diacritics).
+
+    >>> fold("Łukasz Kołodziejczyk’s")
+    "lukasz kolodziejczyk's"
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     """Case-, diacritics- and punctuation-insensitive form: ``Zelenskyy’s`` -> ``zelenskyy``."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = fold(text)
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text)  # U.S. -> US
     text = re.sub(r"[^\w\s']", " ", text)
     tokens = []

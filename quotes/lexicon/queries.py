@@ -33,9 +33,11 @@ from .records import (
     Office,
     Person,
     SourceOrg,
+    TaggedWord,
     Tenure,
     _Country,
     _Title,
+    verb_cue,
 )
 
 _fuzz: types.ModuleType | None
@@ -492,6 +494,11 @@ class Lexicon:
         """
         key = " ".join(lemma.casefold().split())
         return self._cues.get(key) or self._cue_by_form.get(key)
+
+    def is_cue(self, word: TaggedWord, *, thought: bool = True) -> CueWord | None:
+        """The cue a tagged word is as a reporting verb (see :func:`quotes.lexicon.records.verb_cue`), or None;
+        ``thought=False``: speech and writing only."""
+        return verb_cue(self, word, thought=thought)
 
     def noun_cue(self, word: str) -> CueWord | None:
         """The noun or phrase cue ``word`` is (``statement``, ``remarks``, ``press conference``), or None.

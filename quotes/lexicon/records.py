@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 import attrs
 
@@ -155,6 +156,49 @@ class CueWord:
     def key(self) -> str:
         """Lemma with particle, as quotes report it (``call on``, ``according to``)."""
         return f"{self.lemma} {self.particle}" if self.particle else self.lemma
+
+
+class TaggedWord(Protocol):
+    """A word of the tagging pass as the lexicon reads it (``quotes.parse.Word`` is one)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def lemma(self) -> str: ...
+
+    @property
+    def upos(self) -> str: ...
+
+
+class CueLookup(Protocol):
+    """Anything with the lexicon's cue look-up (:meth:`quotes.lexicon.Lexicon.cue`)."""
+
+    def cue(self, lemma: str) -> Any: ...
+
+
+def verb_cue(lexicon: CueLookup, word: TaggedWord, *, thought: bool = True) -> Any:
+    """The one cue predicate: the :class:`CueWord` a tagged word is as a reporting verb (its lemma a verb or
+    phrase cue of the lexicon, the word tagged VERB or AUX), else None; with ``thought=False`` the cues of
+    speech and writing only. :meth:`quotes.lexicon.Lexicon.is_cue` is this for the lexicon itself.
+
+    >>> from types import SimpleNamespace as W
+    >>> from quotes.lexicon import load_lexicon
+    >>> verb_cue(load_lexicon(), W(text="said", lemma="say", upos="VERB")).cls
+    'speech'
+    >>> verb_cue(load_lexicon(), W(text="believes", lemma="believe", upos="VERB"), thought=False) is None
+    True
+    >>> verb_cue(load_lexicon(), W(text="statement", lemma="statement", upos="NOUN")) is None
+    True
+    """
+    if word.upos not in ("VERB", "AUX"):
+        return None
+    cue = lexicon.cue((word.lemma or word.text).lower())
+    if cue is None or getattr(cue, "pos", "verb") not in ("verb", "phrase"):
+        return None
+    if not thought and getattr(cue, "cls", "speech") == "thought":
+        return None
+    return cue
 
 
 @attrs.frozen

@@ -5,9 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 
 from ..lexicon import Lexicon
+from ..lexicon.names import fold
 from ..parse import Document, Sentence, Word
 from ..records import Span, Speaker
-from .mentions import _fold, _sentence_at
+from .mentions import _sentence_at
 
 DOCUMENT_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                         "another", "one", "new", "latest", "last"}
@@ -86,7 +87,7 @@ def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: in
     ``owner``'s organisation or a body of it; None if there is none."""
     def key(name: str) -> str:
         org = lexicon.organisation(name)
-        return _fold(org.name if org is not None else name)
+        return fold(org.name if org is not None else name)
 
     want = key(owner) if owner else None
     found = None

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 import attrs
 
 from ..lexicon import NAME_PARTICLES, Lexicon, Office, Person
 from ..parse import Document, Sentence, Word
 from ..records import Mention, Span, Speaker
-
-
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
 
 
 @attrs.frozen

@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from ..lexicon import Lexicon
+from ..lexicon.names import fold
 from ..records import Quote
-from .mentions import _fold
 from .pronouns import _paragraphs_between
 
 NAMED_LATER_HEADS = {"official", "diplomat", "aide", "spokesman", "spokeswoman", "spokesperson", "minister",
@@ -43,7 +43,7 @@ def _named_later(text: str, quotes: list[Quote], lexicon: Lexicon) -> list[Quote
     for i, q in enumerate(quotes):
         if q.speaker.kind != "anonymous" or q.source is None or q.cue is None:
             continue
-        words = _fold(q.source.text).split()
+        words = fold(q.source.text).split()
         if len(words) < 2 or words[0] not in ("a", "an") or words[-1] not in NAMED_LATER_HEADS:
             continue
         modifiers = [w for w in words[1:-1] if w not in NAMED_LATER_RANKS]
@@ -60,7 +60,7 @@ def _named_later(text: str, quotes: list[Quote], lexicon: Lexicon) -> list[Quote
             shared = said & set().union(*(_content_words(x) for x in same))
             if len(shared) < NAMED_LATER_SHARED:
                 continue
-            named = _fold(later.source.text)
+            named = fold(later.source.text)
             if all(m in named or (lexicon.country_of_adjective(m) or "\0").lower() in named for m in modifiers):
                 out[i] = attrs.evolve(q, speaker=later.speaker, resolution="named-later", confidence=0.6)
             break

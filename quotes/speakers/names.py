@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..lexicon import Lexicon
+from ..lexicon.names import fold
 from ..parse import Document
 from ..records import LEXICON_ONLY_CONFIDENCE, Resolution, Span, Speaker
-from .mentions import NOT_NAMES, _fold, _speaker_of
+from .mentions import NOT_NAMES, _speaker_of
 from .pronouns import _paragraphs_between
 
 
@@ -17,7 +18,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
              date: dt.date, gender: str = "") -> tuple[Speaker, Resolution, float] | None:
     """A bare surname: the one person of that name named earlier in the article; with several, the one
     named or quoted within the last two paragraphs; else ambiguous, naming them all."""
-    key = _fold(name)
+    key = fold(name)
     in_article: dict[str, Speaker] = {}
     latest: dict[str, int] = {}
     for pos, sp in people_seen:
@@ -25,10 +26,10 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             continue
         if sp.person_id is None:
             parts = (sp.name or "").split()
-            names = {_fold(parts[0]), _fold(parts[-1]), _fold(sp.name or "")} if parts else set()
+            names = {fold(parts[0]), fold(parts[-1]), fold(sp.name or "")} if parts else set()
         else:
             p = lexicon.person(sp.person_id)
-            names = {_fold(p.family), _fold(p.name)} | {_fold(a) for a in p.aliases}
+            names = {fold(p.family), fold(p.name)} | {fold(a) for a in p.aliases}
         if key in names and not (gender and sp.person_id and lexicon.person(sp.person_id).gender not in ("", gender, "x")):
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
@@ -52,7 +53,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     if len(pool) == 1:
         return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
     # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
-    folded = _fold(text)
+    folded = fold(text)
     salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
@@ -64,7 +65,7 @@ def _office_in_text(low: str, person_id: str, lexicon: Lexicon, date: dt.date) -
     """Whether the article (folded: lower case, no accents) names the kind of office the person held at
     the date (``foreign minister``)."""
     for tenure in lexicon.offices_of(person_id, as_of=date):
-        words = _fold(tenure.office).split(" of ")[0].strip()
+        words = fold(tenure.office).split(" of ")[0].strip()
         if words and (words in low or words.rstrip("s") + "s" in low):
             return True
     return False
@@ -80,7 +81,7 @@ def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Sp
         return src
     # the words right before it, in its sentence or at the end of the one before (a splitter may cut a name)
     before = [w for s in doc.sentences if s.start < src.start for w in s.words if w.end <= src.start][-2:]
-    seen = {_fold(sp.name or "") for _, sp in people_seen}
+    seen = {fold(sp.name or "") for _, sp in people_seen}
     for k in (1, 2):
         if len(before) < k:
             break
@@ -92,6 +93,6 @@ def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Sp
             break
         name = text[run[0].start:src.end]
         known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}
-        if len(known) == 1 or _fold(name) in seen:
+        if len(known) == 1 or fold(name) in seen:
             return Span.of(text, run[0].start, src.end)
     return src

@@ -9,6 +9,7 @@ import attrs
 
 from ..attribution.records import RELATIVE_PRONOUNS, Attribution
 from ..lexicon import Lexicon
+from ..lexicon.names import fold
 from ..parse import Document
 from ..records import UNRESOLVED, Mention, Quote, Resolution, Speaker
 from .documents import _document
@@ -22,7 +23,7 @@ from .groups import (
     _strip_det,
     _unknown_person,
 )
-from .mentions import _fold, _speaker_of
+from .mentions import _speaker_of
 from .named_later import _named_later
 from .names import _complete_name, _surname
 from .pronouns import (
@@ -113,7 +114,7 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
     unknown = _unknown_person(doc, src, lexicon, date)
     if unknown is not None:
         return unknown, "cue-subject", 0.7
-    low = _fold(phrase)
+    low = fold(phrase)
     words = low.split()
     if len(words) == 1 and words[0] in PRONOUNS:
         if words[0] == "they":
@@ -155,9 +156,9 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
             person = lexicon.person(next(iter(people)))
             return _speaker_of(person, lexicon, date), "title", 0.8
         if not office.country:  # "the foreign minister": the latest person in the article holding such an office
-            kind = _fold(office.name)
+            kind = fold(office.name)
             for pos, sp in reversed(people_seen):
-                if pos < at and sp.person_id and any(_fold(t.office).startswith(kind) for t in lexicon.offices_of(sp.person_id, as_of=date)):
+                if pos < at and sp.person_id and any(fold(t.office).startswith(kind) for t in lexicon.offices_of(sp.person_id, as_of=date)):
                     return sp, "title", 0.7
     if (words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper()) or (
         words and words[0] in ("a", "an", "one")

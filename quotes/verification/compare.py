@@ -39,22 +39,6 @@ def _person_key(sp: Speaker) -> str | None:
     return sp.person_id if sp.kind == "person" and sp.person_id else None
 
 
-def _speaker_key(sp: Speaker) -> str | None:
-    """A person's lexicon id, else a named person's, organisation's or document's name, or a joint speaker's
-    members; None for anyone vaguer (anonymous, ambiguous, unresolved)."""
-    if _person_key(sp):
-        return _person_key(sp)
-    if sp.kind == "person" and sp.name:
-        return f"name:{sp.name}"
-    if sp.kind == "organisation" and sp.name:
-        return f"org:{sp.name}"
-    if sp.kind == "document" and sp.name:
-        return f"doc:{sp.name}"
-    if sp.kind == "joint" and sp.candidates:
-        return "joint:" + "|".join(sorted(sp.candidates))
-    return None
-
-
 def _attributed(o: Occurrence) -> str | None:
     """The person a quotation (words in quotation marks) is confidently attributed to, if any."""
     if not o.quoted or o.confidence < MIN_CONFIDENCE:

@@ -39,7 +39,6 @@ from .compare import (
     _parts,
     _person_key,
     _source_evidence,
-    _speaker_key,
     _verbatim_somewhere,
     _Wordings,
 )
@@ -88,7 +87,7 @@ def check_against_sources(
     groups = group_statements([draft, *sources])
     norms = _article_norms([draft, *sources])
     source_norms = [t for a, t in norms.items() if a != dname]
-    quoted_in_sources = {_speaker_key(o.speaker) for src in sources for o in src.quotes} - {None}
+    quoted_in_sources = {o.speaker.key for src in sources for o in src.quotes} - {None}
     texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(sources)}
     wordings = _Wordings([o for g in groups for o in g.occurrences if o.article != dname])
     nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex.text) for i, ex in enumerate([draft, *sources])}
@@ -136,7 +135,7 @@ def check_against_sources(
                 span = Span.of(draft.text, q.quoted[0].start, q.quoted[-1].end)
             else:
                 span = Span.of(draft.text, rest[0].start, rest[-1].end)
-            key = _speaker_key(q.speaker)
+            key = q.speaker.key
             if key is not None and key not in quoted_in_sources:
                 # a named speaker the sources never quote: nothing to hold the words against
                 msg = f"No source quotes {q.speaker.label}; this quotation could not be checked against them"
