@@ -7,6 +7,7 @@ import attrs
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..records import Quote
+from .confidence import CONFIDENCE
 from .pronouns import _paragraphs_between
 
 NAMED_LATER_HEADS = {"official", "diplomat", "aide", "spokesman", "spokeswoman", "spokesperson", "minister",
@@ -62,6 +63,6 @@ def _named_later(text: str, quotes: list[Quote], lexicon: Lexicon) -> list[Quote
                 continue
             named = fold(later.source.text)
             if all(m in named or (lexicon.country_of_adjective(m) or "\0").lower() in named for m in modifiers):
-                out[i] = attrs.evolve(q, speaker=later.speaker, resolution="named-later", confidence=0.6)
+                out[i] = attrs.evolve(q, speaker=later.speaker, resolution="named-later", confidence=CONFIDENCE["named-later"])
             break
     return out

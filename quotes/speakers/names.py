@@ -9,7 +9,8 @@ from itertools import pairwise
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document
-from ..records import LEXICON_ONLY_CONFIDENCE, Resolution, Span, Speaker
+from ..records import Resolution, Span, Speaker
+from .confidence import CONFIDENCE
 from .mentions import NOT_NAMES, _speaker_of
 from .pronouns import _paragraphs_between
 
@@ -35,15 +36,15 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)
     if len(in_article) == 1:
-        return next(iter(in_article.values())), "surname", 0.85
+        return next(iter(in_article.values())), "surname", CONFIDENCE["surname-one-in-article"]
     if len(in_article) > 1:
         last_id = max(latest, key=lambda pid: latest[pid])
         if _paragraphs_between(text, latest[last_id], at) <= 2:
-            return in_article[last_id], "surname", 0.6
+            return in_article[last_id], "surname", CONFIDENCE["surname-latest-nearby"]
         cands = tuple(dict.fromkeys(sp.name or "" for sp in in_article.values()))
         if len(cands) == 1:  # namesakes the article cannot tell apart by name either: the latest
-            return in_article[last_id], "surname", 0.5
-        return Speaker("ambiguous", name=name, candidates=cands), "surname", 0.3
+            return in_article[last_id], "surname", CONFIDENCE["surname-namesakes"]
+        return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
     matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
                and (not gender or c.person.gender in ("", gender, "x"))]
     if not matches:
@@ -51,14 +52,14 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     in_office = [c for c in matches if lexicon.offices_of(c.person.id, as_of=date)]
     pool = in_office or matches
     if len(pool) == 1:
-        return _speaker_of(pool[0].person, lexicon, date), "surname", 0.6
+        return _speaker_of(pool[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-one"]
     # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
     folded = fold(text)
     salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
-        return _speaker_of(salient[0].person, lexicon, date), "surname", 0.5
+        return _speaker_of(salient[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-salient"]
     pool_names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
-    return Speaker("ambiguous", name=name, candidates=pool_names), "surname", LEXICON_ONLY_CONFIDENCE
+    return Speaker("ambiguous", name=name, candidates=pool_names), "surname", CONFIDENCE["surname-lexicon-several"]
 
 
 def _office_in_text(low: str, person_id: str, lexicon: Lexicon, date: dt.date) -> bool:

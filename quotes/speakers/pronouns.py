@@ -8,6 +8,7 @@ from ..attribution.records import RELATIVE_PRONOUNS, TIME_NOUNS
 from ..lexicon import Lexicon
 from ..parse import Document, Word
 from ..records import UNRESOLVED, Resolution, Span, Speaker
+from .confidence import CONFIDENCE
 from .mentions import _sentence_at
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
@@ -55,16 +56,16 @@ def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], pre
             g = lexicon.person(sp.person_id).gender
             return g in ("", want, "x")
         if previous is not None and (ok(previous) or previous.kind == "ambiguous"):
-            return previous, "pronoun", 0.8 if previous.kind == "person" else 0.3
+            return previous, "pronoun", CONFIDENCE["pronoun-previous-speaker" if previous.kind == "person" else "pronoun-previous-ambiguous"]
         for pos, sp in reversed(people_seen):
             if pos < at and ok(sp):
-                return sp, "pronoun", 0.7
-        return UNRESOLVED, "pronoun", 0.2
+                return sp, "pronoun", CONFIDENCE["pronoun-earlier-person"]
+        return UNRESOLVED, "pronoun", CONFIDENCE["pronoun-unresolved"]
     if previous is not None and ((previous.kind == "organisation" and want in ("n", "p"))
                                  or (previous.kind == "document" and want == "n")
                                  or (previous.kind == "joint" and want == "p")):
-        return previous, "pronoun", 0.6
-    return UNRESOLVED, "pronoun", 0.2
+        return previous, "pronoun", CONFIDENCE["pronoun-previous-group"]
+    return UNRESOLVED, "pronoun", CONFIDENCE["pronoun-unresolved"]
 
 
 def _paragraphs_between(text: str, a: int, b: int) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -11,7 +11,8 @@ from ..attribution.records import RELATIVE_PRONOUNS, Attribution
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document
-from ..records import UNRESOLVED, Mention, Quote, Resolution, Speaker
+from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, Speaker
+from .confidence import CONFIDENCE
 from .documents import _document
 from .groups import (
     AGENTLESS,
@@ -63,9 +64,9 @@ def resolve_speakers(
         carried = by_source.get((att.source.start, att.source.end)) if att.source is not None else None
         continued = carried or previous
         if att.via == "continuation" and continued is not None:
-            speaker, how, conf = continued, "continuation", 0.75
+            speaker, how, conf = continued, "continuation", CONFIDENCE["continuation"]
         elif att.source is None and _agentless(doc, att, lexicon):
-            speaker, how, conf = AGENTLESS, "agentless", 0.6
+            speaker, how, conf = AGENTLESS, "agentless", CONFIDENCE["agentless"]
         else:
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
                                           quoted_orgs=quoted_orgs)
@@ -91,82 +92,166 @@ def resolve_speakers(
     return tuple(_named_later(text, quotes, lexicon))
 
 
+@attrs.frozen
+class _Source:
+    """What every resolver reads: the attribution's source mention and what the article said before it."""
+
+    text: str
+    doc: Document
+    src: Span
+    mentions: Sequence[Mention]
+    people_seen: Sequence[tuple[int, Speaker]]
+    previous: Speaker | None
+    lexicon: Lexicon
+    date: dt.date
+    at: int
+    quoted_orgs: Sequence[tuple[int, Speaker]]
+
+    @property
+    def phrase(self) -> str:
+        return self.src.text.strip()
+
+    @property
+    def words(self) -> list[str]:
+        return fold(self.phrase).split()
+
+
+Found = tuple[Speaker, Resolution, float]
+
+
+def _named(s: _Source) -> Found | None:
+    """A person mention inside the source: ``Foreign Minister Wang Yi``, ``..., Dmitry Medvedev, ...``."""
+    inside = [m for m in s.mentions if s.src.start <= m.span.start and m.span.end <= s.src.end]
+    if not inside:
+        inside = [m for m in s.mentions if m.span.overlaps(s.src)]
+    named = [m for m in inside if m.speaker.kind == "person"]
+    if not named:
+        return None
+    first = named[0]
+    if first.span.start > s.src.start + 1 and "," in s.text[s.src.start:first.span.start]:
+        return first.speaker, "apposition", CONFIDENCE["named-apposition"]
+    return first.speaker, "cue-subject", CONFIDENCE["named"]
+
+
+def _unknown(s: _Source) -> Found | None:
+    """A name the lexicon does not know, read from the source's proper nouns."""
+    unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
+    return (unknown, "cue-subject", CONFIDENCE["unknown-person"]) if unknown is not None else None
+
+
+def _pronoun_source(s: _Source) -> Found | None:
+    """``he``, ``she``, ``they`` (two people named together), ``it``."""
+    words = s.words
+    if len(words) != 1 or words[0] not in PRONOUNS:
+        return None
+    if words[0] == "they":
+        joint = _joint(s.doc, s.src, s.mentions, s.people_seen, s.lexicon, s.date)
+        if joint is not None:
+            return joint, "pronoun", CONFIDENCE["joint-they"]
+    return _pronoun(words[0], s.at, s.people_seen, s.previous, s.lexicon)
+
+
+def _bare_surname(s: _Source) -> Found | None:
+    """A bare surname or ``Mr. Wang``: the person of that name in the article, else in the lexicon."""
+    phrase = s.phrase
+    core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not s.lexicon.is_honorific(w.rstrip("."))]
+    if not (core and len(core) <= 2 and all(w[:1].isupper() for w in core)):
+        return None
+    before = s.text[max(0, s.src.start - 6):s.src.start].split()  # "Ms." the parser left out of the mention
+    opener = phrase.split()[0].rstrip(".").lower()
+    if opener not in HONORIFIC_GENDER and before:
+        opener = before[-1].rstrip(".").lower()
+    gender = HONORIFIC_GENDER.get(opener, "")
+    return _surname(s.text, " ".join(core), s.at, s.people_seen, s.lexicon, s.date, gender)
+
+
+def _organisation(s: _Source) -> Found | None:
+    """An organisation of the lexicon: ``Xinhua``, ``An article in The New York Times``."""
+    phrase = s.phrase
+    org = s.lexicon.organisation(phrase) or s.lexicon.organisation(_strip_det(phrase))
+    if org is None:  # "An article in The New York Times", "a statement by the Kremlin"
+        for sep in (" in ", " by ", " from ", " of "):
+            if sep in phrase:
+                org = s.lexicon.organisation(phrase.rsplit(sep, 1)[1])
+                if org is not None:
+                    break
+    return (Speaker("organisation", name=org.name), "cue-subject", CONFIDENCE["signed-organisation"]) if org else None
+
+
+def _described(s: _Source) -> Found | None:
+    """``the ministry`` after the ministry was quoted."""
+    described = _described_organisation(s.text, s.phrase, s.src.start, s.quoted_orgs, s.lexicon)
+    return (described, "cue-subject", CONFIDENCE["described-organisation"]) if described is not None else None
+
+
+def _document_source(s: _Source) -> Found | None:
+    """A document: ``a UN Security Council resolution demanding ...``."""
+    document = _document(s.doc, s.src, s.lexicon)
+    return (document, "cue-subject", CONFIDENCE["document"]) if document is not None else None
+
+
+def _title(s: _Source) -> Found | None:
+    """A title without a name: the one holder of that office at the date, else (no country given) the latest
+    person in the article holding such an office."""
+    office = s.lexicon.title_office(_strip_det(s.phrase))
+    if office is None:
+        return None
+    holders = s.lexicon.holders(office.name, as_of=s.date) if office.country else ()
+    people = {t.person_id for t in holders}
+    if len(people) == 1:
+        person = s.lexicon.person(next(iter(people)))
+        return _speaker_of(person, s.lexicon, s.date), "title", CONFIDENCE["title-holder"]
+    if not office.country:  # "the foreign minister": the latest person in the article holding such an office
+        kind = fold(office.name)
+        for pos, sp in reversed(s.people_seen):
+            if pos < s.at and sp.person_id and any(fold(t.office).startswith(kind)
+                                                   for t in s.lexicon.offices_of(sp.person_id, as_of=s.date)):
+                return sp, "title", CONFIDENCE["title-earlier-holder"]
+    return None
+
+
+def _anonymous(s: _Source) -> Found | None:
+    """An indefinite or plural description: ``a senior official``, ``officials``."""
+    words, phrase = s.words, s.phrase
+    if (words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper()) or (
+        words and words[0] in ("a", "an", "one")
+    ):
+        return Speaker("anonymous", name=phrase), "cue-subject", CONFIDENCE["anonymous"]
+    return None
+
+
+def _capitalised(s: _Source) -> Found | None:
+    """A capitalised phrase none of the above took: a country's adjective (``Chinese``), else unresolved."""
+    if not s.phrase[:1].isupper():
+        return None
+    country = s.lexicon.country_of_adjective(s.phrase)
+    if country:
+        return Speaker("organisation", name=country), "cue-subject", CONFIDENCE["country"]
+    return Speaker("unresolved", name=s.phrase), "none", CONFIDENCE["unresolved-name"]
+
+
+RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
+    _named, _unknown, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
+    _anonymous, _capitalised,
+)
+"""The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
+resolving speakers is a function here, with its confidence in :data:`quotes.speakers.confidence.CONFIDENCE`."""
+
+
 def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Mention],
              people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
-             at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = ()) -> tuple[Speaker, Resolution, float]:
+             at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = ()) -> Found:
     src = att.source
     if src is None:
-        return UNRESOLVED, "none", 0.1
+        return UNRESOLVED, "none", CONFIDENCE["no-source"]
     if src.text.lower() in RELATIVE_PRONOUNS:
         antecedent = _antecedent(doc, src)
         if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
                             lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
-    inside = [m for m in mentions if src.start <= m.span.start and m.span.end <= src.end]
-    if not inside:
-        inside = [m for m in mentions if m.span.overlaps(src)]
-    named = [m for m in inside if m.speaker.kind == "person"]
-    if named:
-        first = named[0]
-        how: Resolution = "apposition" if first.span.start > src.start + 1 and "," in text[src.start:first.span.start] else "cue-subject"
-        return first.speaker, how, 0.95 if how == "cue-subject" else 0.9
-    phrase = src.text.strip()
-    unknown = _unknown_person(doc, src, lexicon, date)
-    if unknown is not None:
-        return unknown, "cue-subject", 0.7
-    low = fold(phrase)
-    words = low.split()
-    if len(words) == 1 and words[0] in PRONOUNS:
-        if words[0] == "they":
-            joint = _joint(doc, src, mentions, people_seen, lexicon, date)
-            if joint is not None:
-                return joint, "pronoun", 0.6
-        return _pronoun(words[0], at, people_seen, previous, lexicon)
-    # bare surname / Mr. Wang
-    core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not lexicon.is_honorific(w.rstrip("."))]
-    if core and len(core) <= 2 and all(w[:1].isupper() for w in core):
-        before = text[max(0, src.start - 6):src.start].split()  # "Ms." the parser left out of the mention
-        opener = phrase.split()[0].rstrip(".").lower()
-        if opener not in HONORIFIC_GENDER and before:
-            opener = before[-1].rstrip(".").lower()
-        gender = HONORIFIC_GENDER.get(opener, "")
-        result = _surname(text, " ".join(core), at, people_seen, lexicon, date, gender)
-        if result is not None:
-            return result
-    org = lexicon.organisation(phrase) or lexicon.organisation(_strip_det(phrase))
-    if org is None:  # "An article in The New York Times", "a statement by the Kremlin"
-        for sep in (" in ", " by ", " from ", " of "):
-            if sep in phrase:
-                org = lexicon.organisation(phrase.rsplit(sep, 1)[1])
-                if org is not None:
-                    break
-    if org is not None:
-        return Speaker("organisation", name=org.name), "cue-subject", 0.85
-    described = _described_organisation(text, phrase, src.start, quoted_orgs, lexicon)
-    if described is not None:
-        return described, "cue-subject", 0.7
-    document = _document(doc, src, lexicon)
-    if document is not None:
-        return document, "cue-subject", 0.8
-    office = lexicon.title_office(_strip_det(phrase))
-    if office is not None:
-        holders = lexicon.holders(office.name, as_of=date) if office.country else ()
-        people = {t.person_id for t in holders}
-        if len(people) == 1:
-            person = lexicon.person(next(iter(people)))
-            return _speaker_of(person, lexicon, date), "title", 0.8
-        if not office.country:  # "the foreign minister": the latest person in the article holding such an office
-            kind = fold(office.name)
-            for pos, sp in reversed(people_seen):
-                if pos < at and sp.person_id and any(fold(t.office).startswith(kind) for t in lexicon.offices_of(sp.person_id, as_of=date)):
-                    return sp, "title", 0.7
-    if (words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper()) or (
-        words and words[0] in ("a", "an", "one")
-    ):
-        return Speaker("anonymous", name=phrase), "cue-subject", 0.6
-    if phrase[:1].isupper():
-        country = lexicon.country_of_adjective(phrase) if hasattr(lexicon, "country_of_adjective") else None
-        if country:
-            return Speaker("organisation", name=country), "cue-subject", 0.7
-        return Speaker("unresolved", name=phrase), "none", 0.3
-    return Speaker("anonymous", name=phrase), "cue-subject", 0.5
+    source = _Source(text, doc, src, mentions, people_seen, previous, lexicon, date, at, quoted_orgs)
+    for resolver in RESOLVERS:
+        found = resolver(source)
+        if found is not None:
+            return found
+    return Speaker("anonymous", name=source.phrase), "cue-subject", CONFIDENCE["description"]
