@@ -141,7 +141,7 @@ def extract_articles(
         if method != "model":
             rules = find_attributions(doc, quotations, lexicon=lex, ignore=article.ignore)
             attributions = merge_attributions(rules, found) if method == "both" else rules
-        attributions = with_signed(find_signed(article.text, quotations, ignore=article.ignore), attributions)
+        attributions = with_signed(find_signed(article.text, quotations, lexicon=lex, ignore=article.ignore), attributions)
         mentions = find_mentions(doc, lexicon=lex, date=when)
         quotes = resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when)
         out.append(Extraction(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import ClassVar
 
+from quotes.lexicon import load_lexicon
 from quotes.lexicon.records import verb_cue
 from quotes.parse import Document, Sentence, Word
 
@@ -24,6 +25,9 @@ def sentence_doc(text: str, rows: list[tuple[str, str, str, int, str]]) -> Docum
     return Document(text, (Sentence(start, end, text[start:end], tuple(words), parsed=True),))
 
 
+_BUNDLED = load_lexicon()
+
+
 class FakeCues:
     """The part of the lexicon attribution needs: cue words by lemma."""
 
@@ -36,6 +40,10 @@ class FakeCues:
 
     def is_cue(self, word, *, thought=True):
         return verb_cue(self, word, thought=thought)
+
+    def words(self, name):
+        """The rules' word lists are the bundled lexicon's (lexicons/word_lists.tsv)."""
+        return _BUNDLED.words(name)
 
 
 def multi_doc(text: str, sentences: list[list[tuple[str, str, str, int, str]]]) -> Document:

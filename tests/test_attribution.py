@@ -7,9 +7,12 @@ from typing import ClassVar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.attribution import NAME_ABBREVIATIONS, find_attributions
+from quotes.attribution import find_attributions
+from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations
 from tests.builders import FakeCues, sentence_doc
+
+NAME_ABBREVIATIONS = load_lexicon().words("name-abbreviation")
 
 
 def _run(doc):
@@ -228,7 +231,7 @@ def _signed(text: str):
     from quotes.attribution import find_signed
 
     quotations, _ = find_quotations(text)
-    return [(a.content[0].text, a.cue.text, a.source.text) for a in find_signed(text, quotations)]
+    return [(a.content[0].text, a.cue.text, a.source.text) for a in find_signed(text, quotations, lexicon=FakeCues())]
 
 
 def test_quotations_signed_with_a_dash_and_a_name():
@@ -289,6 +292,6 @@ def test_signatures_never_raise_and_slice_back(text):
     from quotes.attribution import find_signed
 
     quotations, _ = find_quotations(text)
-    for a in find_signed(text, quotations):
+    for a in find_signed(text, quotations, lexicon=FakeCues()):
         for span in (*a.content, a.cue, a.source):
             assert text[span.start:span.end] == span.text

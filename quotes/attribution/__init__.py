@@ -46,11 +46,11 @@ from .linking import tag_attributions, tag_attributions_many
 from .merge import merge_attributions
 from .records import Attribution, CueLexicon, quote_kind, trimmed_span
 from .rules import find_attributions
-from .signed import NAME_ABBREVIATIONS, find_signed, with_signed
+from .signed import find_signed, with_signed
 from .tagger import MODEL_FILE, RoleModel, load_role_model
 
 __all__ = [
-    "MODEL_FILE", "NAME_ABBREVIATIONS", "Attribution", "CueLexicon", "RoleModel", "find_attributions", "find_signed",
+    "MODEL_FILE", "Attribution", "CueLexicon", "RoleModel", "find_attributions", "find_signed",
     "load_role_model", "merge_attributions", "quote_kind", "tag_attributions", "tag_attributions_many", "trimmed_span",
     "with_signed",
 ]

@@ -27,6 +27,9 @@ class CueLexicon(Protocol):
     def is_cue(self, word: Any, *, thought: bool = True) -> Any:  # -> CueWord | None
         ...
 
+    def words(self, name: str) -> frozenset[str]:  # a word list of lexicons/word_lists.tsv
+        ...
+
 
 @attrs.frozen
 class Attribution:

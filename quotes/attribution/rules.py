@@ -19,17 +19,6 @@ from .records import (
     trimmed_span,
 )
 
-OBJECT_IS_CONTENT = {
-    "deplore", "condemn", "express", "praise", "reiterate", "stress", "emphasize", "emphasise", "voice",
-    "announce", "deny", "reject", "dismiss", "acknowledge", "admit", "welcome", "hail", "slam", "criticize",
-    "criticise", "demand", "propose", "pledge", "vow", "promise", "regret", "lament", "decry", "denounce",
-    "describe", "call", "offer", "repeat", "confirm", "predict", "recommend", "suggest", "urge", "echo",
-    "mock", "blame", "tout", "assail", "deride", "applaud", "rebuke", "rebuff", "discuss", "list", "detail",
-    "reference", "quote", "congratulate", "thank", "bemoan", "tweet", "email", "oppose", "challenge", "advocate",
-    "prefer", "portray", "articulate", "coin", "dub", "trumpet", "liken",
-}
-
-
 NOT_SUBJECT_RELS = {"nsubj:pass", "expl"}
 
 
@@ -170,7 +159,7 @@ def _cue_span(text: str, sent: Sentence, verb: Word, lemma: str) -> tuple[Span, 
     return Span.of(text, a, b), lemma
 
 
-def _content_words(sent: Sentence, verb: Word, lemma: str) -> tuple[list[Word], str]:
+def _content_words(sent: Sentence, verb: Word, lemma: str, object_is_content: frozenset[str]) -> tuple[list[Word], str]:
     """The content of a cue verb and which rule found it."""
     comps = _children(sent, verb.index, "ccomp")
     if comps:
@@ -186,7 +175,7 @@ def _content_words(sent: Sentence, verb: Word, lemma: str) -> tuple[list[Word], 
                 words += _subtree(sent, c.index)
         return words, "xcomp"
     base = lemma.split(" ")[0]
-    if base in OBJECT_IS_CONTENT or lemma in ("call for",):
+    if base in object_is_content or lemma in ("call for",):
         objs = _children(sent, verb.index, "obj") or (
             [w for w in _children(sent, verb.index, "obl") if lemma.startswith("call")]
         )
@@ -221,6 +210,7 @@ def find_attributions(
 ) -> tuple[Attribution, ...]:
     """Every attribution in a parsed document, in text order."""
     text = doc.text
+    object_is_content = lexicon.words("object-is-content")
     quotations = [q for q in quotations if q.depth == 0 and not any(q.span.overlaps(i) for i in ignore)]
     found: list[dict] = []
     # words inside a closed quotation belong to what was said, not to the article's reporting
@@ -243,7 +233,7 @@ def find_attributions(
                 continue
             lemma, cls = cue
             cue_span, cue_lemma = _cue_span(text, sent, w, lemma)
-            words, rule = _content_words(sent, w, cue_lemma)
+            words, rule = _content_words(sent, w, cue_lemma, object_is_content)
             words = [x for x in words if not (cue_span.start <= x.start < cue_span.end)]
             subj = _subject(sent, w, lexicon=lexicon)
             if subj is not None and any(a <= subj.start < b for a, b in quoted_ranges):

@@ -7,14 +7,12 @@ from collections.abc import Sequence
 from ..lexicon import NAME_PARTICLES
 from ..marks import Quotation
 from ..records import Span
-from .records import Attribution, _quote_content
+from .records import Attribution, CueLexicon, _quote_content
 
 SIGNATURE_DASHES = ("――", "―", "—", "–", "--")
 """Dashes that sign a quotation with its speaker's name (the horizontal bar, em and en dashes, ``--``)."""
 
 
-NAME_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "rev", "jr", "sr", "st", "prof", "lt", "col",
-                      "sgt", "capt", "hon"}
 
 
 _NAME_EDGE = ".,;:"
@@ -23,7 +21,7 @@ _NAME_EDGE = ".,;:"
 _NAME_FOLLOWERS = tuple(".,;:()[]") + tuple("\"“”«»„'‘")
 
 
-def _name_after(text: str, i: int) -> tuple[int, int] | None:
+def _name_after(text: str, i: int, abbreviations: frozenset[str]) -> tuple[int, int] | None:
     """The personal or organisation name that starts at ``i`` and ends the line, the sentence, or comes before
     a comma or the next quotation: ``(start, end)``, or None."""
     n = len(text)
@@ -47,7 +45,7 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
             # the name goes on into words of a sentence ('― Smith later apologized'): no signature
             return None if core[0].islower() or core[0].isdigit() else (start, end)
         parts += 1
-        initial = len(core) == 1 or core.lower() in NAME_ABBREVIATIONS
+        initial = len(core) == 1 or core.lower() in abbreviations
         end = j + len(core) + (1 if initial and token[len(core):len(core) + 1] == "." else 0)
         if token != core and not (initial and token[len(core):] == "."):
             break  # 'Carla Sanchez.' / 'Jane Doe, nurse': the name ends at its punctuation
@@ -56,18 +54,21 @@ def _name_after(text: str, i: int) -> tuple[int, int] | None:
             j += 1
         if j >= n or text[j] in "\r\n" or text[j] in _NAME_FOLLOWERS:
             break
-    if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in NAME_ABBREVIATIONS):
+    if parts == 0 or parts > 6 or (parts == 1 and text[start:end].lower().rstrip(".") in abbreviations):
         return None
     return start, end  # a period stays only after an initial or an abbreviation ('Lucia R.', 'Jr.')
 
 
-def find_signed(text: str, quotations: Sequence[Quotation], *, ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:
+def find_signed(text: str, quotations: Sequence[Quotation], *, lexicon: CueLexicon,
+                ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:
     """Quotations signed with a dash and a name after their closing mark: ``"...." ― Jane Doe`` (the dash is
     the cue, the name the source). The quotation must be a sentence of its own (it opens its paragraph, or
     follows the end of a sentence or the previous signature, and ends a sentence unless it opens its
     paragraph), and the name must end where it stops (line end, punctuation, the next quotation), so that
     neither a quotation inside the article's own sentence nor a dash going on with one ('"deplorables" —
-    Clinton later apologized') signs anything."""
+    Clinton later apologized') signs anything. Abbreviations a name may hold (``Sen.``) are the lexicon's
+    ``name-abbreviation`` word list."""
+    abbreviations = lexicon.words("name-abbreviation")
     out: list[Attribution] = []
     for q in quotations:
         if q.depth or not q.closed or any(q.span.overlaps(i) for i in ignore):
@@ -86,7 +87,7 @@ def find_signed(text: str, quotations: Sequence[Quotation], *, ignore: Sequence[
         inner = q.inner.text.rstrip().rstrip("\"'“”‘’»")
         if not (inner.endswith((".", "!", "?", "…")) or opens_paragraph):
             continue
-        name = _name_after(text, i + len(dash))
+        name = _name_after(text, i + len(dash), abbreviations)
         if name is None:
             continue
         out.append(Attribution(

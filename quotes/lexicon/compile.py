@@ -17,6 +17,7 @@ from .records import (
     GENDERS,
     ORDERS,
     TITLE_KINDS,
+    WORD_LISTS,
     CueWord,
     Office,
     Person,
@@ -229,6 +230,24 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
     documents = nouns("documents", "a document")
     organisation_nouns = nouns("organisation_nouns", "an organisation")
 
+    word_lists: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
+    for rows in tables["word_lists"]:
+        seen_words: dict[tuple[str, str], str] = {}
+        for r in rows:
+            f = r.fields
+            if f["list"] not in WORD_LISTS:
+                problems.append(f"{r.where}: unknown word list {f['list']!r}{_did_you_mean(f['list'], WORD_LISTS)}")
+                continue
+            word = f["word"].strip()
+            if not word or word != word.casefold():
+                problems.append(f"{r.where}: a word list holds lower-case words (got {f['word']!r})")
+                continue
+            if (f["list"], word) in seen_words:
+                problems.append(f"{r.where}: duplicate {f['list']} word {word!r} (first at {seen_words[(f['list'], word)]})")
+                continue
+            seen_words[(f["list"], word)] = r.where
+            word_lists[f["list"]].add(word)
+
     lexicon = Lexicon(
         people=people,
         tenures=[t for rows in tenure_rows.values() for t, _ in rows],
@@ -240,6 +259,7 @@ def _compile(dirs: list[Any]) -> tuple[Lexicon, list[str]]:
         organisations=orgs.values(),
         documents=documents,
         organisation_nouns=organisation_nouns,
+        word_lists={name: frozenset(words) for name, words in word_lists.items()},
     )
     return lexicon, problems
 

@@ -28,6 +28,7 @@ from .records import (
     SCORE_FAMILY,
     SCORE_NAME,
     SCORE_REVERSED,
+    WORD_LISTS,
     Candidate,
     CueWord,
     Office,
@@ -68,6 +69,7 @@ class Lexicon:
         organisations: Iterable[SourceOrg] = (),
         documents: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
         organisation_nouns: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
+        word_lists: Mapping[str, frozenset[str]] = types.MappingProxyType({}),
     ) -> None:
         self._people = dict(people)
         self.people: Mapping[str, Person] = types.MappingProxyType(self._people)
@@ -139,6 +141,7 @@ class Lexicon:
                     self._org_keys.setdefault(key, org)
         self._documents = _noun_index(documents)
         self._organisation_nouns = _noun_index(organisation_nouns)
+        self._word_lists = dict(word_lists)
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -454,6 +457,27 @@ class Lexicon:
         (True, False, False)
         """
         return _norm(word) in self._title_words
+
+    def words(self, name: str) -> frozenset[str]:
+        """A word list the rules read (``word_lists.tsv``): ``name-abbreviation``, ``object-is-content``,
+        ``anonymous-head``.
+
+        >>> from quotes.lexicon import load_lexicon
+        >>> "official" in load_lexicon().words("anonymous-head")
+        True
+        """
+        if name not in WORD_LISTS:
+            raise KeyError(f"no word list {name!r}: the lists are {', '.join(WORD_LISTS)}")
+        return self._word_lists.get(name, frozenset())
+
+    def honorific_gender(self, word: str) -> str | None:
+        """The gender an honorific gives (``m``, ``f``, or ``""`` for ``Dr``), None when ``word`` is none.
+
+        >>> from quotes.lexicon import load_lexicon
+        >>> [load_lexicon().honorific_gender(w) for w in ("Ms.", "Dr", "Senator")]
+        ['f', '', None]
+        """
+        return self._honorifics.get(_norm(word))
 
     def is_honorific(self, word: str) -> bool:
         """Whether ``word`` is an honorific (``Mr``, ``Ms.``, ``Dr``), which is not a title.

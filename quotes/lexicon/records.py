@@ -23,6 +23,8 @@ CUE_POS = ("verb", "noun", "phrase")
 
 
 TITLE_KINDS = ("title", "honorific")
+WORD_LISTS = ("name-abbreviation", "object-is-content", "anonymous-head")
+"""The word lists of ``word_lists.tsv`` (see lexicons/README.md)."""
 
 
 # Scores of candidates (see Lexicon.candidates).

@@ -31,6 +31,7 @@ KINDS: dict[str, _Spec] = {
     "organisations": _Spec(("name",), ("aliases", "country")),
     "documents": _Spec(("noun",), ("forms",)),
     "organisation_nouns": _Spec(("noun",), ("forms",)),
+    "word_lists": _Spec(("list", "word")),
 }
 
 

@@ -13,14 +13,6 @@ from .mentions import NOT_NAMES, _sentence_at, _speaker_of
 from .names import _surname
 from .pronouns import _paragraphs_between
 
-ANONYMOUS_HEADS = {
-    "official", "officials", "source", "sources", "diplomat", "diplomats", "analyst", "analysts", "expert",
-    "experts", "observer", "observers", "critic", "critics", "person", "people", "aide", "aides", "insider",
-    "insiders", "spokesperson", "spokesman", "spokeswoman", "lawmaker", "lawmakers", "resident", "residents",
-    "witness", "witnesses", "member", "members", "voter", "voters", "supporter", "supporters",
-}
-
-
 DETERMINERS = {"a", "an", "one", "some", "several", "two", "three", "many", "other", "another", "senior", "the"}
 
 

@@ -73,4 +73,3 @@ def _paragraphs_between(text: str, a: int, b: int) -> int:
     return sum(1 for line in text[a:b].split("\n")[1:] if line.strip())
 
 
-HONORIFIC_GENDER = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "madam": "f", "sir": "m", "lady": "f", "lord": "m"}

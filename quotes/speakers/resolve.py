@@ -16,7 +16,6 @@ from .confidence import CONFIDENCE
 from .documents import _document
 from .groups import (
     AGENTLESS,
-    ANONYMOUS_HEADS,
     DETERMINERS,
     _agentless,
     _described_organisation,
@@ -28,7 +27,6 @@ from .mentions import _speaker_of
 from .named_later import _named_later
 from .names import _complete_name, _surname
 from .pronouns import (
-    HONORIFIC_GENDER,
     PRONOUNS,
     _antecedent,
     _paragraphs_between,
@@ -158,10 +156,9 @@ def _bare_surname(s: _Source) -> Found | None:
     if not (core and len(core) <= 2 and all(w[:1].isupper() for w in core)):
         return None
     before = s.text[max(0, s.src.start - 6):s.src.start].split()  # "Ms." the parser left out of the mention
-    opener = phrase.split()[0].rstrip(".").lower()
-    if opener not in HONORIFIC_GENDER and before:
-        opener = before[-1].rstrip(".").lower()
-    gender = HONORIFIC_GENDER.get(opener, "")
+    gender = s.lexicon.honorific_gender(phrase.split()[0]) or ""
+    if gender not in ("m", "f") and before:
+        gender = s.lexicon.honorific_gender(before[-1]) or ""
     return _surname(s.text, " ".join(core), s.at, s.people_seen, s.lexicon, s.date, gender)
 
 
@@ -213,7 +210,7 @@ def _title(s: _Source) -> Found | None:
 def _anonymous(s: _Source) -> Found | None:
     """An indefinite or plural description: ``a senior official``, ``officials``."""
     words, phrase = s.words, s.phrase
-    if (words and (words[0] in DETERMINERS or words[-1] in ANONYMOUS_HEADS) and not phrase[:1].isupper()) or (
+    if (words and (words[0] in DETERMINERS or words[-1] in s.lexicon.words("anonymous-head")) and not phrase[:1].isupper()) or (
         words and words[0] in ("a", "an", "one")
     ):
         return Speaker("anonymous", name=phrase), "cue-subject", CONFIDENCE["anonymous"]
