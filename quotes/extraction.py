@@ -26,7 +26,7 @@ from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, Document, Parser, Sentence, Word
 from .reading import Article, read_article
-from .records import Diagnostic, Extraction
+from .records import Diagnostic, Extraction, Span
 from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both"]
@@ -147,6 +147,7 @@ def extract_articles(
         out.append(Extraction(
             text=article.text, quotes=quotes, mentions=mentions,
             diagnostics=tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when, date_source=source,
-            name=article.name,
+            name=article.name, quotations=tuple(quotations),
+            sentences=tuple(Span(s.start, s.end, s.text) for s in doc.sentences),
         ))
     return out

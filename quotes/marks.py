@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from .records import Diagnostic, Span
+from .records import Diagnostic, Quotation, Span
 
 __all__ = ["Quotation", "find_quotations", "normalise_marks"]
 
@@ -53,31 +53,6 @@ _ELISION = re.compile(r"(?:\d\ds?|em|tis|twas|til|cause|bout|round|n)\b", re.IGN
 _LOOKAHEAD_MARKS = 32
 _MAX_WRAPPED = 30
 _NORMALISE = str.maketrans({c: '"' for c in DOUBLE_MARKS} | {c: "'" for c in SINGLE_MARKS})
-
-
-@attrs.frozen
-class Quotation:
-    """A passage between a pair of quotation marks (or an opening mark left unclosed)."""
-
-    span: Span
-    """The quotation including its outer marks (from the opening mark to the closing one)."""
-    inner: Span
-    """The quotation without its outer marks (for a multi-paragraph quote, the reopening marks stay inside)."""
-    pieces: tuple[Span, ...]
-    """The quoted text per paragraph, marks excluded: one piece, or one per paragraph of a multi-paragraph quote."""
-    open_mark: str
-    """The opening mark as written (``“``, ``'``, ``«``...)."""
-    close_mark: str
-    """The closing mark as written, or ``""`` when the quotation is never closed."""
-    depth: int
-    """0 for an outer quotation, 1 for a quotation nested inside another (2 inside that...)."""
-    closed: bool
-    """Whether a closing mark ends the quotation."""
-
-    @property
-    def text(self) -> str:
-        """The quoted text, paragraphs joined by a space: the pieces' texts."""
-        return " ".join(p.text for p in self.pieces)
 
 
 @attrs.define

@@ -194,6 +194,31 @@ class Quote:
 
 
 @attrs.frozen
+class Quotation:
+    """A passage between a pair of quotation marks (or an opening mark left unclosed)."""
+
+    span: Span
+    """The quotation including its outer marks (from the opening mark to the closing one)."""
+    inner: Span
+    """The quotation without its outer marks (for a multi-paragraph quote, the reopening marks stay inside)."""
+    pieces: tuple[Span, ...]
+    """The quoted text per paragraph, marks excluded: one piece, or one per paragraph of a multi-paragraph quote."""
+    open_mark: str
+    """The opening mark as written (``“``, ``'``, ``«``...)."""
+    close_mark: str
+    """The closing mark as written, or ``""`` when the quotation is never closed."""
+    depth: int
+    """0 for an outer quotation, 1 for a quotation nested inside another (2 inside that...)."""
+    closed: bool
+    """Whether a closing mark ends the quotation."""
+
+    @property
+    def text(self) -> str:
+        """The quoted text, paragraphs joined by a space: the pieces' texts."""
+        return " ".join(p.text for p in self.pieces)
+
+
+@attrs.frozen
 class Extraction:
     """Everything ``quotes.extract`` found in one article."""
 
@@ -211,3 +236,8 @@ class Extraction:
     """Where the date came from: ``argument``, ``text``, or ``today``."""
     name: str | None = None
     """The article's name (file name), if given."""
+    quotations: tuple[Quotation, ...] | None = None
+    """Every pair of quotation marks in the text, nested ones too (None in an extraction built by hand:
+    the checks then find them again)."""
+    sentences: tuple[Span, ...] | None = None
+    """The sentences of the text as the parser split them (None in an extraction built by hand)."""

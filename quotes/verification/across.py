@@ -109,7 +109,7 @@ def verify_across(extractions: Sequence[Extraction], groups: Sequence[StatementG
     [('variant-group', 'a'), ('misattribution', 'c')]
     """
     norms = _article_norms(extractions)
-    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex.text) for i, ex in enumerate(extractions)}
+    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex) for i, ex in enumerate(extractions)}
     out: list[Finding] = []
     for g in groups:
         out.extend(_misattribution_findings(g, nested))

@@ -15,6 +15,7 @@ from ..grouping import (
 )
 from ..marks import find_quotations
 from ..records import (
+    Extraction,
     Severity,
     Span,
     Speaker,
@@ -71,10 +72,11 @@ def _closest_part(o: Occurrence, wordings: Sequence[str]) -> Span:
     return max(parts, key=lambda p: (max((similarity(p.text, w) for w in wordings), default=0.0), -p.start))
 
 
-def _nested_quotations(text: str) -> list[Span]:
-    """The quotations nested inside others in ``text``, marks included: words a speaker quotes from someone
-    else (``“When Donald Trump says ‘Let’s make America great again,’ that is code for ...”``)."""
-    return [q.span for q in find_quotations(text)[0] if q.depth > 0]
+def _nested_quotations(ex: Extraction) -> list[Span]:
+    """Quotations inside quotations (a speaker quoting someone else): the extraction's own, else (an
+    extraction built by hand) found again."""
+    quotations = ex.quotations if ex.quotations is not None else find_quotations(ex.text)[0]
+    return [q.span for q in quotations if q.depth > 0]
 
 
 def _own_words(text: str, pieces: Sequence[Span], nested: Sequence[Span]) -> str:

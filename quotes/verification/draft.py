@@ -90,7 +90,7 @@ def check_against_sources(
     quoted_in_sources = {o.speaker.key for src in sources for o in src.quotes} - {None}
     texts = {(_article_name(ex, f"#{i}")): ex.text for i, ex in enumerate(sources)}
     wordings = _Wordings([o for g in groups for o in g.occurrences if o.article != dname])
-    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex.text) for i, ex in enumerate([draft, *sources])}
+    nested = {(_article_name(ex, f"#{i}")): _nested_quotations(ex) for i, ex in enumerate([draft, *sources])}
 
     def own(o: Occurrence) -> str:
         return _own_words(o.text, o.quoted or o.content, nested.get(o.article, ()))
