@@ -8,10 +8,11 @@ datetime.date(2022, 3, 1)
 >>> PartialDate.parse("2022").last
 datetime.date(2022, 12, 31)
 
-The date an article speaks from is the caller's, else the latest full date written in it, else today:
+The date an article speaks from is the caller's, else its dateline's, its file name's, the latest full date
+written in it, else today (and the caller says so):
 
 >>> article_date("KYIV, March 7, 2022 - The minister said ...")
-(datetime.date(2022, 3, 7), 'text')
+(datetime.date(2022, 3, 7), 'dateline')
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import attrs
 
 from .errors import InputError
 
-__all__ = ["PartialDate", "article_date", "parse_date"]
+__all__ = ["DATE_SOURCES", "PartialDate", "article_date", "date_in_name", "parse_date"]
 
 
 def _check_year(instance: PartialDate, attribute: attrs.Attribute, value: int) -> None:
@@ -146,20 +147,74 @@ def parse_date(text: str) -> _dt.date | None:
     return dates[0] if len(set(dates)) == 1 else None
 
 
-def article_date(
-    text: str, *, date: _dt.date | str | None = None, today: _dt.date | None = None
-) -> tuple[_dt.date, str]:
-    """The date an article speaks from, and where it came from (``argument``, ``text`` or ``today``).
+DATE_SOURCES = ("argument", "dateline", "file-name", "text", "today")
+"""Where an article's date can come from, in the order they are tried."""
 
-    An explicit ``date`` wins (an ISO or written-out string is parsed; one that is not a date raises
-    InputError). Otherwise the latest full date written in the text (datelines, captions, ``2022-03-07``,
-    ``February 4, 2022``, ``4 March 2022``, ``Mar. 7, 2022``) that is not after ``today``; otherwise today.
-    Never raises on any text.
+DATELINE_WORDS = 10
+"""A first line of at most this many words that holds a date is a dateline or byline (``Updated 4 March 2022
+at noon``, ``By Jane Doe | March 7, 2022``)."""
+
+_DATELINE_START = re.compile(r"\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+)?(?:[A-Z][a-z]+day,?\s+)?")
+_DATELINE_END = re.compile(r"\s*(?:[-—–(:]|$)")
+
+
+def _dateline(text: str) -> _dt.date | None:
+    """The date of the article's dateline: a short first line holding one date, or an opening
+    ``PLACE, DATE -`` / ``DATE (Agency)``."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first.split()) <= DATELINE_WORDS:
+        found = _dates_in(first)
+        if found:
+            return found[0]
+    start = _DATELINE_START.match(first)
+    rest = first[start.end():] if start else first
+    for pattern in _PATTERNS:
+        m = pattern.match(rest)
+        if m and _DATELINE_END.match(rest, m.end()):
+            found = _dates_in(m.group())
+            return found[0] if found else None
+    return None
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> _dt.date | None:
+    """The date a file name or path carries (``nyt_2016-10-19_story``, ``2016/10/19/story``, ``20161019``),
+    or None.
+
+    >>> date_in_name("nyt_2016-10-19_obama-says"), date_in_name("2016/10/19/story.html")
+    (datetime.date(2016, 10, 19), datetime.date(2016, 10, 19))
+    >>> date_in_name("002_2fe322bd87738eb3") is None
+    True
+    """
+    for m in _NAME_DATE.finditer(name):
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
+def article_date(
+    text: str, *, date: _dt.date | str | None = None, name: str | None = None, today: _dt.date | None = None
+) -> tuple[_dt.date, str]:
+    """The date an article speaks from, and where it came from (one of :data:`DATE_SOURCES`).
+
+    In order: an explicit ``date`` (an ISO or written-out string is parsed; one that is not a date raises
+    InputError); a dateline or byline date in the article's opening (``KYIV, March 7, 2022 -``); a date in
+    the article's ``name`` (its file name); the latest full date written in the text (captions,
+    ``2022-03-07``, ``February 4, 2022``, ``4 March 2022``, ``Mar. 7, 2022``). None of these is after
+    ``today``. Otherwise today, with the source ``today``: the caller should say so (extraction adds a
+    ``no-date`` warning). Never raises on any text.
 
     >>> import datetime
     >>> article_date("Wang said ...", date="2022-03-07")
     (datetime.date(2022, 3, 7), 'argument')
-    >>> article_date("Pictured on February 4, 2022 ... Friday, Feb. 25, 2022.")
+    >>> article_date("KYIV, March 7, 2022 - The minister said the talks of Feb. 28, 2022 ...")
+    (datetime.date(2022, 3, 7), 'dateline')
+    >>> article_date("The minister said ...", name="reuters_2022-03-07_talks")
+    (datetime.date(2022, 3, 7), 'file-name')
+    >>> article_date("The minister said ... Pictured on February 4, 2022 ... Friday, Feb. 25, 2022.")
     (datetime.date(2022, 2, 25), 'text')
     >>> article_date("No date here.", today=datetime.date(2024, 1, 2))
     (datetime.date(2024, 1, 2), 'today')
@@ -175,7 +230,14 @@ def article_date(
         return parsed, "argument"
     today = today or _dt.date.today()
     try:
-        dates = [d for d in _dates_in(text if isinstance(text, str) else str(text)) if d <= today]
+        body = text if isinstance(text, str) else str(text)
+        dateline = _dateline(body)
+        if dateline is not None and dateline <= today:
+            return dateline, "dateline"
+        named = date_in_name(name) if name else None
+        if named is not None and named <= today:
+            return named, "file-name"
+        dates = [d for d in _dates_in(body) if d <= today]
     except Exception:  # noqa: BLE001 (never raise on odd input)
         dates = []
     if dates:

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -62,6 +63,8 @@ class Digest:
     """The articles' names, in input order."""
     diagnostics: tuple[tuple[str, Diagnostic], ...]
     """``(article name, diagnostic)`` for everything noticed while reading the articles."""
+    dates: tuple[tuple[dt.date, str], ...] = ()
+    """Each article's date and where it came from (see :func:`quotes.dates.article_date`), as ``articles``."""
 
 
 def named_extractions(extractions: Sequence[Extraction], *, prefix: str = "#") -> list[Extraction]:
@@ -162,4 +165,5 @@ def digest(
         entries.append(SpeakerDigest(sp.label, sp, gs_sorted, mine))
     entries.sort(key=lambda s: (-len(s.groups), s.speaker.kind == "unresolved", s.label))
     diags = tuple((ex.name or "", d) for ex in exs for d in ex.diagnostics)
-    return Digest(tuple(entries), groups, tuple(findings), tuple(ex.name or "" for ex in exs), diags)
+    return Digest(tuple(entries), groups, tuple(findings), tuple(ex.name or "" for ex in exs), diags,
+                  tuple((ex.date, ex.date_source) for ex in exs))

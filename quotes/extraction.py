@@ -136,7 +136,13 @@ def extract_articles(
             docs = parser.add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d])
     out = []
     for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
-        when, source = article_date(article.text, date=date)
+        when, source = article_date(article.text, date=date, name=article.name)
+        undated: tuple[Diagnostic, ...] = ()
+        if source == "today":
+            undated = (Diagnostic(
+                "no-date", f"No date found (no dateline, none in the file name or the text): titles are checked at "
+                f"today's date, {when.isoformat()}; give the article's date (--date, or date= in Python) to check "
+                "them at the right one", severity="warning"),)
         attributions = found
         if method != "model":
             rules = find_attributions(doc, quotations, lexicon=lex, ignore=article.ignore)
@@ -146,7 +152,8 @@ def extract_articles(
         quotes = resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when)
         out.append(Extraction(
             text=article.text, quotes=quotes, mentions=mentions,
-            diagnostics=tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when, date_source=source,
+            diagnostics=undated + tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when,
+            date_source=source,
             name=article.name, quotations=tuple(quotations),
             sentences=tuple(Span(s.start, s.end, s.text) for s in doc.sentences),
         ))

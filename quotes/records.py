@@ -233,7 +233,8 @@ class Extraction:
     date: _dt.date
     """The date the speakers' offices are resolved at."""
     date_source: str
-    """Where the date came from: ``argument``, ``text``, or ``today``."""
+    """Where the date came from: ``argument``, ``dateline``, ``file-name``, ``text``, or ``today`` (none found:
+    the extraction then carries a ``no-date`` warning)."""
     name: str | None = None
     """The article's name (file name), if given."""
     quotations: tuple[Quotation, ...] | None = None

@@ -64,8 +64,30 @@ def test_bad_argument_is_an_input_error():
     ],
 )
 def test_dates_written_in_text(text, expected):
-    """Datelines and full dates in the usual newsroom formats are found."""
-    assert article_date(text, today=TODAY) == (expected, "text")
+    """Full dates in the usual newsroom formats are found in the body, and as the article's opening line they
+    are its dateline."""
+    body = HEADLINE + "\nThe minister spoke. " + text
+    assert article_date(body, today=TODAY) == (expected, "text")
+    assert article_date(text + "\nThe minister spoke.", today=TODAY) == (expected, "dateline")
+
+
+HEADLINE = "Ministers of the two countries met again for talks that neither side expects to end soon"
+
+
+def test_a_dateline_comes_before_other_dates_and_the_file_name():
+    """A dateline (PLACE, DATE - ...) beats later dates in the text and a date in the file name; the file
+    name beats dates in the text; nothing at all gives today, said as such."""
+    text = "KYIV, March 7, 2022 - The minister recalled the talks of March 9, 2022 ..."
+    assert article_date(text, name="x_2022-03-08_talks", today=TODAY) == (dt.date(2022, 3, 7), "dateline")
+    body = HEADLINE + "\nThe minister recalled the talks of March 9, 2022 ..."
+    assert article_date(body, name="x_2022-03-08_talks", today=TODAY) == (dt.date(2022, 3, 8), "file-name")
+    assert article_date(body, name="2022/03/08/talks.html", today=TODAY) == (dt.date(2022, 3, 8), "file-name")
+    assert article_date(HEADLINE, name="a3e577ab3d1a4b900", today=TODAY) == (TODAY, "today")
+
+
+def test_a_file_name_date_after_today_is_not_used():
+    """A date in the file name that is after today is no article date."""
+    assert article_date("No date.", name="x_2030-01-01_y", today=TODAY) == (TODAY, "today")
 
 
 def test_latest_date_in_text_wins_and_future_dates_are_ignored():
@@ -76,7 +98,7 @@ def test_latest_date_in_text_wins_and_future_dates_are_ignored():
 
 def test_impossible_dates_in_text_are_skipped():
     """February 30 is not a date: it is skipped, not an error."""
-    assert article_date("February 30, 2022 and March 1, 2022", today=TODAY) == (dt.date(2022, 3, 1), "text")
+    assert article_date(HEADLINE + "\nFebruary 30, 2022 and March 1, 2022", today=TODAY) == (dt.date(2022, 3, 1), "text")
 
 
 def test_today_when_no_date():
@@ -104,4 +126,4 @@ def test_parse_date_needs_exactly_one_date():
 def test_never_raises_on_any_text(text):
     """Any text gives a date and a source, never an exception."""
     day, source = article_date(text, today=TODAY)
-    assert isinstance(day, dt.date) and source in ("text", "today") and day <= TODAY
+    assert isinstance(day, dt.date) and source in ("dateline", "text", "today") and day <= TODAY

@@ -212,10 +212,12 @@ def test_digest_and_check_json_carry_findings():
 
 
 def test_check_text_lists_each_finding_with_its_message():
-    """The plain-text report has a summary line and each finding's code and message."""
+    """The plain-text report has a summary line (the draft with its date and where the date came from) and
+    each finding's code and message."""
     r = check(_evil_article("d"), sources=[], lexicon=LEX)
     out = render.check_text(r)
-    assert out.splitlines()[0].startswith("Check of d against 0 sources")
+    day = r.draft.date.isoformat()
+    assert out.splitlines()[0].startswith(f"Check of d ({day}, ") and "against 0 sources" in out.splitlines()[0]
     for f in r.findings:
         assert f.code in out and f.message in out
 

@@ -20,3 +20,12 @@ def _counts(findings: Iterable[Any]) -> dict[str, int]:
 
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
+
+
+DATE_SOURCE_WORDS = {"argument": "given", "dateline": "dateline", "file-name": "file name", "text": "latest date in the text",
+                     "today": "none found: today"}
+
+
+def dated(name: str, date: Any, source: str) -> str:
+    """An article named with its date and where the date came from: ``a (2016-09-19, file name)``."""
+    return f"{name} ({date.isoformat()}, {DATE_SOURCE_WORDS.get(source, source)})"

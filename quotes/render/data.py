@@ -112,6 +112,8 @@ def digest_json(d: Digest) -> str:
     """
     data = {
         "articles": list(d.articles),
+        "article_dates": [{"name": a, "date": day.isoformat(), "date_source": source}
+                          for a, (day, source) in zip(d.articles, d.dates)],
         "counts": _counts(d.findings),
         "speakers": [{"label": s.label, "speaker": _speaker(s.speaker), "groups": [g.id for g in s.groups],
                       "findings": [_finding(f) for f in s.findings]} for s in d.speakers],

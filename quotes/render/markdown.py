@@ -10,7 +10,7 @@ from ..wording import WordDiff
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..digests import Digest
-from .common import _counts, _n
+from .common import _counts, _n, dated
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -45,6 +45,9 @@ def digest_markdown(d: Digest) -> str:
     lines = ["# Quote digest", "",
              f"{_n(len(d.articles), 'article')}, {_n(len(d.groups), 'statement')}, {_n(len(d.speakers), 'speaker')}; "
              f"findings: {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.", ""]
+    if d.dates:
+        lines += ["Articles (date, where it came from): "
+                  + "; ".join(_md(dated(a, day, source)) for a, (day, source) in zip(d.articles, d.dates)) + ".", ""]
     for s in d.speakers:
         office = f" ({_md(s.speaker.office)})" if s.speaker.office else ""
         lines += [f"## {_md(s.label)}{office}", ""]

@@ -8,7 +8,7 @@ from ..records import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
-from .common import SEVERITIES, _counts, _n
+from .common import SEVERITIES, _counts, _n, dated
 
 
 def _one_line(text: str, width: int) -> str:
@@ -74,10 +74,11 @@ def check_text(r: CheckReport) -> str:
     >>> from quotes.checks import CheckReport
     >>> from quotes.records import Extraction
     >>> print(check_text(CheckReport(Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "d"), (), ("s",))))
-    Check of d against 1 source (s): clean, nothing to look at.
+    Check of d (2022-03-01, given) against 1 source (s): clean, nothing to look at.
     """
     n = len(r.sources)
-    head = f"Check of {r.draft.name or 'the draft'} against {n} source{'s' if n != 1 else ''} ({', '.join(r.sources)}): "
+    draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source)
+    head = f"Check of {draft} against {n} source{'s' if n != 1 else ''} ({', '.join(r.sources)}): "
     if not r.findings:
         return head + "clean, nothing to look at."
     c = _counts(r.findings)

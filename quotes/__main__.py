@@ -1,0 +1,7 @@
+"""``python -m quotes``: the command line, as the ``quotes`` command runs it."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
