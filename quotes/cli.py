@@ -1,7 +1,9 @@
 """The ``quotes`` command: the only module that prints or exits.
 
-Exit codes (every command): 0 success; 1 ``check`` found something an editor must look at;
-2 a usage or input error (one ``Error: ...`` line on stderr, never a traceback).
+Exit codes (every command): 0 success; 1 ``check`` found something an editor must look at, or an article
+could not be read and was skipped (each named on stderr and in the report; the others are processed);
+2 a usage or input error (one ``Error: ...`` line on stderr, never a traceback); 130 interrupted (Ctrl-C:
+no output file is left half-written).
 
 ::
 
@@ -21,11 +23,15 @@ or ``--no-cache`` (tagging and parsing results kept between runs; default ``QUOT
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import QuotesError
+from .records import Extraction
 
 TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
 
@@ -48,11 +54,17 @@ class _Progress:
         sys.stderr.flush()
 
 
+STDIN = "-"
+"""The file name that reads standard input."""
+
+
 def _files(paths: Sequence[str]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        if p == STDIN:
+            out.append(path)
+        elif path.is_dir():
             found = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
                            and not f.name.startswith("."))
             if not found:
@@ -65,14 +77,48 @@ def _files(paths: Sequence[str]) -> list[Path]:
     return out
 
 
-def _read(paths: list[Path]) -> list[tuple[str, bytes]]:
-    out = []
-    for p in paths:
-        try:
-            out.append((p.stem, p.read_bytes()))
-        except OSError as exc:
-            raise QuotesError(f"{p}: cannot read ({exc.strerror})") from None
-    return out
+class _Run:
+    """What one command read and skipped: the articles as ``(name, bytes)``, where each came from, and
+    the files that could not be read (each named on stderr as it is met)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.articles: list[tuple[str, bytes]] = []
+        self.paths: list[str] = []
+        self.skipped: list[str] = []
+
+    def warn(self, path: str, why: str) -> None:
+        self.skipped.append(path)
+        print(f"warning: {path}: {why}", file=sys.stderr)
+
+    def read(self, paths: list[Path]) -> None:
+        for p in paths:
+            if str(p) == STDIN:
+                self.articles.append(("stdin", sys.stdin.buffer.read()))
+                self.paths.append("standard input")
+                continue
+            try:
+                data = p.read_bytes()
+            except OSError as exc:
+                self.warn(str(p), f"cannot read ({exc.strerror}); skipped")
+                continue
+            self.articles.append((p.stem, data))
+            self.paths.append(str(p))
+
+    def extract(self, label: str) -> list[Extraction]:
+        progress = _Progress(label, quiet=self.args.quiet)
+        progress(0, len(self.articles))
+        results: list[Extraction] = self.args.engine.extract_many(self.articles, date=self.args.date,
+                                                                  progress=progress)
+        for path, res in zip(self.paths, results):
+            for d in res.diagnostics:
+                if d.code == "unreadable":
+                    self.warn(path, d.message)
+        return results
+
+    def exit_code(self, code: int = 0) -> int:
+        """``code``, raised to 1 when an article was skipped."""
+        return max(code, 1) if self.skipped else code
 
 
 def _cache_choice(args: argparse.Namespace) -> str | bool:
@@ -102,20 +148,26 @@ def _engine(args: argparse.Namespace):
     return engine
 
 
-def _extract_all(args: argparse.Namespace, articles: list[tuple[str, bytes]], label: str):
-    progress = _Progress(label, quiet=args.quiet)
-    progress(0, len(articles))
-    return args.engine.extract_many(articles, date=args.date, progress=progress)
-
-
-def _write(text: str, output: str | None) -> None:
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise QuotesError(f"{output}: cannot write ({exc.strerror})") from None
-    else:
+def _write(text: str, output: str | None, *, quiet: bool = False, summary: str = "") -> None:
+    """The report to stdout, or whole to ``output`` (written beside it, then renamed: an interrupted run
+    leaves the old file or none, never half a report); with a file, ``summary`` goes to stderr."""
+    if not output:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise QuotesError(f"{output}: is a directory; give a file name to --output")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        raise QuotesError(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    if summary and not quiet:
+        print(f"{summary}; written to {output}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -123,55 +175,79 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     if args.format == "brat" and not args.output:
         raise QuotesError("--format brat writes one STEM.ann per input: give --output DIR")
-    articles = _read(_files(args.files))
-    results = _extract_all(args, articles, "extracting")
+    if args.format == "brat" and Path(args.output).exists() and not Path(args.output).is_dir():
+        raise QuotesError(f"{args.output}: not a directory; --format brat writes one STEM.ann per input into one")
+    run = _Run(args)
+    run.read(_files(args.files))
+    results = run.extract("extracting")
     if args.format == "brat":
         out = Path(args.output)
-        out.mkdir(parents=True, exist_ok=True)
-        for (stem, _), res in zip(articles, results):
-            (out / f"{stem}.ann").write_text(render.extraction_brat(res), encoding="utf-8")
-            (out / f"{stem}.txt").write_text(res.text, encoding="utf-8")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            for (stem, _), res in zip(run.articles, results):
+                (out / f"{stem}.ann").write_text(render.extraction_brat(res), encoding="utf-8")
+                (out / f"{stem}.txt").write_text(res.text, encoding="utf-8")
+        except OSError as exc:
+            raise QuotesError(f"{out}: cannot write ({exc.strerror})") from None
         if not args.quiet:
             print(f"wrote {len(results)} .ann files to {out}", file=sys.stderr)
-        return 0
+        return run.exit_code()
     if args.format == "jsonl":
         text = render.extraction_jsonl(results)
-    elif args.format == "json":
-        text = "\n".join(render.extraction_json(r) for r in results)
+    elif args.format == "json":  # one JSON document: the article's object, or a list of them for several
+        text = (render.extraction_json(results[0]) if len(results) == 1
+                else "[\n" + ",\n".join(render.extraction_json(r) for r in results) + "\n]")
     else:
         text = "\n\n".join(render.extraction_table(r) for r in results)
-    _write(text, args.output)
-    return 0
+    quotes = sum(len(r.quotes) for r in results)
+    _write(text, args.output, quiet=args.quiet, summary=f"{len(results)} articles, {quotes} quotes")
+    return run.exit_code()
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
     from . import render
     from .digests import digest
+    from .verification import severity_counts
 
-    articles = _read(_files(args.paths))
-    results = _extract_all(args, articles, "reading articles")
+    run = _Run(args)
+    run.read(_files(args.paths))
+    results = run.extract("reading articles")
     d = digest(results, lexicon=args.engine.lexicon)
     fmt = {"markdown": render.digest_markdown, "json": render.digest_json, "html": render.digest_html}[args.format]
-    _write(fmt(d), args.output)
-    return 0
+    c = severity_counts(d.findings)
+    _write(fmt(d), args.output, quiet=args.quiet,
+           summary=f"{len(results)} articles, {len(d.groups)} statements; findings: {c.get('error', 0)} errors, "
+                   f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
+    return run.exit_code()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from . import render
     from .checks import check
+    from .verification import severity_counts
 
     draft_path = Path(args.draft)
-    if not draft_path.is_file():
+    if args.draft != STDIN and not draft_path.is_file():
         raise QuotesError(f"{draft_path}: no such file")
-    sources = [p for p in _files(args.sources) if p.resolve() != draft_path.resolve()]
+    sources = [p for p in _files(args.sources) if str(p) == STDIN or args.draft == STDIN
+               or p.resolve() != draft_path.resolve()]
     if not sources:
         raise QuotesError("no source articles to check against")
-    articles = _read([draft_path] + sources)
-    results = _extract_all(args, articles, "reading draft and sources")
+    run = _Run(args)
+    run.read([draft_path])
+    if not run.articles:
+        raise QuotesError(f"{draft_path}: the draft cannot be read")
+    run.read(sources)
+    results = run.extract("reading draft and sources")
+    if any(d.code == "unreadable" for d in results[0].diagnostics):
+        raise QuotesError(f"{run.paths[0]}: the draft cannot be read: {results[0].diagnostics[0].message}")
     report = check(results[0], sources=results[1:], lexicon=args.engine.lexicon)
     fmt = {"text": render.check_text, "json": render.check_json, "html": render.check_html}[args.format]
-    _write(fmt(report), args.output)
-    return report.exit_code
+    c = severity_counts(report.findings)
+    _write(fmt(report), args.output, quiet=args.quiet,
+           summary=f"{'clean' if report.clean else 'to look at'}: {c.get('error', 0)} errors, "
+                   f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
+    return run.exit_code(report.exit_code)
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -205,6 +281,12 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes() -> dict[str, str]:
+    from .verification import CODES
+
+    return dict(CODES)
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--date", help="date offices are resolved at (YYYY-MM-DD; default: from the text, else today)")
@@ -218,23 +300,33 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--method", choices=["both", "model", "rules"], default="both",
                         help="how quotes are found: the role tagger with the parse rules (default), the tagger "
                              "alone (fastest), or the rules alone")
-    p = argparse.ArgumentParser(prog="quotes", description="Quote attribution and speaker verification for newsrooms.")
+    p = argparse.ArgumentParser(
+        prog="quotes", description="Quote attribution and speaker verification for newsrooms.",
+        epilog="FILE, DIR: article files (.txt, .html; a directory: every such file in it), or - for standard "
+               "input. Exit codes: 0 success; 1 check found something to look at, or an article could not be "
+               "read and was skipped; 2 usage or input error; 130 interrupted. Finding codes: see "
+               "'quotes check --help'.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     e = sub.add_parser("extract", parents=[common], help="quotes and speakers in each article")
-    e.add_argument("files", nargs="+", metavar="FILE")
-    e.add_argument("--format", choices=["table", "json", "jsonl", "brat"], default="table")
+    e.add_argument("files", nargs="+", metavar="FILE", help="article files or directories, - for standard input")
+    e.add_argument("--format", choices=["table", "json", "jsonl", "brat"], default="table",
+                   help="table (readable); json (one article: its object; several: a list of them); jsonl (one "
+                        "article per line); brat (STEM.ann and STEM.txt per article into --output DIR)")
     e.add_argument("--output", "-o", help="output file (or directory for brat)")
     e.set_defaults(func=cmd_extract)
 
     d = sub.add_parser("digest", parents=[common], help="per-speaker digest with findings over articles")
-    d.add_argument("paths", nargs="+", metavar="DIR|FILE")
+    d.add_argument("paths", nargs="+", metavar="DIR|FILE", help="article files or directories, - for standard input")
     d.add_argument("--format", choices=["markdown", "json", "html"], default="markdown")
     d.add_argument("--output", "-o")
     d.set_defaults(func=cmd_digest)
 
-    c = sub.add_parser("check", parents=[common], help="check a draft against its sources before publication")
-    c.add_argument("draft", metavar="DRAFT")
+    c = sub.add_parser("check", parents=[common], help="check a draft against its sources before publication",
+                       epilog="Finding codes: " + "; ".join(f"{k}: {v}" for k, v in _codes().items()),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("draft", metavar="DRAFT", help="the draft to check (a file, or - for standard input)")
     c.add_argument("--sources", nargs="+", required=True, metavar="DIR|FILE")
     c.add_argument("--format", choices=["text", "json", "html"], default="text")
     c.add_argument("--output", "-o")
@@ -270,7 +362,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
-        return 2
+        return 130
     except BrokenPipeError:
         return 0
 

@@ -171,7 +171,9 @@ class Engine:
         if not isinstance(text, (str, bytes)):
             raise InputError(f"extract takes a text (str or bytes), got {type(text).__name__}: "
                              "to read a file, pass open(path, encoding='utf-8').read()")
-        return self.extract_many([(name, text)], date=date)[0]
+        pairs = _pairs([(name, text)])
+        return extract_articles(pairs, lexicon=self.lexicon, parser=self.parser, role_model=self.role_model,
+                                method=self.method, date=date)[0]
 
     def extract_many(
         self,
@@ -181,12 +183,14 @@ class Engine:
         progress: Progress | None = None,
     ) -> list[Extraction]:
         """:meth:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results,
-        faster); ``progress(done, total)`` is called after each batch."""
+        faster); ``progress(done, total)`` is called after each batch. An article that is no text (binary
+        bytes) does not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
         pairs = _pairs(articles)
         out: list[Extraction] = []
         for i in range(0, len(pairs), BATCH):
             out.extend(extract_articles(pairs[i:i + BATCH], lexicon=self.lexicon, parser=self.parser,
-                                        role_model=self.role_model, method=self.method, date=date))
+                                        role_model=self.role_model, method=self.method, date=date,
+                                        skip_unreadable=True))
             if progress is not None:
                 progress(len(out), len(pairs))
         return out

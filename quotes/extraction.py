@@ -21,7 +21,7 @@ from .attribution import (
     with_signed,
 )
 from .dates import article_date
-from .errors import ModelsNotFoundError, QuotesError
+from .errors import InputError, ModelsNotFoundError, QuotesError
 from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, Document, Parser, Sentence, Word
@@ -84,6 +84,17 @@ def _needs_parse(
     return out
 
 
+def _read(data: str | bytes, *, name: str | None, skip: bool) -> Article:
+    """The article read, or (``skip``) an empty one that says why it could not be read."""
+    try:
+        return read_article(data, name=name)
+    except InputError as exc:
+        if not skip or not isinstance(data, (str, bytes)):
+            raise
+        return Article("", name=name, diagnostics=(Diagnostic("unreadable", f"{exc}; the article was skipped",
+                                                              severity="error"),))
+
+
 def extract_articles(
     articles: Sequence[tuple[str | None, str | bytes]],
     *,
@@ -92,6 +103,7 @@ def extract_articles(
     role_model: RoleModel | None,
     method: Method = "both",
     date: dt.date | str | None = None,
+    skip_unreadable: bool = False,
 ) -> list[Extraction]:
     """Every statement of each ``(name, text)`` article, parsed in one batch, with the resources given
     (an :class:`quotes.engine.Engine` holds them: use ``quotes.extract`` or ``Engine.extract``).
@@ -106,11 +118,15 @@ def extract_articles(
     the fastest); ``"rules"`` the parse rules alone. Without a role tagger, ``"both"`` falls back to the
     rules with a ``no-role-model`` diagnostic and ``"model"`` raises
     :class:`~quotes.errors.ModelsNotFoundError`.
+
+    Bytes that are no text (binary data) raise :class:`~quotes.errors.InputError`; with ``skip_unreadable``
+    such an article becomes an empty extraction whose ``unreadable`` diagnostic (severity error) says why,
+    and the others go on.
     """
     if method not in ("rules", "model", "both"):
         raise QuotesError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
     lex = lexicon
-    read: list[Article] = [read_article(text, name=name) for name, text in articles]
+    read = [_read(text, name=name, skip=skip_unreadable) for name, text in articles]
     texts = [a.text for a in read]
     marks = [find_quotations(a.text, ignore=a.ignore) for a in read]
     if method == "rules":
@@ -138,7 +154,7 @@ def extract_articles(
     for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
         when, source = article_date(article.text, date=date, name=article.name)
         undated: tuple[Diagnostic, ...] = ()
-        if source == "today":
+        if source == "today" and article.text:
             undated = (Diagnostic(
                 "no-date", f"No date found (no dateline, none in the file name or the text): titles are checked at "
                 f"today's date, {when.isoformat()}; give the article's date (--date, or date= in Python) to check "

@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.cli import main
 
@@ -25,12 +27,86 @@ def test_missing_file_is_one_line_error(capsys, tmp_path):
     assert err.count("\n") == 1
 
 
-def test_binary_input_is_one_line_error(capsys, tmp_path):
-    """A binary file gives a clear error, not a traceback."""
+def test_a_binary_file_is_skipped_and_named(capsys, tmp_path):
+    """A binary file is no traceback and no abort: a warning names it, the exit code (1) says a file was skipped."""
     f = tmp_path / "image.txt"
     f.write_bytes(bytes(range(256)) * 50)
-    assert main(["extract", str(f), "--quiet"]) == 2
-    assert "binary" in capsys.readouterr().err
+    assert main(["extract", str(f), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "binary" in err and str(f) in err and "skipped" in err and "Traceback" not in err
+
+
+def test_a_folder_run_survives_bad_files(capsys, tmp_path):
+    """One binary and one empty file in a folder do not stop the digest: the good article is digested, the
+    binary one is named on stderr and in the report's diagnostics, and the exit code says a file was skipped."""
+    (tmp_path / "a.txt").write_text("“We will never give up,” said Volodymyr Zelenskyy on Tuesday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 40)
+    (tmp_path / "c.txt").write_bytes(b"")
+    code = main(["digest", str(tmp_path), "--format", "json", "--quiet", "--date", "2022-03-01"])
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert code == 1
+    assert data["articles"] == ["a", "b", "c"]
+    assert any(s["label"] == "Volodymyr Zelenskyy" for s in data["speakers"])
+    assert any(d["article"] == "b" and d["code"] == "unreadable" for d in data["diagnostics"])
+    assert str(tmp_path / "b.txt") in captured.err
+
+
+def test_json_for_several_files_is_one_document(capsys, tmp_path):
+    """--format json over several files is one JSON document (a list of articles); one file stays an object."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"“Yes,” {name.upper()}lice Smith said.", encoding="utf-8")
+    assert main(["extract", str(tmp_path), "--format", "json", "--quiet"]) == 0
+    many = json.loads(capsys.readouterr().out)
+    assert [a["name"] for a in many] == ["a", "b"]
+    assert main(["extract", str(tmp_path / "a.txt"), "--format", "json", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "a"
+
+
+def test_standard_input(capsys, monkeypatch):
+    """'-' reads the article from standard input."""
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO("“Yes,” Alice Smith said.".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["extract", "-", "--format", "jsonl", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "stdin"
+
+
+def test_output_file_gets_a_summary_and_no_partial_file(capsys, tmp_path):
+    """With -o the report goes to the file whole and a one-line summary to stderr; nothing else is left."""
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    out = tmp_path / "out" / "digest.md"
+    out.parent.mkdir()
+    assert main(["digest", str(tmp_path / "a.txt"), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").startswith("# Quote digest")
+    assert "written to" in err and "1 articles" in err
+    assert [p.name for p in out.parent.iterdir()] == ["digest.md"]
+
+
+def test_interrupt_exits_130_and_writes_nothing(capsys, tmp_path, monkeypatch):
+    """Ctrl-C is exit code 130, with no output file left behind."""
+    from quotes import cli
+
+    def interrupted(self, label):
+        raise KeyboardInterrupt
+
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    monkeypatch.setattr(cli._Run, "extract", interrupted)
+    out = tmp_path / "digest.md"
+    assert main(["digest", str(tmp_path / "a.txt"), "-o", str(out)]) == 130
+    assert not out.exists() and "interrupted" in capsys.readouterr().err
+
+
+def test_version_and_brat_into_a_file(capsys, tmp_path):
+    """--version prints the version; brat output into an existing file is a clear error, not a traceback."""
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("quotes ")
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    (tmp_path / "taken").write_text("x")
+    assert main(["extract", str(tmp_path / "a.txt"), "--format", "brat", "-o", str(tmp_path / "taken")]) == 2
+    assert "not a directory" in capsys.readouterr().err
 
 
 def test_empty_directory_is_an_error(capsys, tmp_path):
@@ -93,3 +169,41 @@ def test_models_names_the_role_tagger_and_its_networks(capsys):
     out = capsys.readouterr().out
     model = load_role_model()
     assert model is not None and f"role tagger: {model.source} ({len(model.networks)} network" in out
+
+
+_KINDS = {
+    "random": lambda n: bytes((n * 37 + i * 101) % 256 for i in range(200 + n)),
+    "empty": lambda n: b"",
+    "html": lambda n: f"<html><head><title>T{n}</title></head><body><p>&ldquo;We will win,&rdquo; "
+                      f"said Anna Smith{n}.</p><script>x()</script></body></html>".encode(),
+    "text": lambda n: f"“Talks resume on day {n},” the minister said.\nBob Lee{n} said: “No.”".encode(),
+    "cp1252": lambda n: f"\u201cNo deal {n},\u201d said Caf\u00e9 Owner.".encode("cp1252"),
+    "long": lambda n: ("word " * 4000 + f"“Fine {n},” Dan Roe said.").encode(),
+    "broken": lambda n: f"He said “never {n} and she said ”maybe“ and".encode(),
+}
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_KINDS)), min_size=1, max_size=4), st.randoms(use_true_random=False))
+def test_any_folder_gives_every_article_and_no_traceback(tmp_path_factory, kinds, rnd):
+    """Whatever a folder holds (random bytes, empty files, HTML, other encodings, huge lines, broken
+    quotation marks), extract gives no traceback, an exit code of 0, 1 or 2, a line per article, and the same
+    result for each article whatever the order the files are given in."""
+    folder = tmp_path_factory.mktemp("articles")
+    paths = []
+    for n, kind in enumerate(kinds):
+        path = folder / f"{n:02d}_{kind}.txt"
+        path.write_bytes(_KINDS[kind](n))
+        paths.append(str(path))
+    shuffled = list(paths)
+    rnd.shuffle(shuffled)
+    outputs = []
+    for order in (paths, shuffled):
+        out = folder / "out.jsonl"
+        code = main(["extract", *order, "--format", "jsonl", "--quiet", "--date", "2022-03-01", "-o", str(out)])
+        assert code in (0, 1, 2)
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line]
+        outputs.append({a["name"]: a for a in lines})
+    assert set(outputs[0]) == {f"{n:02d}_{kind}" for n, kind in enumerate(kinds)}
+    assert outputs[0] == outputs[1]
