@@ -100,7 +100,7 @@ def shared_folder() -> Path:
 
 
 def polnear_dates(engine) -> list[str]:
-    """The share of PolNeAR dev articles whose date extract reads from the text."""
+    """The share of PolNeAR dev articles extract dates (from the text or the file name, not today)."""
     base = shared_folder() / "polnear" / "dev" / "text"
     files = sorted(base.glob("*.txt"))
     if not files:
@@ -116,7 +116,7 @@ def polnear_dates(engine) -> list[str]:
         same += bool(m) and m.group(1) == r.date.isoformat()
     n = len(files)
     return [
-        f"PolNeAR dev dates: {len(found)}/{n} articles ({100 * len(found) / n:.1f}%) dated from their text "
+        f"PolNeAR dev dates: {len(found)}/{n} articles ({100 * len(found) / n:.1f}%) dated, not today "
         f"(date_source: {dict(sources)}); {same}/{len(found)} of those equal the date in the file name "
         f"(extracted in {elapsed:.0f} s)",
     ]
