@@ -40,10 +40,13 @@ def _problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
 # ------------------------------------------------------------------------------------------- loading
 
 
-def test_bundled_lexicon_is_valid_and_cached():
-    """The bundled files have no problems, and loading twice gives the same object."""
+def test_bundled_lexicon_is_valid_and_an_engine_keeps_one():
+    """The bundled files have no problems; an engine reads its lexicon once and keeps it."""
+    from quotes.engine import Engine
+
     assert check_lexicon_dir(LEXICONS) == []
-    assert load_lexicon() is LEX
+    engine = Engine()
+    assert engine.lexicon is engine.lexicon
     assert len(LEX.people) > 1000 and len(LEX.tenures) > 1000
 
 
