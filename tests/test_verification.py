@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 
 from quotes.grouping import _make_group, group_statements, occurrences_of
 from quotes.records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
@@ -124,9 +125,23 @@ def test_wrong_title_names_the_office_held_and_the_holder():
     ex = Extraction(text, (), (m,), (), DATE, "argument", "a")
     (f,) = verify_article(ex, lexicon=LEX)
     assert (f.code, f.severity, f.span.text) == ("wrong-title", "error", "Ukrainian President Dmytro Kuleba")
-    assert f.message == ("Dmytro Kuleba was Foreign Minister of Ukraine on 2022-03-01, not President of Ukraine "
-                         "(the President was Volodymyr Zelenskyy)")
+    assert f.message == ("Dmytro Kuleba was Foreign Minister of Ukraine on 2022-03-01, not President of Ukraine; "
+                         "the President of Ukraine was Volodymyr Zelenskyy")
     assert any(e.kind == "lexicon" and "Volodymyr Zelenskyy" in e.text for e in f.evidence)
+
+
+@pytest.mark.slow
+def test_a_bare_title_names_the_holder_in_the_persons_own_country_only():
+    """'President Kamala Harris' in March 2025: the message names the one President of the United States, not
+    every president the lexicon knows, and the evidence holds her tenures and his, nothing else."""
+    from quotes.engine import extract
+    from quotes.lexicon import load_lexicon
+
+    ex = extract("President Kamala Harris said on Tuesday that the economy is strong.", date="2025-03-05")
+    (f,) = [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "wrong-title"]
+    assert f.message.endswith("not President; the President of the United States was Donald Trump")
+    assert f.message.startswith("Kamala Harris was Vice President of the United States on 2025-03-05")
+    assert {e.text.split(":")[0] for e in f.evidence} == {"Kamala Harris", "Donald Trump"}
 
 
 def test_right_title_gives_no_finding():

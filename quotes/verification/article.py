@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..grouping import (
@@ -87,6 +88,34 @@ def _fits(held: str, title: str) -> bool:
     return held == title or (" of " not in title and held.startswith(title + " of "))
 
 
+def _country_of(lexicon: Any, pid: str, held: Sequence[Any]) -> str | None:
+    """The person's country: the lexicon's, else the country of an office held at the date."""
+    with contextlib.suppress(Exception):  # any LexiconLike: an unknown id, or people without countries
+        country = lexicon.person(pid).country
+        if country:
+            return str(country)
+    offices = getattr(lexicon, "offices", {})
+    for t in held:
+        office = offices.get(t.office)
+        if office is not None and office.country:
+            return str(office.country)
+    return None
+
+
+def _relevant_holders(lexicon: Any, office: str, date: Any, pid: str, held: Sequence[Any]) -> tuple[list[Any], str]:
+    """The holders of the stated office an editor should be shown, and that office's full name: for a title
+    that names its country (``President of Ukraine``) its holders; for a bare title (``President``) the holders
+    in the person's own country; never every president of the world."""
+    holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != pid]
+    if " of " in office:
+        return holders, office
+    country = _country_of(lexicon, pid, held)
+    offices = getattr(lexicon, "offices", {})
+    mine = [t for t in holders if country and getattr(offices.get(t.office), "country", None) == country]
+    full = mine[0].office if mine else office
+    return mine, full
+
+
 def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list[Finding]:
     sp = m.speaker
     if not m.title_office or sp.kind != "person" or not sp.person_id or _not_current(ex, m):
@@ -96,20 +125,22 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     held = lexicon.offices_of(sp.person_id, as_of=date)
     if any(_fits(t.office, office) for t in held):
         return []
-    holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
+    every_holder = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
+    holders, full_office = _relevant_holders(lexicon, office, date, sp.person_id, held)
     person = _person_name(lexicon, sp.person_id, sp.name)
     holder_names = list(dict.fromkeys(_person_name(lexicon, t.person_id) for t in holders))
     evidence = tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None)) for t in held)
     evidence += tuple(Evidence("lexicon", _tenure_text(_person_name(lexicon, t.person_id), t),
                                source=getattr(t, "source", None)) for t in holders)
     family = _family(lexicon, sp.person_id)
-    same_family = [t for t in holders if family and _family(lexicon, t.person_id) == family]
+    same_family = [t for t in every_holder if family and _family(lexicon, t.person_id) == family]
     if same_family:
         other = _person_name(lexicon, same_family[0].person_id)
         msg = (f"“{m.span.text}”: the {office} on {date.isoformat()} was {other}, not {person}; "
                f"the two share the family name and may have been conflated")
+        evidence = tuple(e for e in evidence if e.text.startswith((person, other)))
         return [Finding("conflated-name", "error", name, m.span, msg, evidence)]
-    if not held and not holders:
+    if not held and not every_holder:
         return []  # the lexicon knows nothing useful for that date
     if held:
         was = " and ".join(dict.fromkeys(t.office for t in held))
@@ -117,7 +148,7 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     else:
         msg = f"{person} was not {office} on {date.isoformat()}"
     if holder_names:
-        msg += f" (the {_short_office(office)} was {' and '.join(holder_names)})"
+        msg += f"; the {full_office} was {' and '.join(holder_names[:2])}"
     return [Finding("wrong-title", "error", name, m.span, msg, evidence)]
 
 
