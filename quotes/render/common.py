@@ -18,6 +18,10 @@ def _counts(findings: Iterable[Any]) -> dict[str, int]:
     return {k: c.get(k, 0) for k in SEVERITIES}
 
 
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+"""How every report names a severity (an info finding is a note, in the digest and the check alike)."""
+
+
 def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 

@@ -8,7 +8,7 @@ from ..records import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
-from .common import SEVERITIES, _counts, _n, dated
+from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, dated
 
 
 def _one_line(text: str, width: int) -> str:
@@ -78,11 +78,12 @@ def check_text(r: CheckReport) -> str:
     """
     n = len(r.sources)
     draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source)
-    head = f"Check of {draft} against {n} source{'s' if n != 1 else ''} ({', '.join(r.sources)}): "
+    named = f" ({', '.join(r.sources)})" if r.sources else ""
+    head = f"Check of {draft} against {n} source{'s' if n != 1 else ''}{named}: "
     if not r.findings:
         return head + "clean, nothing to look at."
     c = _counts(r.findings)
-    summary = ", ".join(_n(c[k], k) for k in SEVERITIES if c[k])
+    summary = ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES if c[k])
     lines = [head + summary + "."]
     for f in r.findings:
         lines.append("")
