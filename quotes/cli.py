@@ -108,13 +108,31 @@ class _Run:
     def extract(self, label: str) -> list[Extraction]:
         progress = _Progress(label, quiet=self.args.quiet)
         progress(0, len(self.articles))
-        results: list[Extraction] = self.args.engine.extract_many(self.articles, date=self.args.date,
+        dates = self.manifest_dates()
+        results: list[Extraction] = self.args.engine.extract_many(self.articles, date=self.args.date, dates=dates,
                                                                   progress=progress)
         for path, res in zip(self.paths, results):
             for d in res.diagnostics:
                 if d.code == "unreadable":
                     self.warn(path, d.message)
         return results
+
+    def manifest_dates(self) -> list[object] | None:
+        """Each article's date from --manifest (None where its row gives none); a file the manifest does not
+        name is said on stderr."""
+        if not getattr(self.args, "manifest", None):
+            return None
+        from .manifest import read_manifest
+
+        manifest = read_manifest(self.args.manifest)
+        dates: list[object] = []
+        for path in self.paths:
+            row = manifest.row_for(path)
+            if row is None and not self.args.quiet:
+                print(f"note: {path}: not in the manifest {self.args.manifest}; its date comes from the article",
+                      file=sys.stderr)
+            dates.append(row.date if row is not None else None)
+        return dates
 
     def exit_code(self, code: int = 0) -> int:
         """``code``, raised to 1 when an article was skipped."""
@@ -290,6 +308,9 @@ def _codes() -> dict[str, str]:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--date", help="date offices are resolved at (YYYY-MM-DD; default: from the text, else today)")
+    common.add_argument("--manifest", metavar="FILE",
+                        help="CSV (header: file,date[,title,outlet,url]) or JSONL naming each article's date; "
+                             "its dates win over what the articles say")
     common.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")
     common.add_argument("--models", help="directory of parser models (default: QUOTES_MODELS, stanza's, shipped)")
     common.add_argument("--quiet", "-q", action="store_true", help="no progress or status messages")

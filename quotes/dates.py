@@ -147,7 +147,7 @@ def parse_date(text: str) -> _dt.date | None:
     return dates[0] if len(set(dates)) == 1 else None
 
 
-DATE_SOURCES = ("argument", "dateline", "file-name", "text", "today")
+DATE_SOURCES = ("argument", "manifest", "html", "dateline", "file-name", "text", "today")
 """Where an article's date can come from, in the order they are tried."""
 
 DATELINE_WORDS = 10
@@ -196,12 +196,14 @@ def date_in_name(name: str) -> _dt.date | None:
 
 
 def article_date(
-    text: str, *, date: _dt.date | str | None = None, name: str | None = None, today: _dt.date | None = None
+    text: str, *, date: _dt.date | str | None = None, name: str | None = None, today: _dt.date | None = None,
+    published: str | None = None, given_by: str = "argument",
 ) -> tuple[_dt.date, str]:
     """The date an article speaks from, and where it came from (one of :data:`DATE_SOURCES`).
 
     In order: an explicit ``date`` (an ISO or written-out string is parsed; one that is not a date raises
-    InputError); a dateline or byline date in the article's opening (``KYIV, March 7, 2022 -``); a date in
+    InputError; its source is ``given_by``: ``argument`` or ``manifest``); the ``published`` date of the
+    page's HTML metadata (``html``; ``2016-10-19T08:00:00Z`` and written-out dates are read); a dateline or byline date in the article's opening (``KYIV, March 7, 2022 -``); a date in
     the article's ``name`` (its file name); the latest full date written in the text (captions,
     ``2022-03-07``, ``February 4, 2022``, ``4 March 2022``, ``Mar. 7, 2022``). None of these is after
     ``today``. Otherwise today, with the source ``today``: the caller should say so (extraction adds a
@@ -210,6 +212,8 @@ def article_date(
     >>> import datetime
     >>> article_date("Wang said ...", date="2022-03-07")
     (datetime.date(2022, 3, 7), 'argument')
+    >>> article_date("KYIV, March 7, 2022 - ...", published="2022-03-08T06:00:00+02:00")
+    (datetime.date(2022, 3, 8), 'html')
     >>> article_date("KYIV, March 7, 2022 - The minister said the talks of Feb. 28, 2022 ...")
     (datetime.date(2022, 3, 7), 'dateline')
     >>> article_date("The minister said ...", name="reuters_2022-03-07_talks")
@@ -221,14 +225,17 @@ def article_date(
     """
     if date is not None:
         if isinstance(date, _dt.datetime):
-            return date.date(), "argument"
+            return date.date(), given_by
         if isinstance(date, _dt.date):
-            return date, "argument"
+            return date, given_by
         parsed = _argument_date(str(date))
         if parsed is None:
             raise InputError(f"not a date: {date!r} (expected e.g. 2022-03-07 or 'March 7, 2022')")
-        return parsed, "argument"
+        return parsed, given_by
     today = today or _dt.date.today()
+    stated = _argument_date(published[:10]) or _argument_date(published) if published else None
+    if stated is not None and stated <= today:
+        return stated, "html"
     try:
         body = text if isinstance(text, str) else str(text)
         dateline = _dateline(body)

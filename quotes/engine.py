@@ -180,17 +180,21 @@ class Engine:
         articles: Sequence[str | bytes | tuple[str | None, str | bytes]],
         *,
         date: dt.date | str | None = None,
+        dates: Sequence[dt.date | str | None] | None = None,
         progress: Progress | None = None,
     ) -> list[Extraction]:
         """:meth:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results,
-        faster); ``progress(done, total)`` is called after each batch. An article that is no text (binary
-        bytes) does not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
+        faster); ``dates`` gives each article its own date (a manifest's: None where it has none);
+        ``progress(done, total)`` is called after each batch. An article that is no text (binary bytes) does
+        not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
         pairs = _pairs(articles)
+        if dates is not None and len(dates) != len(pairs):
+            raise InputError(f"'dates' has {len(dates)} dates for {len(pairs)} articles")
         out: list[Extraction] = []
         for i in range(0, len(pairs), BATCH):
             out.extend(extract_articles(pairs[i:i + BATCH], lexicon=self.lexicon, parser=self.parser,
                                         role_model=self.role_model, method=self.method, date=date,
-                                        skip_unreadable=True))
+                                        dates=None if dates is None else dates[i:i + BATCH], skip_unreadable=True))
             if progress is not None:
                 progress(len(out), len(pairs))
         return out

@@ -103,13 +103,15 @@ def extract_articles(
     role_model: RoleModel | None,
     method: Method = "both",
     date: dt.date | str | None = None,
+    dates: Sequence[dt.date | str | None] | None = None,
     skip_unreadable: bool = False,
 ) -> list[Extraction]:
     """Every statement of each ``(name, text)`` article, parsed in one batch, with the resources given
     (an :class:`quotes.engine.Engine` holds them: use ``quotes.extract`` or ``Engine.extract``).
 
-    ``date`` is the date offices are resolved at (default: the latest date written in the text,
-    else today; the result says which). A ``str`` text keeps its offsets; ``bytes`` or HTML are
+    ``date`` is the date offices are resolved at for every article; ``dates`` gives each its own (a manifest's;
+    None where it has none). Without either: the page's HTML metadata, its dateline, a date in its name, the
+    latest date written in it, else today with a ``no-date`` warning (see :func:`quotes.dates.article_date`). A ``str`` text keeps its offsets; ``bytes`` or HTML are
     decoded and cleaned first (offsets are into ``result.text``).
 
     ``method`` chooses how statements are found: ``"both"`` runs the learned role tagger on every
@@ -150,9 +152,13 @@ def extract_articles(
         if method == "both":
             wanted = _needs_parse(docs, learned, _cue_word(lex, thought=False))
             docs = parser.add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d])
+    if dates is not None and len(dates) != len(read):
+        raise InputError(f"'dates' has {len(dates)} dates for {len(read)} articles")
     out = []
-    for article, doc, (quotations, mark_diags), found in zip(read, docs, marks, learned):
-        when, source = article_date(article.text, date=date, name=article.name)
+    for i, (article, doc, (quotations, mark_diags), found) in enumerate(zip(read, docs, marks, learned)):
+        own = dates[i] if dates is not None else None
+        when, source = article_date(article.text, date=own if own is not None else date, name=article.name,
+                                    published=article.published, given_by="manifest" if own is not None else "argument")
         undated: tuple[Diagnostic, ...] = ()
         if source == "today" and article.text:
             undated = (Diagnostic(

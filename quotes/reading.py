@@ -46,6 +46,9 @@ class Article:
     """Regions of ``text`` to skip when extracting quotes (web debris), in text order."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """What was noticed while reading (encoding fallbacks, HTML input, debris, repeated paragraphs)."""
+    published: str | None = None
+    """The publication date an HTML page states in its metadata (``article:published_time``, JSON-LD
+    ``datePublished``, ``<time datetime>``), as written; None for plain text or a page without one."""
 
 
 def read_article(data: str | bytes, *, name: str | None = None) -> Article:
@@ -73,8 +76,10 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         raise InputError(f"an article must be str or bytes (got {type(data).__name__})")
 
     fmt = "text"
+    published = None
     if _is_html(text, name):
         fmt = "html"
+        published = html_published(text)
         text = html_to_text(text)
         diagnostics.insert(0, Diagnostic(
             "html-input",
@@ -88,9 +93,9 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         ))
     if not text.strip():
         diagnostics.append(Diagnostic("empty-input", "The article is empty: there is nothing to extract.", None, "warning"))
-        return Article(text, name, fmt, encoding, (), tuple(diagnostics))
+        return Article(text, name, fmt, encoding, (), tuple(diagnostics), published)
     ignore, debris = find_debris(text)
-    return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris)
+    return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris, published)
 
 
 # --- bytes ---------------------------------------------------------------------------------
@@ -312,6 +317,34 @@ class _TextExtractor(HTMLParser):
     def text(self) -> str:
         self._flush()
         return "\n\n".join(self.paragraphs)
+
+
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                   "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TIME_TAG = re.compile(r"""<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def html_published(html: str) -> str | None:
+    """The publication date a page states in its metadata, as written: a ``<meta>`` such as
+    ``article:published_time``, else JSON-LD ``datePublished``, else the first ``<time datetime>``.
+
+    >>> html_published('<meta property="article:published_time" content="2016-10-19T08:00:00Z"><p>x</p>')
+    '2016-10-19T08:00:00Z'
+    >>> html_published('<script type="application/ld+json">{"datePublished": "2016-10-19"}</script>')
+    '2016-10-19'
+    >>> html_published("<p>No date</p>") is None
+    True
+    """
+    for tag in _META_TAG.findall(html):
+        fields = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(tag)}
+        key = (fields.get("property") or fields.get("name") or fields.get("itemprop") or "").lower()
+        if key in _PUBLISHED_META and fields.get("content", "").strip():
+            return fields["content"].strip()
+    found = _JSON_LD_PUBLISHED.search(html) or _TIME_TAG.search(html)
+    return found.group(1).strip() if found else None
 
 
 def html_to_text(html: str) -> str:

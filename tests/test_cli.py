@@ -207,3 +207,17 @@ def test_any_folder_gives_every_article_and_no_traceback(tmp_path_factory, kinds
         outputs.append({a["name"]: a for a in lines})
     assert set(outputs[0]) == {f"{n:02d}_{kind}" for n, kind in enumerate(kinds)}
     assert outputs[0] == outputs[1]
+
+
+def test_a_manifest_dates_the_articles(capsys, tmp_path):
+    """--manifest gives each article its date (reported as from the manifest); a file it does not name is
+    said on stderr and dated as usual."""
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("“No,” Bob Jones said.", encoding="utf-8")
+    (tmp_path / "m.csv").write_text("file,date\na.txt,2016-10-19\n", encoding="utf-8")
+    code = main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--manifest", str(tmp_path / "m.csv"),
+                 "--format", "json"])
+    captured = capsys.readouterr()
+    a, b = json.loads(captured.out)
+    assert code == 0 and (a["date"], a["date_source"]) == ("2016-10-19", "manifest")
+    assert b["date_source"] == "today" and "not in the manifest" in captured.err

@@ -127,3 +127,32 @@ def test_never_raises_on_any_text(text):
     """Any text gives a date and a source, never an exception."""
     day, source = article_date(text, today=TODAY)
     assert isinstance(day, dt.date) and source in ("dateline", "text", "today") and day <= TODAY
+
+
+def test_html_metadata_comes_before_the_dateline():
+    """A page's stated publication date (HTML metadata) is the article's date, before its dateline."""
+    from quotes.reading import read_article
+
+    page = ('<html><head><meta property="article:published_time" content="2022-03-08T06:00:00+02:00"></head>'
+            "<body><p>KYIV, March 7, 2022 - The minister spoke.</p></body></html>")
+    article = read_article(page)
+    assert article.published == "2022-03-08T06:00:00+02:00"
+    assert article_date(article.text, published=article.published, today=TODAY) == (dt.date(2022, 3, 8), "html")
+
+
+def test_a_manifest_dates_its_articles_and_reports_bad_rows_at_once(tmp_path):
+    """A CSV or JSONL manifest gives each named file its date; every bad row is reported with file:line."""
+    from quotes.errors import InputError
+    from quotes.manifest import read_manifest
+
+    (tmp_path / "m.jsonl").write_text('{"file": "a.txt", "date": "2016-10-19"}\n{"file": "sub/b.txt"}\n', encoding="utf-8")
+    m = read_manifest(tmp_path / "m.jsonl")
+    assert m.row_for(tmp_path / "a.txt").date == dt.date(2016, 10, 19)
+    assert m.row_for(tmp_path / "sub" / "b.txt").date is None and m.row_for(tmp_path / "c.txt") is None
+    (tmp_path / "bad.csv").write_text("file,date\na.txt,2016-13-45\n,2016-10-19\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_manifest(tmp_path / "bad.csv")
+    assert "bad.csv:2: not a date" in str(info.value) and "bad.csv:3: no file named" in str(info.value)
+    (tmp_path / "nohead.csv").write_text("a.txt,2016-10-19\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"nohead\.csv:1: the manifest's header must name a 'file' column"):
+        read_manifest(tmp_path / "nohead.csv")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "models", "errors", "records", "reading", "marks", "dates", "lexicon", "cache", "spanning", "parallel", "parse",
+    "models", "errors", "records", "reading", "marks", "dates", "manifest", "lexicon", "cache", "spanning", "parallel", "parse",
     "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "render",
     "engine", "cli", "__init__", "__main__",
 ]

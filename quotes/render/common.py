@@ -26,7 +26,7 @@ def _n(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
-DATE_SOURCE_WORDS = {"argument": "given", "dateline": "dateline", "file-name": "file name", "text": "latest date in the text",
+DATE_SOURCE_WORDS = {"argument": "given", "manifest": "manifest", "html": "page metadata", "dateline": "dateline", "file-name": "file name", "text": "latest date in the text",
                      "today": "none found: today"}
 
 
