@@ -696,3 +696,31 @@ def test_sentences_sharing_only_an_opening_are_not_one_statement():
     a, b = "And let me tell you why -- because I am pro-life.", "Let me tell you the facts about the plan."
     ex = quoting("a", f"He said “{a}” Later he said “{b}”", (a, "Q1"), (b, "Q1"))
     assert not [f for f in verify_article(ex, lexicon=None) if f.code == "altered-wording"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, severity, says", [
+    # a former office without "former": a warning that says which slip it is
+    ("Secretary of State Condoleezza Rice said on Monday that the talks would go on.", "warning",
+     "held this office until 2009-01-20"),
+    ("Defense Secretary Robert Gates said on Monday that the talks would go on.", "warning", "former Defense Secretary"),
+    # an office held only later
+    ("Treasury Secretary Steven Mnuchin said on Monday that the talks would go on.", "error",
+     "took this office only on 2017-02-13"),
+    # right titles stay silent: "former", and a title that names the role under another name
+    ("Former Secretary of State Condoleezza Rice said on Monday that the talks would go on.", None, ""),
+    ("Treasury Secretary Jack Lew said on Monday that the talks would go on.", None, ""),
+    ("Secretary of State John Kerry said on Monday that the talks would go on.", None, ""),
+])
+def test_former_and_later_offices_in_2016(text, severity, says):
+    """Titles held at another time than the article's date (2016-10-01) are flagged with the kind of slip;
+    'former' titles and right ones are not."""
+    from quotes.engine import extract
+    from quotes.lexicon import load_lexicon
+
+    found = [f for f in verify_article(extract(text, date="2016-10-01"), lexicon=load_lexicon()) if f.code == "wrong-title"]
+    if severity is None:
+        assert found == []
+    else:
+        (f,) = found
+        assert f.severity == severity and says in f.message

@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from ..lexicon import NAME_PARTICLES, Lexicon, Office, Person
+from ..lexicon.records import FACTOR_NOT_IN_OFFICE, SCORE_NAME
 from ..parse import Document, Sentence, Word
 from ..records import Mention, Span, Speaker
 
@@ -55,6 +56,11 @@ def find_mentions(doc: Document, *, lexicon: Lexicon, date: dt.date) -> tuple[Me
     return tuple(out)
 
 
+FULL_NAME_SCORE = SCORE_NAME * FACTOR_NOT_IN_OFFICE
+"""The least score of a lexicon candidate read as the person a full name names: the name as the lexicon
+writes it, whether or not the person holds an office at the article's date (``Condoleezza Rice`` in 2016)."""
+
+
 def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon: Lexicon, date: dt.date) -> Mention | None:
     # the person's name may be preceded by title words tagged PROPN ("President Xi Jinping"):
     # try the longest name suffix the lexicon knows, the rest is title
@@ -63,11 +69,13 @@ def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon: Le
         name = text[name_words[0].start:name_words[-1].end]
         if len(name_words) == 1 and k == 0 and not _single_is_name(name, lexicon):
             continue
+        if len(name_words) > 1 and lexicon.is_title_word(name_words[0].text):
+            continue  # "State Condoleezza Rice": a title's last word, not the name's first
         cands = lexicon.candidates(name, as_of=date)
         if not cands:
             continue
         top = cands[0]
-        exact = top.score >= 0.95 and len(name_words) >= 2
+        exact = top.score >= FULL_NAME_SCORE and len(name_words) >= 2
         if not exact and len(name_words) >= 2:
             continue
         title_span, office = _title_before(text, sent, name_words[0], lexicon)

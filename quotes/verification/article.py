@@ -84,8 +84,15 @@ def _not_current(ex: Extraction, m: Mention) -> bool:
 
 def _fits(held: str, title: str) -> bool:
     """Whether an office held fits the title written: the same office, or a title without a country
-    (``Foreign Minister``) naming the kind of office held (``Foreign Minister of China``)."""
-    return held == title or (" of " not in title and held.startswith(title + " of "))
+    (``Foreign Minister``, ``Secretary of State``) naming the kind of office held (``Foreign Minister of
+    China``, ``Secretary of State of the United States``)."""
+    return held == title or held.startswith(title + " of ")
+
+
+def _fits_tenure(t: Any, title: str) -> bool:
+    """Whether a tenure fits the title written: by office (:func:`_fits`), or by role for a title that names a
+    role under another name (``Treasury Secretary``: the role ``Finance Minister``)."""
+    return _fits(t.office, title) or getattr(t, "role", None) == title
 
 
 def _country_of(lexicon: Any, pid: str, held: Sequence[Any]) -> str | None:
@@ -107,7 +114,9 @@ def _relevant_holders(lexicon: Any, office: str, date: Any, pid: str, held: Sequ
     that names its country (``President of Ukraine``) its holders; for a bare title (``President``) the holders
     in the person's own country; never every president of the world."""
     holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != pid]
-    if " of " in office:
+    table = getattr(lexicon, "offices", None)
+    named_country = (" of " in office) if table is None else getattr(table.get(office), "country", None) is not None
+    if named_country:  # (a lexicon without an office table: the office's name tells)
         return holders, office
     country = _country_of(lexicon, pid, held)
     offices = getattr(lexicon, "offices", {})
@@ -123,7 +132,7 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     date = ex.date
     office = m.title_office
     held = lexicon.offices_of(sp.person_id, as_of=date)
-    if any(_fits(t.office, office) for t in held):
+    if any(_fits_tenure(t, office) for t in held):
         return []
     every_holder = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
     holders, full_office = _relevant_holders(lexicon, office, date, sp.person_id, held)
@@ -142,14 +151,30 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
         return [Finding("conflated-name", "error", name, m.span, msg, evidence)]
     if not held and not every_holder:
         return []  # the lexicon knows nothing useful for that date
+    severity: Severity = "error"
+    tenures = getattr(lexicon, "tenures_of", lambda pid: ())(sp.person_id)
+    before = [t for t in tenures if _fits_tenure(t, office) and t.last_day < date]
+    later = [t for t in tenures if _fits_tenure(t, office) and t.first_day > date]
     if held:
         was = " and ".join(dict.fromkeys(t.office for t in held))
         msg = f"{person} was {was} on {date.isoformat()}, not {office}"
     else:
         msg = f"{person} was not {office} on {date.isoformat()}"
+    if before:  # a former office without "former": wrong as a title now, right of the past
+        severity = "warning"
+        written = m.title.text.strip(" ,;:") if m.title else office
+        msg = (f"{person} held this office until {before[-1].end}, not on {date.isoformat()}: write "
+               f"“former {written}” unless the sentence speaks of that time")
+    elif later:
+        msg = f"{person} took this office only on {later[0].start}, after {date.isoformat()}"
     if holder_names:
         msg += f"; the {full_office} was {' and '.join(holder_names[:2])}"
-    return [Finding("wrong-title", "error", name, m.span, msg, evidence)]
+    evidence += tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None))
+                      for t in (*before[-1:], *later[:1]))
+    if ex.date_source == "today":  # no date was found: the article may be older than today
+        severity = "info"
+        msg += " (the article has no date: titles were checked at today's; give its date)"
+    return [Finding("wrong-title", severity, name, m.span, msg, evidence)]
 
 
 def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) -> Finding | None:
@@ -160,7 +185,7 @@ def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) ->
     if len(people) < 2:
         return None
     if m.title_office:
-        fitting = [p for p in people if any(_fits(t.office, m.title_office) for t in lexicon.offices_of(p.id, as_of=ex.date))]
+        fitting = [p for p in people if any(_fits_tenure(t, m.title_office) for t in lexicon.offices_of(p.id, as_of=ex.date))]
         if len(fitting) == 1:
             return None
 
