@@ -161,7 +161,11 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     else:
         msg = f"{person} was not {office} on {date.isoformat()}"
     if before:  # a former office without "former": wrong as a title now, right of the past
-        severity = "warning"
+        # the speaker of a statement is titled as of now (a warning); another mention may speak of that time
+        # ("a chief of staff to President Bill Clinton"): a note
+        speaks = any(q.source is not None and q.source.overlaps(m.span) and q.speaker.person_id == sp.person_id
+                     for q in ex.quotes)
+        severity = "warning" if speaks else "info"
         written = m.title.text.strip(" ,;:") if m.title else office
         msg = (f"{person} held this office until {before[-1].end}, not on {date.isoformat()}: write "
                f"“former {written}” unless the sentence speaks of that time")
