@@ -163,8 +163,9 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     if before:  # a former office without "former": wrong as a title now, right of the past
         # the speaker of a statement is titled as of now (a warning); another mention may speak of that time
         # ("a chief of staff to President Bill Clinton"): a note
-        speaks = any(q.source is not None and q.source.overlaps(m.span) and q.speaker.person_id == sp.person_id
-                     for q in ex.quotes)
+        speaks = any(q.source is not None and q.speaker.person_id == sp.person_id
+                     and q.source.start <= m.span.start and not ex.text[q.source.start:m.span.start].strip()
+                     for q in ex.quotes)  # the mention opens the statement's source: the speaker as named now
         severity = "warning" if speaks else "info"
         written = m.title.text.strip(" ,;:") if m.title else office
         msg = (f"{person} held this office until {before[-1].end}, not on {date.isoformat()}: write "
