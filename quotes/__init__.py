@@ -26,6 +26,7 @@ _NAMES = {
     "CheckReport": "checks",
     "Finding": "verification",
     "StatementGroup": "grouping",
+    "Store": "store",
     "load_lexicon": "lexicon",
     "Lexicon": "lexicon",
     "Person": "lexicon",
@@ -46,7 +47,7 @@ _NAMES = {
 __all__ = [
     "CheckReport", "Diagnostic", "Digest", "Engine", "Extraction", "Finding", "InputError", "Lexicon",
     "LexiconError", "Mention", "ModelsNotFoundError", "Person", "Quote", "QuotesError", "Span", "Speaker",
-    "SpeakerDigest", "StatementGroup", "Tenure", "check", "digest", "extract", "extract_many", "load_lexicon",
+    "SpeakerDigest", "StatementGroup", "Store", "Tenure", "check", "digest", "extract", "extract_many", "load_lexicon",
     "models_info",
 ]
 
@@ -61,6 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .lexicon import Lexicon, Person, Tenure, load_lexicon
     from .parse import models_info
     from .records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
+    from .store import Store
     from .verification import Finding
 
 

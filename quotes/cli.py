@@ -10,6 +10,12 @@ no output file is left half-written).
     quotes extract FILE...  [--format table|json|jsonl|brat] [--output DIR]
     quotes digest DIR|FILE... [--format markdown|json|html] [--output FILE]
     quotes check DRAFT --sources DIR|FILE... [--format text|json|html] [--output FILE]
+    quotes index DIR|FILE... --store FILE [--manifest FILE] [--regroup]
+    quotes search WORDS --store FILE [--speaker NAME] [--since DATE] [--until DATE] [--limit N] [--format text|json]
+    quotes export --store FILE --output FILE.csv|FILE.parquet
+    quotes digest --store FILE [--speaker NAME] [--since DATE] [--until DATE]
+    quotes check DRAFT --store FILE
+    quotes serve --store FILE [--host 127.0.0.1] [--port 8765] [--max-upload MB]
     quotes models
     quotes lexicon check DIR
     quotes lexicon import CSV --into DIR
@@ -227,14 +233,25 @@ def cmd_digest(args: argparse.Namespace) -> int:
     from .digests import digest
     from .verification import severity_counts
 
+    if not args.paths and not args.store:
+        raise QuotesError("digest needs article files or directories, or --store FILE (an archive)")
+    if not args.store and (args.speaker or args.since or args.until):
+        raise QuotesError("--speaker, --since and --until filter an archive: give --store FILE")
     run = _Run(args)
     run.read(_files(args.paths))
-    results = run.extract("reading articles")
-    d = digest(results, lexicon=args.engine.lexicon)
+    results = run.extract("reading articles") if run.articles else []
+    if args.store:
+        from .store import Store
+
+        with Store(args.store, create=False) as archive:
+            d = archive.digest(lexicon=args.engine.lexicon, speaker=args.speaker, since=args.since, until=args.until,
+                               also=results)
+    else:
+        d = digest(results, lexicon=args.engine.lexicon)
     fmt = {"markdown": render.digest_markdown, "json": render.digest_json, "html": render.digest_html}[args.format]
     c = severity_counts(d.findings)
     _write(fmt(d), args.output, quiet=args.quiet,
-           summary=f"{len(results)} articles, {len(d.groups)} statements; findings: {c.get('error', 0)} errors, "
+           summary=f"{len(d.articles)} articles, {len(d.groups)} statements; findings: {c.get('error', 0)} errors, "
                    f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
     return run.exit_code()
 
@@ -247,9 +264,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     draft_path = Path(args.draft)
     if args.draft != STDIN and not draft_path.is_file():
         raise QuotesError(f"{draft_path}: no such file")
-    sources = [p for p in _files(args.sources) if str(p) == STDIN or args.draft == STDIN
+    if not args.sources and not args.store:
+        raise QuotesError("check needs --sources DIR|FILE... or --store FILE (an archive) to check against")
+    sources = [p for p in _files(args.sources or []) if str(p) == STDIN or args.draft == STDIN
                or p.resolve() != draft_path.resolve()]
-    if not sources:
+    if not sources and not args.store:
         raise QuotesError("no source articles to check against")
     run = _Run(args)
     run.read([draft_path])
@@ -259,13 +278,112 @@ def cmd_check(args: argparse.Namespace) -> int:
     results = run.extract("reading draft and sources")
     if any(d.code == "unreadable" for d in results[0].diagnostics):
         raise QuotesError(f"{run.paths[0]}: the draft cannot be read: {results[0].diagnostics[0].message}")
-    report = check(results[0], sources=results[1:], lexicon=args.engine.lexicon)
+    archived: list[Extraction] = []
+    if args.store:
+        from .store import Store
+
+        with Store(args.store, create=False) as archive:
+            archived = archive.sources_for(results[0])
+    report = check(results[0], sources=[*results[1:], *archived], lexicon=args.engine.lexicon)
     fmt = {"text": render.check_text, "json": render.check_json, "html": render.check_html}[args.format]
     c = severity_counts(report.findings)
     _write(fmt(report), args.output, quiet=args.quiet,
            summary=f"{'clean' if report.clean else 'to look at'}: {c.get('error', 0)} errors, "
                    f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
     return run.exit_code(report.exit_code)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .manifest import read_manifest
+    from .store import Store, articles_from_paths
+
+    if STDIN in args.paths:
+        raise QuotesError("index reads files and directories (an archive needs each article's file), not standard "
+                          "input")
+    manifest = read_manifest(args.manifest) if args.manifest else None
+    articles, unreadable = articles_from_paths(args.paths, manifest=manifest)
+    if manifest is not None and not args.quiet:
+        missing = [a for a in articles if manifest.row_for(a.key) is None]
+        for a in missing[:10]:
+            print(f"note: {a.key}: not in the manifest {args.manifest}; its date comes from the article",
+                  file=sys.stderr)
+        if len(missing) > 10:
+            print(f"note: {len(missing) - 10} more files not in the manifest", file=sys.stderr)
+    with Store(args.store) as archive:
+        for d in archive.diagnostics:
+            if not args.quiet:
+                print(f"note: {d.message}", file=sys.stderr)
+        summary = args.engine.index(articles, archive, date=args.date, regroup=args.regroup,
+                                    progress=_Progress("indexing", quiet=args.quiet))
+        counts = archive.counts()
+    skipped = [*unreadable, *summary.skipped]
+    for sk in skipped:
+        print(f"warning: {sk.key}: {sk.why}; skipped", file=sys.stderr)
+    if not args.quiet:
+        line = summary.describe().replace(f"{len(summary.skipped)} skipped", f"{len(skipped)} skipped", 1)
+        print(f"{args.store}: {line}; the archive holds {counts.articles} articles, {counts.statements} statements "
+              f"in {counts.groups} groups", file=sys.stderr)
+    return 1 if skipped else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .store import Store, hits_json, hits_text
+
+    words = " ".join(args.words)
+    if not words.strip() and not (args.speaker or args.since or args.until):
+        raise QuotesError("search needs words, or --speaker, --since or --until")
+    with Store(args.store, create=False) as archive:
+        for d in archive.diagnostics:
+            if not args.quiet:
+                print(f"note: {d.message}", file=sys.stderr)
+        hits = archive.search(words, speaker=args.speaker, since=args.since, until=args.until, limit=args.limit)
+    _write(hits_json(hits) if args.format == "json" else hits_text(hits), args.output, quiet=args.quiet,
+           summary=f"{len(hits)} statements")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store(args.store, create=False) as archive:
+        n = archive.export(args.output, format=args.format)
+    if not args.quiet:
+        print(f"{n} statements written to {args.output}", file=sys.stderr)
+    return 0
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+"""Hosts ``quotes serve`` binds without a warning (any other is reachable from other machines)."""
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    store = Path(args.store).expanduser()
+    if not store.is_file():
+        raise QuotesError(f"{store}: no such archive; make it with 'quotes index FILES... --store {store}'")
+    if args.port < 0 or args.port > 65535:
+        raise QuotesError(f"--port must be 0 to 65535 (got {args.port})")
+    if args.max_upload <= 0:
+        raise QuotesError(f"--max-upload must be a positive number of MB (got {args.max_upload:g})")
+    try:
+        import uvicorn
+
+        from .web import LOOPBACK_HOSTS, create_app
+    except ImportError as exc:
+        raise QuotesError(f"quotes serve needs the web extra ({exc.name or 'a module'} is not installed): "
+                          "pip install 'quotes[web]'") from None
+    local = args.host in LOOPBACK
+    if not local:
+        print(f"warning: binding {args.host}: the page (the archive's articles, every draft checked) is reachable "
+              "from other machines, without a password; bind 127.0.0.1 unless this network is trusted",
+              file=sys.stderr)
+    app = create_app(store, engine=args.engine, max_upload_bytes=int(args.max_upload * 1024 * 1024),
+                     allowed_hosts=LOOPBACK_HOSTS if args.host in LOOPBACK_HOSTS else None)
+    if not args.quiet:
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        print(f"serving {store} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info",
+                server_header=False)
+    return 0
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -339,19 +457,66 @@ def _parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_extract)
 
     d = sub.add_parser("digest", parents=[common], help="per-speaker digest with findings over articles")
-    d.add_argument("paths", nargs="+", metavar="DIR|FILE", help="article files or directories, - for standard input")
+    d.add_argument("paths", nargs="*", metavar="DIR|FILE", help="article files or directories, - for standard input")
     d.add_argument("--format", choices=["markdown", "json", "html"], default="markdown")
     d.add_argument("--output", "-o")
+    d.add_argument("--store", metavar="FILE", help="digest an archive made by 'quotes index' (with the files given)")
+    _archive_filters(d)
     d.set_defaults(func=cmd_digest)
 
     c = sub.add_parser("check", parents=[common], help="check a draft against its sources before publication",
                        epilog="Finding codes: " + "; ".join(f"{k}: {v}" for k, v in _codes().items()),
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("draft", metavar="DRAFT", help="the draft to check (a file, or - for standard input)")
-    c.add_argument("--sources", nargs="+", required=True, metavar="DIR|FILE")
+    c.add_argument("--sources", nargs="+", metavar="DIR|FILE")
+    c.add_argument("--store", metavar="FILE",
+                   help="check against an archive made by 'quotes index': the articles a search finds for the draft")
     c.add_argument("--format", choices=["text", "json", "html"], default="text")
     c.add_argument("--output", "-o")
     c.set_defaults(func=cmd_check)
+
+    ix = sub.add_parser("index", parents=[common], help="extract articles into an archive (only new or changed ones)")
+    ix.add_argument("paths", nargs="+", metavar="DIR|FILE", help="article files or directories (sub-folders too)")
+    ix.add_argument("--store", required=True, metavar="FILE", help="the archive file (created if absent)")
+    ix.add_argument("--regroup", action="store_true",
+                    help="group every statement of the archive afresh (new statements otherwise join the best "
+                         "existing group)")
+    ix.set_defaults(func=cmd_index)
+
+    se = sub.add_parser("search", help="statements in an archive: speaker, article, date, variants")
+    se.add_argument("words", nargs="*", metavar="WORDS", help="words the statement must contain (stemmed; any text)")
+    se.add_argument("--store", required=True, metavar="FILE", help="the archive made by 'quotes index'")
+    _archive_filters(se)
+    se.add_argument("--limit", type=int, default=20, help="at most this many statements (default 20)")
+    se.add_argument("--format", choices=["text", "json"], default="text")
+    se.add_argument("--output", "-o")
+    se.add_argument("--quiet", "-q", action="store_true", help="no status messages")
+    se.set_defaults(func=cmd_search)
+
+    ex = sub.add_parser("export", help="an archive's statements as CSV or Parquet, for analysts")
+    ex.add_argument("--store", required=True, metavar="FILE", help="the archive made by 'quotes index'")
+    ex.add_argument("--output", "-o", required=True, metavar="FILE.csv|FILE.parquet")
+    ex.add_argument("--format", choices=["csv", "parquet"], help="default: the output file's suffix")
+    ex.add_argument("--quiet", "-q", action="store_true", help="no status messages")
+    ex.set_defaults(func=cmd_export)
+
+    sv = sub.add_parser("serve", help="a local web page over an archive: check drafts, browse speakers, search",
+                        description="Serve a local web app over an archive (docs/web.md). Needs the web extra: "
+                                    "pip install 'quotes[web]'.")
+    sv.add_argument("--store", required=True, metavar="FILE", help="the archive made by 'quotes index'")
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="interface to bind (default 127.0.0.1: this machine only; another is reachable from the "
+                         "network and prints a warning)")
+    sv.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    sv.add_argument("--max-upload", type=float, default=2.0, metavar="MB",
+                    help="largest draft taken, pasted or uploaded, in MB (default 2)")
+    sv.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")
+    sv.add_argument("--models", help="directory of parser models (default: QUOTES_MODELS, stanza's, shipped)")
+    sv.add_argument("--method", choices=["both", "model", "rules"], default="both", help="how quotes are found")
+    sv.add_argument("--cache", metavar="DIR", help="parse cache directory (default: QUOTES_CACHE, else ~/.cache/quotes)")
+    sv.add_argument("--no-cache", action="store_true", help="keep no parses on disk")
+    sv.add_argument("--quiet", "-q", action="store_true", help="no status messages, no request log")
+    sv.set_defaults(func=cmd_serve)
 
     m = sub.add_parser("models", parents=[common], help="which parser models are used and where they came from")
     m.set_defaults(func=cmd_models)
@@ -364,6 +529,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _archive_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--speaker", metavar="NAME", help="statements of this speaker (part of the name, or a person id)")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="articles of this date or later")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="articles of this date or earlier")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -371,7 +542,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse already printed usage and the error
         return int(exc.code or 0) if exc.code in (0, None) else 2
     try:
-        args.engine = _engine(args) if args.command != "lexicon" else None  # the commands that parse, and `models`
+        # the commands that parse, and `models`
+        args.engine = _engine(args) if args.command not in ("lexicon", "search", "export") else None
         store = args.engine.parser.cache if args.engine is not None else None
         said = store.problem if store is not None else None
         code = int(args.func(args))

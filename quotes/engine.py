@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from .cache import Store, default_directory
 from .checks import CheckReport
 from .checks import check as check_extractions
@@ -30,6 +32,8 @@ from .extraction import Method, extract_articles
 from .lexicon import Lexicon, load_lexicon
 from .parse import Parser, cache_from_environment
 from .records import Extraction
+from .store import ArchiveArticle, IndexSummary, Skipped, articles_from_paths, open_store, sha256_of
+from .store import Store as Archive
 
 if TYPE_CHECKING:  # pragma: no cover
     from .attribution import RoleModel
@@ -221,14 +225,104 @@ class Engine:
         self,
         draft: ArticleInput,
         *,
-        sources: Sequence[ArticleInput],
+        sources: Sequence[ArticleInput] = (),
+        store: Archive | str | os.PathLike[str] | None = None,
         date: dt.date | str | None = None,
         progress: Progress | None = None,
     ) -> CheckReport:
         """Check ``draft`` against ``sources`` (each an extraction, a text or a ``(name, text)`` pair):
-        titles, speakers, and every quotation's wording."""
+        titles, speakers, and every quotation's wording. With ``store`` (a :class:`quotes.store.Store` or an
+        archive file), the archive's articles that search finds for the draft are sources too (rebuilt from the
+        store, not parsed again: see :meth:`quotes.store.Store.sources_for`)."""
         extracted = self._extracted([draft, *sources], date=date, progress=progress)
-        return check_extractions(extracted[0], sources=extracted[1:], lexicon=self.lexicon)
+        archived: list[Extraction] = []
+        if store is not None:
+            opened, mine = open_store(store, create=False)
+            try:
+                archived = opened.sources_for(extracted[0])
+            finally:
+                if mine:
+                    opened.close()
+        return check_extractions(extracted[0], sources=[*extracted[1:], *archived], lexicon=self.lexicon)
+
+    def index(
+        self,
+        articles: Sequence[ArchiveArticle | tuple[str, str | bytes] | str | bytes | os.PathLike[str]],
+        store: Archive | str | os.PathLike[str],
+        *,
+        date: dt.date | str | None = None,
+        regroup: bool = False,
+        progress: Progress | None = None,
+    ) -> IndexSummary:
+        """Extract ``articles`` into an archive and say what was done: only the articles that are new to it, or
+        whose input (or given date) changed, are extracted; each is written in a transaction of its own, so an
+        interrupted run loses only the batch being extracted (16 articles at most), never a written article.
+
+        ``articles``: :class:`quotes.store.ArchiveArticle` records (key, input, name, date, title...), ``(name,
+        text)`` pairs (the name is the key), texts (keyed by their hash), or paths (``pathlib.Path``: a file, or
+        a folder of ``.txt``/``.html`` files). ``store``: a :class:`quotes.store.Store` or an archive file
+        (created if absent). ``date`` applies to articles without a date of their own. ``regroup``: group every
+        statement of the archive afresh at the end (new statements otherwise join the best existing group).
+        ``progress(done, total)`` is called as articles are written."""
+        items, skipped = _archive_articles(articles)
+        given = None if date is None else ArchiveArticle("", "", date=date).date  # checked before any work
+        opened, mine = open_store(store)
+        try:
+            todo: list[tuple[ArchiveArticle, str, dt.date | None]] = []  # (article, status, its own date)
+            unchanged = 0
+            for own in items:
+                # the date given (manifest, else ``date``) is part of what decides 'changed', and is stored
+                a = own if own.date is not None or given is None else attrs.evolve(own, date=given)
+                if (status := opened.status(a)) == "unchanged":
+                    unchanged += 1
+                else:
+                    todo.append((a, status, own.date))
+            counts = {"new": 0, "changed": 0}
+            statements = 0
+            if progress is not None:
+                progress(0, len(todo))
+            for i in range(0, len(todo), BATCH):
+                batch = todo[i:i + BATCH]
+                results = self.extract_many([(a.label, a.data) for a, _, _ in batch], date=date,
+                                            dates=[d for _, _, d in batch])
+                for (a, was, _), ex in zip(batch, results):
+                    bad = next((d for d in ex.diagnostics if d.code == "unreadable"), None)
+                    if bad is not None:
+                        skipped.append(Skipped(a.key, bad.message))
+                        continue
+                    statements += opened.write(a, ex, lexicon=self.lexicon)
+                    counts[was] += 1
+                if progress is not None:
+                    progress(min(i + BATCH, len(todo)), len(todo))
+            if regroup:
+                opened.regroup()
+        finally:
+            if mine:
+                opened.close()
+        return IndexSummary(counts["new"], counts["changed"], unchanged, tuple(skipped), statements, regroup)
+
+
+def _archive_articles(articles: Sequence[Any]) -> tuple[list[ArchiveArticle], list[Skipped]]:
+    """What :meth:`Engine.index` takes, as archive articles."""
+    if isinstance(articles, (str, bytes, os.PathLike)):
+        articles = [articles]
+    out: list[ArchiveArticle] = []
+    skipped: list[Skipped] = []
+    for i, item in enumerate(articles):
+        if isinstance(item, ArchiveArticle):
+            out.append(item)
+        elif isinstance(item, os.PathLike):
+            found, bad = articles_from_paths([item])
+            out.extend(found)
+            skipped.extend(bad)
+        elif isinstance(item, (str, bytes)):
+            out.append(ArchiveArticle("sha256:" + sha256_of(item), item, f"#{i}"))
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], (str, bytes)):
+            out.append(ArchiveArticle(item[0], item[1], item[0]))
+        else:
+            raise InputError(f"article {i}: expected an ArchiveArticle, a (name, text) pair, a text or a path, "
+                             f"got {type(item).__name__}")
+    return out, skipped
 
 
 # -- the default engine: the one piece of module state ----------------------------------------------

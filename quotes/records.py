@@ -101,6 +101,10 @@ class Speaker:
     """The office the person held at the article's date, e.g. ``Foreign Minister of China``."""
     candidates: tuple[str, ...] = ()
     """Canonical names of every plausible person when ``kind`` is ambiguous; of every member when it is joint."""
+    title: Span | None = None
+    """The person's title or role as the article writes it, at its fullest, from any mention of them
+    (``Clinton campaign spokesman``, ``a Korea scholar at the Center for Strategic and International
+    Studies``); the lexicon's view is ``office``, kept apart."""
 
     @property
     def label(self) -> str:

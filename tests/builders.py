@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 from typing import ClassVar
 
 from quotes.lexicon import load_lexicon
 from quotes.lexicon.records import verb_cue
 from quotes.parse import Document, Sentence, Word
+from quotes.records import Extraction, Quote, Span, Speaker
 
 
 def sentence_doc(text: str, rows: list[tuple[str, str, str, int, str]]) -> Document:
@@ -59,3 +61,15 @@ def multi_doc(text: str, sentences: list[list[tuple[str, str, str, int, str]]]) 
         s, e = words[0].start, words[-1].end
         built.append(Sentence(s, e, text[s:e], tuple(words), parsed=True))
     return Document(text, tuple(built))
+
+
+def quoting_extraction(name: str, sentences: list[tuple[str, Speaker]], date: str = "2022-03-01") -> Extraction:
+    """An extraction of direct quotes, one per sentence ``(words, speaker)``, each followed by ' he said.'"""
+    text, quotes = "", []
+    for words, who in sentences:
+        start = len(text)
+        text += f"“{words},” he said. "
+        content = Span.of(text, start, start + len(words) + 3)
+        quotes.append(Quote((content,), "direct", None, "say", None, who, "cue-subject", 0.9,
+                            quoted=(Span.of(text, start + 1, start + 1 + len(words)),)))
+    return Extraction(text, tuple(quotes), (), (), dt.date.fromisoformat(date), "argument", name)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "models", "errors", "records", "reading", "marks", "dates", "manifest", "lexicon", "cache", "spanning", "parallel", "parse",
-    "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "render",
-    "engine", "cli", "__init__", "__main__",
+    "models", "errors", "records", "reading", "marks", "dates", "manifest", "cache", "lexicon", "spanning", "parallel", "parse",
+    "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "store", "render",
+    "engine", "web", "cli", "__init__", "__main__",
 ]
 """The units of the engine in the order data flows through them: a module (``quotes/parse.py``) or a package
 (``quotes/lexicon/``) each; a unit may import only units before it. First the shipped model files (data,

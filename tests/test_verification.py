@@ -139,8 +139,8 @@ def test_a_bare_title_names_the_holder_in_the_persons_own_country_only():
 
     ex = extract("President Kamala Harris said on Tuesday that the economy is strong.", date="2025-03-05")
     (f,) = [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "wrong-title"]
-    assert f.message.endswith("not President; the President of the United States was Donald Trump")
-    assert f.message.startswith("Kamala Harris was Vice President of the United States on 2025-03-05")
+    assert f.message == ("Kamala Harris was not President on 2025-03-05; "  # her term as Vice President ended
+                         "the President of the United States was Donald Trump")  # on 2025-01-20 (us-executive.csv)
     assert {e.text.split(":")[0] for e in f.evidence} == {"Kamala Harris", "Donald Trump"}
 
 
@@ -309,6 +309,55 @@ def test_draft_giving_the_statement_to_someone_else_is_a_misattribution():
     assert "Wang Yi" in f.message and "Xi Jinping" in f.message
 
 
+FALLON = "“I think by the middle of the week she’ll be out there campaigning as aggressively as ever,”"
+FALLON_WORDS = FALLON.strip("“”,")
+
+
+def test_draft_giving_a_quotation_to_another_person_in_no_lexicon_is_a_misattribution():
+    """Neither Brian Fallon nor Joel Benenson is a lexicon person: their names tell them apart, and the
+    message names who the source says said it, with the source passage as evidence."""
+    src = quoting("politico", f"{FALLON} Clinton campaign spokesman Brian Fallon said.",
+                  (FALLON_WORDS, Speaker("person", "Brian Fallon")))
+    draft = quoting("draft", f"{FALLON} Joel Benenson said.", (FALLON_WORDS, Speaker("person", "Joel Benenson")))
+    (f,) = check_against_sources(draft, [src], lexicon=LEX)
+    assert (f.code, f.severity) == ("misattribution", "error")
+    assert f.message == "Attributed here to Joel Benenson, but politico has Brian Fallon saying it"
+    assert [(e.kind, e.article) for e in f.evidence] == [("source", "politico")]
+
+
+@pytest.mark.parametrize("draft_speaker", [
+    Speaker("person", "Fallon"),  # the surname alone
+    Speaker("person", "Brian Fallon"),
+    Speaker("organisation", "the Clinton campaign"),  # a spokesperson speaks for a body
+    Speaker("joint", "Brian Fallon and Robby Mook", candidates=("Brian Fallon", "Robby Mook")),
+])
+def test_a_draft_naming_the_sources_speaker_or_their_body_is_no_misattribution(draft_speaker):
+    src = quoting("politico", f"{FALLON} Clinton campaign spokesman Brian Fallon said.",
+                  (FALLON_WORDS, Speaker("person", "Brian Fallon")))
+    draft = quoting("draft", f"{FALLON} they said.", (FALLON_WORDS, draft_speaker))
+    assert [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "misattribution"] == []
+
+
+def test_a_source_that_gives_the_words_to_the_drafts_speaker_too_settles_it():
+    """Two sources disagree; one agrees with the draft: nothing to say about the speaker."""
+    a = quoting("a", f"{FALLON} Brian Fallon said.", (FALLON_WORDS, Speaker("person", "Brian Fallon")))
+    b = quoting("b", f"{FALLON} Joel Benenson said.", (FALLON_WORDS, Speaker("person", "Joel Benenson")))
+    draft = quoting("draft", f"{FALLON} Benenson said.", (FALLON_WORDS, Speaker("person", "Joel Benenson")))
+    assert [f for f in check_against_sources(draft, [a, b], lexicon=LEX) if f.code == "misattribution"] == []
+
+
+def test_a_partial_quotation_of_a_longer_passage_is_held_against_its_speaker():
+    """The draft quotes nine words of a long sentence the source gives to someone else."""
+    long = ("“If this bill were to enter into force, the United States government, its service members and its "
+            "diplomats are at risk of being hauled into court in countries all around the world,”")
+    src = quoting("journal", f"{long} press secretary Josh Earnest said.", (long.strip("“”,"), Speaker("person", "Josh Earnest")))
+    part = "at risk of being hauled into court in countries all around the world"
+    draft = quoting("draft", f"The president said diplomats were “{part}”.", (part, Speaker("person", "Barack Obama", "Q76")),
+                    kind="partial")
+    (f,) = [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "misattribution"]
+    assert "Josh Earnest" in f.message and "Barack Obama" in f.message
+
+
 def test_draft_quote_in_no_source_is_unsourced():
     """A quotation no source has in any wording is an unsourced warning."""
     src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
@@ -359,9 +408,9 @@ def test_draft_findings_include_its_own_article_findings():
 
 
 def test_every_code_is_documented():
-    """CODES lists the eight stable finding codes."""
+    """CODES lists the nine stable finding codes."""
     assert set(CODES) == {"wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording",
-                          "unsourced", "broken-quote-marks", "variant-group"}
+                          "unsourced", "broken-quote-marks", "variant-group", "unconfirmed-title"}
 
 
 def test_low_confidence_or_unquoted_attributions_are_not_misattributions():
@@ -586,8 +635,8 @@ def test_each_sentence_given_to_someone_else_is_a_finding_of_its_own():
     checked = [(f.span.text, f.message) for f in check_against_sources(draft, [xi, kuleba], lexicon=LEX)
                if f.code == "misattribution"]
     assert checked == [
-        (ADVOCATED, "This statement is attributed to Wang Yi here, but to Xi Jinping in the sources (a)"),
-        (NEGOTIATIONS, "This statement is attributed to Wang Yi here, but to Dmytro Kuleba in the sources (b)"),
+        (ADVOCATED, "Attributed here to Wang Yi, but a has Xi Jinping saying it"),
+        (NEGOTIATIONS, "Attributed here to Wang Yi, but b has Dmytro Kuleba saying it"),
     ]
 
 

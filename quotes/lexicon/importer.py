@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 from ..errors import LexiconError
@@ -16,14 +17,17 @@ _HOLDER_COLUMNS = ("position", "person", "personID", "start", "end")
 _GENDER_WORDS = {"male": "m", "female": "f", "m": "m", "f": "f", "non-binary": "x", "x": "x"}
 
 
-def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country: str | None = None) -> int:
+def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country: str | None = None,
+                          as_of: dt.date | None = None) -> int:
     """Import a Wikidata-style office-holder CSV into the user lexicon directory ``out_dir``.
 
     Columns ``position,person,personID,start,end`` (and optionally ``gender``, ...). Each position must name a
     known office, directly (``President of Ukraine``) or as a title with ``country=`` (``President``). New
     people go to ``out_dir/people.tsv``, tenures to ``out_dir/offices.tsv`` with the CSV's file name as source.
     Returns the number of tenure rows written; every problem is raised at once as LexiconError and then
-    nothing is written.
+    nothing is written. ``as_of`` is the day the CSV was true as of (its export from the query service; default
+    today): it goes with the file's name into ``out_dir/sources.tsv``, so that an open end counts as "held at
+    least until then".
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -77,16 +81,32 @@ def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country:
             family, given = _split_name(name)
             gender = _GENDER_WORDS.get((row.get("gender") or "").strip().lower(), "")
             new_people[pid] = [pid, name, family, given, "western", gender, office.country or "", "",
-                               csv_path.name]
-        new_tenures.append([pid, office.name, str(start or ""), str(end or ""), csv_path.name])
+                               csv_path.name, ""]
+        new_tenures.append([pid, office.name, str(start or ""), str(end or ""), csv_path.name, ""])
     if problems:
         raise LexiconError(problems)
     out.mkdir(parents=True, exist_ok=True)
     existing = {tuple(t) for t in _existing_rows(out / "offices.tsv")}
     rows = [t for t in dict.fromkeys(tuple(t) for t in new_tenures) if t not in existing]
+    _header(out / "people.tsv", KINDS["people"].columns)  # before anything is written: nothing half-written
+    _header(out / "offices.tsv", KINDS["offices"].columns)
+    day = (as_of or dt.date.today()).isoformat()
+    sources = {r[0]: r for r in _existing_rows(out / "sources.tsv")}
+    if sources.get(csv_path.name, [None, None])[1] != day:
+        _write_sources(out / "sources.tsv", {**sources, csv_path.name: [csv_path.name, day, "", "",
+                                                                       "imported with quotes lexicon import"]})
     _append(out / "people.tsv", KINDS["people"].columns, list(new_people.values()))
     _append(out / "offices.tsv", KINDS["offices"].columns, [list(r) for r in rows])
     return len(rows)
+
+
+def _write_sources(path: Path, rows: dict[str, list[str]]) -> None:
+    """``sources.tsv`` with one row per imported file (a file imported again takes its new date)."""
+    columns = KINDS["sources"].columns
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("\t".join(columns) + "\n")
+        for r in rows.values():
+            f.write("\t".join((r + [""] * len(columns))[:len(columns)]) + "\n")
 
 
 def _existing_rows(path: Path) -> list[list[str]]:
@@ -96,16 +116,27 @@ def _existing_rows(path: Path) -> list[list[str]]:
     return [l.split("\t") for l in lines[1:]]
 
 
+def _header(path: Path, columns: tuple[str, ...]) -> list[str]:
+    """The columns ``path`` has (``columns`` for a new file); LexiconError if it lacks a required one."""
+    if not path.is_file():
+        return list(columns)
+    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    header = lines[0].split("\t") if lines else list(columns)
+    kind = KINDS[path.stem.split(".")[0]]
+    if any(c not in header for c in kind.required) or any(c not in columns for c in header):
+        raise LexiconError([f"{path.name}:1: columns differ from {chr(9).join(columns)}; cannot append"])
+    return header
+
+
 def _append(path: Path, columns: tuple[str, ...], rows: list[list[str]]) -> None:
+    """Rows (in ``columns`` order) added at the end of ``path``, in the columns its header has."""
     if not rows:
         return
     new = not path.is_file()
-    if not new:
-        header = next(l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#"))
-        if header.split("\t") != list(columns):
-            raise LexiconError([f"{path.name}:1: columns differ from {chr(9).join(columns)}; cannot append"])
+    header = _header(path, columns)
     with path.open("a", encoding="utf-8", newline="\n") as f:
         if new:
-            f.write("\t".join(columns) + "\n")
+            f.write("\t".join(header) + "\n")
         for r in rows:
-            f.write("\t".join(c.replace("\t", " ") for c in r) + "\n")
+            cells = dict(zip(columns, r))
+            f.write("\t".join((cells.get(c) or "").replace("\t", " ") for c in header) + "\n")

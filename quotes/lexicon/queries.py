@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import difflib
 import functools
+import math
 import types
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import LexiconError
 from .names import (
     _DESCRIPTIVE,
     _norm,
@@ -37,6 +38,7 @@ from .records import (
     TaggedWord,
     Tenure,
     _Country,
+    _Source,
     _Title,
     verb_cue,
 )
@@ -70,6 +72,8 @@ class Lexicon:
         documents: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
         organisation_nouns: Mapping[str, Iterable[str]] = types.MappingProxyType({}),
         word_lists: Mapping[str, frozenset[str]] = types.MappingProxyType({}),
+        shared_offices: Iterable[str] = (),
+        sources: Mapping[str, _Source] = types.MappingProxyType({}),
     ) -> None:
         self._people = dict(people)
         self.people: Mapping[str, Person] = types.MappingProxyType(self._people)
@@ -78,13 +82,7 @@ class Lexicon:
         """Every tenure, by person then start."""
         self.offices: Mapping[str, Office] = types.MappingProxyType(dict(offices))
         """Every known office by canonical name."""
-        self._by_person: dict[str, list[Tenure]] = defaultdict(list)
-        self._by_office: dict[str, list[Tenure]] = defaultdict(list)
-        self._by_role: dict[str, list[Tenure]] = defaultdict(list)
-        for t in self.tenures:
-            self._by_person[t.person_id].append(t)
-            self._by_office[t.office].append(t)
-            self._by_role[t.role.casefold()].append(t)
+        self._index_tenures()
         self._office_keys = {_norm(name): o for name, o in self.offices.items()}
         self._offices_by_role: dict[tuple[str, str], list[Office]] = defaultdict(list)
         for o in self.offices.values():
@@ -99,6 +97,7 @@ class Lexicon:
             else:
                 self._titles[key].append(title)
                 self._roles.setdefault(title.role.casefold(), title.role)
+        self._titled_roles = frozenset(t.role.casefold() for rows in self._titles.values() for t in rows)
         self._title_words = frozenset(w for key in self._titles for w in key.split()) - {"of", "to", "for", "and"}
         self._countries: dict[str, _Country] = {}
         self._country_terms: dict[str, str] = {}
@@ -142,6 +141,18 @@ class Lexicon:
         self._documents = _noun_index(documents)
         self._organisation_nouns = _noun_index(organisation_nouns)
         self._word_lists = dict(word_lists)
+        self._shared_offices = frozenset(shared_offices)
+        self.sources: Mapping[str, _Source] = types.MappingProxyType(dict(sources))
+        """Every dated source of tenures by file name: the day it was true as of, its licence and attribution."""
+
+    def _index_tenures(self) -> None:
+        self._by_person: dict[str, list[Tenure]] = defaultdict(list)
+        self._by_office: dict[str, list[Tenure]] = defaultdict(list)
+        self._by_role: dict[str, list[Tenure]] = defaultdict(list)
+        for t in self.tenures:
+            self._by_person[t.person_id].append(t)
+            self._by_office[t.office].append(t)
+            self._by_role[t.role.casefold()].append(t)
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -149,13 +160,25 @@ class Lexicon:
     def from_dirs(cls, *dirs: str | Path | Any) -> Lexicon:
         """The lexicon of the given directories, later ones merged over earlier ones; LexiconError if bad."""
         from .compile import (
-            _compile,  # compiling builds a Lexicon: imported here, not at the top
+            _from_dirs,  # compiling builds a Lexicon: imported here, not at the top
         )
 
-        lexicon, problems = _compile([Path(d) if isinstance(d, str) else d for d in dirs])
-        if problems:
-            raise LexiconError(problems)
-        return lexicon
+        return _from_dirs([Path(d) if isinstance(d, str) else d for d in dirs])
+
+    def __getstate__(self) -> dict[str, Any]:
+        skip = ("people", "offices", "sources", "_fuzzy_seen", "_by_person", "_by_office", "_by_role")
+        state = {k: v for k, v in self.__dict__.items() if k not in skip}  # indexes are rebuilt: faster than read
+        state["_offices"] = dict(self.offices)
+        state["_sources"] = dict(self.sources)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        offices, sources = state.pop("_offices"), state.pop("_sources")
+        self.__dict__.update(state)
+        self.people = types.MappingProxyType(self._people)
+        self.offices = types.MappingProxyType(offices)
+        self.sources = types.MappingProxyType(sources)
+        self._index_tenures()
 
     def __repr__(self) -> str:
         return f"<Lexicon: {len(self._people)} people, {len(self.tenures)} tenures, {len(self.offices)} offices>"
@@ -200,7 +223,7 @@ class Lexicon:
                     add(f"{p.given} {p.family}", p.id, SCORE_REVERSED, f"{p.given} {p.family}")
                 elif p.given:
                     add(f"{p.given.split()[0]} {p.family}", p.id, SCORE_NAME, f"{p.given.split()[0]} {p.family}")
-        return dict(index), sorted(index)
+        return dict(index), sorted(index, key=lambda k: (len(k), k))  # by length: see _fuzzy_search
 
     def _strippable(self, token: str) -> bool:
         return (token in self._honorifics or token in self._title_words or token in self._country_words
@@ -242,6 +265,10 @@ class Lexicon:
         prefix, rest = tokens[:i], tokens[i:]
         if not rest:
             return ()
+        if not hits and len(rest) >= 3:  # a middle initial the lexicon's name lacks: "Loretta E. Lynch"
+            bare = [t for t in rest if len(t) > 1 or t == rest[0]]
+            if len(bare) >= 2 and bare != rest:
+                hits = index.get(" ".join(bare), [])
         if not hits:
             hits = self._fuzzy(" ".join(rest), index, keys)
         if not hits:
@@ -250,6 +277,7 @@ class Lexicon:
         title_words = [t for t in prefix if t not in self._honorifics]
         office = self.title_office(" ".join(title_words)) if title_words else None
         scored: list[Candidate] = []
+        prominent: dict[str, bool] = {}
         for pid, score, matched in hits:
             person = self._people[pid]
             if as_of is not None and not any(t.held_on(as_of) for t in self._by_person.get(pid, ())):
@@ -259,7 +287,10 @@ class Lexicon:
             if honorific and person.gender and person.gender != honorific:
                 score *= FACTOR_GENDER_MISMATCH
             scored.append(Candidate(person, round(min(score, 1.0), 4), matched))
-        scored.sort(key=lambda c: (-c.score, c.person.name, c.person.id))
+            # among equal scores, someone in an office titles name (a foreign minister) before a deputy minister
+            prominent[pid] = any(t.role.casefold() in self._titled_roles and (as_of is None or t.held_on(as_of))
+                                 for t in self._by_person.get(pid, ()))
+        scored.sort(key=lambda c: (-c.score, not prominent[c.person.id], c.person.name, c.person.id))
         return tuple(scored[:limit])
 
     @functools.cached_property
@@ -278,6 +309,10 @@ class Lexicon:
         return list(seen[key])
 
     def _fuzzy_search(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
+        # a ratio of 0.85 or more needs the shorter of the two at least 0.739 times the longer: only the keys
+        # (sorted by length) of such lengths are compared
+        low, high = math.ceil(len(key) * 0.739), math.floor(len(key) / 0.739)
+        keys = keys[bisect.bisect_left(keys, low, key=len):bisect.bisect_right(keys, high, key=len)]
         if _fuzz is not None and _process is not None:
             matches = [(k, s / 100) for k, s, _ in _process.extract(key, keys, scorer=_fuzz.ratio, score_cutoff=85,
                                                                    limit=10)]
@@ -304,22 +339,51 @@ class Lexicon:
 
     # ------------------------------------------------------------------------------------ offices
 
-    def offices_of(self, person_id: str, *, as_of: _dt.date) -> tuple[Tenure, ...]:
-        """The tenures ``person_id`` held on ``as_of`` (empty for an unknown id).
+    def is_shared(self, office: str) -> bool:
+        """Whether several people hold ``office`` at once (senators, deputy prime ministers, commissioners:
+        ``holders`` ``many`` in office_names), so that one holder's start does not end another's tenure.
+
+        >>> from quotes.lexicon import load_lexicon
+        >>> load_lexicon().is_shared("European Commissioner"), load_lexicon().is_shared("President of France")
+        (True, False)
+        """
+        return office in self._shared_offices
+
+    def prominent(self, person_id: str, *, as_of: _dt.date) -> bool:
+        """Whether the person holds, on ``as_of``, an office a bare family name may stand for without the article
+        naming the person in full: one held by one person at a time, of a role titles name (a president, a
+        foreign minister, a senator), not a local one (``local-role`` in word_lists.tsv: a mayor).
+
+        >>> import datetime
+        >>> from quotes.lexicon import load_lexicon
+        >>> load_lexicon().prominent("Q7747", as_of=datetime.date(2022, 3, 1))
+        True
+        """
+        local = self._word_lists.get("local-role", frozenset())
+        return any(t.role.casefold() in self._titled_roles and t.role.casefold() not in local
+                   for t in self.offices_of(person_id, as_of=as_of))
+
+    def offices_of(self, person_id: str, *, as_of: _dt.date, confirmed: bool = False) -> tuple[Tenure, ...]:
+        """The tenures ``person_id`` held on ``as_of`` (empty for an unknown id). An open tenure counts past its
+        source's snapshot (presumed to go on); with ``confirmed=True`` only up to it (:meth:`Tenure.confirmed_on`).
 
         >>> import datetime
         >>> from quotes.lexicon import load_lexicon
         >>> [t.office for t in load_lexicon().offices_of("Q24025631", as_of=datetime.date(2022, 3, 1))]
         ['Foreign Minister of Ukraine']
         """
+        if confirmed:
+            return tuple(t for t in self._by_person.get(person_id, ()) if t.confirmed_on(as_of))
         return tuple(t for t in self._by_person.get(person_id, ()) if t.held_on(as_of))
 
     def tenures_of(self, person_id: str) -> tuple[Tenure, ...]:
         """Every tenure of ``person_id``, earliest first."""
         return tuple(self._by_person.get(person_id, ()))
 
-    def holders(self, office: str, *, as_of: _dt.date, country: str | None = None) -> tuple[Tenure, ...]:
-        """Tenures of whoever held ``office`` on ``as_of``.
+    def holders(self, office: str, *, as_of: _dt.date, country: str | None = None,
+                confirmed: bool = False) -> tuple[Tenure, ...]:
+        """Tenures of whoever held ``office`` on ``as_of`` (``confirmed=True``: only as far as their sources'
+        snapshots reach, see :meth:`offices_of`).
 
         ``office`` is a canonical office (``Foreign Minister of China``), a title (``Ukrainian President``) or a
         role (``Foreign Minister``), narrowed by ``country=`` (a name, adjective or capital).
@@ -349,9 +413,14 @@ class Lexicon:
                     roles |= {t.role.casefold() for t in self._titles.get(" ".join(_title_tokens(office)), ())}
                     roles.add(resolved.role.casefold())
                     want_country = want_country or resolved.country
-                found = [t for r in roles for t in self._by_role.get(r, ())
-                         if want_country is None or t.country == want_country]
-        held = {t for t in found if t.held_on(as_of)}
+                # a country's own office of the role when it has one (the Secretary of State of the United
+                # States, not a state's), else every office of the role there
+                own = [o for o in (self.offices.get(f"{self._roles.get(r, r)} of {self._display(want_country)}")
+                                   for r in roles) if o is not None] if want_country else []
+                found = ([t for o in own for t in self._by_office.get(o.name, ())] if own else
+                         [t for r in roles for t in self._by_role.get(r, ())
+                          if want_country is None or t.country == want_country])
+        held = {t for t in found if (t.confirmed_on(as_of) if confirmed else t.held_on(as_of))}
         return tuple(sorted(held, key=lambda t: (t.office, t.first_day, t.person_id)))
 
     # ------------------------------------------------------------------------------------ titles
@@ -445,7 +514,27 @@ class Lexicon:
         if not options:
             return None
         preferred = f"{row.role} of {self._display(country)}"
-        return next((o for o in options if o.name == preferred), options[0])
+        found = next((o for o in options if o.name == preferred), None)
+        if found is None and len(options) > 1:  # "US Senator", "Chinese ambassador": the role in that country
+            return Office(row.role, row.role, country)
+        return found or options[0]
+
+    def title_roles(self, phrase: str) -> tuple[str, ...]:
+        """Every role a title may name, whatever the country (``foreign minister``: the Foreign Minister, and
+        the Secretary of State where that is the office); empty for a non-title.
+
+        >>> from quotes.lexicon import load_lexicon
+        >>> load_lexicon().title_roles("U.S. foreign minister")
+        ('Foreign Minister', 'Secretary of State')
+        """
+        tokens = _title_tokens(phrase)
+        rows = self._titles.get(" ".join(tokens))
+        if rows is None:
+            for start, end, _ in self._country_spans(tokens):
+                rows = self._titles.get(" ".join(tokens[:start] + tokens[end:]))
+                if rows:
+                    break
+        return tuple(dict.fromkeys(r.role for r in rows or ()))
 
     def is_title_word(self, word: str) -> bool:
         """Whether ``word`` is part of a title (``minister``, ``President``, ``spokeswoman``).

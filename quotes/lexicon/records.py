@@ -23,8 +23,10 @@ CUE_POS = ("verb", "noun", "phrase")
 
 
 TITLE_KINDS = ("title", "honorific")
-WORD_LISTS = ("name-abbreviation", "object-is-content", "anonymous-head")
-"""The word lists of ``word_lists.tsv`` (see lexicons/README.md)."""
+WORD_LISTS = ("name-abbreviation", "object-is-content", "anonymous-head", "given-name-female", "given-name-male",
+              "given-name-unisex", "local-role")
+"""The word lists of ``word_lists.tsv`` (see lexicons/README.md); the given-name lists are generated
+(``word_lists.generated.tsv``, by ``python -m training.given_names``)."""
 
 
 # Scores of candidates (see Lexicon.candidates).
@@ -55,7 +57,7 @@ def _tuple(value: Iterable[str] | str) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the compiled cache by a dict update: much faster
 class Person:
     """Someone who may be quoted: a name with its variants, and what pronoun resolution needs."""
 
@@ -77,7 +79,7 @@ class Person:
     """Other full names, spellings and transliterations (``Sergei Lavrov``, ``Zelensky``, ``President Xi``)."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the compiled cache by a dict update: much faster
 class Tenure:
     """One stretch of one person in one office. Both ends count as in office (on a handover day both do)."""
 
@@ -94,7 +96,13 @@ class Tenure:
     end: PartialDate | None
     """Last day in office at the same precisions; None when still in office."""
     source: str
-    """Where the fact comes from (``Wikidata Q701801``, ``fmprc.gov.cn``, a generated file's source name)."""
+    """Where the fact comes from (``Wikidata Q701801``, ``fmprc.gov.cn``, a generated row's ``file.csv:line``)."""
+    as_of: _dt.date | None = None
+    """The day the source was true as of (its snapshot), or None when unknown. An open end means "held at least
+    until then", and an end after it is one the source expected (a scheduled end of term), not one it saw."""
+    closed_by: str = ""
+    """The source of the next holder's tenure when the end is not the source's own: an open tenure the next
+    holder's start (from a later source) closed the day before."""
 
     @property
     def first_day(self) -> _dt.date:
@@ -106,6 +114,30 @@ class Tenure:
         """The last day the tenure counts to (``2022`` counts to 2022-12-31); ``date.max`` if open."""
         return self.end.last if self.end else _dt.date.max
 
+    @property
+    def known_until(self) -> _dt.date:
+        """The last day the source confirms: the end, but never past the source's snapshot (``date.max`` for an
+        open tenure of a source without a date).
+
+        >>> t = Tenure("p", "Pope", "Pope", "Holy See", PartialDate(2013, 3), None, "x", _dt.date(2022, 7, 29))
+        >>> t.known_until, t.held_on(_dt.date(2024, 1, 1)), t.confirmed_on(_dt.date(2024, 1, 1))
+        (datetime.date(2022, 7, 29), True, False)
+        """
+        if self.as_of is None:
+            return self.last_day
+        return min(self.last_day, self.as_of)
+
+    def confirmed_on(self, day: _dt.date) -> bool:
+        """Whether the source says the office was held on ``day``: held then, and ``day`` not after the source's
+        snapshot (an open tenure is presumed to go on past it: :meth:`held_on`, but not confirmed)."""
+        return self.first_day <= day <= self.known_until
+
+    @property
+    def evidence(self) -> str:
+        """The source with its date, as findings cite it: ``france-cabinet.csv:5, as of 2022-07-23``."""
+        text = f"{self.source}, as of {self.as_of.isoformat()}" if self.as_of else self.source
+        return f"{text}; ended by {self.closed_by}" if self.closed_by else text
+
     def held_on(self, day: _dt.date) -> bool:
         """Whether the office was held on ``day``, both ends included.
 
@@ -116,7 +148,7 @@ class Tenure:
         return self.first_day <= day <= self.last_day
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # unpickled from the compiled cache by a dict update: much faster
 class Office:
     """An office as a title denotes it: canonical name, role and country (None when the title names none)."""
 
@@ -235,3 +267,14 @@ class _Country:
     @property
     def display(self) -> str:
         return f"{self.article} {self.name}" if self.article else self.name
+
+
+@attrs.frozen
+class _Source:
+    """A source file of the lexicon's tenures with the day it was true as of (``sources.*.tsv``)."""
+
+    name: str
+    as_of: _dt.date
+    licence: str = ""
+    attribution: str = ""
+    origin: str = ""

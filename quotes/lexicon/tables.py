@@ -23,9 +23,11 @@ class _Spec:
 
 KINDS: dict[str, _Spec] = {
     "countries": _Spec(("country",), ("article", "adjectives", "names", "capitals")),
-    "office_names": _Spec(("office", "role", "country")),
-    "people": _Spec(("id", "name"), ("family", "given", "order", "gender", "country", "aliases", "source")),
-    "offices": _Spec(("person_id", "office", "start", "end", "source")),
+    "office_names": _Spec(("office", "role", "country"), ("holders",)),
+    "people": _Spec(("id", "name"), ("family", "given", "order", "gender", "country", "aliases", "source",
+                                        "same_as")),
+    "offices": _Spec(("person_id", "office", "start", "end", "source"), ("as_of",)),
+    "sources": _Spec(("source", "as_of"), ("licence", "attribution", "origin")),
     "titles": _Spec(("surface", "role", "kind"), ("country", "office")),
     "cues": _Spec(("lemma", "class", "pos"), ("particle", "forms")),
     "organisations": _Spec(("name",), ("aliases", "country")),
@@ -128,11 +130,20 @@ def _did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+_DATES: dict[str, PartialDate] = {}  # one object per date text: faster to read, and to keep compiled
+
+
 def _parse_partial(text: str, column: str, where: str, problems: list[str]) -> tuple[bool, PartialDate | None]:
     if not text:
         return True, None
+    found = _DATES.get(text)
+    if found is not None:
+        return True, found
     try:
-        return True, PartialDate.parse(text)
+        found = PartialDate.parse(text)
     except ValueError as exc:
         problems.append(f"{where}: bad {column} date {text!r}: {exc}")
         return False, None
+    if len(_DATES) < 100_000:
+        _DATES[text] = found
+    return True, found

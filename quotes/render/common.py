@@ -33,3 +33,22 @@ DATE_SOURCE_WORDS = {"argument": "given", "manifest": "manifest", "html": "page 
 def dated(name: str, date: Any, source: str) -> str:
     """An article named with its date and where the date came from: ``a (2016-09-19, file name)``."""
     return f"{name} ({date.isoformat()}, {DATE_SOURCE_WORDS.get(source, source)})"
+
+
+def described(speaker: Any) -> str:
+    """What a speaker is, for a heading: the title the article writes and the lexicon's office, kept apart.
+
+    >>> from quotes.records import Span, Speaker
+    >>> t = "Clinton campaign spokesman Brian Fallon"
+    >>> described(Speaker("person", "Brian Fallon", title=Span.of(t, 0, 26)))
+    'Clinton campaign spokesman'
+    >>> described(Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China", title=Span.of("FM Wang", 0, 2)))
+    'FM; lexicon: Foreign Minister of China'
+    >>> described(Speaker("person", "Wang Yi"))
+    ''
+    """
+    title = " ".join(speaker.title.text.split()) if getattr(speaker, "title", None) is not None else ""
+    office = speaker.office or ""
+    if title and office:
+        return f"{title}; lexicon: {office}"
+    return title or office

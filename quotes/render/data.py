@@ -22,7 +22,7 @@ def _span(s: Span | None) -> dict[str, Any] | None:
 
 def _speaker(s: Speaker) -> dict[str, Any]:
     return {"kind": s.kind, "name": s.name, "person_id": s.person_id, "office": s.office,
-            "candidates": list(s.candidates), "label": s.label}
+            "title": _span(s.title), "candidates": list(s.candidates), "label": s.label}
 
 
 def _quote(q: Quote) -> dict[str, Any]:

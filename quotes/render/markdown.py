@@ -10,7 +10,7 @@ from ..wording import WordDiff
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..digests import Digest
-from .common import _counts, _n, dated
+from .common import _counts, _n, dated, described
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -49,7 +49,7 @@ def digest_markdown(d: Digest) -> str:
         lines += ["Articles (date, where it came from): "
                   + "; ".join(_md(dated(a, day, source)) for a, (day, source) in zip(d.articles, d.dates)) + ".", ""]
     for s in d.speakers:
-        office = f" ({_md(s.speaker.office)})" if s.speaker.office else ""
+        office = f" ({_md(described(s.speaker))})" if described(s.speaker) else ""
         lines += [f"## {_md(s.label)}{office}", ""]
         for g in s.groups:
             lines.append(f"- “{_md(g.canonical)}” — {', '.join(_md(a) for a in g.articles)} `{g.id}`")

@@ -11,7 +11,7 @@ from ..wording import WordDiff
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
-from .common import SEVERITIES, _counts, _n, dated
+from .common import SEVERITIES, _counts, _n, dated, described
 
 
 def _h(text: Any) -> str:
@@ -92,7 +92,7 @@ def digest_html(d: Digest) -> str:
             f"{_n(len(d.groups), 'statement')}, {_n(len(d.speakers), 'speaker')}; {_n(c['error'], 'error')}, "
             f"{_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.</p>"]
     for i, s in enumerate(d.speakers, 1):
-        office = f' <span class="meta">{_h(s.speaker.office)}</span>' if s.speaker.office else ""
+        office = f' <span class="meta">{_h(described(s.speaker))}</span>' if described(s.speaker) else ""
         body.append(f'<section id="speaker-{i}"><h2>{_h(s.label)}{office}</h2>')
         for g in s.groups:
             body.append(f'<div class="statement" id="{_h(g.id)}-{i}"><div class="canonical">“{_h(g.canonical)}”</div>'

@@ -33,6 +33,7 @@ CONFIDENCE: dict[str, float] = {
     "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: ambiguous
     # pronouns and carried speakers
     "pronoun-previous-speaker": 0.8,    # "he said" after a person spoke
+    "pronoun-introduced-subject": 0.75,  # "X was blunter. '...,' he said": the person the story turned to
     "pronoun-previous-ambiguous": 0.3,  # "he said" after an ambiguous speaker
     "pronoun-earlier-person": 0.7,      # the latest person of that gender named before
     "pronoun-previous-group": 0.6,      # "it"/"they" after an organisation, document or joint speaker
@@ -42,6 +43,9 @@ CONFIDENCE: dict[str, float] = {
     "named-later": 0.6,                 # "a senior official" the next paragraph names while restating the claim
     # descriptions and nothing
     "anonymous": 0.6,                   # "a senior official", "officials"
+    "definite-description": 0.55,       # "the GOP nominee": the person the story is about
+    "honorific-surname": 0.5,           # "Mr. Holtz-Eakin", never named in full: a person of that name
+    "unknown-organisation": 0.6,        # "Clinton Foundation": capitalised words headed by an organisation word
     "agentless": 0.6,                   # "It was reported that ...": unnamed reports
     "description": 0.5,                 # a lower-case phrase that is none of the above
     "unresolved-name": 0.3,             # a capitalised phrase that is no known name, organisation or country

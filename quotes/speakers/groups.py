@@ -26,13 +26,27 @@ ORGANISATION_WORDS = {
     "club", "school", "college", "embassy", "administration", "cabinet", "security", "general", "street",
     "city", "county", "state", "hill", "valley", "island", "media", "music", "research", "services",
     "enforcement", "attorney", "carolina", "dakota", "virginia", "york", "jersey", "hampshire", "angeles",
+    "consortium", "caucus", "coalition", "project", "plaza", "alliance", "initiative", "society", "league",
+    "board", "authority", "bureau", "corporation", "partnership", "trust", "preparedness", "studies", "affairs",
+    "campaign", "program", "programme", "hospital", "church", "museum", "academy", "reserve",
 }
+ROLE_WORDS = {
+    "advocate", "public", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman", "executive",
+    "officer", "manager", "strategist", "adviser", "advisor", "aide", "professor", "analyst", "freeholder",
+    "commissioner", "chief", "founder", "coordinator", "treasurer", "councilman", "councilwoman", "sheriff",
+    "del", "delegate", "assemblyman", "assemblywoman", "superintendent", "pastor", "rabbi", "bishop",
+}
+"""Role nouns a title may capitalise before a name (``Public Advocate Trish James``): never part of one."""
 
 
 def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -> Speaker | None:
-    """A person the lexicon does not know, named in the source: the last run of two or three capitalised
-    proper nouns that reads as a personal name (``The European Union's foreign policy chief Josep
-    Borrell`` -> Josep Borrell), never an organisation, a country or a title."""
+    """A person the lexicon does not know, named in the source: the run of two or three capitalised proper
+    nouns that heads it and reads as a personal name (``The European Union's foreign policy chief Josep
+    Borrell`` -> Josep Borrell; ``Erica Smegielski, whose mother Dawn Hochsprung ...`` -> Erica Smegielski),
+    never an organisation, a country or a title. A run that modifies another word (``Donald Trump's
+    campaign manager Kellyanne Conway``, ``Hillary Clinton campaign chairman John Podesta``) or stands in a
+    relative clause (``..., who served under President George W. Bush``) is not the head; with no head,
+    the last run that reads as a name."""
     words = [w for s in doc.sentences if s.start <= src.start < s.end or src.start <= s.start < src.end
              for w in s.words if src.start <= w.start and w.end <= src.end]
     runs: list[list[Word]] = [[]]
@@ -44,27 +58,56 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
             runs[-1].append(w)
         elif runs[-1]:
             runs.append([])
-    for run in reversed([r for r in runs if r]):
-        while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
-                       or lexicon.title_office(run[0].text) is not None
-                       or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
-            run = run[1:]
-        for k in range(len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
-            tail = doc.text[run[k].start:run[-1].end]
-            known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
-            if len(known) == 1:
-                return _speaker_of(known[0].person, lexicon, date)
-        # middle initials ("George W. Bush", "Lucia R. Ferrer Solis") do not count
-        core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
-        if not 2 <= len(core) <= 3:
-            continue
-        name = doc.text[run[0].start:run[-1].end]
-        if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
-            continue
-        if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
-            continue
-        return Speaker("person", name=name)
+    runs = [r for r in runs if r]
+    relative = next((w.start for w in words if w.text.lower() in ("who", "whose", "which", "whom")), src.end)
+    after = {id(r): next((w for w in words if w.start >= r[-1].end), None) for r in runs}
+
+    def heads(r: list[Word]) -> bool:
+        nxt = after[id(r)]
+        if r[0].start >= relative:
+            return False
+        return nxt is None or not (nxt.text in ("'s", "’s", "'") or (nxt.upos in ("NOUN", "PROPN") and nxt.text.islower()))
+
+    order = [r for r in runs if heads(r)] + list(reversed(runs))
+    for run in order:
+        found = _name_in_run(doc, run, lexicon, date)
+        if found is not None:
+            return found
     return None
+
+
+def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date) -> Speaker | None:
+    """The personal name a run of proper nouns ends with, if it reads as one: titles, honorifics and
+    organisation words before it left out (``Senate Minority Leader Harry M. Reid`` -> Harry M. Reid)."""
+    while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
+                   or lexicon.title_office(run[0].text) is not None
+                   or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
+        run = run[1:]
+    for k in range(len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
+        tail = doc.text[run[k].start:run[-1].end]
+        known = list({c.person.id: c for c in lexicon.candidates(tail) if c.score >= 0.95}.values())
+        if len(known) == 1:
+            return _speaker_of(known[0].person, lexicon, date)
+
+    def bad(i: int, w: Word) -> bool:
+        low = w.text.lower()
+        return (low in ORGANISATION_WORDS or low in ROLE_WORDS or lexicon.is_title_word(w.text)
+                or lexicon.is_honorific(w.text.rstrip(".")) or bool(lexicon.country_of_adjective(w.text))
+                or (w.text.endswith(".") and len(w.text) > 2 and len(w.text) <= 5 and i < len(run) - 1))
+
+    cut = max((i for i, w in enumerate(run) if bad(i, w)), default=-1)
+    if 0 <= cut < len(run) - 1 and run[cut].text.lower() not in ORGANISATION_WORDS:
+        run = run[cut + 1:]  # "Public Advocate Trish James", "Pennsylvania Gov. Ed Rendell": the name after the title
+    # middle initials ("George W. Bush", "Lucia R. Ferrer Solis") do not count
+    core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
+    if not 2 <= len(core) <= 3:
+        return None
+    name = doc.text[run[0].start:run[-1].end]
+    if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
+        return None
+    if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
+        return None
+    return Speaker("person", name=name)
 
 
 def _strip_det(phrase: str) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import attrs
 
 from ..lexicon import NAME_PARTICLES, Lexicon, Office, Person
+from ..lexicon.names import fold
 from ..lexicon.records import FACTOR_NOT_IN_OFFICE, SCORE_NAME
 from ..parse import Document, Sentence, Word
 from ..records import Mention, Span, Speaker
@@ -69,8 +70,9 @@ def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon: Le
         name = text[name_words[0].start:name_words[-1].end]
         if len(name_words) == 1 and k == 0 and not _single_is_name(name, lexicon):
             continue
-        if len(name_words) > 1 and lexicon.is_title_word(name_words[0].text):
-            continue  # "State Condoleezza Rice": a title's last word, not the name's first
+        if len(name_words) > 1 and (lexicon.is_title_word(name_words[0].text) or (
+                lexicon.country_of_adjective(name_words[0].text) and lexicon.is_title_word(name_words[1].text))):
+            continue  # "State Condoleezza Rice", "Korean President Yoon ...": a title's words, not the name's
         cands = lexicon.candidates(name, as_of=date)
         if not cands:
             continue
@@ -79,6 +81,8 @@ def _mention_from_run(text: str, sent: Sentence, run: list[Word], *, lexicon: Le
         if not exact and len(name_words) >= 2:
             continue
         title_span, office = _title_before(text, sent, name_words[0], lexicon)
+        if not exact and title_span is not None and top.score >= FULL_NAME_SCORE and top.matched != top.person.family:
+            exact = True  # a title and a one-word name the lexicon has in full: "Pope Francis"
         name_span = Span.of(text, name_words[0].start, name_words[-1].end)
         if exact:
             speaker = _speaker_of(top.person, lexicon, date)
@@ -119,3 +123,23 @@ def _speaker_of(person: Person, lexicon: Lexicon, date: dt.date) -> Speaker:
 
 def _sentence_at(doc: Document, offset: int) -> Sentence | None:
     return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+
+
+def given_name_gender(name: str, lexicon: Lexicon) -> str:
+    """``f`` or ``m`` when a name opens with a given name mostly borne by women or by men (the SSA lists of
+    the lexicon), else empty.
+
+    >>> from quotes.lexicon import load_lexicon
+    >>> lx = load_lexicon()
+    >>> given_name_gender("Erica Smegielski", lx), given_name_gender("Bryan Anderson", lx), given_name_gender("Kim Lee", lx)
+    ('f', 'm', '')
+    """
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    first = fold(words[0]).strip(".")
+    if first in lexicon.words("given-name-female"):
+        return "f"
+    if first in lexicon.words("given-name-male"):
+        return "m"
+    return ""

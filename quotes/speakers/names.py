@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from itertools import pairwise
 
+from rapidfuzz import fuzz
+
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document
@@ -13,6 +15,10 @@ from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
 from .mentions import NOT_NAMES, _speaker_of
 from .pronouns import _paragraphs_between
+
+MIN_SPELLING_RATIO = 85
+"""How alike (rapidfuzz ratio, 0..100) a bare surname and the family name of a person the article named in
+full must be to be one name spelt two ways (``McLenney`` for ``McClenney``), when no name matches exactly."""
 
 
 def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
@@ -35,6 +41,14 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)
+    if not in_article and len(key) >= 5:
+        # a name the article spells two ways ("Tyresha McClenney" ... "McLenney said")
+        for pos, sp in people_seen:
+            parts = (sp.name or "").split()
+            if pos < at and sp.kind == "person" and sp.person_id is None and len(parts) >= 2 \
+                    and fuzz.ratio(key, fold(parts[-1])) >= MIN_SPELLING_RATIO:
+                in_article.setdefault(f"name:{sp.name}", sp)
+                latest[f"name:{sp.name}"] = max(latest.get(f"name:{sp.name}", -1), pos)
     if len(in_article) == 1:
         return next(iter(in_article.values())), "surname", CONFIDENCE["surname-one-in-article"]
     if len(in_article) > 1:
@@ -51,10 +65,15 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         return None
     in_office = [c for c in matches if lexicon.offices_of(c.person.id, as_of=date)]
     pool = in_office or matches
+    folded = fold(text)
     if len(pool) == 1:
+        # a name the article never gives in full is the lexicon's one namesake when that person is prominent
+        # (a minister, a senator) or the article speaks of their office; never a mayor of the same name
+        lone = pool[0].person.id
+        if not (lexicon.prominent(lone, as_of=date) or _office_in_text(folded, lone, lexicon, date)):
+            return None
         return _speaker_of(pool[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-one"]
     # the article speaks of one candidate's office ("the foreign ministers also talked"): that one
-    folded = fold(text)
     salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-salient"]
@@ -67,6 +86,8 @@ def _office_in_text(low: str, person_id: str, lexicon: Lexicon, date: dt.date) -
     the date (``foreign minister``)."""
     for tenure in lexicon.offices_of(person_id, as_of=date):
         words = fold(tenure.office).split(" of ")[0].strip()
+        if words == "minister":  # "Minister of Health of Taiwan": the portfolio too, not any minister
+            words = fold(tenure.office).rsplit(" of ", 1)[0].strip()
         if words and (words in low or words.rstrip("s") + "s" in low):
             return True
     return False

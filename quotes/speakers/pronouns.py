@@ -9,7 +9,7 @@ from ..lexicon import Lexicon
 from ..parse import Document, Word
 from ..records import UNRESOLVED, Resolution, Span, Speaker
 from .confidence import CONFIDENCE
-from .mentions import _sentence_at
+from .mentions import _sentence_at, given_name_gender
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "it": "n", "i": "", "we": "p"}
 
@@ -45,16 +45,21 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
 
 
 def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None,
-             lexicon: Lexicon) -> tuple[Speaker, Resolution, float]:
+             lexicon: Lexicon, *, introduced: Speaker | None = None) -> tuple[Speaker, Resolution, float]:
+    """The speaker a pronoun source stands for: the person the story turned to since the previous statement
+    (``introduced``: the subject of a sentence of narration), else the previous speaker, else the latest
+    person named before, each only when the pronoun's gender fits."""
     want = PRONOUNS[word]
     if want in ("m", "f"):
         def ok(sp: Speaker) -> bool:
             if sp.kind != "person":
                 return False
             if sp.person_id is None:
-                return True
+                return given_name_gender(sp.name or "", lexicon) in ("", want)
             g = lexicon.person(sp.person_id).gender
             return g in ("", want, "x")
+        if introduced is not None and ok(introduced) and introduced != previous:
+            return introduced, "pronoun", CONFIDENCE["pronoun-introduced-subject"]
         if previous is not None and (ok(previous) or previous.kind == "ambiguous"):
             return previous, "pronoun", CONFIDENCE["pronoun-previous-speaker" if previous.kind == "person" else "pronoun-previous-ambiguous"]
         for pos, sp in reversed(people_seen):

@@ -17,6 +17,7 @@ from .documents import _document
 from .groups import (
     AGENTLESS,
     DETERMINERS,
+    ORGANISATION_WORDS,
     _agentless,
     _described_organisation,
     _joint,
@@ -32,6 +33,8 @@ from .pronouns import (
     _paragraphs_between,
     _pronoun,
 )
+from .salience import introduced_person, named_people
+from .titles import title_as_written
 
 
 def resolve_speakers(
@@ -45,12 +48,14 @@ def resolve_speakers(
     """Resolve each attribution's source to a speaker and return the quotes, in text order."""
     text = doc.text
     people_seen: list[tuple[int, Speaker]] = [(m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"]
+    people_seen = sorted(people_seen + named_people(doc, mentions, lexicon, date), key=lambda item: item[0])
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
     previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
     quoted_orgs: list[tuple[int, Speaker]] = []
+    contents = [p for att in attributions for p in att.content]
     speaker: Speaker
     how: Resolution
     conf: float
@@ -66,8 +71,14 @@ def resolve_speakers(
         elif att.source is None and _agentless(doc, att, lexicon):
             speaker, how, conf = AGENTLESS, "agentless", CONFIDENCE["agentless"]
         else:
+            introduced = None
+            if att.source is not None and (att.source.text.strip().lower() in PRONOUNS
+                                           or att.source.text.strip().lower().startswith("the ")):
+                found = introduced_person(doc, previous_at, at, mentions=mentions, people_seen=people_seen,
+                                          quoted=contents, lexicon=lexicon, date=date)
+                introduced = found[1] if found is not None else None
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
-                                          quoted_orgs=quoted_orgs)
+                                          quoted_orgs=quoted_orgs, introduced=introduced, contents=contents)
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via in ("according-to", "signature") and how == "cue-subject":
@@ -87,7 +98,25 @@ def resolve_speakers(
             if speaker.kind == "person":
                 people_seen.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
-    return tuple(_named_later(text, quotes, lexicon))
+    return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
+
+
+def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon) -> tuple[Quote, ...]:
+    """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`)."""
+    titles: dict[str, Span | None] = {}
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.name and sp.title is None:
+            key = sp.key or sp.name
+            if key not in titles:
+                names = [sp.name, *(m.name.text for m in mentions
+                                    if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
+                titles[key] = title_as_written(doc, list(dict.fromkeys(names)), lexicon)
+            if titles[key] is not None:
+                q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[key]))
+        out.append(q)
+    return tuple(out)
 
 
 @attrs.frozen
@@ -104,6 +133,10 @@ class _Source:
     date: dt.date
     at: int
     quoted_orgs: Sequence[tuple[int, Speaker]]
+    introduced: Speaker | None = None
+    """The person the story turned to since the previous statement (:mod:`quotes.speakers.salience`)."""
+    contents: Sequence[Span] = ()
+    """The content of every statement of the article."""
 
     @property
     def phrase(self) -> str:
@@ -146,7 +179,10 @@ def _pronoun_source(s: _Source) -> Found | None:
         joint = _joint(s.doc, s.src, s.mentions, s.people_seen, s.lexicon, s.date)
         if joint is not None:
             return joint, "pronoun", CONFIDENCE["joint-they"]
-    return _pronoun(words[0], s.at, s.people_seen, s.previous, s.lexicon)
+    # people named inside reported words are not what a pronoun after them stands for ("'... Obama had
+    # will.i.am ...,' he said")
+    people = [(pos, sp) for pos, sp in s.people_seen if not any(c.start <= pos < c.end for c in s.contents)]
+    return _pronoun(words[0], s.at, people, s.previous, s.lexicon, introduced=s.introduced)
 
 
 def _bare_surname(s: _Source) -> Found | None:
@@ -207,6 +243,32 @@ def _title(s: _Source) -> Found | None:
     return None
 
 
+PERSON_HEADS = frozenset({
+    "nominee", "candidate", "businessman", "businesswoman", "billionaire", "mogul", "senator", "congressman",
+    "congresswoman", "lawmaker", "governor", "mayor", "republican", "democrat", "president", "secretary",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "former", "star",
+    "developer", "tycoon", "host", "activist", "politician", "leader", "frontrunner", "front-runner", "challenger",
+    "incumbent", "veteran", "official", "prosecutor", "judge", "justice", "general", "minister", "diplomat",
+})
+"""Heads of a definite description that stands for a person the story is about (``the GOP nominee``, ``The
+New York businessman``, ``the Republican``)."""
+
+
+def _definite_person(s: _Source) -> Found | None:
+    """``The GOP nominee``, ``the Republican``: the person the story is about right now (the previous
+    speaker, or the person it just turned to), when the description is one of a person and names no one."""
+    words = s.words
+    if not (2 <= len(words) <= 5 and words[0] == "the" and words[-1] in PERSON_HEADS):
+        return None
+    if any(m.span.overlaps(s.src) and m.speaker.kind == "person" for m in s.mentions):
+        return None  # "the late Justice Antonin Scalia": a name resolves it
+    if s.introduced is not None:
+        return s.introduced, "title", CONFIDENCE["definite-description"]
+    if s.previous is not None and s.previous.kind == "person":
+        return s.previous, "title", CONFIDENCE["definite-description"]
+    return None
+
+
 def _anonymous(s: _Source) -> Found | None:
     """An indefinite or plural description: ``a senior official``, ``officials``."""
     words, phrase = s.words, s.phrase
@@ -224,12 +286,26 @@ def _capitalised(s: _Source) -> Found | None:
     country = s.lexicon.country_of_adjective(s.phrase)
     if country:
         return Speaker("organisation", name=country), "cue-subject", CONFIDENCE["country"]
+    words = [w for sent in s.doc.sentences if sent.start <= s.src.start < sent.end for w in sent.words
+             if s.src.start <= w.start and w.end <= s.src.end]
+    heads = [w for w in words if w.upos in ("PROPN", "NOUN") or w.xpos.startswith("NN")]
+    if heads and heads[-1] is words[-1] and heads[-1].xpos in ("NNPS", "NNS"):
+        # "Republicans", "Senate Democrats", "Lawmakers": a group named by what its members are
+        return Speaker("anonymous", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["anonymous"]
+    if len(heads) >= 2 and heads[-1].text.lower() in ORGANISATION_WORDS:
+        # "Clinton Foundation", "Quinnipiac University": a body the lexicon does not know
+        return Speaker("organisation", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["unknown-organisation"]
+    first = s.phrase.split()[0].rstrip(".")
+    if s.lexicon.is_honorific(first) and len(s.phrase.split()) >= 2:
+        # "Mr. Holtz-Eakin", never named in full: a person, whoever they are
+        name = " ".join(s.phrase.split()[1:])
+        return Speaker("person", name=name), "surname", CONFIDENCE["honorific-surname"]
     return Speaker("unresolved", name=s.phrase), "none", CONFIDENCE["unresolved-name"]
 
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
     _named, _unknown, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
-    _anonymous, _capitalised,
+    _definite_person, _anonymous, _capitalised,
 )
 """The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
 resolving speakers is a function here, with its confidence in :data:`quotes.speakers.confidence.CONFIDENCE`."""
@@ -237,7 +313,8 @@ resolving speakers is a function here, with its confidence in :data:`quotes.spea
 
 def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Mention],
              people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
-             at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = ()) -> Found:
+             at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = (), introduced: Speaker | None = None,
+             contents: Sequence[Span] = ()) -> Found:
     src = att.source
     if src is None:
         return UNRESOLVED, "none", CONFIDENCE["no-source"]
@@ -246,7 +323,8 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
         if antecedent is not None:  # "China, which accused ...": the noun the pronoun stands for
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
                             lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
-    source = _Source(text, doc, src, mentions, people_seen, previous, lexicon, date, at, quoted_orgs)
+    source = _Source(text, doc, src, mentions, people_seen, previous, lexicon, date, at, quoted_orgs, introduced,
+                     contents)
     for resolver in RESOLVERS:
         found = resolver(source)
         if found is not None:

@@ -46,10 +46,26 @@ def _short_office(office: str) -> str:
 
 
 def _tenure_text(name: str, t: Any) -> str:
+    """``Volodymyr Zelenskyy: President of Ukraine, 2019-05-20 to present (as of 2025-06-30)``: an open end
+    is "present" only as far as the source's snapshot goes."""
     start = getattr(t, "start", None)
     end = getattr(t, "end", None)
+    as_of = getattr(t, "as_of", None)
     span = f"{start or '?'} to {end or 'present'}"
+    if as_of is not None and (end is None or t.last_day > as_of):
+        span += f" (as of {as_of.isoformat()})"
     return f"{name}: {t.office}, {span}"
+
+
+def _evidence(name: str, t: Any) -> Evidence:
+    """A tenure as evidence: its text, and its source with the date that source was true as of."""
+    return Evidence("lexicon", _tenure_text(name, t), source=getattr(t, "evidence", None) or getattr(t, "source", None))
+
+
+def _confirmed(t: Any, day: Any) -> bool:
+    """Whether a tenure's source confirms it on ``day`` (not only presumes it past its snapshot)."""
+    check = getattr(t, "confirmed_on", None)
+    return bool(check(day)) if check is not None else True
 
 
 def _person_name(lexicon: Any, pid: str, fallback: str | None = None) -> str:
@@ -77,8 +93,10 @@ def _not_current(ex: Extraction, m: Mention) -> bool:
     words = before.split()
     qualifier = words[-1] if words else ""
     title = m.title.text if m.title else ""
+    if m.title_office and re.search(r"\b(vice|deputy)\b", m.title_office, re.IGNORECASE):
+        title = re.sub(r"\b(vice|deputy)\b", "", title, flags=re.IGNORECASE)  # the office's own word: "Vice President"
     after = ex.text[m.span.end:m.span.end + 12]
-    return bool(_NOT_CURRENT.search(title) or _NOT_CURRENT.fullmatch(qualifier.strip("-–")) or
+    return bool(_NOT_CURRENT.search(title) or _NOT_CURRENT.fullmatch(qualifier.strip("-–([")) or
                 re.match(r"[-–]?(elect|designate)\b", after, re.IGNORECASE) or re.search(r"\bex-$", before))
 
 
@@ -89,10 +107,22 @@ def _fits(held: str, title: str) -> bool:
     return held == title or held.startswith(title + " of ")
 
 
-def _fits_tenure(t: Any, title: str) -> bool:
+def _fits_tenure(t: Any, title: str, roles: Sequence[str] = ()) -> bool:
     """Whether a tenure fits the title written: by office (:func:`_fits`), or by role for a title that names a
-    role under another name (``Treasury Secretary``: the role ``Finance Minister``)."""
-    return _fits(t.office, title) or getattr(t, "role", None) == title
+    role under another name (``Treasury Secretary``: the role ``Finance Minister``), or, for a title without a
+    country, by any role the title may name (``foreign minister``: also the Secretary of State; ``US
+    Senator``: a senator from any state): ``roles``."""
+    return _fits(t.office, title) or getattr(t, "role", None) == title or getattr(t, "role", None) in roles
+
+
+def _title_roles(lexicon: Any, m: Mention) -> tuple[str, ...]:
+    """The roles a mention's title may name when it names no office of the lexicon (a bare ``Foreign Minister``,
+    ``U.S. Senator``): every role of the title's surface; none for a title naming a known office."""
+    office = m.title_office or ""
+    if office in getattr(lexicon, "offices", {}) or m.title is None:
+        return ()
+    roles = getattr(lexicon, "title_roles", None)
+    return tuple(roles(m.title.text)) if roles is not None else ()
 
 
 def _country_of(lexicon: Any, pid: str, held: Sequence[Any]) -> str | None:
@@ -110,18 +140,26 @@ def _country_of(lexicon: Any, pid: str, held: Sequence[Any]) -> str | None:
 
 
 def _relevant_holders(lexicon: Any, office: str, date: Any, pid: str, held: Sequence[Any]) -> tuple[list[Any], str]:
-    """The holders of the stated office an editor should be shown, and that office's full name: for a title
-    that names its country (``President of Ukraine``) its holders; for a bare title (``President``) the holders
-    in the person's own country; never every president of the world."""
+    """The holder of the stated office an editor should be shown, and that office's full name: for a title
+    that names its country (``President of Ukraine``) its holder; for a bare title (``President``) the holder
+    in the person's own country; never a list: none when several people hold such offices at once (senators,
+    deputy prime ministers) or the holders hold different offices."""
     holders = [t for t in lexicon.holders(office, as_of=date) if t.person_id != pid]
     table = getattr(lexicon, "offices", None)
     named_country = (" of " in office) if table is None else getattr(table.get(office), "country", None) is not None
     if named_country:  # (a lexicon without an office table: the office's name tells)
-        return holders, office
-    country = _country_of(lexicon, pid, held)
-    offices = getattr(lexicon, "offices", {})
-    mine = [t for t in holders if country and getattr(offices.get(t.office), "country", None) == country]
-    full = mine[0].office if mine else office
+        mine, full = holders, office
+    else:
+        country = _country_of(lexicon, pid, held)
+        offices = getattr(lexicon, "offices", {})
+        mine = [t for t in holders if country and getattr(offices.get(t.office), "country", None) == country]
+        full = mine[0].office if mine else office
+    shared = getattr(lexicon, "is_shared", lambda o: False)
+    if len({t.office for t in mine}) > 1 or any(shared(t.office) for t in mine):
+        return [], full
+    if len({t.person_id for t in mine}) > 1:  # two holders at once of a one-person office: the latest start
+        latest = max(mine, key=lambda t: t.first_day)
+        mine = [t for t in mine if t.person_id == latest.person_id]
     return mine, full
 
 
@@ -132,32 +170,46 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     date = ex.date
     office = m.title_office
     held = lexicon.offices_of(sp.person_id, as_of=date)
-    if any(_fits_tenure(t, office) for t in held):
-        return []
-    every_holder = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
-    holders, full_office = _relevant_holders(lexicon, office, date, sp.person_id, held)
     person = _person_name(lexicon, sp.person_id, sp.name)
+    roles = _title_roles(lexicon, m)
+    fitting = [t for t in held if _fits_tenure(t, office, roles)]
+    if any(_confirmed(t, date) for t in fitting):
+        return []
+    if fitting:  # an open tenure past its source's snapshot: nothing contradicts the title, nothing confirms it
+        if ex.date_source == "today":  # no date was found: nothing to say of today
+            return []
+        t = max(fitting, key=lambda t: t.known_until)
+        msg = (f"{person} was {t.office} as of {t.known_until.isoformat()} ({_source_name(t)}); the lexicon cannot "
+               f"confirm it on {date.isoformat()}")
+        return [Finding("unconfirmed-title", "info", name, m.span, msg, (_evidence(person, t),))]
+    every_holder = [t for t in lexicon.holders(office, as_of=date) if t.person_id != sp.person_id]
+    tenures = getattr(lexicon, "tenures_of", lambda pid: ())(sp.person_id)
+    before = [t for t in tenures if _fits_tenure(t, office, roles) and t.last_day < date]
+    later = [t for t in tenures if _fits_tenure(t, office, roles) and t.first_day > date]
+    # the office the person held before or after is the one the title meant ("Secretary of State Antony
+    # Blinken" in 2025: the United States', not a state's)
+    meant = before[-1].office if before else later[0].office if later else office
+    holders, full_office = _relevant_holders(lexicon, meant, date, sp.person_id, held)
     holder_names = list(dict.fromkeys(_person_name(lexicon, t.person_id) for t in holders))
-    evidence = tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None)) for t in held)
-    evidence += tuple(Evidence("lexicon", _tenure_text(_person_name(lexicon, t.person_id), t),
-                               source=getattr(t, "source", None)) for t in holders)
+    evidence = tuple(_evidence(person, t) for t in held)
+    evidence += tuple(_evidence(_person_name(lexicon, t.person_id), t) for t in holders)
     family = _family(lexicon, sp.person_id)
     same_family = [t for t in every_holder if family and _family(lexicon, t.person_id) == family]
-    if same_family:
+    if same_family and not before and not later:
         other = _person_name(lexicon, same_family[0].person_id)
         msg = (f"“{m.span.text}”: the {office} on {date.isoformat()} was {other}, not {person}; "
                f"the two share the family name and may have been conflated")
         evidence = tuple(e for e in evidence if e.text.startswith((person, other)))
         return [Finding("conflated-name", "error", name, m.span, msg, evidence)]
-    if not held and not every_holder:
-        return []  # the lexicon knows nothing useful for that date
+    if not held and not holders and not before and not later:
+        return []  # the lexicon knows nothing useful for that date (a bare "spokeswoman" held by many, anywhere)
     severity: Severity = "error"
-    tenures = getattr(lexicon, "tenures_of", lambda pid: ())(sp.person_id)
-    before = [t for t in tenures if _fits_tenure(t, office) and t.last_day < date]
-    later = [t for t in tenures if _fits_tenure(t, office) and t.first_day > date]
     if held:
         was = " and ".join(dict.fromkeys(t.office for t in held))
-        msg = f"{person} was {was} on {date.isoformat()}, not {office}"
+        unsure = [t for t in held if not _confirmed(t, date)]
+        when = (f"as of {max(t.known_until for t in unsure).isoformat()}" if len(unsure) == len(held)
+                else f"on {date.isoformat()}")
+        msg = f"{person} was {was} {when}, not {office}"
     else:
         msg = f"{person} was not {office} on {date.isoformat()}"
     if before:  # a former office without "former": wrong as a title now, right of the past
@@ -173,13 +225,23 @@ def _title_findings(ex: Extraction, m: Mention, lexicon: Any, name: str) -> list
     elif later:
         msg = f"{person} took this office only on {later[0].start}, after {date.isoformat()}"
     if holder_names:
-        msg += f"; the {full_office} was {' and '.join(holder_names[:2])}"
-    evidence += tuple(Evidence("lexicon", _tenure_text(person, t), source=getattr(t, "source", None))
-                      for t in (*before[-1:], *later[:1]))
+        msg += f"; the {full_office} was {holder_names[0]}"
+        if same_family:
+            msg += " (the two share the family name)"
+    evidence += tuple(_evidence(person, t) for t in (*before[-1:], *later[:1]))
+    if not held and not before and not later:  # the office the person last held, if any
+        last = [t for t in tenures if t.last_day < date]
+        evidence += tuple(_evidence(person, t) for t in last[-1:])
     if ex.date_source == "today":  # no date was found: the article may be older than today
         severity = "info"
         msg += " (the article has no date: titles were checked at today's; give its date)"
     return [Finding("wrong-title", severity, name, m.span, msg, evidence)]
+
+
+def _source_name(t: Any) -> str:
+    """The file a tenure comes from (``india-ministers.csv``), or its reference."""
+    source = re.sub(r"\s*\(.*$", "", str(getattr(t, "source", "") or ""))
+    return re.sub(r":\d+$", "", source)
 
 
 def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) -> Finding | None:
@@ -190,7 +252,9 @@ def _shared_name_finding(ex: Extraction, m: Mention, lexicon: Any, name: str) ->
     if len(people) < 2:
         return None
     if m.title_office:
-        fitting = [p for p in people if any(_fits_tenure(t, m.title_office) for t in lexicon.offices_of(p.id, as_of=ex.date))]
+        roles = _title_roles(lexicon, m)
+        fitting = [p for p in people if any(_fits_tenure(t, m.title_office, roles)
+                                            for t in lexicon.offices_of(p.id, as_of=ex.date))]
         if len(fitting) == 1:
             return None
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -12,8 +13,10 @@ from ..grouping import (
     StatementGroup,
     group_statements,
 )
+from ..lexicon.names import fold
 from ..records import (
     Extraction,
+    Quote,
     Severity,
     Span,
 )
@@ -24,7 +27,6 @@ from .across import _article_norms
 from .article import verify_article
 from .compare import (
     MIN_CONFIDENCE,
-    _attributed,
     _close,
     _closest_part,
     _compare,
@@ -42,7 +44,9 @@ from .compare import (
     _verbatim_somewhere,
     _Wordings,
 )
-from .findings import Evidence, Finding, LexiconLike, _article_name
+from .described import source_title_findings
+from .findings import MIN_CLOSE_WORDS, Evidence, Finding, LexiconLike, _article_name
+from .identity import family_name, same_person
 
 
 def unique_names(draft: Extraction, sources: Sequence[Extraction]) -> tuple[Extraction, list[Extraction]]:
@@ -58,6 +62,44 @@ def unique_names(draft: Extraction, sources: Sequence[Extraction]) -> tuple[Extr
 
     d = fresh(draft, "draft")
     return d, [fresh(s, f"source-{i + 1}") for i, s in enumerate(sources)]
+
+
+def _renders(draft_words: str, source_words: str) -> bool:
+    """Whether a source's wording is the draft's statement: close (:func:`_close`), or the draft's words, five
+    or more, found verbatim inside it (a partial quotation of a long passage)."""
+    if _close(draft_words, source_words):
+        return True
+    mine = normalise(draft_words)
+    return len(mine.split()) >= MIN_CLOSE_WORDS and f" {mine} " in f" {normalise(source_words)} "
+
+
+def _misattribution(dname: str, q: Quote, me: Occurrence, text: str, others: Sequence[Occurrence],
+                    own: Callable[[Occurrence], str]) -> Finding | None:
+    """The finding when the sources give the words of ``q`` (``me``, one statement of it) to someone else.
+
+    Only quotations count on the sources' side (words they claim verbatim) with a speaker they are sure
+    of; the speakers are compared by lexicon id, else by name (:func:`quotes.verification.identity.same_person`),
+    so people in no lexicon are told apart too. A source that gives the words to the draft's speaker, or to
+    a body or description the speaker may speak for, settles it: nothing is said."""
+    if q.speaker.kind not in ("person", "unresolved"):
+        return None
+    theirs = [o for o in others if o.quoted and o.confidence >= MIN_CONFIDENCE and _renders(text, own(o))]
+    verdicts = [same_person(q.speaker, o.speaker) for o in theirs]
+    if not theirs or "same" in verdicts or "different" not in verdicts:
+        return None
+    written = fold(q.source.text) if q.source is not None else ""
+    if any(family_name(o.speaker.name or "") and re.search(rf"\b{re.escape(family_name(o.speaker.name or ''))}\b", written)
+           for o in theirs):
+        return None  # the draft names that person where it attributes the words, whatever it was resolved to
+    wrong = [o for o, v in zip(theirs, verdicts) if v == "different"]
+    names = list(dict.fromkeys(o.speaker.label for o in wrong))
+    arts = sorted({o.article for o in wrong})
+    sure = q.confidence >= MIN_CONFIDENCE and q.speaker.kind == "person"
+    sev: Severity = "error" if q.quoted and sure else "warning"  # a paraphrase, or a speaker read less surely
+    msg = (f"Attributed here to {q.speaker.label}, but {', '.join(arts)} {'has' if len(arts) == 1 else 'have'} "
+           f"{' and '.join(names)} saying it")
+    return Finding("misattribution", sev, dname, _closest_part(me, [o.text for o in wrong]), msg,
+                   tuple(_source_evidence(o) for o in wrong))
 
 
 def check_against_sources(
@@ -84,6 +126,7 @@ def check_against_sources(
     draft, sources = unique_names(draft, sources)
     dname = draft.name or "draft"
     out = list(verify_article(draft, lexicon=lexicon))
+    out.extend(source_title_findings(draft, sources, dname, [f.span for f in out if f.code == "wrong-title"]))
     groups = group_statements([draft, *sources])
     norms = _article_norms([draft, *sources])
     source_norms = [t for a, t in norms.items() if a != dname]
@@ -108,15 +151,9 @@ def check_against_sources(
         mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
         for g, me in parts:
             text = _own_words(q.text, q.content, nested[dname]) if len(parts) == 1 else own(me)
-            theirs = [o for o in g.occurrences if o.article != dname and _attributed(o) and _close(text, own(o))]
-            if mine and theirs and mine not in {_attributed(o) for o in theirs}:
-                names = list(dict.fromkeys(o.speaker.label for o in theirs))
-                arts = sorted({o.article for o in theirs})
-                msg = (f"This statement is attributed to {q.speaker.label} here, but to {' and '.join(names)} "
-                       f"in the sources ({', '.join(arts)})")
-                sev: Severity = "error" if q.quoted else "warning"  # a paraphrase matches less surely
-                out.append(Finding("misattribution", sev, dname, _closest_part(me, [o.text for o in theirs]), msg,
-                                   tuple(_source_evidence(o) for o in theirs)))
+            finding = _misattribution(dname, q, me, text, [o for o in g.occurrences if o.article != dname], own)
+            if finding is not None:
+                out.append(finding)
         if not q.quoted:
             continue
         unmatched = [p for piece in q.quoted for p in _parts(piece)
@@ -170,7 +207,7 @@ def check_against_sources(
                                        (Evidence("diff", _diff_text(alt.diff)), _source_evidence(alt.other))))
                 continue
             changes = _describe_changes(alt.diff)
-            sev = "error" if alt.similarity >= 0.5 else "warning"
+            sev: Severity = "error" if alt.similarity >= 0.5 else "warning"
             msg = f"Inside quotation marks: {changes} (as quoted in {alt.other.article})"
             if alt.similarity < 0.5:
                 msg = (f"Inside quotation marks, the wording differs from the sources' wording of this statement: "

@@ -21,7 +21,7 @@ MIN_CLOSE_WORDS = 5
 
 FindingCode = Literal[
     "wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording", "unsourced",
-    "broken-quote-marks", "variant-group",
+    "broken-quote-marks", "variant-group", "unconfirmed-title",
 ]
 
 
@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "unsourced": "a direct quotation found in no source",
     "broken-quote-marks": "quotation marks that do not pair up",
     "variant-group": "one statement quoted in several articles",
+    "unconfirmed-title": "a title the lexicon's sources support only up to their snapshot, before the article's date",
 }
 """Every finding code with what it means (the codes are stable)."""
 

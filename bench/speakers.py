@@ -1,0 +1,158 @@
+"""Who said it, measured on PolNeAR dev: each statement's speaker against the hand-annotated speakers-dev records.
+
+    python bench/speakers.py               # all 84 dev articles
+    python bench/speakers.py --limit 20    # the first 20
+    python bench/speakers.py --errors 30   # also print 30 wrong person speakers with their context
+
+Reads $QUOTES_SHARED (else the folder "shared" beside the repository): polnear/dev/text and
+polnear/speakers-dev (one record per gold attribution: the speaker's canonical name, kind, title as the
+article gives it, and how it follows from the source span). Each gold record is matched to the extracted
+statement whose content overlaps its content most (character Dice >= 0.5); then, for gold persons:
+
+- *person right*: the extracted speaker is that person (same full name, or the same family name: the
+  article's "Clinton" for the gold "Hillary Clinton"; with a lexicon id, the lexicon's name);
+- by how the gold speaker follows from the source span (as-written, surname, pronoun, title-only, ...);
+- *calibration*: for the statements matched to a gold person, the share right per confidence band
+  (a confidence that means something: of the answers given 0.9, about 90% right);
+- *titles*: of the gold persons the article gives a title, how many get the right speaker with a title as
+  written (``Speaker.title``), and how many of those share a word with the gold title;
+- *kind*: the extracted kind against the gold kind, for every matched record (person, organisation,
+  document; group and anonymous both count as the engine's anonymous or joint).
+
+Parses are cached on disk (the engine's cache), so a second run measures the speaker stages quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+KIND_MATCH = {
+    "person": {"person"},
+    "organisation": {"organisation"},
+    "document": {"document"},
+    "group": {"anonymous", "joint"},
+    "anonymous": {"anonymous"},
+    "unknown": {"unresolved", "anonymous", "ambiguous"},
+}
+STOP = {"the", "a", "an", "of", "for", "and", "at", "in", "on", "to", "'s", "’s"}
+BANDS = ((0.0, 0.35), (0.35, 0.55), (0.55, 0.75), (0.75, 0.9), (0.9, 1.01))
+
+
+def shared_folder() -> Path:
+    return Path(os.environ.get("QUOTES_SHARED") or ROOT.parent / "shared")
+
+
+def dice(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    total = (a[1] - a[0]) + (b[1] - b[0])
+    return 2 * inter / total if total else 0.0
+
+
+def person_right(gold: str, speaker, lexicon) -> bool:
+    """Whether the extracted speaker is the gold person (full name, or family name against the full one)."""
+    from quotes.records import Speaker
+    from quotes.verification.identity import same_person
+
+    names = [speaker.name] if speaker.name else []
+    if speaker.person_id:
+        names.append(lexicon.person(speaker.person_id).name)
+    if speaker.kind == "ambiguous" or not names:
+        return False
+    return any(same_person(Speaker("person", n), Speaker("person", gold)) == "same" for n in names)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--errors", type=int, default=0, help="print N wrong person speakers")
+    args = ap.parse_args(argv)
+    shared = shared_folder()
+    gold_dir, text_dir = shared / "polnear" / "speakers-dev", shared / "polnear" / "dev" / "text"
+    if not gold_dir.is_dir() or not text_dir.is_dir():
+        print(f"skipped: no speakers-dev data at {gold_dir}")
+        return 0
+    import quotes
+
+    engine = quotes.Engine(cache=os.environ.get("QUOTES_BENCH_CACHE") != "off")
+    files = sorted(gold_dir.glob("*.jsonl"))
+    if args.limit:
+        files = files[: args.limit]
+    t0 = time.perf_counter()
+    matched = unmatched = 0
+    by_res: dict[str, Counter] = defaultdict(Counter)
+    bands: dict[int, Counter] = defaultdict(Counter)
+    kinds: Counter = Counter()
+    confusion: Counter = Counter()
+    titles: Counter = Counter()
+    errors: list[str] = []
+    for path in files:
+        text = (text_dir / f"{path.stem}.txt").read_text(encoding="utf-8")
+        ex = engine.extract(text, name=path.stem)
+        gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for g in gold:
+            span = (g["content"]["start"], g["content"]["end"])
+            best = max(ex.quotes, key=lambda q: dice(span, (q.start, q.end)), default=None)
+            if best is None or dice(span, (best.start, best.end)) < 0.5:
+                unmatched += 1
+                continue
+            matched += 1
+            kinds["right" if best.speaker.kind in KIND_MATCH[g["kind"]] else "wrong"] += 1
+            confusion[(g["kind"], best.speaker.kind)] += 1
+            if g["kind"] != "person" or not g["speaker"] or ";" in g["speaker"]:
+                continue
+            ok = person_right(g["speaker"], best.speaker, engine.lexicon)
+            if g.get("title"):
+                got = best.speaker.title.text if ok and best.speaker.title is not None else ""
+                gold_words = {w.strip(".,").lower() for w in g["title"].split()} - STOP
+                got_words = {w.strip(".,").lower() for w in got.split()} - STOP
+                titles["given"] += 1
+                titles["shown"] += bool(got)
+                titles["agrees"] += bool(gold_words & got_words)
+            by_res[g.get("resolution") or "?"]["right" if ok else "wrong"] += 1
+            by_res["all"]["right" if ok else "wrong"] += 1
+            band = next(i for i, (lo, hi) in enumerate(BANDS) if lo <= best.confidence < hi)
+            bands[band]["right" if ok else "wrong"] += 1
+            if not ok and len(errors) < args.errors:
+                src = g["source"]["text"] if g.get("source") else None
+                ctx = text[max(0, span[0] - 100): span[0] + 60].replace("\n", " / ")
+                errors.append(f"{path.stem[:40]}: gold {g['speaker']!r} ({g.get('resolution')}, source {src!r}); "
+                              f"got {best.speaker.label!r} [{best.resolution} {best.confidence:.2f}]\n      …{ctx}…")
+    elapsed = time.perf_counter() - t0
+    total = matched + unmatched
+    print(f"speakers: {len(files)} articles, {total} gold records, {matched} matched to a statement "
+          f"({matched / max(total, 1):.1%}) in {elapsed:.0f} s")
+
+    def pct(c: Counter) -> str:
+        n = c["right"] + c["wrong"]
+        return f"{c['right']}/{n} ({c['right'] / n:.1%})" if n else "-"
+
+    print(f"person right (matched gold persons): {pct(by_res['all'])}")
+    for res in sorted(k for k in by_res if k != "all"):
+        print(f"  {res:<14} {pct(by_res[res])}")
+    n = max(titles["given"], 1)
+    print(f"titles (gold persons the article gives a title): {titles['given']}; the right speaker with a title "
+          f"{titles['shown']} ({titles['shown'] / n:.1%}), sharing a word with the gold title {titles['agrees']} "
+          f"({titles['agrees'] / n:.1%})")
+    print(f"kind right (every matched record): {pct(kinds)}")
+    wrong = [(n, g, k) for (g, k), n in confusion.items() if k not in KIND_MATCH[g]]
+    print("  most common kind errors (gold -> extracted): "
+          + ", ".join(f"{g} -> {k} {n}" for n, g, k in sorted(wrong, reverse=True)[:6]))
+    print("calibration (gold persons): confidence band -> share right")
+    for i, (lo, hi) in enumerate(BANDS):
+        print(f"  {lo:.2f}-{min(hi, 1.0):.2f}  {pct(bands[i])}")
+    for e in errors:
+        print("  WRONG " + e)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
