@@ -34,6 +34,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import QuotesError
@@ -114,31 +115,33 @@ class _Run:
     def extract(self, label: str) -> list[Extraction]:
         progress = _Progress(label, quiet=self.args.quiet)
         progress(0, len(self.articles))
-        dates = self.manifest_dates()
+        rows = self.manifest_rows()
+        dates = None if rows is None else [r.date if r is not None else None for r in rows]
+        titles = None if rows is None else [r.title or None if r is not None else None for r in rows]
         results: list[Extraction] = self.args.engine.extract_many(self.articles, date=self.args.date, dates=dates,
-                                                                  progress=progress)
+                                                                  titles=titles, progress=progress)
         for path, res in zip(self.paths, results):
             for d in res.diagnostics:
                 if d.code == "unreadable":
                     self.warn(path, d.message)
         return results
 
-    def manifest_dates(self) -> list[object] | None:
-        """Each article's date from --manifest (None where its row gives none); a file the manifest does not
-        name is said on stderr."""
+    def manifest_rows(self) -> list[Any] | None:
+        """Each article's row of --manifest (None where it has none; its date and title then come from the
+        article); a file the manifest does not name is said on stderr."""
         if not getattr(self.args, "manifest", None):
             return None
         from .manifest import read_manifest
 
         manifest = read_manifest(self.args.manifest)
-        dates: list[object] = []
+        rows: list[Any] = []
         for path in self.paths:
             row = manifest.row_for(path)
             if row is None and not self.args.quiet:
                 print(f"note: {path}: not in the manifest {self.args.manifest}; its date comes from the article",
                       file=sys.stderr)
-            dates.append(row.date if row is not None else None)
-        return dates
+            rows.append(row)
+        return rows
 
     def exit_code(self, code: int = 0) -> int:
         """``code``, raised to 1 when an article was skipped."""
@@ -412,7 +415,15 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
         return 1 if problems else 0
     if not args.into:
         raise QuotesError("lexicon import needs --into DIR (a user lexicon directory)")
-    n = import_office_holders(args.path, args.into)
+    as_of = None
+    if args.as_of:
+        import datetime as dt
+
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise QuotesError(f"--as-of must be a date YYYY-MM-DD (got {args.as_of!r})") from None
+    n = import_office_holders(args.path, args.into, country=args.country, as_of=as_of)
     print(f"imported {n} office rows into {args.into}")
     return 0
 
@@ -525,6 +536,10 @@ def _parser() -> argparse.ArgumentParser:
     lx.add_argument("action", choices=["check", "import"])
     lx.add_argument("path", metavar="DIR|CSV")
     lx.add_argument("--into", help="user lexicon directory to import into")
+    lx.add_argument("--country", help="the country of bare titles in the CSV's position column (President -> "
+                                      "President of COUNTRY)")
+    lx.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date the CSV was true as of (its export date; "
+                                                           "default today): an open tenure is held at least until then")
     lx.set_defaults(func=cmd_lexicon)
     return p
 

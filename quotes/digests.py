@@ -65,6 +65,9 @@ class Digest:
     """``(article name, diagnostic)`` for everything noticed while reading the articles."""
     dates: tuple[tuple[dt.date, str], ...] = ()
     """Each article's date and where it came from (see :func:`quotes.dates.article_date`), as ``articles``."""
+    titles: tuple[str | None, ...] = ()
+    """Each article's title (``Extraction.title``: a manifest's, the page's, its first line; None where it has
+    none), as ``articles``."""
 
 
 def named_extractions(extractions: Sequence[Extraction], *, prefix: str = "#") -> list[Extraction]:
@@ -166,4 +169,4 @@ def digest(
     entries.sort(key=lambda s: (-len(s.groups), s.speaker.kind == "unresolved", s.label))
     diags = tuple((ex.name or "", d) for ex in exs for d in ex.diagnostics)
     return Digest(tuple(entries), groups, tuple(findings), tuple(ex.name or "" for ex in exs), diags,
-                  tuple((ex.date, ex.date_source) for ex in exs))
+                  tuple((ex.date, ex.date_source) for ex in exs), tuple(ex.title for ex in exs))

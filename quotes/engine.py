@@ -185,20 +185,25 @@ class Engine:
         *,
         date: dt.date | str | None = None,
         dates: Sequence[dt.date | str | None] | None = None,
+        titles: Sequence[str | None] | None = None,
         progress: Progress | None = None,
     ) -> list[Extraction]:
         """:meth:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results,
-        faster); ``dates`` gives each article its own date (a manifest's: None where it has none);
+        faster); ``dates`` gives each article its own date (a manifest's: None where it has none), ``titles``
+        its own title;
         ``progress(done, total)`` is called after each batch. An article that is no text (binary bytes) does
         not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
         pairs = _pairs(articles)
         if dates is not None and len(dates) != len(pairs):
             raise InputError(f"'dates' has {len(dates)} dates for {len(pairs)} articles")
+        if titles is not None and len(titles) != len(pairs):
+            raise InputError(f"'titles' has {len(titles)} titles for {len(pairs)} articles")
         out: list[Extraction] = []
         for i in range(0, len(pairs), BATCH):
             out.extend(extract_articles(pairs[i:i + BATCH], lexicon=self.lexicon, parser=self.parser,
                                         role_model=self.role_model, method=self.method, date=date,
-                                        dates=None if dates is None else dates[i:i + BATCH], skip_unreadable=True))
+                                        dates=None if dates is None else dates[i:i + BATCH],
+                                        titles=None if titles is None else titles[i:i + BATCH], skip_unreadable=True))
             if progress is not None:
                 progress(len(out), len(pairs))
         return out

@@ -25,7 +25,7 @@ from .errors import InputError, ModelsNotFoundError, QuotesError
 from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, Document, Parser, Sentence, Word
-from .reading import Article, read_article
+from .reading import Article, first_line_title, read_article
 from .records import Diagnostic, Extraction, Span
 from .speakers import find_mentions, resolve_speakers
 
@@ -104,6 +104,7 @@ def extract_articles(
     method: Method = "both",
     date: dt.date | str | None = None,
     dates: Sequence[dt.date | str | None] | None = None,
+    titles: Sequence[str | None] | None = None,
     skip_unreadable: bool = False,
 ) -> list[Extraction]:
     """Every statement of each ``(name, text)`` article, parsed in one batch, with the resources given
@@ -112,7 +113,8 @@ def extract_articles(
     ``date`` is the date offices are resolved at for every article; ``dates`` gives each its own (a manifest's;
     None where it has none). Without either: the page's HTML metadata, its dateline, a date in its name, the
     latest date written in it, else today with a ``no-date`` warning (see :func:`quotes.dates.article_date`). A ``str`` text keeps its offsets; ``bytes`` or HTML are
-    decoded and cleaned first (offsets are into ``result.text``).
+    decoded and cleaned first (offsets are into ``result.text``). ``titles`` gives articles their titles (a
+    manifest's); without one, the page's own title, else the first line when it reads as a headline.
 
     ``method`` chooses how statements are found: ``"both"`` runs the learned role tagger on every
     paragraph and the parse rules where they can add to it (a cue the tagger found without a source, a
@@ -154,11 +156,14 @@ def extract_articles(
             docs = parser.add_parses(docs, select=lambda d, s: (s.start, s.text) in wanted[d])
     if dates is not None and len(dates) != len(read):
         raise InputError(f"'dates' has {len(dates)} dates for {len(read)} articles")
+    if titles is not None and len(titles) != len(read):
+        raise InputError(f"'titles' has {len(titles)} titles for {len(read)} articles")
     out = []
     for i, (article, doc, (quotations, mark_diags), found) in enumerate(zip(read, docs, marks, learned)):
         own = dates[i] if dates is not None else None
         when, source = article_date(article.text, date=own if own is not None else date, name=article.name,
                                     published=article.published, given_by="manifest" if own is not None else "argument")
+        title, title_source = _title_of(article, titles[i] if titles is not None else None)
         undated: tuple[Diagnostic, ...] = ()
         if source == "today" and article.text:
             undated = (Diagnostic(
@@ -178,5 +183,16 @@ def extract_articles(
             date_source=source,
             name=article.name, quotations=tuple(quotations),
             sentences=tuple(Span(s.start, s.end, s.text) for s in doc.sentences),
+            title=title, title_source=title_source,
         ))
     return out
+
+
+def _title_of(article: Article, given: str | None) -> tuple[str | None, str | None]:
+    """An article's title and where it came from: given (a manifest's), the page's own, else its first line."""
+    if given and given.strip():
+        return " ".join(given.split()), "manifest"
+    if article.title:
+        return article.title, "page metadata"
+    line = first_line_title(article.text)
+    return (line, "first line") if line else (None, None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import html as htmllib
 import re
 from html.parser import HTMLParser
 
@@ -49,6 +50,9 @@ class Article:
     published: str | None = None
     """The publication date an HTML page states in its metadata (``article:published_time``, JSON-LD
     ``datePublished``, ``<time datetime>``), as written; None for plain text or a page without one."""
+    title: str | None = None
+    """The title an HTML page gives itself (``og:title``, else ``<title>``); None for plain text or a page
+    without one."""
 
 
 def read_article(data: str | bytes, *, name: str | None = None) -> Article:
@@ -76,10 +80,11 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         raise InputError(f"an article must be str or bytes (got {type(data).__name__})")
 
     fmt = "text"
-    published = None
+    published = title = None
     if _is_html(text, name):
         fmt = "html"
         published = html_published(text)
+        title = html_title(text)
         text = html_to_text(text)
         diagnostics.insert(0, Diagnostic(
             "html-input",
@@ -93,9 +98,9 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         ))
     if not text.strip():
         diagnostics.append(Diagnostic("empty-input", "The article is empty: there is nothing to extract.", None, "warning"))
-        return Article(text, name, fmt, encoding, (), tuple(diagnostics), published)
+        return Article(text, name, fmt, encoding, (), tuple(diagnostics), published, title)
     ignore, debris = find_debris(text)
-    return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris, published)
+    return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris, published, title)
 
 
 # --- bytes ---------------------------------------------------------------------------------
@@ -345,6 +350,48 @@ def html_published(html: str) -> str | None:
             return fields["content"].strip()
     found = _JSON_LD_PUBLISHED.search(html) or _TIME_TAG.search(html)
     return found.group(1).strip() if found else None
+
+
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE_META = ("og:title", "twitter:title")
+
+
+def html_title(html: str) -> str | None:
+    """The title a page gives itself: ``og:title`` (or ``twitter:title``), else ``<title>``, entities
+    decoded and white space collapsed.
+
+    >>> html_title('<meta property="og:title" content="Debate &amp; after"><title>Site | Debate</title>')
+    'Debate & after'
+    >>> html_title("<title>\\n  Debate night </title><p>x</p>"), html_title("<p>x</p>")
+    ('Debate night', None)
+    """
+    for tag in _META_TAG.findall(html):
+        fields = {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTRIBUTE.finditer(tag)}
+        key = (fields.get("property") or fields.get("name") or "").lower()
+        if key in _TITLE_META and fields.get("content", "").strip():
+            return " ".join(htmllib.unescape(fields["content"]).split())
+    found = _TITLE_TAG.search(html)
+    title = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", found.group(1))).split()) if found else ""
+    return title or None
+
+
+def first_line_title(text: str) -> str | None:
+    """The article's first line when it reads as a headline: followed by a blank line and more text, at most
+    200 characters and 30 words (``Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.``).
+
+    >>> first_line_title("Wang Yi Says Ties Hold Firm\\n\\nChina's foreign minister said ...")
+    'Wang Yi Says Ties Hold Firm'
+    >>> first_line_title("China's foreign minister said on Monday that ... and went on.\\nMore.") is None
+    True
+    """
+    stripped = text.lstrip()
+    line, _, rest = stripped.partition("\n")
+    line = line.strip()
+    if not line or len(line) > 200 or len(line.split()) > 30 or not rest.strip():
+        return None  # an article of one line has no headline: it is all body
+    if not rest.lstrip(" \t\r").startswith("\n"):
+        return None
+    return line
 
 
 def html_to_text(html: str) -> str:

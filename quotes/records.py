@@ -246,3 +246,8 @@ class Extraction:
     the checks then find them again)."""
     sentences: tuple[Span, ...] | None = None
     """The sentences of the text as the parser split them (None in an extraction built by hand)."""
+    title: str | None = None
+    """The article's title: given (a manifest's), the page's own (``og:title``, ``<title>``), else its first
+    line when that reads as a headline; None when there is none."""
+    title_source: str | None = None
+    """Where the title came from: ``manifest``, ``page metadata`` or ``first line``."""

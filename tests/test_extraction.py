@@ -239,3 +239,17 @@ def test_the_head_of_a_source_is_the_speaker_not_a_name_in_its_relative_clause()
             "ignored her call for an apology.")
     (q,) = extract(text).quotes
     assert q.speaker.label == "Erica Smegielski"
+
+
+def test_an_article_title_comes_from_the_manifest_the_page_or_its_first_line():
+    """Reports name articles by title: a manifest's first, then the page's own, then a headline first line."""
+    from quotes.engine import default_engine
+
+    plain = "Wang Yi Says Ties Hold Firm\n\n“We will stand firm,” Wang Yi said."
+    page = "<html><head><title>Site | Ties</title><meta property='og:title' content='Ties &amp; talks'></head><body><p>x</p></body></html>"
+    engine = default_engine()
+    a, b, c = engine.extract_many([("a", plain), ("b", page), ("c", plain)], titles=[None, None, "From the manifest"])
+    assert (a.title, a.title_source) == ("Wang Yi Says Ties Hold Firm", "first line")
+    assert (b.title, b.title_source) == ("Ties & talks", "page metadata")
+    assert (c.title, c.title_source) == ("From the manifest", "manifest")
+    assert extract("“We will stand firm,” Wang Yi said on Monday after the talks in Moscow.").title is None

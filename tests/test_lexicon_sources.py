@@ -230,3 +230,21 @@ def test_seed_kuleba_is_still_caught_with_the_president_named():
     (f,) = [f for f in verify_article(ex, lexicon=LEX) if f.code == "wrong-title"]
     assert f.message == ("Dmytro Kuleba was Foreign Minister of Ukraine on 2022-03-01, not President of Ukraine; "
                          "the President of Ukraine was Volodymyr Zelenskyy")
+
+
+def test_the_import_command_takes_the_country_and_the_as_of_date(tmp_path, capsys):
+    """`quotes lexicon import CSV --into DIR --country C --as-of D` reads bare positions as C's offices and
+    records D; a date that is no date is a clear error (exit 2), not a traceback."""
+    from quotes import cli
+
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text("position,person,personID,start,end\nPresident,Ana Test,Q999999993,2030,\n", encoding="utf-8")
+    out = tmp_path / "lex"
+    code = cli.main(["lexicon", "import", str(csv_path), "--into", str(out), "--country", "Ukraine",
+                     "--as-of", "2030-06-01"])
+    assert code == 0 and "imported 1 office rows" in capsys.readouterr().out
+    lex = load_lexicon(out)
+    (t,) = lex.tenures_of("Q999999993")
+    assert (t.office, t.as_of) == ("President of Ukraine", dt.date(2030, 6, 1))
+    assert cli.main(["lexicon", "import", str(csv_path), "--into", str(out), "--as-of", "June"]) == 2
+    assert "--as-of must be a date" in capsys.readouterr().err

@@ -30,9 +30,22 @@ DATE_SOURCE_WORDS = {"argument": "given", "manifest": "manifest", "html": "page 
                      "today": "none found: today"}
 
 
-def dated(name: str, date: Any, source: str) -> str:
-    """An article named with its date and where the date came from: ``a (2016-09-19, file name)``."""
-    return f"{name} ({date.isoformat()}, {DATE_SOURCE_WORDS.get(source, source)})"
+def dated(name: str, date: Any, source: str, title: str | None = None) -> str:
+    """An article named with its date and where the date came from: ``a (2016-09-19, file name)``; by its
+    title first when it has one: ``“Debate night” (a, 2016-09-19, file name)``.
+
+    >>> import datetime as dt
+    >>> dated("a", dt.date(2016, 9, 19), "file-name", "Debate night")
+    '“Debate night” (a, 2016-09-19, file name)'
+    """
+    when = f"{date.isoformat()}, {DATE_SOURCE_WORDS.get(source, source)}"
+    return f"“{title}” ({name}, {when})" if title else f"{name} ({when})"
+
+
+def article_titles(d: Any) -> list[str | None]:
+    """A digest's article titles, as its articles (None where there are none)."""
+    titles = list(getattr(d, "titles", ()) or ())
+    return titles + [None] * (len(d.articles) - len(titles))
 
 
 def described(speaker: Any) -> str:

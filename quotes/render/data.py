@@ -13,7 +13,7 @@ from ..wording import WordDiff
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
-from .common import _counts
+from .common import _counts, article_titles
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:
@@ -44,7 +44,8 @@ def _diagnostic(d: Diagnostic) -> dict[str, Any]:
 
 def _extraction(e: Extraction) -> dict[str, Any]:
     return {
-        "name": e.name, "date": e.date.isoformat(), "date_source": e.date_source,
+        "name": e.name, "date": e.date.isoformat(), "date_source": e.date_source, "title": e.title,
+        "title_source": e.title_source,
         "quotes": [_quote(q) for q in e.quotes], "mentions": [_mention(m) for m in e.mentions],
         "diagnostics": [_diagnostic(d) for d in e.diagnostics], "text": e.text,
     }
@@ -112,8 +113,8 @@ def digest_json(d: Digest) -> str:
     """
     data = {
         "articles": list(d.articles),
-        "article_dates": [{"name": a, "date": day.isoformat(), "date_source": source}
-                          for a, (day, source) in zip(d.articles, d.dates)],
+        "article_dates": [{"name": a, "date": day.isoformat(), "date_source": source, "title": t}
+                          for a, (day, source), t in zip(d.articles, d.dates, article_titles(d))],
         "counts": _counts(d.findings),
         "speakers": [{"label": s.label, "speaker": _speaker(s.speaker), "groups": [g.id for g in s.groups],
                       "findings": [_finding(f) for f in s.findings]} for s in d.speakers],

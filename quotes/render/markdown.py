@@ -10,7 +10,7 @@ from ..wording import WordDiff
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..digests import Digest
-from .common import _counts, _n, dated, described
+from .common import _counts, _n, article_titles, dated, described
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
@@ -47,7 +47,8 @@ def digest_markdown(d: Digest) -> str:
              f"findings: {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.", ""]
     if d.dates:
         lines += ["Articles (date, where it came from): "
-                  + "; ".join(_md(dated(a, day, source)) for a, (day, source) in zip(d.articles, d.dates)) + ".", ""]
+                  + "; ".join(_md(dated(a, day, source, t))
+                              for a, (day, source), t in zip(d.articles, d.dates, article_titles(d))) + ".", ""]
     for s in d.speakers:
         office = f" ({_md(described(s.speaker))})" if described(s.speaker) else ""
         lines += [f"## {_md(s.label)}{office}", ""]

@@ -11,7 +11,7 @@ from ..wording import WordDiff
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
-from .common import SEVERITIES, _counts, _n, dated, described
+from .common import SEVERITIES, _counts, _n, article_titles, dated, described
 
 
 def _h(text: Any) -> str:
@@ -88,7 +88,7 @@ def digest_html(d: Digest) -> str:
     c = _counts(d.findings)
     body = ["<h1>Quote digest</h1>",
             f'<p class="meta">{_n(len(d.articles), "article")} '
-            f'({_h("; ".join(dated(a, *x) for a, x in zip(d.articles, d.dates)) if d.dates else ", ".join(d.articles))}), '
+            f'({_h("; ".join(dated(a, *x, t) for a, x, t in zip(d.articles, d.dates, article_titles(d))) if d.dates else ", ".join(d.articles))}), '
             f"{_n(len(d.groups), 'statement')}, {_n(len(d.speakers), 'speaker')}; {_n(c['error'], 'error')}, "
             f"{_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.</p>"]
     for i, s in enumerate(d.speakers, 1):

@@ -77,7 +77,7 @@ def check_text(r: CheckReport) -> str:
     Check of d (2022-03-01, given) against 1 source (s): clean, nothing to look at.
     """
     n = len(r.sources)
-    draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source)
+    draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source, r.draft.title)
     named = f" ({', '.join(r.sources)})" if r.sources else ""
     head = f"Check of {draft} against {n} source{'s' if n != 1 else ''}{named}: "
     if not r.findings:

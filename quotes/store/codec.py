@@ -95,6 +95,7 @@ def extraction_to_json(ex: Extraction) -> str:
          q.closed] for q in ex.quotations]
     data = {
         "v": CODEC_VERSION, "date": ex.date.isoformat(), "date_source": ex.date_source, "name": ex.name,
+        "title": ex.title, "title_source": ex.title_source,
         "speakers": [_speaker(s, text) for s in speakers], "quotes": quotes, "mentions": mentions,
         "diagnostics": diagnostics, "quotations": quotations,
         "sentences": None if ex.sentences is None else _spans(ex.sentences, text),
@@ -131,4 +132,5 @@ def extraction_from_json(data: str, text: str, *, name: str | None = None) -> Ex
         quotations = tuple(qs)
     sentences = None if d["sentences"] is None else _unspans(d["sentences"], text)
     return Extraction(text, tuple(quotes), tuple(mentions), diagnostics, dt.date.fromisoformat(d["date"]),
-                      d["date_source"], name if name is not None else d["name"], quotations, sentences)
+                      d["date_source"], name if name is not None else d["name"], quotations, sentences,
+                      d.get("title"), d.get("title_source"))

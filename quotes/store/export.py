@@ -59,8 +59,8 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
     writer: Any = None
     if fmt == "parquet":
         try:
-            import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-            import pyarrow.parquet as pq  # type: ignore[import-untyped,unused-ignore]
+            import pyarrow as pa
+            import pyarrow.parquet as pq
         except ImportError:
             raise InputError("Parquet export needs pyarrow, the 'archive' extra: pip install 'quotes[archive]' "
                              "(or export to .csv)") from None
