@@ -27,6 +27,7 @@ CONFIDENCE: dict[str, float] = {
     "surname-one-in-article": 0.85,     # "Wang", one Wang named in full before
     "surname-latest-nearby": 0.6,       # two Wangs: the one named in the last two paragraphs
     "surname-namesakes": 0.5,           # two people of one name the article cannot tell apart: the latest
+    "surname-prominent-in-article": 0.55,  # several named, one of them in public office at the date
     "surname-ambiguous": 0.3,           # two Wangs, neither nearby: ambiguous
     "surname-lexicon-one": 0.6,         # not in the article: the one lexicon person (in office first)
     "surname-lexicon-salient": 0.5,     # several lexicon people: the one whose office the article speaks of

@@ -22,7 +22,8 @@ full must be to be one name spelt two ways (``McLenney`` for ``McClenney``), whe
 
 
 def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
-             date: dt.date, gender: str = "") -> tuple[Speaker, Resolution, float] | None:
+             date: dt.date, gender: str = "", quoted: frozenset[str | None] = frozenset()
+             ) -> tuple[Speaker, Resolution, float] | None:
     """A bare surname: the one person of that name named earlier in the article; with several, the one
     named or quoted within the last two paragraphs; else ambiguous, naming them all."""
     key = fold(name)
@@ -58,6 +59,12 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         cands = tuple(dict.fromkeys(sp.name or "" for sp in in_article.values()))
         if len(cands) == 1:  # namesakes the article cannot tell apart by name either: the latest
             return in_article[last_id], "surname", CONFIDENCE["surname-namesakes"]
+        officials = [sp for sp in in_article.values() if sp.person_id and lexicon.prominent(sp.person_id, as_of=date)]
+        others = [sp for sp in in_article.values() if sp not in officials]
+        if len(officials) == 1 and not any(sp.key in quoted for sp in others):
+            # "Cruz" in a story naming Ted, Heidi and Rafael Cruz: the one of them in public office, when the
+            # others were only named (Wang Yi and Wang Wenbin, both quoted, stay ambiguous)
+            return officials[0], "surname", CONFIDENCE["surname-prominent-in-article"]
         return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
     matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
                and (not gender or c.person.gender in ("", gender, "x"))]

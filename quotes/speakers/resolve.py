@@ -56,6 +56,7 @@ def resolve_speakers(
     by_source: dict[tuple[int, int], Speaker] = {}
     quoted_orgs: list[tuple[int, Speaker]] = []
     contents = [p for att in attributions for p in att.content]
+    quoted_people: list[tuple[int, Speaker]] = []
     speaker: Speaker
     how: Resolution
     conf: float
@@ -78,7 +79,8 @@ def resolve_speakers(
                                           quoted=contents, lexicon=lexicon, date=date)
                 introduced = found[1] if found is not None else None
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
-                                          quoted_orgs=quoted_orgs, introduced=introduced, contents=contents)
+                                          quoted_orgs=quoted_orgs, introduced=introduced, contents=contents,
+                                          quoted=frozenset(sp.key for _, sp in quoted_people))
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via in ("according-to", "signature") and how == "cue-subject":
@@ -97,6 +99,7 @@ def resolve_speakers(
                 quoted_orgs.append((at, speaker))
             if speaker.kind == "person":
                 people_seen.append((at, speaker))
+                quoted_people.append((at, speaker))
                 people_seen.sort(key=lambda item: item[0])
     return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
 
@@ -137,6 +140,8 @@ class _Source:
     """The person the story turned to since the previous statement (:mod:`quotes.speakers.salience`)."""
     contents: Sequence[Span] = ()
     """The content of every statement of the article."""
+    quoted: frozenset[str | None] = frozenset()
+    """The keys of the people quoted before (:attr:`Speaker.key`)."""
 
     @property
     def phrase(self) -> str:
@@ -195,7 +200,7 @@ def _bare_surname(s: _Source) -> Found | None:
     gender = s.lexicon.honorific_gender(phrase.split()[0]) or ""
     if gender not in ("m", "f") and before:
         gender = s.lexicon.honorific_gender(before[-1]) or ""
-    return _surname(s.text, " ".join(core), s.at, s.people_seen, s.lexicon, s.date, gender)
+    return _surname(s.text, " ".join(core), s.at, s.people_seen, s.lexicon, s.date, gender, quoted=s.quoted)
 
 
 def _organisation(s: _Source) -> Found | None:
@@ -314,7 +319,7 @@ resolving speakers is a function here, with its confidence in :data:`quotes.spea
 def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Mention],
              people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
              at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = (), introduced: Speaker | None = None,
-             contents: Sequence[Span] = ()) -> Found:
+             contents: Sequence[Span] = (), quoted: frozenset[str | None] = frozenset()) -> Found:
     src = att.source
     if src is None:
         return UNRESOLVED, "none", CONFIDENCE["no-source"]
@@ -324,7 +329,7 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
                             lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
     source = _Source(text, doc, src, mentions, people_seen, previous, lexicon, date, at, quoted_orgs, introduced,
-                     contents)
+                     contents, quoted)
     for resolver in RESOLVERS:
         found = resolver(source)
         if found is not None:

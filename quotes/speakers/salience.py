@@ -102,6 +102,9 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
             while j + 1 < len(words) and words[j + 1].upos == "PROPN" and words[j + 1].text[:1].isupper() and j - i < 3:
                 j += 1
             run = list(words[i:j + 1])
+            first_given = next((k for k, x in enumerate(run) if fold(x.text) in given), 0)
+            if 0 < first_given <= len(run) - 2:
+                run = run[first_given:]  # "Miss Universe Alicia Machado": the name opens with its given name
             span = Span.of(doc.text, run[0].start, run[-1].end)
             if j > i and not any(m.span.overlaps(span) and m.speaker.kind == "person" for m in mentions):
                 person = _name_in_run(doc, run, lexicon, date)
