@@ -773,3 +773,57 @@ def test_former_and_later_offices_in_2016(text, severity, says):
     else:
         (f,) = found
         assert f.severity == severity and says in f.message
+
+
+# --- titles held against the sources (people in no lexicon) ------------------------------------------
+
+
+def _titled_quote(name: str, text: str, words: str, who: Speaker, title: str | None) -> Extraction:
+    """An extraction quoting ``words`` from ``who``, whose title as written is ``title`` (in ``text``)."""
+    if title is not None:
+        t0 = text.index(title)
+        who = attrs.evolve(who, title=Span.of(text, t0, t0 + len(title)))
+    return quoting(name, text, (words, who))
+
+
+RENDELL_SAID = "“The party needs a plan B,”"
+
+
+@pytest.mark.parametrize("draft_title,source_text,source_title,expected", [
+    # a former office given as current
+    ("Pennsylvania Gov.", "Former Pennsylvania Gov. Ed Rendell said: {q}", "Former Pennsylvania Gov.", "former"),
+    # an organisation the sources never give the person
+    ("a Columbia University surgeon", "Ed Rendell, a Wayne State University surgeon, said: {q}",
+     "a Wayne State University surgeon", "do not call"),
+    # an office only to come
+    ("Senate Democratic Leader", "Ed Rendell, the future Democratic leader, said: {q}", "the future Democratic leader",
+     "to come"),
+    # the same description, or a state the source abbreviates: nothing to say
+    ("Pennsylvania Gov.", "Pennsylvania Gov. Ed Rendell said: {q}", "Pennsylvania Gov.", None),
+    ("of Pennsylvania", "Gov. Ed Rendell (D-Pa.) said: {q}", "Gov.", None),
+])
+def test_a_drafts_title_is_held_against_what_the_sources_write(draft_title, source_text, source_title, expected):
+    q = RENDELL_SAID.strip("“”,")
+    src = _titled_quote("politico", source_text.format(q=RENDELL_SAID), q, Speaker("person", "Ed Rendell"), source_title)
+    draft_text = (f"{draft_title} Ed Rendell said: {RENDELL_SAID}" if not draft_title.startswith(("of", "a "))
+                  else f"Ed Rendell {draft_title} said: {RENDELL_SAID}" if draft_title.startswith("of")
+                  else f"Ed Rendell, {draft_title}, said: {RENDELL_SAID}")
+    draft = _titled_quote("draft", draft_text, q, Speaker("person", "Ed Rendell"), draft_title)
+    found = [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "wrong-title"]
+    if expected is None:
+        assert found == []
+    else:
+        (f,) = found
+        assert (f.severity, f.span.text) == ("warning", draft_title) and expected in f.message
+        assert f.evidence and f.evidence[0].article == "politico"
+
+
+def test_a_lexicon_persons_title_the_sources_contradict_is_said_as_a_note():
+    """The lexicon finds nothing wrong; the sources call the person otherwise: an info saying both."""
+    q = RENDELL_SAID.strip("“”,")
+    src = _titled_quote("politico", f"Ed Rendell, a Wayne State University surgeon, said: {RENDELL_SAID}", q,
+                        Speaker("person", "Ed Rendell", "Q99"), "a Wayne State University surgeon")
+    draft = _titled_quote("draft", f"Ed Rendell, a Columbia University surgeon, said: {RENDELL_SAID}", q,
+                          Speaker("person", "Ed Rendell", "Q99"), "a Columbia University surgeon")
+    (f,) = [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "wrong-title"]
+    assert f.severity == "info" and "The lexicon finds nothing wrong" in f.message and "Wayne State" in f.message

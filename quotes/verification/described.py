@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..lexicon.names import fold
-from ..records import Extraction, Span, Speaker
+from ..records import Extraction, Severity, Span, Speaker
 from ..speakers.groups import ROLE_WORDS
 from .findings import Evidence, Finding
 from .identity import family_name, name_words, same_person
@@ -138,13 +138,13 @@ def _contradiction(title: str, person: str, described: Sequence[str], *, in_lexi
     for kind in ("former", "future"):
         if roles and all(r in qualified[kind] and r not in plain for r in roles):
             return kind, qualified[kind][roles[0]]
-    if in_lexicon or (not with_roles and not title.startswith("of ")):
+    if not with_roles and not title.startswith("of "):
         return None
     short = {t for t in vocab if 2 <= len(t) <= 4}  # "(R-Ga.)", "Tex.": a state the draft writes in full
     unknown = [t for t, cap in mine if cap and t not in vocab and not any(_abbreviates(a, t) for a in short)
                and (t not in ROLE_NOUNS or with_roles)]
     if unknown:
-        return "other", (with_roles[0] if with_roles else 0)
+        return ("lexicon-differs" if in_lexicon else "other"), (with_roles[0] if with_roles else 0)
     return None
 
 
@@ -182,11 +182,15 @@ def source_title_findings(draft: Extraction, sources: Sequence[Extraction], dnam
             msg = f"{where} gives {name} this title only as a former one: “{_clip(shown.text)}”; write “former”"
         elif why == "future":
             msg = f"{where} gives {name} this title only as one to come: “{_clip(shown.text)}”"
+        elif why == "lexicon-differs":
+            msg = (f"The lexicon finds nothing wrong with “{sp.title.text}” for {name}, but the sources call them "
+                   f"otherwise: {where} has “{_clip(shown.text)}”; check which is right")
         else:
             msg = f"The sources do not call {name} “{sp.title.text}”; {where} has “{_clip(shown.text)}”"
         evidence = tuple(Evidence("source", f"{name}: “{w.text.strip()}”", s.name or "source", w)
                          for s, w in spans[:3])
-        out.append(Finding("wrong-title", "warning", dname, sp.title, msg, evidence))
+        severity: Severity = "info" if why == "lexicon-differs" else "warning"
+        out.append(Finding("wrong-title", severity, dname, sp.title, msg, evidence))
     return out
 
 
