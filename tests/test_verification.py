@@ -827,3 +827,14 @@ def test_a_lexicon_persons_title_the_sources_contradict_is_said_as_a_note():
                           Speaker("person", "Ed Rendell", "Q99"), "a Columbia University surgeon")
     (f,) = [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "wrong-title"]
     assert f.severity == "info" and "The lexicon finds nothing wrong" in f.message and "Wayne State" in f.message
+
+
+def test_a_draft_naming_the_sources_speaker_in_full_beside_the_words_is_no_misattribution():
+    """'... his physician, Harold Bornstein, whose letter predicted that Trump would be "..."': the engine may
+    read the draft's speaker wrong; with the sources' speaker named in full right there, nothing is said."""
+    words = "the healthiest individual ever elected to the presidency"
+    src = quoting("politico", f"Harold Bornstein wrote that Trump would be “{words}.”",
+                  (words, Speaker("person", "Harold Bornstein")))
+    draft = quoting("draft", f"His physician, Harold Bornstein, predicted that Trump would be “{words}.”",
+                    (words, Speaker("person", "Donald Trump", "Q22686")))
+    assert [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "misattribution"] == []

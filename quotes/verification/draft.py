@@ -73,8 +73,18 @@ def _renders(draft_words: str, source_words: str) -> bool:
     return len(mine.split()) >= MIN_CLOSE_WORDS and f" {mine} " in f" {normalise(source_words)} "
 
 
+def _around(text: str, at: int, sentences: Sequence[Span]) -> str:
+    """The sentence holding offset ``at`` and the one before it (the text's 300 characters before ``at``
+    when the sentences are not known)."""
+    k = next((i for i, s in enumerate(sentences) if s.start <= at < s.end), None)
+    if k is None:
+        return text[max(0, at - 300):at + 1]
+    return text[sentences[max(0, k - 1)].start:sentences[k].end]
+
+
 def _misattribution(dname: str, q: Quote, me: Occurrence, text: str, others: Sequence[Occurrence],
-                    own: Callable[[Occurrence], str]) -> Finding | None:
+                    own: Callable[[Occurrence], str], draft_text: str = "",
+                    sentences: Sequence[Span] = ()) -> Finding | None:
     """The finding when the sources give the words of ``q`` (``me``, one statement of it) to someone else.
 
     Only quotations count on the sources' side (words they claim verbatim) with a speaker they are sure
@@ -92,6 +102,9 @@ def _misattribution(dname: str, q: Quote, me: Occurrence, text: str, others: Seq
            for o in theirs):
         return None  # the draft names that person where it attributes the words, whatever it was resolved to
     wrong = [o for o, v in zip(theirs, verdicts) if v == "different"]
+    near = fold(_around(draft_text, q.start, sentences))
+    if any(o.speaker.name and len(o.speaker.name.split()) >= 2 and fold(o.speaker.name) in near for o in wrong):
+        return None  # the draft names the sources' speaker in full right there: the engine, not the draft, may be wrong
     names = list(dict.fromkeys(o.speaker.label for o in wrong))
     arts = sorted({o.article for o in wrong})
     sure = q.confidence >= MIN_CONFIDENCE and q.speaker.kind == "person"
@@ -151,7 +164,8 @@ def check_against_sources(
         mine = _person_key(q.speaker) if q.confidence >= MIN_CONFIDENCE else None
         for g, me in parts:
             text = _own_words(q.text, q.content, nested[dname]) if len(parts) == 1 else own(me)
-            finding = _misattribution(dname, q, me, text, [o for o in g.occurrences if o.article != dname], own)
+            finding = _misattribution(dname, q, me, text, [o for o in g.occurrences if o.article != dname], own,
+                                      draft.text, draft.sentences or ())
             if finding is not None:
                 out.append(finding)
         if not q.quoted:
