@@ -3,6 +3,7 @@
     python bench/archive.py              # 50 articles extracted, an archive of 10,000 articles (~10 minutes)
     python bench/archive.py --small      # 8 articles extracted, an archive of 400 (a minute or two)
     python bench/archive.py --sample 20 --articles 2000 --store /tmp/archive.sqlite --keep
+    python bench/archive.py --workers 1,2  # real extraction of the sample on Dask LocalClusters of 1 and 2 workers
 
 The synthetic archive is built from PolNeAR train + dev articles (../shared/polnear/{train,dev}/text; the bench
 says so and stops when they are absent). Extracting 10,000 articles takes hours on two cores (one to two seconds
@@ -18,6 +19,10 @@ another word of the same length from the article, so every span stays where it w
   with and without a speaker or date filter;
 - ``check`` of a draft against the whole store: finding its sources by search and checking against them
   (the aim: under 2 s), beside the draft's own extraction (parsing, as any check does).
+
+With ``--workers 1,2`` (``pip install 'quotes[dask]'``) it measures only real extraction of the sample on a Dask
+LocalCluster of each number of worker processes (one thread each, on 127.0.0.1; models loaded on every worker
+before the clock starts), in articles/s, as ``quotes index --workers N`` runs it.
 """
 
 from __future__ import annotations
@@ -101,6 +106,8 @@ def main() -> int:
     ap.add_argument("--store", help="the archive file (default: a temporary file, removed at the end)")
     ap.add_argument("--keep", action="store_true", help="keep the archive file")
     ap.add_argument("--method", choices=["both", "model", "rules"], default="both")
+    ap.add_argument("--workers", metavar="N,M,...",
+                    help="only measure real extraction of the sample on Dask LocalClusters of N, M... workers")
     args = ap.parse_args()
     if args.small:
         args.sample, args.articles, args.queries = 8, 400, 50
@@ -108,6 +115,8 @@ def main() -> int:
     if not files:
         print(f"PolNeAR is not at {SHARED}/{{train,dev}}/text: nothing to measure")
         return 0
+    if args.workers:
+        return dask_throughput(files, args.sample, [int(n) for n in args.workers.split(",")], args.method)
     folder = Path(tempfile.mkdtemp(prefix="quotes-archive-"))
     path = Path(args.store) if args.store else folder / "archive.sqlite"
     if path.exists():
@@ -209,6 +218,32 @@ def main() -> int:
         for p in folder.iterdir():
             p.unlink()
         folder.rmdir()
+    return 0
+
+
+def dask_throughput(files: list[Path], n: int, workers: list[int], method: str) -> int:
+    """Real extraction of ``n`` sample articles on a LocalCluster of each number of ``workers``: articles/s."""
+    from distributed import Client, LocalCluster
+
+    from quotes.distributed import extract_on, extract_partition
+
+    sample = [article_of(p) for p in sample_of(files, n)]
+    articles = [(a.label, a.data, a.date) for a in sample]
+    spec, _ = Engine(cache=False, method=method).worker_engine()  # type: ignore[arg-type]
+    print(f"PolNeAR train + dev: {len(files)} articles; extracting {len(articles)} on Dask (method {method}, "
+          f"{len(set(workers))} cluster sizes)")
+    for k in workers:
+        with LocalCluster(n_workers=k, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None, silence_logs=50) as cluster, Client(cluster) as client:
+            warm = [("warm-up", "Warm-up, said the bench.", None)]
+            client.gather([client.submit(extract_partition, spec, warm, None, workers=[address], pure=False)
+                           for address in client.scheduler_info()["workers"]])  # models loaded on every worker
+            t0 = time.perf_counter()
+            got = extract_on(client, articles, spec)
+            took = time.perf_counter() - t0
+        statements = sum(len(ex.quotes) for ex in got)
+        print(f"extraction on Dask, {k} worker{'s' if k != 1 else ''}: {len(got)} articles, {statements} statements "
+              f"in {took:.1f} s: {len(got) / took:.2f} articles/s")
     return 0
 
 

@@ -10,7 +10,7 @@ no output file is left half-written).
     quotes extract FILE...  [--format table|json|jsonl|brat] [--output DIR]
     quotes digest DIR|FILE... [--format markdown|json|html] [--output FILE]
     quotes check DRAFT --sources DIR|FILE... [--format text|json|html] [--output FILE]
-    quotes index DIR|FILE... --store FILE [--manifest FILE] [--regroup]
+    quotes index DIR|FILE... --store FILE [--manifest FILE] [--regroup] [--workers N | --dask tcp://HOST:PORT]
     quotes search WORDS --store FILE [--speaker NAME] [--since DATE] [--until DATE] [--limit N] [--format text|json]
     quotes export --store FILE --output FILE.csv|FILE.parquet
     quotes digest --store FILE [--speaker NAME] [--since DATE] [--until DATE]
@@ -231,6 +231,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return run.exit_code()
 
 
+def _format_of(output: str | None) -> str:
+    """The digest format an output file's extension asks for (``.md``, ``.json``, ``.html``), else text."""
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}.get(suffix, "text")
+
+
 def cmd_digest(args: argparse.Namespace) -> int:
     from . import render
     from .digests import digest
@@ -251,7 +257,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
                                also=results)
     else:
         d = digest(results, lexicon=args.engine.lexicon)
-    fmt = {"markdown": render.digest_markdown, "json": render.digest_json, "html": render.digest_html}[args.format]
+    fmt = {"text": render.digest_text, "markdown": render.digest_markdown, "json": render.digest_json,
+           "html": render.digest_html}[args.format or _format_of(args.output)]
     c = severity_counts(d.findings)
     _write(fmt(d), args.output, quiet=args.quiet,
            summary=f"{len(d.articles)} articles, {len(d.groups)} statements; findings: {c.get('error', 0)} errors, "
@@ -312,12 +319,12 @@ def cmd_index(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         if len(missing) > 10:
             print(f"note: {len(missing) - 10} more files not in the manifest", file=sys.stderr)
-    with Store(args.store) as archive:
+    with _dask_client(args) as client, Store(args.store) as archive:
         for d in archive.diagnostics:
             if not args.quiet:
                 print(f"note: {d.message}", file=sys.stderr)
         summary = args.engine.index(articles, archive, date=args.date, regroup=args.regroup,
-                                    progress=_Progress("indexing", quiet=args.quiet))
+                                    progress=_Progress("indexing", quiet=args.quiet), client=client)
         counts = archive.counts()
     skipped = [*unreadable, *summary.skipped]
     for sk in skipped:
@@ -327,6 +334,42 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"{args.store}: {line}; the archive holds {counts.articles} articles, {counts.statements} statements "
               f"in {counts.groups} groups", file=sys.stderr)
     return 1 if skipped else 0
+
+
+DASK_TIMEOUT = 10
+"""Seconds ``index --dask`` waits for the scheduler to answer."""
+
+
+@contextlib.contextmanager
+def _dask_client(args: argparse.Namespace) -> Any:
+    """``index --workers N``: a Dask client of a LocalCluster on this machine (N processes on 127.0.0.1);
+    ``--dask ADDRESS``: one connected to an existing scheduler; neither: None. What is opened is closed."""
+    if args.workers is None and args.dask is None:
+        yield None
+        return
+    if args.workers is not None and args.workers < 1:
+        raise QuotesError(f"--workers must be at least 1 (got {args.workers})")
+    from .distributed import require_dask
+
+    require_dask()
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        if args.dask is not None:
+            try:
+                client = Client(args.dask, timeout=DASK_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as e:
+                raise QuotesError(f"{args.dask}: no Dask scheduler answered ({e}); start one "
+                                  "with 'dask scheduler' and give its address (tcp://HOST:8786)") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, silence_logs=logging.ERROR))
+            client = Client(cluster)
+        stack.enter_context(client)
+        yield client
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -469,7 +512,9 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("digest", parents=[common], help="per-speaker digest with findings over articles")
     d.add_argument("paths", nargs="*", metavar="DIR|FILE", help="article files or directories, - for standard input")
-    d.add_argument("--format", choices=["markdown", "json", "html"], default="markdown")
+    d.add_argument("--format", choices=["text", "markdown", "json", "html"], default=None,
+                   help="text (readable in a terminal), markdown, json or html; by default the output file's "
+                        "extension (.md, .json, .html) decides, else text")
     d.add_argument("--output", "-o")
     d.add_argument("--store", metavar="FILE", help="digest an archive made by 'quotes index' (with the files given)")
     _archive_filters(d)
@@ -492,6 +537,13 @@ def _parser() -> argparse.ArgumentParser:
     ix.add_argument("--regroup", action="store_true",
                     help="group every statement of the archive afresh (new statements otherwise join the best "
                          "existing group)")
+    where = ix.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="extract on N worker processes of a Dask LocalCluster on this machine (pip install "
+                            "'quotes[dask]'); the archive is written by this process")
+    where.add_argument("--dask", metavar="tcp://HOST:PORT",
+                       help="extract on the workers of this Dask scheduler (they need quotes and the models); "
+                            "the archive is written by this process")
     ix.set_defaults(func=cmd_index)
 
     se = sub.add_parser("search", help="statements in an archive: speaker, article, date, variants")

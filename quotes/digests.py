@@ -137,6 +137,9 @@ def digest(
     for ex in exs:
         findings.extend(verify_article(ex, lexicon=lex))
     findings.extend(verify_across(exs, groups))
+    # one finding per problem: the same code, place and message found twice (two statements sharing a
+    # pronoun source) is said once
+    findings = list({(f.code, f.article, f.span.start, f.span.end, f.message): f for f in findings}.values())
     findings.sort(key=lambda f: f.sort_key)
 
     by_speaker: dict[str, list[StatementGroup]] = defaultdict(list)

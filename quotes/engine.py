@@ -13,10 +13,11 @@ what it loaded.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from .checks import CheckReport
 from .checks import check as check_extractions
 from .digests import ArticleInput, Digest
 from .digests import digest as digest_extractions
+from .distributed import WorkerEngine, extract_partitions
 from .errors import InputError
 from .extraction import Method, extract_articles
 from .lexicon import Lexicon, load_lexicon
@@ -108,6 +110,8 @@ class Engine:
         self.method: Method = method
         self.models = models
         self._lexicon = _lexicon_of(lexicon)
+        # what the lexicon was given as (a directory, a Lexicon, None: the bundled one): Dask workers rebuild it
+        self._lexicon_origin: str | Lexicon | None = str(lexicon) if isinstance(lexicon, (str, os.PathLike)) else lexicon
         self._cache = cache
         self._parser: Parser | None = None
         self._role: list[RoleModel | None] = []  # [] until loaded
@@ -156,6 +160,8 @@ class Engine:
                        method=method or self.method, cache=self._cache)
         other._parser = self.parser
         other._role = self._role
+        if lexicon is None:
+            other._lexicon_origin = self._lexicon_origin
         return other
 
     def close(self) -> None:
@@ -258,6 +264,8 @@ class Engine:
         date: dt.date | str | None = None,
         regroup: bool = False,
         progress: Progress | None = None,
+        client: Any = None,
+        partition: int | None = None,
     ) -> IndexSummary:
         """Extract ``articles`` into an archive and say what was done: only the articles that are new to it, or
         whose input (or given date) changed, are extracted; each is written in a transaction of its own, so an
@@ -268,7 +276,13 @@ class Engine:
         a folder of ``.txt``/``.html`` files). ``store``: a :class:`quotes.store.Store` or an archive file
         (created if absent). ``date`` applies to articles without a date of their own. ``regroup``: group every
         statement of the archive afresh at the end (new statements otherwise join the best existing group).
-        ``progress(done, total)`` is called as articles are written."""
+        ``progress(done, total)`` is called as articles are written.
+
+        ``client``: a ``distributed.Client`` (``pip install 'quotes[dask]'``): the articles are extracted by its
+        workers in partitions of ``partition`` articles (default 16, as here), each worker with
+        an engine of this one's configuration, built once (models and lexicon directories must exist on the
+        workers); this process writes the store, article by article in input order, as partitions come back.
+        The store is the same as without a client (with the default partition)."""
         items, skipped = _archive_articles(articles)
         given = None if date is None else ArchiveArticle("", "", date=date).date  # checked before any work
         opened, mine = open_store(store)
@@ -286,25 +300,58 @@ class Engine:
             statements = 0
             if progress is not None:
                 progress(0, len(todo))
-            for i in range(0, len(todo), BATCH):
-                batch = todo[i:i + BATCH]
-                results = self.extract_many([(a.label, a.data) for a, _, _ in batch], date=date,
-                                            dates=[d for _, _, d in batch])
-                for (a, was, _), ex in zip(batch, results):
-                    bad = next((d for d in ex.diagnostics if d.code == "unreadable"), None)
-                    if bad is not None:
-                        skipped.append(Skipped(a.key, bad.message))
-                        continue
-                    statements += opened.write(a, ex, lexicon=self.lexicon)
-                    counts[was] += 1
-                if progress is not None:
-                    progress(min(i + BATCH, len(todo)), len(todo))
+            # closed on the way out: what is left on a cluster is cancelled
+            with contextlib.closing(self._batches(todo, date=date, client=client, partition=partition)) as batches:
+                for i, batch, results in batches:
+                    for (a, was, _), ex in zip(batch, results):
+                        bad = next((d for d in ex.diagnostics if d.code == "unreadable"), None)
+                        if bad is not None:
+                            skipped.append(Skipped(a.key, bad.message))
+                            continue
+                        statements += opened.write(a, ex, lexicon=self.lexicon)
+                        counts[was] += 1
+                    if progress is not None:
+                        progress(min(i + len(batch), len(todo)), len(todo))
             if regroup:
                 opened.regroup()
         finally:
             if mine:
                 opened.close()
         return IndexSummary(counts["new"], counts["changed"], unchanged, tuple(skipped), statements, regroup)
+
+    def _batches(self, todo: list[tuple[ArchiveArticle, str, dt.date | None]], *, date: dt.date | str | None,
+                 client: Any, partition: int | None,
+                 ) -> Generator[tuple[int, list[tuple[ArchiveArticle, str, dt.date | None]], list[Extraction]], None, None]:
+        """``(start, batch, extractions)`` in input order: extracted here in batches of :data:`BATCH`, or on
+        ``client``'s workers in partitions."""
+        if client is None:
+            for i in range(0, len(todo), BATCH):
+                batch = todo[i:i + BATCH]
+                yield i, batch, self.extract_many([(a.label, a.data) for a, _, _ in batch], date=date,
+                                                  dates=[d for _, _, d in batch])
+            return
+        spec, lexicon = self.worker_engine()
+        parts = extract_partitions(client, [(a.label, a.data, d) for a, _, d in todo], spec, date=date,
+                                   partition=partition, lexicon=lexicon)
+        i = 0
+        try:
+            for results in parts:
+                yield i, todo[i:i + len(results)], results
+                i += len(results)
+        finally:
+            parts.close()  # cancels what is left on the cluster
+
+    def worker_engine(self) -> tuple[WorkerEngine, Lexicon | None]:
+        """How Dask workers build an engine like this one (:mod:`quotes.distributed`), and the lexicon to send
+        them when it was given as a :class:`~quotes.lexicon.Lexicon` rather than a directory."""
+        origin = self._lexicon_origin
+        cache = self._cache
+        if isinstance(cache, os.PathLike) or (isinstance(cache, str) and not cache.startswith("~")):
+            cache = os.path.abspath(cache)
+        spec = WorkerEngine(type(self), models=None if self.models is None else os.path.abspath(self.models),
+                            lexicon=os.path.abspath(origin) if isinstance(origin, str) else None,
+                            method=self.method, cache=cache)
+        return spec, origin if isinstance(origin, Lexicon) else None
 
 
 def _archive_articles(articles: Sequence[Any]) -> tuple[list[ArchiveArticle], list[Skipped]]:

@@ -195,4 +195,9 @@ def _title_of(article: Article, given: str | None) -> tuple[str | None, str | No
     if article.title:
         return article.title, "page metadata"
     line = first_line_title(article.text)
-    return (line, "first line") if line else (None, None)
+    if line:
+        at = article.text.find(line)
+        if any(s.start < at + len(line) and at < s.end for s in article.ignore):
+            return None, None  # web debris ("Connect with us") is no headline
+        return line, "first line"
+    return None, None

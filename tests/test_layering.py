@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
     "models", "errors", "records", "reading", "marks", "dates", "manifest", "cache", "lexicon", "spanning", "parallel", "parse",
-    "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "store", "render",
+    "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "store", "distributed", "render",
     "engine", "web", "cli", "__init__", "__main__",
 ]
 """The units of the engine in the order data flows through them: a module (``quotes/parse.py``) or a package

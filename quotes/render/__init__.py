@@ -16,9 +16,9 @@ from .brat import extraction_brat
 from .data import check_json, digest_json, extraction_json, extraction_jsonl
 from .markdown import digest_markdown
 from .page import check_html, digest_html
-from .text import check_text, extraction_table
+from .text import check_text, digest_text, extraction_table
 
 __all__ = [
-    "check_html", "check_json", "check_text", "digest_html", "digest_json", "digest_markdown",
+    "check_html", "check_json", "check_text", "digest_html", "digest_json", "digest_markdown", "digest_text",
     "extraction_brat", "extraction_json", "extraction_jsonl", "extraction_table",
 ]

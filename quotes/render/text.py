@@ -1,4 +1,4 @@
-"""Plain-text reports for the terminal: the extraction table and the check report."""
+"""Plain-text reports for the terminal: the extraction table, the digest and the check report."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from ..records import Extraction
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
-from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, dated
+    from ..digests import Digest
+from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, article_titles, dated, described
 
 
 def _one_line(text: str, width: int) -> str:
@@ -89,3 +90,66 @@ def check_text(r: CheckReport) -> str:
         lines.append("")
         lines += _finding_lines(f)
     return "\n".join(lines)
+
+
+def _diff_text(diff: Any) -> str:
+    parts = []
+    for x in diff:
+        if x.op == "equal":
+            parts.append(x.variant)
+        else:
+            if x.canonical:
+                parts.append(f"[-{x.canonical}-]")
+            if x.variant:
+                parts.append(f"{{+{x.variant}+}}")
+    return " ".join(parts)
+
+
+def digest_text(d: Digest, *, width: int = 110) -> str:
+    """A digest as plain text for the terminal: a summary (articles with their titles and dates, findings by
+    severity), the errors and warnings, then each speaker's statements with their variants; notes on the
+    articles (web debris, encodings) are counted, not listed (``--format json`` or ``html`` has them).
+
+    >>> from quotes.digests import digest
+    >>> print(digest_text(digest([])), end="")
+    Quote digest: 0 articles, 0 statements, 0 speakers; findings: 0 errors, 0 warnings, 0 notes.
+    """
+    c = _counts(d.findings)
+    lines = [f"Quote digest: {_n(len(d.articles), 'article')}, {_n(len(d.groups), 'statement')}, "
+             f"{_n(len(d.speakers), 'speaker')}; findings: "
+             + ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES) + "."]
+    if d.dates:
+        lines += ["", "Articles:"]
+        lines += [f"  {_one_line(dated(a, day, source, t), width)}"
+                  for a, (day, source), t in zip(d.articles, d.dates, article_titles(d))]
+    loud = [f for f in d.findings if f.severity in ("error", "warning")]
+    if loud:
+        lines += ["", "To look at:"]
+        for f in loud:
+            lines += _finding_lines(f)
+    for s in d.speakers:
+        head = s.label + (f" ({described(s.speaker)})" if described(s.speaker) else "")
+        lines += ["", _one_line(head, width)]
+        for g in s.groups:
+            lines.append(f"  “{_one_line(g.canonical, width - 20)}” ({', '.join(g.articles)})")
+            for o in g.occurrences:
+                if o.text == g.canonical and len(g.occurrences) == 1:
+                    continue
+                who = "" if o.speaker == s.speaker else f", attributed to {o.speaker.label}"
+                lines.append(f"      {o.article} {o.span.start}-{o.span.end}{who}: "
+                             f"{_one_line(_diff_text(g.diff(o)), width - 30)}")
+        notes = [f for f in s.findings if f.severity == "info"]
+        for f in notes:
+            lines.append(f"    note ({f.code}): {_one_line(f.message, width - 20)}")
+    if d.diagnostics:
+        codes = _counts_of(x.code for _, x in d.diagnostics)
+        lines += ["", f"Notes on the articles: {', '.join(f'{n} {code}' for code, n in codes)} "
+                      "(listed by --format json or html)."]
+    return "\n".join(lines) + "\n"
+
+
+def _counts_of(codes: Any) -> list[tuple[str, int]]:
+    out: dict[str, int] = {}
+    for code in codes:
+        out[code] = out.get(code, 0) + 1
+    return sorted(out.items(), key=lambda kv: -kv[1])
