@@ -115,7 +115,8 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             if key not in titles:
                 names = [sp.name, *(m.name.text for m in mentions
                                     if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
-                titles[key] = title_as_written(doc, list(dict.fromkeys(names)), lexicon)
+                family = sp.name.split()[-1] if sp.person_id is None and len(sp.name.split()) >= 2 else None
+                titles[key] = title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family)
             if titles[key] is not None:
                 q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[key]))
         out.append(q)

@@ -84,7 +84,7 @@ def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
     return run[0], run[-1]
 
 
-def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon) -> Span | None:
+def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, family: str | None = None) -> Span | None:
     """The fullest description the article writes next to any of ``names`` (a person's full name as
     written; its variants), or None.
 
@@ -92,10 +92,13 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon) -> S
     (``Clinton campaign spokesman Brian Fallon``; weekdays and honorifics left out); one after it is an
     apposition between commas that holds a noun and no finite verb (``Victor Cha, a Korea scholar at the
     Center for Strategic and International Studies, said``) or ``of`` and a proper name (``Mark Z. Barabak
-    of the Los Angeles Times``)."""
+    of the Los Angeles Times``). With ``family`` (a person no lexicon knows), descriptions next to the family
+    name alone count too."""
     text = doc.text
     best: Span | None = None
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
+    if family:
+        wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
     for n, sent in enumerate(doc.sentences):
         words = sent.words
         for i, w in enumerate(words):
@@ -104,6 +107,9 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon) -> S
                     continue
                 if [x.text for x in words[i:i + len(parts)]] != parts:
                     continue
+                if len(parts) == 1 and ((i > 0 and words[i - 1].upos == "PROPN") or (i + 1 < len(words)
+                                        and words[i + 1].upos == "PROPN")):
+                    continue  # the family name inside a full name (read above) or another name
                 before = _premodifier(sent, i, lexicon)
                 if i == 0 and n > 0 and doc.sentences[n - 1].words and _abbreviation(doc.sentences[n - 1].words[-1]):
                     # a splitter that ended a sentence at "Gov." cut the title from its name
