@@ -44,18 +44,42 @@ TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
 
 
 class _Progress:
-    """A one-line progress indicator on stderr; silent with --quiet or when stderr is not a terminal."""
+    """A one-line progress indicator on stderr: a bar, the count, the file being read next and the time left
+    (from the pace so far); silent with --quiet or when stderr is not a terminal."""
 
-    def __init__(self, label: str, *, quiet: bool) -> None:
+    def __init__(self, label: str, *, quiet: bool, names: Sequence[str] = ()) -> None:
         self.label = label
+        self.names = list(names)
         self.on = not quiet and sys.stderr.isatty()
+        self.started: float | None = None
+
+    def line(self, done: int, total: int, now: float) -> str:
+        """The line shown after ``done`` of ``total`` articles at time ``now`` (seconds).
+
+        >>> p = _Progress("digest", quiet=True, names=["a.txt", "b.txt", "c.txt", "d.txt"])
+        >>> p.line(0, 4, 100.0)
+        'digest [..............................] 0/4 a.txt'
+        >>> p.line(2, 4, 130.0)
+        'digest [###############...............] 2/4 c.txt, about 30 s left'
+        """
+        if self.started is None:
+            self.started = now
+        width = 30
+        filled = int(width * done / max(1, total))
+        parts = [f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"]
+        if done < total and done < len(self.names):
+            parts.append(" " + Path(self.names[done]).name)
+        if 0 < done < total:
+            left = (now - self.started) / done * (total - done)
+            parts.append(f", about {left:.0f} s left" if left < 120 else f", about {left / 60:.0f} min left")
+        return "".join(parts)
 
     def __call__(self, done: int, total: int) -> None:
         if not self.on:
             return
-        width = 30
-        filled = int(width * done / max(1, total))
-        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        import time
+
+        sys.stderr.write("\r\033[K" + self.line(done, total, time.monotonic()))
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -113,7 +137,7 @@ class _Run:
             self.paths.append(str(p))
 
     def extract(self, label: str) -> list[Extraction]:
-        progress = _Progress(label, quiet=self.args.quiet)
+        progress = _Progress(label, quiet=self.args.quiet, names=self.paths)
         progress(0, len(self.articles))
         rows = self.manifest_rows()
         dates = None if rows is None else [r.date if r is not None else None for r in rows]
