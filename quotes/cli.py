@@ -40,8 +40,6 @@ from . import __version__
 from .errors import QuotesError
 from .records import Extraction
 
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ""}
-
 
 class _Progress:
     """A one-line progress indicator on stderr: a bar, the count, the file being read next and the time left
@@ -90,21 +88,12 @@ STDIN = "-"
 
 
 def _files(paths: Sequence[str]) -> list[Path]:
+    """The article files of the arguments (a folder: its own files, not its sub-folders'); ``-`` is stdin."""
+    from .reading import article_files
+
     out: list[Path] = []
     for p in paths:
-        path = Path(p)
-        if p == STDIN:
-            out.append(path)
-        elif path.is_dir():
-            found = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not f.name.startswith("."))
-            if not found:
-                raise QuotesError(f"{path}: no article files (.txt, .html) in this directory")
-            out.extend(found)
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise QuotesError(f"{path}: no such file or directory")
+        out.extend([Path(p)] if p == STDIN else article_files([p]))
     return out
 
 

@@ -18,8 +18,11 @@ from __future__ import annotations
 import codecs
 import contextlib
 import html as htmllib
+import os
 import re
+from collections.abc import Sequence
 from html.parser import HTMLParser
+from pathlib import Path
 
 import attrs
 
@@ -53,6 +56,31 @@ class Article:
     title: str | None = None
     """The title an HTML page gives itself (``og:title``, else ``<title>``); None for plain text or a page
     without one."""
+
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ""})
+"""The files a folder contributes as articles."""
+
+
+def article_files(paths: Sequence[str | os.PathLike[str]], *, recursive: bool = False) -> list[Path]:
+    """The article files of files and folders, in order: a folder gives its ``.txt``/``.html`` files sorted
+    (hidden ones left out; in sub-folders too when ``recursive``). A folder without any, or a path that is
+    not there, raises :class:`InputError`."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(f for f in (path.rglob("*") if recursive else path.iterdir())
+                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not found:
+                raise InputError(f"{path}: no article files (.txt, .html) in this directory")
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return out
 
 
 def read_article(data: str | bytes, *, name: str | None = None) -> Article:

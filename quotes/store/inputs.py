@@ -6,31 +6,18 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import InputError
 from ..manifest import Manifest
+from ..reading import ARTICLE_SUFFIXES, article_files
 from .records import ArchiveArticle, Skipped
 
 __all__ = ["TEXT_SUFFIXES", "articles_from_paths"]
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ""})
+TEXT_SUFFIXES = ARTICLE_SUFFIXES
 """The files a folder contributes (as ``quotes extract`` reads them)."""
 
 
 def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not found:
-                raise InputError(f"{path}: no article files (.txt, .html) in this directory")
-            out.extend(found)
-        elif path.is_file():
-            out.append(path)
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return out
+    return article_files(paths, recursive=True)
 
 
 def articles_from_paths(
