@@ -50,7 +50,7 @@ class FixedLabels:
     def __init__(self, *labels: list[str]) -> None:
         self.labels = list(labels)
 
-    def tag(self, segments, *, store=None):  # type: ignore[no-untyped-def]
+    def tag(self, segments, *, store=None, documents=None):  # type: ignore[no-untyped-def]
         assert [len(s.words) for s in segments] == [len(x) for x in self.labels]
         return self.labels
 

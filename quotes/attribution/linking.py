@@ -237,10 +237,12 @@ def tag_attributions_many(
     store: Store | None = None,
 ) -> list[tuple[Attribution, ...]]:
     """:func:`tag_attributions` for several ``(document, quotations, ignore)`` articles, their segments
-    tagged in one batch (same results, faster); ``store``: a disk cache for the labels."""
+    tagged in one call (the same results as one
+    by one: no chunk of the tagger's batch mixes articles); ``store``: a disk cache for the labels."""
     per_doc = [[s for s in segments(doc, quotations, lexicon=lexicon)
                 if not any(i.start <= s.words[0].start and s.words[-1].end <= i.end for i in ignore)]
                for doc, quotations, ignore in articles]
-    labels = iter(model.tag([s for segs in per_doc for s in segs], store=store))
+    labels = iter(model.tag([s for segs in per_doc for s in segs], store=store,
+                            documents=[d for d, segs in enumerate(per_doc) for _ in segs]))
     return [_link(doc, quotations, [(s, next(labels)) for s in segs], lexicon=lexicon)
             for (doc, quotations, _), segs in zip(articles, per_doc)]

@@ -174,30 +174,47 @@ class RoleModel:
         """Feature indices per feature name, per word (see :func:`encode_features`)."""
         return encode_features(self.vocabs, segment.features)
 
-    def tag(self, batch: Sequence[Segment], *, store: Store | None = None) -> list[list[str]]:
+    def tag(self, batch: Sequence[Segment], *, store: Store | None = None,
+            documents: Sequence[int] | None = None) -> list[list[str]]:
         """The best label sequence for each segment (no ``I-`` without its ``B-``).
 
-        Segments are run longest first in chunks of ``TAG_CHUNK``: one long batch over many articles
-        costs far fewer recurrent steps than one batch per article. Chunks are shared out among threads
+        ``documents`` gives each segment's article (any number per article; all one article when it is
+        None). A chunk of the batch never mixes articles: a network's scores move in the last float digits
+        with the other rows of its batch, and a borderline word could flip, so an article's labels are
+        the same whichever articles it is tagged with, in whatever order. Within an article, segments run
+        longest first in chunks of ``TAG_CHUNK``. Chunks are shared out among threads
         (:func:`quotes.parallel.interleaved`); each chunk's labels are the same whichever thread runs it.
         With a disk cache ``store`` (the parser's: see :class:`quotes.parse.Parser`), labels are kept there,
-        keyed by this model file's hash and the segment's features."""
+        keyed by this model file's hash, the segment's features and its article's (so a paragraph that two
+        articles share is not given the labels its batch mates in the other one led to)."""
         import torch
 
         out: list[list[str]] = [[] for _ in batch]
+        doc_of = list(documents) if documents is not None else [0] * len(batch)
+        if len(doc_of) != len(batch):
+            raise ValueError(f"documents gives {len(doc_of)} articles for {len(batch)} segments")
         wanted = [i for i, s in enumerate(batch) if s.words]
         store = store if store is not None and store.active and wanted and self.fingerprint else None
         keys: dict[int, str] = {}
         if store is not None:  # labels kept on disk with the parses (see quotes.parse.Parser)
-            keys = {i: cache_key(self.fingerprint, "roles", json.dumps(batch[i].features)) for i in wanted}
+            members: dict[int, list[int]] = {}
+            for i in wanted:
+                members.setdefault(doc_of[i], []).append(i)
+            context = {d: cache_key(*(json.dumps(batch[i].features) for i in rows)) for d, rows in members.items()}
+            keys = {i: cache_key(self.fingerprint, "roles", context[doc_of[i]], json.dumps(batch[i].features))
+                    for i in wanted}
             stored = store.get_many(list(dict.fromkeys(keys.values())))
             for i in wanted:
                 kept = _decode_labels_entry(stored.get(keys[i]), len(batch[i].words))
                 if kept is not None:
                     out[i] = kept
             wanted = [i for i in wanted if not out[i]]
-        order = sorted(wanted, key=lambda i: -len(batch[i].words))
-        chunks = [order[c:c + TAG_CHUNK] for c in range(0, len(order), TAG_CHUNK)]
+        order = sorted(wanted, key=lambda i: (doc_of[i], -len(batch[i].words), i))
+        chunks: list[list[int]] = []
+        for i in order:
+            if not chunks or len(chunks[-1]) == TAG_CHUNK or doc_of[chunks[-1][0]] != doc_of[i]:
+                chunks.append([])
+            chunks[-1].append(i)
 
         moves = ensemble_transitions(self.networks) if order else None
 
