@@ -38,6 +38,7 @@ _NAMES = {
     "Mention": "records",
     "Span": "records",
     "Diagnostic": "records",
+    "statements_frame": "records",
     "QuotesError": "errors",
     "InputError": "errors",
     "LexiconError": "errors",
@@ -48,7 +49,7 @@ __all__ = [
     "CheckReport", "Diagnostic", "Digest", "Engine", "Extraction", "Finding", "InputError", "Lexicon",
     "LexiconError", "Mention", "ModelsNotFoundError", "Person", "Quote", "QuotesError", "Span", "Speaker",
     "SpeakerDigest", "StatementGroup", "Store", "Tenure", "check", "digest", "extract", "extract_many", "load_lexicon",
-    "models_info",
+    "models_info", "statements_frame",
 ]
 
 assert sorted(_NAMES) == __all__  # one list of public names, kept in step
@@ -61,7 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .grouping import StatementGroup
     from .lexicon import Lexicon, Person, Tenure, load_lexicon
     from .parse import models_info
-    from .records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
+    from .records import Diagnostic, Extraction, Mention, Quote, Span, Speaker, statements_frame
     from .store import Store
     from .verification import Finding
 

@@ -13,12 +13,13 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import attrs
 
 from .digests import default_lexicon, named_extractions
-from .records import Extraction
+from .records import Extraction, html_table
 from .verification import Finding, LexiconLike, check_against_sources, unique_names
 
 __all__ = ["CheckReport", "check"]
@@ -44,6 +45,15 @@ class CheckReport:
     def exit_code(self) -> int:
         """0 when clean, 1 when an editor must look at something."""
         return 0 if self.clean else 1
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: clean or not, how many quotes were checked against how many sources, the findings."""
+        name = html.escape(self.draft.name or "the draft")
+        verdict = "clean" if self.clean else f"{sum(f.severity != 'info' for f in self.findings)} to look at"
+        head = (f"{name}: {verdict}; {len(self.draft.quotes)} statement{'s' if len(self.draft.quotes) != 1 else ''}"
+                f" checked against {len(self.sources)} source{'s' if len(self.sources) != 1 else ''}")
+        return html_table(head, ("severity", "code", "where", "message"),
+                          [(f.severity, f.code, f.span.text, f.message) for f in self.findings])
 
 
 def check(

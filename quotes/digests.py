@@ -25,7 +25,7 @@ import attrs
 
 from .errors import InputError
 from .grouping import StatementGroup, group_statements
-from .records import Diagnostic, Extraction, Speaker
+from .records import Diagnostic, Extraction, Speaker, html_table
 from .verification import Finding, LexiconLike, verify_across, verify_article
 
 __all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "named_extractions"]
@@ -68,6 +68,19 @@ class Digest:
     titles: tuple[str | None, ...] = ()
     """Each article's title (``Extraction.title``: a manifest's, the page's, its first line; None where it has
     none), as ``articles``."""
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the counts, the findings to look at, then the speakers with their titles."""
+        serious = [f for f in self.findings if f.severity in ("error", "warning")]
+        head = (f"{len(self.articles)} article{'s' if len(self.articles) != 1 else ''}, {len(self.speakers)} "
+                f"speaker{'s' if len(self.speakers) != 1 else ''}, {len(self.groups)} statement"
+                f"{'s' if len(self.groups) != 1 else ''}, {len(serious)} to look at")
+        findings = html_table("Findings to look at", ("severity", "code", "article", "where", "message"),
+                              [(f.severity, f.code, f.article, f.span.text, f.message) for f in serious])
+        speakers = html_table("Speakers", ("speaker", "title", "office", "statements", "findings"),
+                              [(s.label, s.speaker.title.text if s.speaker.title else "", s.speaker.office or "",
+                                str(len(s.groups)), str(len(s.findings))) for s in self.speakers])
+        return f"<div><p>{head}</p>{findings if serious else ''}{speakers}</div>"
 
 
 def named_extractions(extractions: Sequence[Extraction], *, prefix: str = "#") -> list[Extraction]:

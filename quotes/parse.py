@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -287,7 +288,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 MEMO_SIZE = 50_000
 """Paragraphs (and, apart, parsed sentences) a parser keeps in memory."""
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 """Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
 
 CACHE_OFF = {"", "0", "off", "no", "none", "false"}
@@ -477,8 +478,10 @@ class Parser:
             nlp = self.pipeline()
             with _STANZA_LOCK:
                 tagged = interleaved(lambda part: _tag(nlp, part), paragraphs)
-            keep({(directory, para): tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
-                  for para, sdoc in zip(paragraphs, tagged)}, _encode_sentences)
+                converted = {(directory, para): mend_splits(
+                    para, tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None),
+                    lambda forms: _retag(nlp, forms)) for para, sdoc in zip(paragraphs, tagged)}
+            keep(converted, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for t, offset, para in jobs:
             for rel in have[(directory, para)]:
@@ -680,6 +683,72 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
         return None
     start, end = words[0].start, max(w.end for w in words)
     return Sentence(start, end, text[start:end], tuple(words))
+
+
+MEND_LIMIT = 120
+"""The most words a sentence mended from two (:func:`mend_splits`) may have."""
+
+_FINAL = re.compile(r"[.!?:;…\"'”’»)\]]$")
+
+
+def _wrong_split(text: str, first: Sentence, second: Sentence) -> bool:
+    """Whether the tokenizer ended ``first`` where no sentence ends: its last word ends in a letter or digit (no
+    full stop, question mark, colon or closing mark), ``second`` follows on the same line with a word, and
+    ``first`` is not a heading in capitals (``SAVE A QUARTER Let's say ...``)."""
+    last, head = first.words[-1].text, second.words[0].text
+    if _FINAL.search(last) or not last[-1:].isalnum() or not head[:1].isalnum():
+        return False
+    if "\n" in text[first.end:second.start]:
+        return False
+    letters = [c for c in first.text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(first.words) > 1:
+        return False
+    return len(first.words) + len(second.words) <= MEND_LIMIT
+
+
+def mend_splits(text: str, sentences: tuple[Sentence, ...],
+                retag: Callable[[list[str]], list[tuple[str, str, str, str]]]) -> tuple[Sentence, ...]:
+    """The tokenizer's sentences of one paragraph, with its splits inside a name or a clause undone: the
+    shipped tokenizer sometimes ends a sentence between two words with no punctuation ("President Wang | Yi
+    said ...", "Theresa | May said ...", "NBC | News first published ..."), and a name cut in two is then
+    never recognised. Two such sentences become one, re-tagged together by ``retag`` (the words' forms in,
+    ``(upos, xpos, feats, lemma)`` per word out).
+
+    >>> def retag(forms):
+    ...     return [("PROPN", "NNP", "", f) for f in forms]
+    >>> text = "President Wang Yi said it."
+    >>> w = lambda i, a, b: Word(i, text[a:b], a, b, text[a:b], "X", "", "")
+    >>> first = Sentence(0, 14, text[0:14], (w(0, 0, 9), w(1, 10, 14)))
+    >>> second = Sentence(15, 26, text[15:26], (w(0, 15, 17), w(1, 18, 22), w(2, 23, 25), w(3, 25, 26)))
+    >>> [s.text for s in mend_splits(text, (first, second), retag)]
+    ['President Wang Yi said it.']
+    """
+    if len(sentences) < 2 or not any(_wrong_split(text, a, b) for a, b in itertools.pairwise(sentences)):
+        return sentences
+    out: list[Sentence] = [sentences[0]]
+    for sent in sentences[1:]:
+        if _wrong_split(text, out[-1], sent):
+            words = out[-1].words + sent.words
+            tags = retag([w.form or w.text for w in words])
+            if len(tags) == len(words):
+                merged = tuple(attrs.evolve(w, index=i, upos=u, xpos=x, feats=f, lemma=lemma or w.text)
+                               for i, (w, (u, x, f, lemma)) in enumerate(zip(words, tags)))
+                out[-1] = Sentence(out[-1].start, sent.end, text[out[-1].start:sent.end], merged)
+                continue
+        out.append(sent)
+    return tuple(out)
+
+
+def _retag(nlp, forms: list[str]) -> list[tuple[str, str, str, str]]:
+    """Tags and lemmas of one sentence of given words (the tagging pass without the tokenizer)."""
+    import stanza
+
+    doc = stanza.Document([[{"id": i + 1, "text": f} for i, f in enumerate(forms)]])
+    nlp.processors["pos"].process(doc)
+    lemma = nlp.processors.get("lemma")
+    if lemma is not None:
+        lemma.process(doc)
+    return [(w.upos or "X", w.xpos or "", w.feats or "", w.lemma or "") for w in doc.sentences[0].words]
 
 
 def tag_and_parse_words(

@@ -14,9 +14,16 @@ Span(start=10, end=14, text='Wang')
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal
+import html as _html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+
+from .errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 SpeakerKind = Literal["person", "organisation", "document", "joint", "anonymous", "ambiguous", "unresolved"]
@@ -66,8 +73,16 @@ class Span:
         """Whether the two ranges share at least one character."""
         return self.start < other.end and other.start < self.end
 
+    def to_dict(self) -> dict[str, Any]:
+        """``{"start", "end", "text"}``, as the JSON outputs write a span."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
     def __len__(self) -> int:
         return self.end - self.start
+
+
+def _span(s: Span | None) -> dict[str, Any] | None:
+    return None if s is None else s.to_dict()
 
 
 @attrs.frozen
@@ -81,6 +96,10 @@ class Diagnostic:
     span: Span | None = None
     """Where in the text, if it concerns one place."""
     severity: Severity = "info"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The diagnostic as plain data (as ``--format json`` writes it)."""
+        return {"code": self.code, "severity": self.severity, "message": self.message, "span": _span(self.span)}
 
 
 @attrs.frozen
@@ -132,6 +151,15 @@ class Speaker:
             return "joint:" + "|".join(sorted(self.candidates))
         return None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The speaker as plain data (as ``--format json`` writes it).
+
+        >>> Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China").to_dict()["office"]
+        'Foreign Minister of China'
+        """
+        return {"kind": self.kind, "name": self.name, "person_id": self.person_id, "office": self.office,
+                "title": _span(self.title), "candidates": list(self.candidates), "label": self.label}
+
 
 UNRESOLVED = Speaker("unresolved")
 
@@ -158,6 +186,11 @@ class Mention:
     """The office the title denotes, normalised (``President of Ukraine``), when the lexicon knows it."""
     speaker: Speaker = UNRESOLVED
     """Who the mention refers to."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as plain data (as ``--format json`` writes it)."""
+        return {"span": self.span.to_dict(), "name": _span(self.name), "title": _span(self.title),
+                "title_office": self.title_office, "speaker": self.speaker.to_dict()}
 
 
 @attrs.frozen
@@ -195,6 +228,15 @@ class Quote:
     @property
     def end(self) -> int:
         return self.content[-1].end
+
+    def to_dict(self) -> dict[str, Any]:
+        """The quote as plain data (as ``--format json`` writes it)."""
+        return {
+            "kind": self.kind, "text": self.text, "content": [p.to_dict() for p in self.content],
+            "quoted": [p.to_dict() for p in self.quoted], "cue": _span(self.cue), "cue_lemma": self.cue_lemma,
+            "source": _span(self.source), "speaker": self.speaker.to_dict(), "resolution": self.resolution,
+            "confidence": self.confidence,
+        }
 
 
 @attrs.frozen
@@ -251,3 +293,97 @@ class Extraction:
     line when that reads as a headline; None when there is none."""
     title_source: str | None = None
     """Where the title came from: ``manifest``, ``page metadata`` or ``first line``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything found in the article as plain data (lists, dicts, strings, numbers), as ``quotes extract
+        --format json`` writes it (``docs/schema/extraction.schema.json``); ``json.dumps`` takes it as it is.
+
+        >>> e = Extraction("Hi.", (), (), (), _dt.date(2022, 3, 1), "argument", "a")
+        >>> e.to_dict()["date"], e.to_dict()["quotes"]
+        ('2022-03-01', [])
+        """
+        return {
+            "name": self.name, "date": self.date.isoformat(), "date_source": self.date_source, "title": self.title,
+            "title_source": self.title_source,
+            "quotes": [q.to_dict() for q in self.quotes], "mentions": [m.to_dict() for m in self.mentions],
+            "diagnostics": [d.to_dict() for d in self.diagnostics], "text": self.text,
+        }
+
+    def statement_rows(self) -> list[dict[str, Any]]:
+        """One flat row per statement, for tables: the article, its date, the statement's kind, text and
+        offsets, the speaker (label, kind, lexicon id, office, title as written), the cue, the source as
+        written, how the speaker was found and the confidence (the columns of :meth:`to_frame`).
+
+        >>> Extraction("Hi.", (), (), (), _dt.date(2022, 3, 1), "argument", "a").statement_rows()
+        []
+        """
+        rows = []
+        for q in self.quotes:
+            sp = q.speaker
+            rows.append({
+                "article": self.name, "date": self.date, "kind": q.kind, "text": q.text, "start": q.start,
+                "end": q.end, "speaker": sp.label, "speaker_kind": sp.kind, "person_id": sp.person_id,
+                "office": sp.office, "title": sp.title.text if sp.title else None,
+                "cue": q.cue.text if q.cue else None, "cue_lemma": q.cue_lemma,
+                "source": q.source.text if q.source else None, "resolution": q.resolution,
+                "confidence": q.confidence,
+            })
+        return rows
+
+    def to_frame(self) -> pd.DataFrame:
+        """The statements as a pandas ``DataFrame``, one row each (see :meth:`statement_rows`); needs pandas
+        (``pip install 'quotes[pandas]'``). Several articles at once: :func:`statements_frame`."""
+        return statements_frame([self])
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: the article's name, date and title, then a table of its statements."""
+        head = " · ".join(_html.escape(x) for x in (self.name or "article", self.date.isoformat(), self.title or "")
+                          if x)
+        rows = [(r["speaker"] + (f" ({r['title']})" if r["title"] else ""), r["kind"], r["text"],
+                 f"{r['confidence']:.2f}") for r in self.statement_rows()]
+        return html_table(f"{head}: {len(rows)} statement{'s' if len(rows) != 1 else ''}",
+                          ("speaker", "kind", "statement", "confidence"), rows)
+
+
+STATEMENT_COLUMNS = ("article", "date", "kind", "text", "start", "end", "speaker", "speaker_kind", "person_id",
+                     "office", "title", "cue", "cue_lemma", "source", "resolution", "confidence")
+"""The columns of :func:`statements_frame`, in order."""
+
+
+def statements_frame(extractions: Extraction | Sequence[Extraction]) -> pd.DataFrame:
+    """The statements of one or several extractions as one pandas ``DataFrame`` (columns
+    :data:`STATEMENT_COLUMNS`, one row per statement, articles in the order given). Needs pandas:
+    ``pip install 'quotes[pandas]'``; without it an :class:`~quotes.errors.InputError` says so.
+
+    >>> import datetime as dt
+    >>> e = Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "a")
+    >>> list(statements_frame([e, e]).columns)[:4], len(statements_frame(e))
+    (['article', 'date', 'kind', 'text'], 0)
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise InputError("a DataFrame of statements needs pandas: pip install 'quotes[pandas]'") from None
+    items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
+    bad = [type(e).__name__ for e in items if not isinstance(e, Extraction)]
+    if bad:
+        raise InputError(f"statements_frame takes extractions (quotes.extract's results), not {bad[0]}")
+    rows = [row for e in items for row in e.statement_rows()]
+    return pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
+
+
+def html_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]], *, limit: int = 200) -> str:
+    """A small escaped HTML table (a notebook's ``_repr_html_``): ``caption`` is already HTML, cells are text.
+    At most ``limit`` rows are shown, and the table says how many more there are.
+
+    >>> html_table("<b>t</b>", ("a",), [("<x>",)])
+    '<div><p><b>t</b></p><table><tr><th>a</th></tr><tr><td>&lt;x&gt;</td></tr></table></div>'
+    """
+    out = [f"<div><p>{caption}</p><table><tr>", *(f"<th>{_html.escape(h)}</th>" for h in headers), "</tr>"]
+    for row in rows[:limit]:
+        out += ["<tr>", *(f"<td>{_html.escape(str(c))}</td>" for c in row), "</tr>"]
+    out.append("</table>")
+    if len(rows) > limit:
+        out.append(f"<p>… and {len(rows) - limit} more</p>")
+    out.append("</div>")
+    return "".join(out)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..grouping import Occurrence, StatementGroup
-from ..records import Diagnostic, Extraction, Mention, Quote, Span, Speaker
+from ..records import Extraction, Span, Speaker
 from ..wording import WordDiff
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -17,38 +17,15 @@ from .common import _counts, article_titles
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:
-    return None if s is None else {"start": s.start, "end": s.end, "text": s.text}
+    return None if s is None else s.to_dict()
 
 
 def _speaker(s: Speaker) -> dict[str, Any]:
-    return {"kind": s.kind, "name": s.name, "person_id": s.person_id, "office": s.office,
-            "title": _span(s.title), "candidates": list(s.candidates), "label": s.label}
-
-
-def _quote(q: Quote) -> dict[str, Any]:
-    return {
-        "kind": q.kind, "text": q.text, "content": [_span(p) for p in q.content], "quoted": [_span(p) for p in q.quoted],
-        "cue": _span(q.cue), "cue_lemma": q.cue_lemma, "source": _span(q.source), "speaker": _speaker(q.speaker),
-        "resolution": q.resolution, "confidence": q.confidence,
-    }
-
-
-def _mention(m: Mention) -> dict[str, Any]:
-    return {"span": _span(m.span), "name": _span(m.name), "title": _span(m.title), "title_office": m.title_office,
-            "speaker": _speaker(m.speaker)}
-
-
-def _diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return {"code": d.code, "severity": d.severity, "message": d.message, "span": _span(d.span)}
+    return s.to_dict()
 
 
 def _extraction(e: Extraction) -> dict[str, Any]:
-    return {
-        "name": e.name, "date": e.date.isoformat(), "date_source": e.date_source, "title": e.title,
-        "title_source": e.title_source,
-        "quotes": [_quote(q) for q in e.quotes], "mentions": [_mention(m) for m in e.mentions],
-        "diagnostics": [_diagnostic(d) for d in e.diagnostics], "text": e.text,
-    }
+    return e.to_dict()
 
 
 def _evidence(ev: Any) -> dict[str, Any]:
@@ -120,7 +97,7 @@ def digest_json(d: Digest) -> str:
                       "findings": [_finding(f) for f in s.findings]} for s in d.speakers],
         "groups": [_group(g) for g in d.groups],
         "findings": [_finding(f) for f in d.findings],
-        "diagnostics": [dict(article=a, **_diagnostic(x)) for a, x in d.diagnostics],
+        "diagnostics": [dict(article=a, **x.to_dict()) for a, x in d.diagnostics],
     }
     return _dumps(data)
 

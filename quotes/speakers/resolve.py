@@ -107,6 +107,10 @@ def resolve_speakers(
 def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon) -> tuple[Quote, ...]:
     """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`)."""
     titles: dict[str, Span | None] = {}
+    described: dict[str, list[Span]] = {}  # "China's foreign minister said": the source is itself the title
+    for q in quotes:
+        if q.resolution == "title" and q.source is not None and q.speaker.kind == "person" and q.speaker.name:
+            described.setdefault(q.speaker.key or q.speaker.name, []).append(_without_determiner(doc.text, q.source))
     out = []
     for q in quotes:
         sp = q.speaker
@@ -116,11 +120,21 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
                 names = [sp.name, *(m.name.text for m in mentions
                                     if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
                 family = sp.name.split()[-1] if sp.person_id is None and len(sp.name.split()) >= 2 else None
-                titles[key] = title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family)
+                found = [t for t in (title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family),
+                                     *described.get(key, ())) if t is not None and t.text]
+                titles[key] = max(found, key=lambda t: (len(t.text), -t.start)) if found else None
             if titles[key] is not None:
                 q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[key]))
         out.append(q)
     return tuple(out)
+
+
+def _without_determiner(text: str, span: Span) -> Span:
+    """A source span without its leading article ("the senator" -> "senator")."""
+    head, _, rest = span.text.partition(" ")
+    if rest and head.lower() in ("the", "a", "an"):
+        return Span.of(text, span.end - len(rest), span.end)
+    return span
 
 
 @attrs.frozen
