@@ -6,6 +6,7 @@ attribution -> speakers.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Literal
@@ -72,10 +73,20 @@ def _needs_parse(
     for doc, atts in zip(docs, learned):
         wanted: set[tuple[int, str]] = set()
         out.append(wanted)
-        for sent in doc.sentences:
-            touched = [a for a in atts if any(c.start < sent.end and sent.start < c.end for c in a.content)
+        starts = [sent.start for sent in doc.sentences]
+        near: list[list[Attribution]] = [[] for _ in doc.sentences]  # the attributions that reach each sentence
+        for a in atts:
+            reach = [(c.start, c.end) for c in a.content] + ([(a.cue.start, a.cue.start + 1)] if a.cue else [])
+            for lo, hi in reach:
+                first = max(0, bisect.bisect_right(starts, lo) - 1)
+                for k in range(first, bisect.bisect_left(starts, hi)):
+                    if not near[k] or near[k][-1] is not a:
+                        near[k].append(a)
+        for sent, nearby in zip(doc.sentences, near):
+            touched = [a for a in nearby if any(c.start < sent.end and sent.start < c.end for c in a.content)
                        or (a.cue is not None and sent.start <= a.cue.start < sent.end)]
-            sourceless = any(a.source is None and a.cue is not None and sent.start <= a.cue.start < sent.end for a in atts)
+            sourceless = any(a.source is None and a.cue is not None and sent.start <= a.cue.start < sent.end
+                             for a in nearby)
             cues = [w for w in sent.words if is_cue(w)] if touched else []
             nested = any(c.start <= w.start < c.end and not any(q.start <= w.start < q.end for q in a.quoted)
                          for w in cues for a in touched for c in a.content)

@@ -32,9 +32,10 @@ nor parsed again (the role tagger keeps its labels in the same store).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import functools
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -134,9 +135,51 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
 
-    @property
+    @functools.cached_property
     def words(self) -> tuple[Word, ...]:
+        """Every word of every sentence, in order (built once)."""
         return tuple(w for s in self.sentences for w in s.words)
+
+    @functools.cached_property
+    def _word_ends(self) -> list[int]:
+        return [w.end for w in self.words]
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @functools.cached_property
+    def where(self) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Each word's text -> its ``(sentence index, word index)`` places, in text order (built once: a long
+        article's names are looked up without reading every word for each).
+
+        >>> w = lambda i, a, b: Word(i, "aba"[a:b], a, b, "", "X", "", "")
+        >>> Document("aba", (Sentence(0, 3, "aba", (w(0, 0, 1), w(1, 1, 2), w(2, 2, 3))),)).where["a"]
+        ((0, 0), (0, 2))
+        """
+        out: dict[str, list[tuple[int, int]]] = {}
+        for n, sent in enumerate(self.sentences):
+            for i, w in enumerate(sent.words):
+                out.setdefault(w.text, []).append((n, i))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def words_before(self, offset: int, n: int) -> tuple[Word, ...]:
+        """The last ``n`` words that end at or before ``offset`` (across sentences), in log time.
+
+        >>> w = lambda i, a, b: Word(i, "ab"[a:b], a, b, "", "X", "", "")
+        >>> doc = Document("ab", (Sentence(0, 1, "a", (w(0, 0, 1),)), Sentence(1, 2, "b", (w(0, 1, 2),))))
+        >>> [x.text for x in doc.words_before(2, 5)], [x.text for x in doc.words_before(1, 1)]
+        (['a', 'b'], ['a'])
+        """
+        k = bisect.bisect_right(self._word_ends, offset)
+        return self.words[max(0, k - n):k]
+
+    def sentences_from(self, offset: int) -> tuple[Sentence, ...]:
+        """The sentences from the one that holds (or first follows) ``offset`` on, found in log time."""
+        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        if k < len(self.sentences) and self.sentences[k].end <= offset:
+            k += 1
+        return self.sentences[k:]
 
 
 @attrs.frozen
@@ -478,10 +521,10 @@ class Parser:
             nlp = self.pipeline()
             with _STANZA_LOCK:
                 tagged = interleaved(lambda part: _tag(nlp, part), paragraphs)
-                converted = {(directory, para): mend_splits(
-                    para, tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None),
-                    lambda forms: _retag(nlp, forms)) for para, sdoc in zip(paragraphs, tagged)}
-            keep(converted, _encode_sentences)
+                mended = mend_splits([(para, tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences)
+                                                   if s is not None)) for para, sdoc in zip(paragraphs, tagged)],
+                                     lambda forms: _retag(nlp, forms))
+            keep({(directory, para): sents for para, sents in zip(paragraphs, mended)}, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for t, offset, para in jobs:
             for rel in have[(directory, para)]:
@@ -701,54 +744,71 @@ def _wrong_split(text: str, first: Sentence, second: Sentence) -> bool:
     if "\n" in text[first.end:second.start]:
         return False
     letters = [c for c in first.text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(first.words) > 1:
-        return False
-    return len(first.words) + len(second.words) <= MEND_LIMIT
+    return not (letters and all(c.isupper() for c in letters) and len(first.words) > 1)
 
 
-def mend_splits(text: str, sentences: tuple[Sentence, ...],
-                retag: Callable[[list[str]], list[tuple[str, str, str, str]]]) -> tuple[Sentence, ...]:
-    """The tokenizer's sentences of one paragraph, with its splits inside a name or a clause undone: the
-    shipped tokenizer sometimes ends a sentence between two words with no punctuation ("President Wang | Yi
-    said ...", "Theresa | May said ...", "NBC | News first published ..."), and a name cut in two is then
-    never recognised. Two such sentences become one, re-tagged together by ``retag`` (the words' forms in,
-    ``(upos, xpos, feats, lemma)`` per word out).
+def mend_splits(
+    paragraphs: Sequence[tuple[str, tuple[Sentence, ...]]],
+    retag: Callable[[list[list[str]]], list[list[tuple[str, str, str, str]]]],
+) -> list[tuple[Sentence, ...]]:
+    """Each paragraph's sentences as the tokenizer split them, with its splits inside a name or a clause undone:
+    the shipped tokenizer sometimes ends a sentence between two words with no punctuation ("President Wang |
+    Yi said ...", "Theresa | May said ...", "NBC | News first published ..."), and a name cut in two is then
+    never recognised. Such sentences become one, re-tagged together: ``retag`` gets the words' forms of
+    every mended sentence at once (one call: a tagging call has a fixed cost of seconds) and gives
+    ``(upos, xpos, feats, lemma)`` per word.
 
-    >>> def retag(forms):
-    ...     return [("PROPN", "NNP", "", f) for f in forms]
+    >>> def retag(sentences):
+    ...     return [[("PROPN", "NNP", "", f) for f in forms] for forms in sentences]
     >>> text = "President Wang Yi said it."
     >>> w = lambda i, a, b: Word(i, text[a:b], a, b, text[a:b], "X", "", "")
     >>> first = Sentence(0, 14, text[0:14], (w(0, 0, 9), w(1, 10, 14)))
     >>> second = Sentence(15, 26, text[15:26], (w(0, 15, 17), w(1, 18, 22), w(2, 23, 25), w(3, 25, 26)))
-    >>> [s.text for s in mend_splits(text, (first, second), retag)]
+    >>> [s.text for s in mend_splits([(text, (first, second))], retag)[0]]
     ['President Wang Yi said it.']
     """
-    if len(sentences) < 2 or not any(_wrong_split(text, a, b) for a, b in itertools.pairwise(sentences)):
-        return sentences
-    out: list[Sentence] = [sentences[0]]
-    for sent in sentences[1:]:
-        if _wrong_split(text, out[-1], sent):
-            words = out[-1].words + sent.words
-            tags = retag([w.form or w.text for w in words])
-            if len(tags) == len(words):
-                merged = tuple(attrs.evolve(w, index=i, upos=u, xpos=x, feats=f, lemma=lemma or w.text)
-                               for i, (w, (u, x, f, lemma)) in enumerate(zip(words, tags)))
-                out[-1] = Sentence(out[-1].start, sent.end, text[out[-1].start:sent.end], merged)
+    runs: list[list[list[Sentence]]] = []  # per paragraph, its sentences in runs to be joined
+    for text, sentences in paragraphs:
+        groups: list[list[Sentence]] = []
+        for sent in sentences:
+            if groups and _wrong_split(text, groups[-1][-1], sent) and \
+                    sum(len(x.words) for x in groups[-1]) + len(sent.words) <= MEND_LIMIT:
+                groups[-1].append(sent)
+            else:
+                groups.append([sent])
+        runs.append(groups)
+    joined = [[w for x in group for w in x.words] for groups in runs for group in groups if len(group) > 1]
+    tags = iter(retag([[w.form or w.text for w in words] for words in joined]) if joined else [])
+    out: list[tuple[Sentence, ...]] = []
+    for (text, _), groups in zip(paragraphs, runs):
+        sents: list[Sentence] = []
+        for group in groups:
+            if len(group) == 1:
+                sents.append(group[0])
                 continue
-        out.append(sent)
-    return tuple(out)
+            words = [w for x in group for w in x.words]
+            got = next(tags)
+            if len(got) != len(words):
+                sents.extend(group)  # the tagger gave something else back: keep the tokenizer's sentences
+                continue
+            merged = tuple(attrs.evolve(w, index=i, upos=u, xpos=x, feats=f, lemma=lemma or w.text)
+                           for i, (w, (u, x, f, lemma)) in enumerate(zip(words, got)))
+            sents.append(Sentence(group[0].start, group[-1].end, text[group[0].start:group[-1].end], merged))
+        out.append(tuple(sents))
+    return out
 
 
-def _retag(nlp, forms: list[str]) -> list[tuple[str, str, str, str]]:
-    """Tags and lemmas of one sentence of given words (the tagging pass without the tokenizer)."""
+def _retag(nlp, sentences: list[list[str]]) -> list[list[tuple[str, str, str, str]]]:
+    """Tags and lemmas of sentences of given words (the tagging pass without the tokenizer), in one call."""
     import stanza
 
-    doc = stanza.Document([[{"id": i + 1, "text": f} for i, f in enumerate(forms)]])
+    doc = stanza.Document([[{"id": i + 1, "text": f} for i, f in enumerate(forms)] for forms in sentences])
     nlp.processors["pos"].process(doc)
     lemma = nlp.processors.get("lemma")
     if lemma is not None:
         lemma.process(doc)
-    return [(w.upos or "X", w.xpos or "", w.feats or "", w.lemma or "") for w in doc.sentences[0].words]
+    return [[(w.upos or "X", w.xpos or "", w.feats or "", w.lemma or "") for w in sent.words]
+            for sent in doc.sentences]
 
 
 def tag_and_parse_words(

@@ -13,10 +13,11 @@ Span(start=10, end=14, text='Wang')
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import html as _html
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
@@ -343,6 +344,60 @@ class Extraction:
                  f"{r['confidence']:.2f}") for r in self.statement_rows()]
         return html_table(f"{head}: {len(rows)} statement{'s' if len(rows) != 1 else ''}",
                           ("speaker", "kind", "statement", "confidence"), rows)
+
+
+class Ranged(Protocol):
+    """Anything with a character range (a :class:`Span`, a parsed sentence)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class SpanSet(tuple[Span, ...]):
+    """Spans that answer "is this offset inside one of you?" in log time (merged and sorted once, so that asking
+    once per statement of a long article does not grow with the square of its length).
+
+    >>> t = "abcdefghij"
+    >>> inside = SpanSet([Span.of(t, 2, 4), Span.of(t, 3, 6)])
+    >>> [inside.covers(i) for i in (1, 2, 5, 6)]
+    [False, True, True, False]
+    """
+
+    def __new__(cls, spans: Iterable[Span]) -> SpanSet:
+        return super().__new__(cls, spans)
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for sp in sorted(self, key=lambda x: x.start):
+            if sp.end <= sp.start:
+                continue
+            if merged and sp.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], sp.end)
+            else:
+                merged.append([sp.start, sp.end])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def covers(self, pos: int) -> bool:
+        """Whether offset ``pos`` is inside one of the spans."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
+
+    def overlaps(self, span: Ranged) -> bool:
+        """Whether ``span`` shares a character with one of the spans (as :meth:`Span.overlaps`).
+
+        >>> t = "abcdefghij"
+        >>> spans = SpanSet([Span.of(t, 2, 4)])
+        >>> [spans.overlaps(Span.of(t, a, b)) for a, b in ((0, 2), (0, 3), (3, 9), (4, 6))]
+        [False, True, True, False]
+        """
+        if span.end <= span.start:
+            return False
+        k = bisect.bisect_left(self._starts, span.end) - 1
+        return k >= 0 and self._ends[k] > span.start
 
 
 STATEMENT_COLUMNS = ("article", "date", "kind", "text", "start", "end", "speaker", "speaker_kind", "person_id",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,7 +59,7 @@ def _cue_lemma(lexicon: Any, words: Sequence[Word]) -> tuple[str, str | None]:
 
 def _link(doc, quotations, labelled, *, lexicon):
     text = doc.text
-    outer = [q for q in quotations if q.depth == 0]
+    outer = _Outer(q for q in quotations if q.depth == 0)
     sentence_of = {id(w): i for i, s in enumerate(doc.sentences) for w in s.words}
     out: list[Attribution] = []
     previous: Attribution | None = None
@@ -209,8 +210,29 @@ def _join_paragraphs(found: list[Attribution], outer: Sequence[Quotation]) -> li
     return found
 
 
+class _Outer(list):
+    """The outermost quotations of an article, with their pieces sorted by offset (made once per article)."""
+
+    def __init__(self, quotations) -> None:
+        super().__init__(quotations)
+        self.pieces = sorted((p for q in self for p in q.pieces), key=lambda p: (p.start, p.end))
+        self.starts = [p.start for p in self.pieces]
+
+
+def _pieces(outer) -> tuple[list, list[int]]:
+    if not isinstance(outer, _Outer):
+        outer = _Outer(outer)
+    return outer.pieces, outer.starts
+
+
 def _record(text, outer, content, cue, lemma, cls, source, via, sentence) -> Attribution:
-    quoted = tuple(p for q in outer for p in q.pieces if any(c.start <= p.start and p.end <= c.end + 1 for c in content))
+    pieces, starts = _pieces(outer)
+    inside: set[int] = set()
+    for c in content:  # the quoted pieces within the content, found by offset (a long article has thousands)
+        for k in range(bisect.bisect_left(starts, c.start), bisect.bisect_right(starts, c.end + 1)):
+            if pieces[k].end <= c.end + 1:
+                inside.add(k)
+    quoted = tuple(pieces[k] for k in sorted(inside))
     return Attribution(content=content, kind=quote_kind(text, content, quoted), cue=cue, cue_lemma=lemma,
                        cue_class=cls, source=source, via=via, quoted=quoted, sentence=sentence)
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
 
+from ..records import SpanSet
 from .records import Attribution
-
-
-def _overlap(a: Attribution, b: Attribution) -> float:
-    """Character Dice of two attributions' contents."""
-    x = {i for c in a.content for i in range(c.start, c.end)}
-    y = {i for c in b.content for i in range(c.start, c.end)}
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
 
 NESTED_MIN_WORDS = 4
 
@@ -48,18 +42,24 @@ def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attributi
     content (the tagger, like PolNeAR, gives each word to one attribution)."""
     out: list[Attribution] = []
     used: set[int] = set()
+    cues = sorted((r.cue.start, i) for i, r in enumerate(rules) if r.cue is not None)  # looked up by offset
+    starts = [start for start, _ in cues]
+    longest = max((r.cue.end - r.cue.start for r in rules if r.cue is not None), default=0)
     for att in learned:
-        twin = next((i for i, r in enumerate(rules) if r.cue is not None and att.cue is not None and r.cue.overlaps(att.cue)),
-                    None)
+        twin = None
+        if att.cue is not None:
+            near = cues[bisect.bisect_left(starts, att.cue.start - longest):bisect.bisect_left(starts, att.cue.end)]
+            twin = min((i for _, i in near if rules[i].cue.overlaps(att.cue)), default=None)  # type: ignore[union-attr]
         if twin is not None:
             used.add(twin)
             if att.source is None and rules[twin].source is not None:
                 att = attrs.evolve(att, source=rules[twin].source, via=rules[twin].via)
         out.append(att)
+    contents = SpanSet(c for att in learned for c in att.content)
     for i, rule in enumerate(rules):
         if i in used:
             continue
-        if not any(_overlap(rule, att) > 0 for att in learned) or _nested(rule, learned):
+        if not any(contents.overlaps(c) for c in rule.content) or _nested(rule, learned):
             out.append(rule)
     out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
     return tuple(out)

@@ -380,10 +380,17 @@ def _sentence_of(doc: Document, offset: int) -> int:
 def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | None:
     """A cue outside the quotation, in a sentence the quotation touches, whose content is not a clause of its own."""
     best, best_dist = None, None
-    touching = {i for i, s in enumerate(doc.sentences) if s.start < q.span.end + 1 and q.span.start < s.end + 1}
+    first = len(doc.sentences) - len(doc.sentences_from(max(0, q.span.start - 1)))
+    touching = set()
+    for i in range(first, len(doc.sentences)):
+        s = doc.sentences[i]
+        if s.start >= q.span.end + 1:
+            break
+        if q.span.start < s.end + 1:
+            touching.add(i)
     # '"...," Wang told reporters.' split after the closing mark: the next sentence of the paragraph still
     # carries the cue when the quotation ends on a comma (or ?, !, a dash) or the sentence goes on in lower case
-    after = next((i for i, s in enumerate(doc.sentences) if s.start >= q.span.end), None)
+    after = next((i for i in range(first, len(doc.sentences)) if doc.sentences[i].start >= q.span.end), None)
     if after is not None:
         gap = doc.text[q.span.end:doc.sentences[after].start]
         inner = q.inner.text.rstrip()

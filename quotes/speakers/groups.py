@@ -47,7 +47,7 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
     campaign manager Kellyanne Conway``, ``Hillary Clinton campaign chairman John Podesta``) or stands in a
     relative clause (``..., who served under President George W. Bush``) is not the head; with no head,
     the last run that reads as a name."""
-    words = [w for s in doc.sentences if s.start <= src.start < s.end or src.start <= s.start < src.end
+    words = [w for s in doc.sentences_from(src.start) if s.start < max(src.end, src.start + 1)
              for w in s.words if src.start <= w.start and w.end <= src.end]
     runs: list[list[Word]] = [[]]
     for w in words:

@@ -109,8 +109,7 @@ def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Sp
     if " " in src.text.strip() or not src.text[:1].isupper():
         return src
     # the words right before it, in its sentence or at the end of the one before (a splitter may cut a name)
-    before = [w for s in doc.sentences if s.start < src.start for w in s.words if w.end <= src.start][-2:]
-    seen = {fold(sp.name or "") for _, sp in people_seen}
+    before = list(doc.words_before(src.start, 2))
     for k in (1, 2):
         if len(before) < k:
             break
@@ -122,6 +121,6 @@ def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Sp
             break
         name = text[run[0].start:src.end]
         known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}
-        if len(known) == 1 or fold(name) in seen:
+        if len(known) == 1 or fold(name) in {fold(sp.name) for _, sp in people_seen if sp.name}:
             return Span.of(text, run[0].start, src.end)
     return src

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Sequence
 
@@ -11,7 +12,7 @@ from ..attribution.records import RELATIVE_PRONOUNS, Attribution
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document
-from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, Speaker
+from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Speaker
 from .confidence import CONFIDENCE
 from .documents import _document
 from .groups import (
@@ -47,6 +48,7 @@ def resolve_speakers(
 ) -> tuple[Quote, ...]:
     """Resolve each attribution's source to a speaker and return the quotes, in text order."""
     text = doc.text
+    mentions = sorted(mentions, key=lambda m: m.span.start)  # in text order: looked up by offset (_named)
     people_seen: list[tuple[int, Speaker]] = [(m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"]
     people_seen = sorted(people_seen + named_people(doc, mentions, lexicon, date), key=lambda item: item[0])
     quotes: list[Quote] = []
@@ -55,7 +57,7 @@ def resolve_speakers(
     previous_conf = 0.0
     by_source: dict[tuple[int, int], Speaker] = {}
     quoted_orgs: list[tuple[int, Speaker]] = []
-    contents = [p for att in attributions for p in att.content]
+    contents = SpanSet(p for att in attributions for p in att.content)
     quoted_people: list[tuple[int, Speaker]] = []
     speaker: Speaker
     how: Resolution
@@ -172,9 +174,12 @@ Found = tuple[Speaker, Resolution, float]
 
 def _named(s: _Source) -> Found | None:
     """A person mention inside the source: ``Foreign Minister Wang Yi``, ``..., Dmitry Medvedev, ...``."""
-    inside = [m for m in s.mentions if s.src.start <= m.span.start and m.span.end <= s.src.end]
+    # the mentions are in text order (find_mentions): only those near the source are looked at
+    lo = bisect.bisect_left(s.mentions, s.src.start, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(s.mentions, s.src.end, key=lambda m: m.span.start)
+    inside = [m for m in s.mentions[lo:hi] if m.span.end <= s.src.end]
     if not inside:
-        inside = [m for m in s.mentions if m.span.overlaps(s.src)]
+        inside = [m for m in s.mentions[max(0, lo - 20):hi] if m.span.overlaps(s.src)]
     named = [m for m in inside if m.speaker.kind == "person"]
     if not named:
         return None
@@ -201,7 +206,8 @@ def _pronoun_source(s: _Source) -> Found | None:
             return joint, "pronoun", CONFIDENCE["joint-they"]
     # people named inside reported words are not what a pronoun after them stands for ("'... Obama had
     # will.i.am ...,' he said")
-    people = [(pos, sp) for pos, sp in s.people_seen if not any(c.start <= pos < c.end for c in s.contents)]
+    inside = s.contents if isinstance(s.contents, SpanSet) else SpanSet(s.contents)
+    people = [(pos, sp) for pos, sp in s.people_seen if not inside.covers(pos)]
     return _pronoun(words[0], s.at, people, s.previous, s.lexicon, introduced=s.introduced)
 
 

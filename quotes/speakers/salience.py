@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document, Sentence, Word
-from ..records import Mention, Span, Speaker
+from ..records import Mention, Span, SpanSet, Speaker
 from .groups import _name_in_run
 from .mentions import NOT_NAMES
 from .names import MIN_SPELLING_RATIO
@@ -90,6 +90,7 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
     alone = Counter(fold(w.text) for sent in doc.sentences for w in sent.words
                     if w.upos == "PROPN" and w.text[:1].isupper() and len(w.text) >= 4)
     out: list[tuple[int, Speaker]] = []
+    known = SpanSet(m.span for m in mentions if m.speaker.kind == "person")
     for sent in doc.sentences:
         words = sent.words
         i = 0
@@ -106,7 +107,7 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
             if 0 < first_given <= len(run) - 2:
                 run = run[first_given:]  # "Miss Universe Alicia Machado": the name opens with its given name
             span = Span.of(doc.text, run[0].start, run[-1].end)
-            if j > i and not any(m.span.overlaps(span) and m.speaker.kind == "person" for m in mentions):
+            if j > i and not known.overlaps(span):
                 person = _name_in_run(doc, run, lexicon, date)
                 if person is not None and person.name and (
                         fold(person.name.split()[0]) in given or _written_alone(fold(run[-1].text), alone)):
@@ -130,8 +131,13 @@ def introduced_person(doc: Document, after: int, before: int, *, mentions: Seque
     """The person subject of the latest sentence of narration lying wholly between ``after`` (the previous
     statement's cue) and ``before`` (this one's), with its position; sentences that hold reported words
     (``quoted``: every statement's content) do not count. None when no such sentence names a person."""
-    sents = [s for s in doc.sentences if after < s.start and s.end <= before
-             and not any(q.start < s.end and s.start < q.end for q in quoted)]
+    reported = quoted if isinstance(quoted, SpanSet) else SpanSet(quoted)
+    sents = []
+    for s in doc.sentences_from(after + 1):
+        if s.end > before:
+            break
+        if after < s.start and not reported.overlaps(s):
+            sents.append(s)
     for k, sent in enumerate(reversed(sents)):
         run = _subject_words(sent)
         earlier = [p for p in people_seen if p[0] < sent.end]

@@ -99,26 +99,28 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
     if family:
         wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
-    for n, sent in enumerate(doc.sentences):
+    places = sorted({place for parts in wanted for place in doc.where.get(parts[0], ())})
+    for n, i in places:
+        sent = doc.sentences[n]
         words = sent.words
-        for i, w in enumerate(words):
-            for parts in wanted:
-                if w.text != parts[0] or i + len(parts) > len(words):
+        w = words[i]
+        for parts in wanted:
+            if w.text != parts[0] or i + len(parts) > len(words):
+                continue
+            if [x.text for x in words[i:i + len(parts)]] != parts:
+                continue
+            if len(parts) == 1 and ((i > 0 and words[i - 1].upos == "PROPN") or (i + 1 < len(words)
+                                    and words[i + 1].upos == "PROPN")):
+                continue  # the family name inside a full name (read above) or another name
+            before = _premodifier(sent, i, lexicon)
+            if i == 0 and n > 0 and doc.sentences[n - 1].words and _abbreviation(doc.sentences[n - 1].words[-1]):
+                # a splitter that ended a sentence at "Gov." cut the title from its name
+                prev = doc.sentences[n - 1]
+                before = _premodifier(prev, len(prev.words), lexicon)
+            for found in (before, _apposition(sent, i + len(parts))):
+                if found is None:
                     continue
-                if [x.text for x in words[i:i + len(parts)]] != parts:
-                    continue
-                if len(parts) == 1 and ((i > 0 and words[i - 1].upos == "PROPN") or (i + 1 < len(words)
-                                        and words[i + 1].upos == "PROPN")):
-                    continue  # the family name inside a full name (read above) or another name
-                before = _premodifier(sent, i, lexicon)
-                if i == 0 and n > 0 and doc.sentences[n - 1].words and _abbreviation(doc.sentences[n - 1].words[-1]):
-                    # a splitter that ended a sentence at "Gov." cut the title from its name
-                    prev = doc.sentences[n - 1]
-                    before = _premodifier(prev, len(prev.words), lexicon)
-                for found in (before, _apposition(sent, i + len(parts))):
-                    if found is None:
-                        continue
-                    span = Span.of(text, found[0].start, found[1].end)
-                    if best is None or len(span.text) > len(best.text):
-                        best = span
+                span = Span.of(text, found[0].start, found[1].end)
+                if best is None or len(span.text) > len(best.text):
+                    best = span
     return best

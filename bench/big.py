@@ -1,0 +1,93 @@
+"""Big inputs: time and peak memory of one long article, and of a 100-article digest.
+
+    python bench/big.py                       # one article of 0.15, 0.3 and 0.6 MB, and the 100-article digest
+    python bench/big.py --sizes 0.3 1 5       # other sizes (MB); 5 MB takes several minutes on 2 cores
+
+The long article is PolNeAR train articles joined one after another until the size is reached (distinct text:
+repeated paragraphs would be read once); each run is a fresh ``quotes extract`` process with no parse cache, and
+its peak memory is the process's maximum resident size. Seconds per 100,000 words should stay level as the
+article grows: a step that grows faster than the text shows as a rising line. Needs ../shared/polnear.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def long_article(folder: Path, size: int) -> str:
+    """PolNeAR articles joined by blank lines, cut at ``size`` characters (at a paragraph's end)."""
+    parts: list[str] = []
+    n = 0
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").strip()
+        parts.append(text)
+        n += len(text) + 2
+        if n >= size:
+            break
+    joined = "\n\n".join(parts)
+    cut = joined.rfind("\n", 0, size)
+    return joined[:cut if cut > 0 else size]
+
+
+def run(args: list[str]) -> tuple[float, float, str]:
+    """Seconds, peak resident MB and stdout of a fresh ``quotes`` process."""
+    env = dict(os.environ, QUOTES_CACHE="off")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True, env=env)
+    took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"quotes {' '.join(args[:2])} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    # ru_maxrss of children is the largest child so far: only a new maximum is this run's own
+    return took, max(peak, before) / 1024, done.stdout
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "polnear")
+    ap.add_argument("--sizes", type=float, nargs="+", default=[0.15, 0.3, 0.6], help="article sizes in MB")
+    ap.add_argument("--digest", type=int, default=100, help="articles in the digest run (0: none)")
+    args = ap.parse_args(argv)
+    train = args.polnear / "train" / "text"
+    if not train.is_dir():
+        print(f"no PolNeAR train text at {train}: pass --polnear", file=sys.stderr)
+        return 2
+    print(f"{'input':<28}{'words':>9}{'seconds':>9}{'s/100k words':>14}{'peak MB':>9}{'statements':>12}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sorted(args.sizes):  # smallest first: children's peak memory only ever rises
+            text = long_article(train, int(mb * 1_000_000))
+            path = Path(tmp) / f"long-{mb}.txt"
+            path.write_text(text, encoding="utf-8")
+            took, peak, out = run(["extract", str(path), "--format", "jsonl", "--date", "2016-08-01"])
+            words = len(text.split())
+            statements = out.count('"kind":"direct"') + out.count('"kind":"partial"') + out.count('"kind":"indirect"')
+            print(f"{f'one article, {len(text) / 1e6:.2f} MB':<28}{words:>9}{took:>9.1f}{took / words * 1e5:>14.1f}"
+                  f"{peak:>9.0f}{statements:>12}", flush=True)
+        if args.digest:
+            folder = Path(tmp) / "digest"
+            folder.mkdir()
+            files = sorted(train.glob("*.txt"))[:args.digest]
+            words = 0
+            for p in files:
+                text = p.read_text(encoding="utf-8")
+                words += len(text.split())
+                (folder / p.name).write_text(text, encoding="utf-8")
+            took, peak, _ = run(["digest", str(folder), "--format", "json", "--quiet"])
+            print(f"{f'digest of {len(files)} articles':<28}{words:>9}{took:>9.1f}{took / words * 1e5:>14.1f}"
+                  f"{peak:>9.0f}{'':>12}", flush=True)
+    print("(peak MB: the largest process so far; the runs go from smallest to largest)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
