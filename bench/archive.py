@@ -20,7 +20,7 @@ another word of the same length from the article, so every span stays where it w
 - ``check`` of a draft against the whole store: finding its sources by search and checking against them
   (the aim: under 2 s), beside the draft's own extraction (parsing, as any check does).
 
-With ``--workers 1,2`` (``pip install 'quotes[dask]'``) it measures only real extraction of the sample on a Dask
+With ``--workers 1,2`` (``pip install 'newsroom-quotes[dask]'``) it measures only real extraction of the sample on a Dask
 LocalCluster of each number of worker processes (one thread each, on 127.0.0.1; models loaded on every worker
 before the clock starts), in articles/s, as ``quotes index --workers N`` runs it.
 """

@@ -429,7 +429,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from .web import LOOPBACK_HOSTS, create_app
     except ImportError as exc:
         raise QuotesError(f"quotes serve needs the web extra ({exc.name or 'a module'} is not installed): "
-                          "pip install 'quotes[web]'") from None
+                          "pip install 'newsroom-quotes[web]'") from None
     local = args.host in LOOPBACK
     if not local:
         print(f"warning: binding {args.host}: the page (the archive's articles, every draft checked) is reachable "
@@ -553,7 +553,7 @@ def _parser() -> argparse.ArgumentParser:
     where = ix.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, metavar="N",
                        help="extract on N worker processes of a Dask LocalCluster on this machine (pip install "
-                            "'quotes[dask]'); the archive is written by this process")
+                            "'newsroom-quotes[dask]'); the archive is written by this process")
     where.add_argument("--dask", metavar="tcp://HOST:PORT",
                        help="extract on the workers of this Dask scheduler (they need quotes and the models); "
                             "the archive is written by this process")
@@ -578,7 +578,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sv = sub.add_parser("serve", help="a local web page over an archive: check drafts, browse speakers, search",
                         description="Serve a local web app over an archive (docs/web.md). Needs the web extra: "
-                                    "pip install 'quotes[web]'.")
+                                    "pip install 'newsroom-quotes[web]'.")
     sv.add_argument("--store", required=True, metavar="FILE", help="the archive made by 'quotes index'")
     sv.add_argument("--host", default="127.0.0.1",
                     help="interface to bind (default 127.0.0.1: this machine only; another is reachable from the "

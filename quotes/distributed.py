@@ -7,7 +7,7 @@ single :meth:`quotes.Engine.extract_many` gives, whatever the partitioning (ever
 own; batching does not change results). Nothing here writes a store: the caller (:meth:`quotes.Engine.index`)
 writes what comes back, in its own process.
 
-Dask is an optional extra (``pip install 'quotes[dask]'``); it is imported only when a partition is submitted,
+Dask is an optional extra (``pip install 'newsroom-quotes[dask]'``); it is imported only when a partition is submitted,
 and without it :func:`require_dask` raises a :class:`~quotes.errors.QuotesError` that names the extra.
 
 >>> partitions(5, 2)
@@ -101,7 +101,7 @@ def require_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError as e:
-        raise QuotesError("indexing on Dask needs dask.distributed: pip install 'quotes[dask]' "
+        raise QuotesError("indexing on Dask needs dask.distributed: pip install 'newsroom-quotes[dask]' "
                           f"({e})") from e
 
 

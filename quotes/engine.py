@@ -278,7 +278,7 @@ class Engine:
         statement of the archive afresh at the end (new statements otherwise join the best existing group).
         ``progress(done, total)`` is called as articles are written.
 
-        ``client``: a ``distributed.Client`` (``pip install 'quotes[dask]'``): the articles are extracted by its
+        ``client``: a ``distributed.Client`` (``pip install 'newsroom-quotes[dask]'``): the articles are extracted by its
         workers in partitions of ``partition`` articles (default 16, as here), each worker with
         an engine of this one's configuration, built once (models and lexicon directories must exist on the
         workers); this process writes the store, article by article in input order, as partitions come back.

@@ -333,7 +333,7 @@ class Extraction:
 
     def to_frame(self) -> pd.DataFrame:
         """The statements as a pandas ``DataFrame``, one row each (see :meth:`statement_rows`); needs pandas
-        (``pip install 'quotes[pandas]'``). Several articles at once: :func:`statements_frame`."""
+        (``pip install 'newsroom-quotes[pandas]'``). Several articles at once: :func:`statements_frame`."""
         return statements_frame([self])
 
     def _repr_html_(self) -> str:
@@ -408,7 +408,7 @@ STATEMENT_COLUMNS = ("article", "date", "kind", "text", "start", "end", "speaker
 def statements_frame(extractions: Extraction | Sequence[Extraction]) -> pd.DataFrame:
     """The statements of one or several extractions as one pandas ``DataFrame`` (columns
     :data:`STATEMENT_COLUMNS`, one row per statement, articles in the order given). Needs pandas:
-    ``pip install 'quotes[pandas]'``; without it an :class:`~quotes.errors.InputError` says so.
+    ``pip install 'newsroom-quotes[pandas]'``; without it an :class:`~quotes.errors.InputError` says so.
 
     >>> import datetime as dt
     >>> e = Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "a")
@@ -418,7 +418,7 @@ def statements_frame(extractions: Extraction | Sequence[Extraction]) -> pd.DataF
     try:
         import pandas as pd
     except ImportError:
-        raise InputError("a DataFrame of statements needs pandas: pip install 'quotes[pandas]'") from None
+        raise InputError("a DataFrame of statements needs pandas: pip install 'newsroom-quotes[pandas]'") from None
     items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
     bad = [type(e).__name__ for e in items if not isinstance(e, Extraction)]
     if bad:

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-pytest.importorskip("starlette", reason="the web extra is not installed: pip install 'quotes[web]'")
-pytest.importorskip("httpx", reason="Starlette's test client needs httpx: pip install 'quotes[test]'")
+pytest.importorskip("starlette", reason="the web extra is not installed: pip install 'newsroom-quotes[web]'")
+pytest.importorskip("httpx", reason="Starlette's test client needs httpx: pip install 'newsroom-quotes[test]'")
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -411,4 +411,4 @@ def test_serve_errors(tmp_path, store_path, monkeypatch, capsys):
     assert "--port" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "uvicorn", None)
     assert cli.main(["serve", "--store", str(store_path), "--no-cache"]) == 2
-    assert "pip install 'quotes[web]'" in capsys.readouterr().err
+    assert "pip install 'newsroom-quotes[web]'" in capsys.readouterr().err

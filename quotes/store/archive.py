@@ -217,7 +217,7 @@ class Store:
 
     def export(self, path: str | os.PathLike[str], *, format: str | None = None) -> int:
         """Every statement, one row each, to a ``.csv`` or ``.parquet`` file (``format`` overrides the suffix;
-        Parquet needs pyarrow: ``pip install 'quotes[archive]'``); the number of rows. See
+        Parquet needs pyarrow: ``pip install 'newsroom-quotes[archive]'``); the number of rows. See
         :data:`quotes.store.export.COLUMNS`."""
         with self._errors() as conn:
             return export_statements(conn, path, format=format)

@@ -1,5 +1,5 @@
 """Statements for analysts: one row per statement, as CSV (the standard library) or Parquet (pyarrow, the
-``archive`` extra: ``pip install 'quotes[archive]'``); pandas and DuckDB read both."""
+``archive`` extra: ``pip install 'newsroom-quotes[archive]'``); pandas and DuckDB read both."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError:
-            raise InputError("Parquet export needs pyarrow, the 'archive' extra: pip install 'quotes[archive]' "
+            raise InputError("Parquet export needs pyarrow, the 'archive' extra: pip install 'newsroom-quotes[archive]' "
                              "(or export to .csv)") from None
         writer = (pa, pq)
     partial = target.with_name(f".{target.name}.partial")

@@ -2,7 +2,7 @@
 
 Paste or upload a draft and see it marked up with each finding in place and its evidence beside it; browse
 the archive's speakers, their statements and variants; search statements. Needs the ``web`` extra
-(``pip install 'quotes[web]'``: Starlette, Jinja2, uvicorn, python-multipart).
+(``pip install 'newsroom-quotes[web]'``: Starlette, Jinja2, uvicorn, python-multipart).
 
 Modules: ``views`` (what the pages show, as records), ``archive`` (the speakers' counts, read-only),
 ``app`` (the Starlette app: routes, limits, headers).
