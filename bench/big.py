@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -38,18 +37,23 @@ def long_article(folder: Path, size: int) -> str:
     return joined[:cut if cut > 0 else size]
 
 
+_CHILD = ("import resource, sys\n"
+          "from quotes.cli import main\n"
+          "code = main(sys.argv[1:])\n"
+          "print('peak-kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+          "sys.exit(code)\n")
+
+
 def run(args: list[str]) -> tuple[float, float, str]:
-    """Seconds, peak resident MB and stdout of a fresh ``quotes`` process."""
+    """Seconds, peak resident MB (the process's own) and stdout of a fresh ``quotes`` command."""
     env = dict(os.environ, QUOTES_CACHE="off")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "quotes", *args], capture_output=True, text=True, env=env)
+    done = subprocess.run([sys.executable, "-c", _CHILD, *args], capture_output=True, text=True, env=env)
     took = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if done.returncode not in (0, 1):
         raise SystemExit(f"quotes {' '.join(args[:2])} failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-    # ru_maxrss of children is the largest child so far: only a new maximum is this run's own
-    return took, max(peak, before) / 1024, done.stdout
+    peak = next((int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("peak-kb ")), 0)
+    return took, peak / 1024, done.stdout
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"{'input':<28}{'words':>9}{'seconds':>9}{'s/100k words':>14}{'peak MB':>9}{'statements':>12}")
     with tempfile.TemporaryDirectory() as tmp:
-        for mb in sorted(args.sizes):  # smallest first: children's peak memory only ever rises
+        for mb in sorted(args.sizes):
             text = long_article(train, int(mb * 1_000_000))
             path = Path(tmp) / f"long-{mb}.txt"
             path.write_text(text, encoding="utf-8")
@@ -85,7 +89,6 @@ def main(argv: list[str] | None = None) -> int:
             took, peak, _ = run(["digest", str(folder), "--format", "json", "--quiet"])
             print(f"{f'digest of {len(files)} articles':<28}{words:>9}{took:>9.1f}{took / words * 1e5:>14.1f}"
                   f"{peak:>9.0f}{'':>12}", flush=True)
-    print("(peak MB: the largest process so far; the runs go from smallest to largest)")
     return 0
 
 

@@ -51,7 +51,7 @@ from . import __version__
 from .cache import Store
 from .cache import key as cache_key
 from .errors import ModelsNotFoundError
-from .parallel import interleaved
+from .parallel import R, T, interleaved
 from .spanning import max_spanning_tree
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
@@ -520,7 +520,8 @@ class Parser:
         if paragraphs:
             nlp = self.pipeline()
             with _STANZA_LOCK:
-                tagged = interleaved(lambda part: _tag(nlp, part), paragraphs)
+                tagged = interleaved(lambda part: in_pieces(lambda piece: _tag(nlp, piece), part, len, TAG_PIECE),
+                                     paragraphs)
                 mended = mend_splits([(para, tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences)
                                                    if s is not None)) for para, sdoc in zip(paragraphs, tagged)],
                                      lambda forms: _retag(nlp, forms))
@@ -567,7 +568,8 @@ class Parser:
                 return [tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words) for ssent in subdoc.sentences]
 
             with _STANZA_LOCK, _our_decoder():
-                heads = interleaved(parse_part, missing)
+                heads = interleaved(lambda part: in_pieces(parse_part, part, lambda key: len(key[2]), PARSE_PIECE),
+                                    missing)
             keep(dict(zip(missing, heads)), json.dumps)
         out = [list(doc.sentences) for doc in docs]
         for (d, k), key in keys.items():
@@ -726,6 +728,38 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
         return None
     start, end = words[0].start, max(w.end for w in words)
     return Sentence(start, end, text[start:end], tuple(words))
+
+
+TAG_PIECE = 40_000
+"""The most characters of paragraphs given to stanza's tagging pass at once, so that the tensors of one call stay
+small however long the article (a warm call costs milliseconds, so pieces cost no measurable time)."""
+
+PARSE_PIECE = 8_000
+"""The most words of sentences given to the dependency parser at once (as :data:`TAG_PIECE`: one call's tensors
+stay bounded however long the article; peak memory is level from 0.15 to 0.6 MB articles, see bench/big.py)."""
+
+
+def in_pieces(fn: Callable[[list[T]], Sequence[R]], items: Sequence[T], size: Callable[[T], int],
+              limit: int) -> list[R]:
+    """``fn(items)`` computed over successive pieces of ``items`` whose sizes add up to at most ``limit`` (an
+    item bigger than that is a piece of its own), and put back together: one result per item, in order.
+
+    >>> in_pieces(lambda xs: [x * 2 for x in xs], [1, 2, 3, 4], lambda x: x, 3)
+    [2, 4, 6, 8]
+    """
+    out: list[R] = []
+    piece: list[T] = []
+    total = 0
+    for item in items:
+        n = size(item)
+        if piece and total + n > limit:
+            out.extend(fn(piece))
+            piece, total = [], 0
+        piece.append(item)
+        total += n
+    if piece:
+        out.extend(fn(piece))
+    return out
 
 
 MEND_LIMIT = 120
