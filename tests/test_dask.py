@@ -52,7 +52,7 @@ def test_partitions_cover_every_item_once():
 def test_without_dask_the_error_names_the_extra(monkeypatch):
     """Dask missing: a QuotesError that says how to install it, not an ImportError."""
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(QuotesError, match=r"pip install 'quotes\[dask\]'"):
+    with pytest.raises(QuotesError, match=r"pip install 'newsroom-quotes\[dask\]'"):
         require_dask()
 
 
