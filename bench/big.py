@@ -3,8 +3,9 @@
     python bench/big.py                       # one article of 0.15, 0.3 and 0.6 MB, and the 100-article digest
     python bench/big.py --sizes 0.3 1 5       # other sizes (MB); 5 MB takes several minutes on 2 cores
 
-The long article is PolNeAR train articles joined one after another until the size is reached (distinct text:
-repeated paragraphs would be read once); each run is a fresh ``quotes extract`` process with no parse cache, and
+The long article is PolNeAR train articles, then dev ones, joined one after another until the size is reached
+(distinct text: repeated paragraphs would be read once; both splits hold about 4.3 MB, the most an article here
+can have); each run is a fresh ``quotes extract`` process with no parse cache, and
 its peak memory is the process's maximum resident size. Seconds per 100,000 words should stay level as the
 article grows: a step that grows faster than the text shows as a rising line. Needs ../shared/polnear.
 """
@@ -22,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def long_article(folder: Path, size: int) -> str:
-    """PolNeAR articles joined by blank lines, cut at ``size`` characters (at a paragraph's end)."""
+def long_article(polnear: Path, size: int) -> str:
+    """PolNeAR articles (train, then dev) joined by blank lines, cut at ``size`` characters (at a paragraph's end)."""
     parts: list[str] = []
     n = 0
-    for path in sorted(folder.glob("*.txt")):
+    for path in [*sorted((polnear / "train" / "text").glob("*.txt")), *sorted((polnear / "dev" / "text").glob("*.txt"))]:
         text = path.read_text(encoding="utf-8").strip()
         parts.append(text)
         n += len(text) + 2
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'input':<28}{'words':>9}{'seconds':>9}{'s/100k words':>14}{'peak MB':>9}{'statements':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in sorted(args.sizes):
-            text = long_article(train, int(mb * 1_000_000))
+            text = long_article(args.polnear, int(mb * 1_000_000))
             path = Path(tmp) / f"long-{mb}.txt"
             path.write_text(text, encoding="utf-8")
             took, peak, out = run(["extract", str(path), "--format", "jsonl", "--date", "2016-08-01"])
