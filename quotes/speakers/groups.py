@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from ..attribution.records import Attribution
@@ -47,7 +48,8 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
     campaign manager Kellyanne Conway``, ``Hillary Clinton campaign chairman John Podesta``) or stands in a
     relative clause (``..., who served under President George W. Bush``) is not the head; with no head,
     the last run that reads as a name."""
-    words = [w for s in doc.sentences_from(src.start) if s.start < max(src.end, src.start + 1)
+    words = [w for s in itertools.takewhile(lambda s: s.start < max(src.end, src.start + 1),
+                                            doc.sentences_from(src.start))
              for w in s.words if src.start <= w.start and w.end <= src.end]
     runs: list[list[Word]] = [[]]
     for w in words:

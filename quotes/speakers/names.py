@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -21,6 +22,18 @@ MIN_SPELLING_RATIO = 85
 full must be to be one name spelt two ways (``McLenney`` for ``McClenney``), when no name matches exactly."""
 
 
+@functools.lru_cache(maxsize=50_000)
+def _names_of(lexicon: Lexicon, person_id: str | None, name: str | None) -> frozenset[str]:
+    """The folded names a bare surname may match for one speaker: a lexicon person's family name, name and
+    aliases; else the first, last and whole of the name as written (remembered: asked once per earlier person
+    for every bare surname of an article)."""
+    if person_id is None:
+        parts = (name or "").split()
+        return frozenset({fold(parts[0]), fold(parts[-1]), fold(name or "")}) if parts else frozenset()
+    p = lexicon.person(person_id)
+    return frozenset({fold(p.family), fold(p.name)} | {fold(a) for a in p.aliases})
+
+
 def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
              date: dt.date, gender: str = "", quoted: frozenset[str | None] = frozenset()
              ) -> tuple[Speaker, Resolution, float] | None:
@@ -32,12 +45,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     for pos, sp in people_seen:
         if pos >= at:
             continue
-        if sp.person_id is None:
-            parts = (sp.name or "").split()
-            names = {fold(parts[0]), fold(parts[-1]), fold(sp.name or "")} if parts else set()
-        else:
-            p = lexicon.person(sp.person_id)
-            names = {fold(p.family), fold(p.name)} | {fold(a) for a in p.aliases}
+        names = _names_of(lexicon, sp.person_id, sp.name)
         if key in names and not (gender and sp.person_id and lexicon.person(sp.person_id).gender not in ("", gender, "x")):
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)

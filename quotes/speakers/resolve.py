@@ -58,7 +58,7 @@ def resolve_speakers(
     by_source: dict[tuple[int, int], Speaker] = {}
     quoted_orgs: list[tuple[int, Speaker]] = []
     contents = SpanSet(p for att in attributions for p in att.content)
-    quoted_people: list[tuple[int, Speaker]] = []
+    quoted_keys: frozenset[str | None] = frozenset()  # the people quoted so far
     speaker: Speaker
     how: Resolution
     conf: float
@@ -82,7 +82,7 @@ def resolve_speakers(
                 introduced = found[1] if found is not None else None
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
                                           quoted_orgs=quoted_orgs, introduced=introduced, contents=contents,
-                                          quoted=frozenset(sp.key for _, sp in quoted_people))
+                                          quoted=quoted_keys)
         if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via in ("according-to", "signature") and how == "cue-subject":
@@ -100,9 +100,9 @@ def resolve_speakers(
             if speaker.kind == "organisation":
                 quoted_orgs.append((at, speaker))
             if speaker.kind == "person":
-                people_seen.append((at, speaker))
-                quoted_people.append((at, speaker))
-                people_seen.sort(key=lambda item: item[0])
+                bisect.insort(people_seen, (at, speaker), key=lambda item: item[0])  # kept in text order
+                if speaker.key not in quoted_keys:
+                    quoted_keys = quoted_keys | {speaker.key}
     return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
 
 
