@@ -331,7 +331,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 MEMO_SIZE = 50_000
 """Paragraphs (and, apart, parsed sentences) a parser keeps in memory."""
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 """Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
 
 CACHE_OFF = {"", "0", "off", "no", "none", "false"}
@@ -698,6 +698,20 @@ def _with_heads(sent: Sentence, heads: list[tuple[int, str]]) -> Sentence:
     return attrs.evolve(sent, words=words, parsed=True)
 
 
+COLLAPSED = "_"
+"""The part of speech, until the sentence is tagged again, of a token the multi-word expander split but which is
+no contraction (:func:`_contraction`)."""
+
+_CONTRACTION = re.compile(r"['’]|^(gonna|wanna|gotta|cannot|dunno|gimme|lemme|hafta|outta|whaddya|y'all)$", re.I)
+
+
+def _contraction(surface: str) -> bool:
+    """Whether a token may stand for several words: it has an apostrophe (``don't``, ``Trump's``) or is one of
+    the spoken fusions English writes as one word (``gonna``, ``cannot``). The shipped expander also splits
+    names that end like them (``Donna`` -> ``Don na``)."""
+    return bool(_CONTRACTION.search(surface))
+
+
 def _convert(text: str, offset: int, ssent) -> Sentence | None:
     words: list[Word] = []
     for token in ssent.tokens:
@@ -707,6 +721,11 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
         surface = text[t_start:t_end]
         parts = list(token.words)
         spans: list[tuple[int, int]] = []
+        if len(parts) > 1 and not _contraction(surface):
+            # "Donna" read as "Don na" (as "gonna"): one word, tagged again with its sentence (mend_splits)
+            words.append(Word(index=len(words), text=surface, start=t_start, end=t_end, lemma=surface,
+                              upos=COLLAPSED, xpos="", feats=""))
+            continue
         if len(parts) > 1:
             pos = 0
             for w in parts:
@@ -768,11 +787,31 @@ MEND_LIMIT = 120
 _FINAL = re.compile(r"[.!?:;…\"'”’»)\]]$")
 
 
+TITLE_ABBREVIATIONS = frozenset({
+    "rep", "reps", "sen", "sens", "gov", "lt", "gen", "sgt", "dr", "mr", "mrs", "ms", "rev", "col", "capt", "cmdr",
+    "adm", "del", "atty", "supt", "prof", "amb", "pres", "sec", "msgr", "cpl", "pvt", "maj", "insp", "det",
+})
+"""Abbreviated titles written before a name with a full stop (``Rep.``, ``Gov.``, ``Lt.``)."""
+
+
+def _ends_in_title(sent: Sentence) -> bool:
+    """Whether a sentence ends in an abbreviated title and its full stop (``Rep.``; as one token or two)."""
+    words = sent.words
+    last = words[-1]
+    if last.text.endswith(".") and last.text[:-1].lower() in TITLE_ABBREVIATIONS:
+        return True
+    return (len(words) >= 2 and last.text == "." and words[-2].end == last.start
+            and words[-2].text.lower() in TITLE_ABBREVIATIONS and words[-2].text[:1].isupper())
+
+
 def _wrong_split(text: str, first: Sentence, second: Sentence) -> bool:
-    """Whether the tokenizer ended ``first`` where no sentence ends: its last word ends in a letter or digit (no
-    full stop, question mark, colon or closing mark), ``second`` follows on the same line with a word, and
-    ``first`` is not a heading in capitals (``SAVE A QUARTER Let's say ...``)."""
+    """Whether the tokenizer ended ``first`` where no sentence ends: it ends in an abbreviated title and ``second``
+    goes on with a capitalised word on the same line (``Rep. | Al Sharpton said``), or its last word ends in a
+    letter or digit (no full stop, question mark, colon or closing mark), ``second`` follows on the same line with
+    a word, and ``first`` is not a heading in capitals (``SAVE A QUARTER Let's say ...``)."""
     last, head = first.words[-1].text, second.words[0].text
+    if "\n" not in text[first.end:second.start] and head[:1].isupper() and _ends_in_title(first):
+        return True  # "Rep. | Al Sharpton said": a title's abbreviation read as a sentence's end
     if _FINAL.search(last) or not last[-1:].isalnum() or not head[:1].isalnum():
         return False
     if "\n" in text[first.end:second.start]:
@@ -788,7 +827,8 @@ def mend_splits(
     """Each paragraph's sentences as the tokenizer split them, with its splits inside a name or a clause undone:
     the shipped tokenizer sometimes ends a sentence between two words with no punctuation ("President Wang |
     Yi said ...", "Theresa | May said ...", "NBC | News first published ..."), and a name cut in two is then
-    never recognised. Such sentences become one, re-tagged together: ``retag`` gets the words' forms of
+    never recognised. Such sentences become one, re-tagged together (as is a sentence with a token that
+    :func:`_convert` kept whole, ``Donna`` the expander had split): ``retag`` gets the words' forms of
     every mended sentence at once (one call: a tagging call has a fixed cost of seconds) and gives
     ``(upos, xpos, feats, lemma)`` per word.
 
@@ -811,25 +851,32 @@ def mend_splits(
             else:
                 groups.append([sent])
         runs.append(groups)
-    joined = [[w for x in group for w in x.words] for groups in runs for group in groups if len(group) > 1]
+    joined = [[w for x in group for w in x.words] for groups in runs for group in groups if _retagged(group)]
     tags = iter(retag([[w.form or w.text for w in words] for words in joined]) if joined else [])
     out: list[tuple[Sentence, ...]] = []
     for (text, _), groups in zip(paragraphs, runs):
         sents: list[Sentence] = []
         for group in groups:
-            if len(group) == 1:
+            if not _retagged(group):
                 sents.append(group[0])
                 continue
             words = [w for x in group for w in x.words]
             got = next(tags)
             if len(got) != len(words):
-                sents.extend(group)  # the tagger gave something else back: keep the tokenizer's sentences
+                # the tagger gave something else back: keep the tokenizer's sentences
+                sents.extend(attrs.evolve(x, words=tuple(attrs.evolve(w, upos="X") if w.upos == COLLAPSED else w
+                                                         for w in x.words)) for x in group)
                 continue
             merged = tuple(attrs.evolve(w, index=i, upos=u, xpos=x, feats=f, lemma=lemma or w.text)
                            for i, (w, (u, x, f, lemma)) in enumerate(zip(words, got)))
             sents.append(Sentence(group[0].start, group[-1].end, text[group[0].start:group[-1].end], merged))
         out.append(tuple(sents))
     return out
+
+
+def _retagged(group: list[Sentence]) -> bool:
+    """Whether a run of sentences is tagged again: several joined into one, or one with a collapsed token."""
+    return len(group) > 1 or any(w.upos == COLLAPSED for w in group[0].words)
 
 
 def _retag(nlp, sentences: list[list[str]]) -> list[list[tuple[str, str, str, str]]]:

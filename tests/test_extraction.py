@@ -270,3 +270,69 @@ def test_an_article_title_comes_from_the_manifest_the_page_or_its_first_line():
     assert (b.title, b.title_source) == ("Ties & talks", "page metadata")
     assert (c.title, c.title_source) == ("From the manifest", "manifest")
     assert extract("“We will stand firm,” Wang Yi said on Monday after the talks in Moscow.").title is None
+
+
+# --- names and titles the tokenizer and tagger used to cut ----------------------------------------------
+
+NAME_AND_TITLE_CASES = [
+    # (text, speaker name, title as the article writes it)
+    # the expander read "Donna" as "Don na" (as "gonna"): one word again, so the name is a person's
+    ("“That speech went beyond the room,” said Donna Brazile, the interim chairwoman of the Democratic "
+     "National Committee.", "Donna Brazile", "the interim chairwoman of the Democratic National Committee"),
+    # "Rep." read as a sentence's end: the title stays with its name
+    ("Rep. Al Sharpton said callers had voiced doubts about the plan.", "Al Sharpton", "Rep."),
+    # a generational suffix ends the name
+    ("“Black folks have done their part,” said Vann R. Newkirk II, a writer for The Atlantic.",
+     "Vann R. Newkirk II", "a writer for The Atlantic"),
+    # a role word the tagger calls a proper noun still makes a title
+    ("“This is a public health emergency,” said CDC Director Benard Dreyer.", "Benard Dreyer", "CDC Director"),
+    # "of" and a name whose first word is tagged an adjective
+    ("Mark Z. Barabak of National Review wrote that the debate was decided early.", "Mark Z. Barabak",
+     "of National Review"),
+]
+
+
+@pytest.mark.parametrize("text,name,title", NAME_AND_TITLE_CASES)
+def test_names_and_titles_as_written(text, name, title):
+    (q,) = extract(text, date="2016-09-19").quotes
+    assert q.speaker.kind == "person" and q.speaker.name == name
+    assert q.speaker.title is not None and q.speaker.title.text == title
+
+
+def test_contractions_are_still_split_and_names_are_not():
+    """The expander's split is kept where the token has an apostrophe or is a spoken fusion."""
+    from quotes.engine import default_engine
+
+    doc = default_engine().parser.parse("We can't say. I'm gonna go. Donna and Anna left.")
+    words = [w.text for s in doc.sentences for w in s.words]
+    assert words[:4] == ["We", "ca", "n't", "say"] and "gon" in words and "na" in words
+    assert "Donna" in words and "Anna" in words
+
+
+def test_a_nickname_in_quotation_marks_is_no_part_of_the_name():
+    text = ('Scott’s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd that the '
+            'nation was watching.')
+    (q,) = extract(text).quotes
+    assert (q.speaker.kind, q.speaker.name) == ("person", "Marcia Price")
+
+
+def test_the_title_in_the_source_picks_the_one_in_high_office():
+    """'President Obama' in 2016, in a story that later names the first lady: Barack Obama, titled as the
+    article writes; 'Ms. Obama' is the first lady."""
+    text = ("President Obama has made his pitch personal, telling voters that he would take it as an affront.\n\n"
+            "He plans to deploy the president and first lady Michelle Obama. “Yes,” said Ms. Obama.")
+    quotes = extract(text, date="2016-09-19").quotes
+    assert quotes[0].speaker.name == "Barack Obama" and quotes[0].speaker.title.text == "President"
+    assert quotes[-1].speaker.name == "Michelle Obama"
+
+
+def test_a_newspaper_named_with_the_is_no_persons_surname():
+    (q,) = extract("The Hill reported that the four loopholes were legal.", date="2016-10-04").quotes
+    assert q.speaker.name != "French Hill"
+
+
+def test_a_person_before_a_relative_clause_naming_someone_else_is_the_speaker():
+    text = ("“Nothing we could do now would make a difference,” said Juan Zarate, who was a top terrorism "
+            "adviser to President George W. Bush.")
+    (q,) = extract(text, date="2016-06-13").quotes
+    assert q.speaker.name == "Juan Zarate"

@@ -838,3 +838,29 @@ def test_a_draft_naming_the_sources_speaker_in_full_beside_the_words_is_no_misat
     draft = quoting("draft", f"His physician, Harold Bornstein, predicted that Trump would be “{words}.”",
                     (words, Speaker("person", "Donald Trump", "Q22686")))
     assert [f for f in check_against_sources(draft, [src], lexicon=LEX) if f.code == "misattribution"] == []
+
+
+def test_every_title_a_draft_gives_a_person_is_held_against_the_sources():
+    """'CIA Director Mike Morrell, a 30-year veteran of the agency,': the second description agrees with the
+    sources; the first is an office they give only as past ('retired as acting director')."""
+    from quotes.engine import Engine
+
+    engine = Engine()
+    src = engine.extract("Mike Morrell, a 30-year veteran of the CIA who retired as acting director in 2013, said "
+                         "the simplistic approach put forward by Trump is insufficient.", date="2016-06-13",
+                         name="politico")
+    draft = engine.extract("CIA Director Mike Morrell, a 30-year veteran of the agency, said the approach put "
+                           "forward by Trump is insufficient.", date="2016-06-13", name="draft")
+    (f,) = [f for f in check_against_sources(draft, [src], lexicon=engine.lexicon) if f.code == "wrong-title"]
+    assert f.span.text == "CIA Director" and f.severity == "warning" and "former" in f.message
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("Weld, who signed a gun-control bill as Massachusetts governor, struggled to win the nomination.", "former"),
+    ("Weld, who was elected as Massachusetts governor last year, struggled to win the nomination.", None),
+])
+def test_an_office_held_in_a_past_clause_is_a_former_one(source, expected):
+    from quotes.verification.described import _contradiction
+
+    found = _contradiction("Massachusetts Gov.", "William Weld", [source])
+    assert (found[0] if found else None) == expected

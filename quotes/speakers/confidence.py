@@ -31,6 +31,7 @@ CONFIDENCE: dict[str, float] = {
     "surname-ambiguous": 0.3,           # two Wangs, neither nearby: ambiguous
     "surname-lexicon-one": 0.6,         # not in the article: the one lexicon person (in office first)
     "surname-lexicon-salient": 0.5,     # several lexicon people: the one whose office the article speaks of
+    "surname-lexicon-prominent": 0.5,   # several lexicon people: the one in high office at the date
     "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: ambiguous
     # pronouns and carried speakers
     "pronoun-previous-speaker": 0.8,    # "he said" after a person spoke

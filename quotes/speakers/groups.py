@@ -52,10 +52,14 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
                                             doc.sentences_from(src.start))
              for w in s.words if src.start <= w.start and w.end <= src.end]
     runs: list[list[Word]] = [[]]
+    nickname = _nicknames(words)
     for w in words:
+        if id(w) in nickname:
+            continue  # Marcia "Cia" Price: the nickname in quotation marks is no part of the run
         if (w.upos == "PROPN" and w.text[:1].isupper() and w.text.replace("-", "").replace(".", "").isalpha()
                 and w.text.lower() not in NOT_NAMES):
-            if runs[-1] and runs[-1][-1].index != w.index - 1:
+            if runs[-1] and runs[-1][-1].index != w.index - 1 and not (
+                    runs[-1][-1].index == w.index - 4 and id(words[words.index(w) - 2]) in nickname):
                 runs.append([])
             runs[-1].append(w)
         elif runs[-1]:
@@ -76,6 +80,25 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
         if found is not None:
             return found
     return None
+
+
+GENERATIONAL = frozenset({"Jr", "Sr", "II", "III", "IV"})
+"""Suffixes that end a personal name (``Vann R. Newkirk II``, ``Martin Luther King Jr.``)."""
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+
+
+def _nicknames(words: Sequence[Word]) -> set[int]:
+    """The ids of the words of a nickname in quotation marks between a given and a family name (``Marcia
+    "Cia" Price``): the marks and the one capitalised word between them."""
+    out: set[int] = set()
+    for k in range(1, len(words) - 3):
+        a, q1, nick, q2, b = words[k - 1:k + 4]
+        if (q1.text in _QUOTE_MARKS and q2.text in _QUOTE_MARKS and nick.text[:1].isupper() and nick.text.isalpha()
+                and a.upos == "PROPN" and b.upos == "PROPN" and a.text[:1].isupper() and b.text[:1].isupper()):
+            out.update((id(q1), id(nick), id(q2)))
+    return out
 
 
 def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date) -> Speaker | None:
@@ -101,10 +124,13 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
     if 0 <= cut < len(run) - 1 and run[cut].text.lower() not in ORGANISATION_WORDS:
         run = run[cut + 1:]  # "Public Advocate Trish James", "Pennsylvania Gov. Ed Rendell": the name after the title
     # middle initials ("George W. Bush", "Lucia R. Ferrer Solis") do not count
-    core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)]
+    core = [w for i, w in enumerate(run) if not (0 < i < len(run) - 1 and len(w.text.rstrip(".")) == 1)
+            and not (i == len(run) - 1 and i >= 2 and w.text.rstrip(".") in GENERATIONAL)]  # "Vann R. Newkirk II"
     if not 2 <= len(core) <= 3:
         return None
     name = doc.text[run[0].start:run[-1].end]
+    if any(a.index + 1 != b.index for a, b in itertools.pairwise(run)):
+        name = " ".join(w.text for w in run)  # a nickname left out
     if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
         return None
     if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):

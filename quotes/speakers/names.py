@@ -14,7 +14,7 @@ from ..lexicon.names import fold
 from ..parse import Document
 from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
-from .mentions import NOT_NAMES, _speaker_of
+from .mentions import NOT_NAMES, _speaker_of, given_name_gender
 from .pronouns import _paragraphs_between
 
 MIN_SPELLING_RATIO = 85
@@ -34,6 +34,12 @@ def _names_of(lexicon: Lexicon, person_id: str | None, name: str | None) -> froz
     return frozenset({fold(p.family), fold(p.name)} | {fold(a) for a in p.aliases})
 
 
+def _gender_of(sp: Speaker, lexicon: Lexicon) -> str:
+    """A person's gender as the lexicon records it, else as their given name suggests (``""``: unknown)."""
+    known = lexicon.person(sp.person_id).gender if sp.person_id else ""
+    return known or given_name_gender(sp.name or "", lexicon)
+
+
 def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
              date: dt.date, gender: str = "", quoted: frozenset[str | None] = frozenset()
              ) -> tuple[Speaker, Resolution, float] | None:
@@ -46,7 +52,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         if pos >= at:
             continue
         names = _names_of(lexicon, sp.person_id, sp.name)
-        if key in names and not (gender and sp.person_id and lexicon.person(sp.person_id).gender not in ("", gender, "x")):
+        if key in names and not (gender and _gender_of(sp, lexicon) not in ("", gender, "x")):
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)
@@ -92,6 +98,10 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     salient = [c for c in in_office if _office_in_text(folded, c.person.id, lexicon, date)]
     if len(salient) == 1:
         return _speaker_of(salient[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-salient"]
+    # "President Obama" in 2016: the one of them in high office (not the first lady, not a namesake mayor)
+    prominent = [c for c in pool if lexicon.prominent(c.person.id, as_of=date)]
+    if len(prominent) == 1 and len({c.person.id for c in prominent}) == 1:
+        return _speaker_of(prominent[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-prominent"]
     pool_names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
     return Speaker("ambiguous", name=name, candidates=pool_names), "surname", CONFIDENCE["surname-lexicon-several"]
 

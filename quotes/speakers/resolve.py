@@ -113,6 +113,14 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
     for q in quotes:
         if q.resolution == "title" and q.source is not None and q.speaker.kind == "person" and q.speaker.name:
             described.setdefault(q.speaker.key or q.speaker.name, []).append(_without_determiner(doc.text, q.source))
+        elif q.resolution == "surname" and q.source is not None and q.speaker.kind == "person" and q.speaker.name:
+            before = _title_before_surname(doc.text, q.source, q.speaker.name, lexicon)
+            if before is not None:  # "President Obama said": the title the source gives with the family name
+                described.setdefault(q.speaker.key or q.speaker.name, []).append(before)
+    namesakes: dict[str, set[str]] = {}  # family name -> the people of the article who have it
+    for sp in [q.speaker for q in quotes] + [m.speaker for m in mentions]:
+        if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2:
+            namesakes.setdefault(sp.name.split()[-1], set()).add(sp.key or sp.name)
     out = []
     for q in quotes:
         sp = q.speaker
@@ -121,7 +129,9 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             if key not in titles:
                 names = [sp.name, *(m.name.text for m in mentions
                                     if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
-                family = sp.name.split()[-1] if sp.person_id is None and len(sp.name.split()) >= 2 else None
+                family = sp.name.split()[-1] if len(sp.name.split()) >= 2 else None
+                if family is not None and namesakes.get(family, {key}) != {key}:
+                    family = None  # "Obama" in a story of Barack and Michelle Obama: only the full names
                 found = [t for t in (title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family),
                                      *described.get(key, ())) if t is not None and t.text]
                 titles[key] = max(found, key=lambda t: (len(t.text), -t.start)) if found else None
@@ -129,6 +139,23 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
                 q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[key]))
         out.append(q)
     return tuple(out)
+
+
+def _title_before_surname(text: str, source: Span, name: str, lexicon: Lexicon) -> Span | None:
+    """The words before the family name in a source (``President`` of ``President Obama``), when they are more
+    than honorifics and the source ends with the person's family name."""
+    words = source.text.split()
+    if len(words) < 2 or fold(words[-1]) != fold(name.split()[-1]):
+        return None
+    head = words[:-1]
+    if head[0].lower() in ("the", "a", "an") and len(head) == 1:
+        return None
+    if all(lexicon.is_honorific(w.rstrip(".")) for w in head) or not all(w[:1].isupper() or w.lower() in ("of", "the")
+                                                                          for w in head):
+        return None
+    start = source.start + (len(source.text) - len(source.text.lstrip()))
+    end = source.start + source.text.rstrip().rfind(words[-1])
+    return _without_determiner(text, Span.of(text, start, len(text[:end].rstrip())))
 
 
 def _without_determiner(text: str, span: Span) -> Span:
@@ -185,6 +212,12 @@ def _named(s: _Source) -> Found | None:
         return None
     first = named[0]
     if first.span.start > s.src.start + 1 and "," in s.text[s.src.start:first.span.start]:
+        # "Juan Zarate, who was a top adviser to President George W. Bush": a name before the comma the
+        # lexicon does not know is the speaker; "Russia's former president, Dmitry Medvedev," has none
+        head = _unknown_person(s.doc, Span.of(s.text, s.src.start, s.text.index(",", s.src.start, first.span.start)),
+                               s.lexicon, s.date)
+        if head is not None:
+            return head, "cue-subject", CONFIDENCE["unknown-person"]
         return first.speaker, "apposition", CONFIDENCE["named-apposition"]
     return first.speaker, "cue-subject", CONFIDENCE["named"]
 
@@ -215,8 +248,8 @@ def _bare_surname(s: _Source) -> Found | None:
     """A bare surname or ``Mr. Wang``: the person of that name in the article, else in the lexicon."""
     phrase = s.phrase
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not s.lexicon.is_honorific(w.rstrip("."))]
-    if not (core and len(core) <= 2 and all(w[:1].isupper() for w in core)):
-        return None
+    if not (core and len(core) <= 2 and all(w[:1].isupper() for w in core)) or core[0].lower() in ("the", "a", "an"):
+        return None  # "The Hill" is a newspaper, not Rep. French Hill
     before = s.text[max(0, s.src.start - 6):s.src.start].split()  # "Ms." the parser left out of the mention
     gender = s.lexicon.honorific_gender(phrase.split()[0]) or ""
     if gender not in ("m", "f") and before:

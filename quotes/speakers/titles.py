@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from ..lexicon import Lexicon
 from ..parse import Document, Sentence, Word
 from ..records import Span
+from .groups import ROLE_WORDS
 
 MAX_APPOSITION_WORDS = 16
 """Longest apposition read as a description (``Victor Cha, a Korea scholar at ...,``)."""
@@ -28,6 +29,15 @@ def _abbreviation(w: Word) -> bool:
     return w.text.endswith(".") and 3 <= len(w.text) <= 5 and w.text[:1].isupper()
 
 
+def _split_abbreviation(words: Sequence[Word], k: int) -> bool:
+    """Whether ``words[k]`` is a full stop the tokenizer cut from the short capitalised word it ends (``Rep``
+    ``.``, ``Gov`` ``.``)."""
+    if k < 1 or k >= len(words) or words[k].text != ".":
+        return False
+    head = words[k - 1]
+    return head.end == words[k].start and 2 <= len(head.text) <= 4 and head.text[:1].isupper() and head.text.isalpha()
+
+
 def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
     """The words right before a name that describe the person (``Former Pennsylvania Gov.``)."""
     words = sent.words
@@ -40,6 +50,9 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         if w.upos in ("PROPN", "NOUN", "ADJ") or _abbreviation(w):
             j -= 1
             continue
+        if _split_abbreviation(words, j - 1):
+            j -= 2  # "Rep" "." as the tokenizer may cut "Rep."
+            continue
         if w.text == "of" and j >= 2 and words[j - 2].text[:1].isupper() and words[j - 2].upos in ("PROPN", "NOUN"):
             j -= 1  # "Secretary of State John Kerry"
             continue
@@ -47,13 +60,21 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
     run = list(words[j:i])
     while run and (run[0].text.lower() in _CALENDAR or run[0].text in ("'s", "’s")):
         run = run[1:]
-    while run and lexicon.is_honorific(run[-1].text.rstrip(".")):
+    while run and lexicon.is_honorific(run[-1].text.rstrip(".")) and not (
+            len(run) >= 2 and run[-2].text.lower() in ("first", "second")):  # "first lady" is a title
         run = run[:-1]  # "Clinton adviser Mr. ...": the honorific is no part of the title
     if not run or all(lexicon.is_honorific(w.text.rstrip(".")) for w in run):
         return None
-    if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) for w in run):
+    if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) or w.text.lower() in ROLE_WORDS
+               or (w.text == "." and _split_abbreviation(run, k)) for k, w in enumerate(run)):
         return None  # "Democrat Hillary Clinton" is a title; "Chicago's Rahm Emanuel" is not
     return run[0], run[-1]
+
+
+def _proper(w: Word) -> bool:
+    """A word of a proper name: tagged so, or a capitalised adjective the tagger gave a proper noun's tag
+    (``National`` of ``National Review``)."""
+    return w.upos == "PROPN" or (w.xpos.startswith("NNP") and w.text[:1].isupper())
 
 
 def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
@@ -61,10 +82,12 @@ def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
     words = sent.words
     if k >= len(words):
         return None
-    if words[k].text == "of" and k + 1 < len(words) and words[k + 1].upos == "PROPN":
+    if words[k].text == "of" and k + 1 < len(words) and _proper(words[k + 1]):
         end = k + 1
-        while end + 1 < len(words) and (words[end + 1].upos == "PROPN" or words[end + 1].text in ("of", "the")):
+        while end + 1 < len(words) and (_proper(words[end + 1]) or words[end + 1].text in ("of", "the")):
             end += 1
+        while words[end].text in ("of", "the"):
+            end -= 1
         return words[k], words[end]
     if words[k].text != ",":
         return None

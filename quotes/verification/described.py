@@ -106,6 +106,21 @@ def _windows(source: Extraction, speaker: Speaker) -> list[Span]:
     return out
 
 
+_STARTED = frozenset({"elected", "reelected", "re-elected", "named", "appointed", "sworn", "installed", "confirmed",
+                      "nominated", "chosen", "picked", "tapped"})
+
+
+def _in_past(toks: Sequence[str], i: int) -> bool:
+    """Whether the role word ``toks[i]`` follows ``as`` after a verb in the past (``signed a bill as governor``,
+    ``served as mayor``): an office held then. A verb that starts a tenure (``elected as``) does not count."""
+    if "as" not in toks[max(0, i - 2):i]:
+        return False
+    before = toks[max(0, i - 8):i]
+    if any(t in _STARTED for t in before):
+        return False
+    return any(t in ("was", "were", "had") or (t.endswith("ed") and len(t) > 4) for t in before)
+
+
 def _contradiction(title: str, person: str, described: Sequence[str], *, in_lexicon: bool = False) -> tuple[str, int] | None:
     """Why ``title`` contradicts the sources' descriptions of ``person`` (``described``: their words around
     the person's name), with the index of the description that shows it: ``former`` (the sources give the
@@ -132,7 +147,9 @@ def _contradiction(title: str, person: str, described: Sequence[str], *, in_lexi
                 if t in words:
                     for r in toks[i + 1:i + 5]:
                         qualified[kind].setdefault(r, k)
-            if t in ROLE_NOUNS and not any(x in FORMER or x in FUTURE for x in toks[max(0, i - 4):i]):
+            if t in ROLE_NOUNS and _in_past(toks, i):
+                qualified["former"].setdefault(t, k)  # "Weld, who signed a gun-control bill as governor"
+            elif t in ROLE_NOUNS and not any(x in FORMER or x in FUTURE for x in toks[max(0, i - 4):i]):
                 plain.add(t)
     roles = [t for t, _ in mine if t in ROLE_NOUNS]
     for kind in ("former", "future"):
@@ -157,10 +174,13 @@ def source_title_findings(draft: Extraction, sources: Sequence[Extraction], dnam
     done: set[str] = set()
     for q in draft.quotes:
         sp = q.speaker
-        if sp.kind != "person" or sp.title is None or not sp.name or (sp.key or sp.name) in done:
+        if sp.kind != "person" or not sp.name or (sp.key or sp.name) in done:
             continue
         done.add(sp.key or sp.name)
-        if any(c.overlaps(sp.title) for c in checked) or len(sp.name.split()) < 2:
+        if len(sp.name.split()) < 2:
+            continue
+        written = [t for t in _draft_titles(draft, sp) if not any(c.overlaps(t) for c in checked)]
+        if not written:
             continue
         spans: list[tuple[Extraction, Span]] = []
         for src in sources:
@@ -171,8 +191,12 @@ def source_title_findings(draft: Extraction, sources: Sequence[Extraction], dnam
             spans.extend((src, o.title) for o in quoted if o.title is not None)
         if not spans:
             continue  # no source names them: nothing to hold the title against
-        found = _contradiction(sp.title.text, sp.name, [w.text for _, w in spans],
-                               in_lexicon=bool(sp.person_id and sp.person_id.startswith("Q")))
+        found = None
+        for title in written:  # every title the draft gives them: "CIA Director Mike Morrell" and "a veteran"
+            found = _contradiction(title.text, sp.name, [w.text for _, w in spans],
+                                   in_lexicon=bool(sp.person_id and sp.person_id.startswith("Q")))
+            if found is not None:
+                break
         if found is None:
             continue
         why, k = found
@@ -183,14 +207,47 @@ def source_title_findings(draft: Extraction, sources: Sequence[Extraction], dnam
         elif why == "future":
             msg = f"{where} gives {name} this title only as one to come: “{_clip(shown.text)}”"
         elif why == "lexicon-differs":
-            msg = (f"The lexicon finds nothing wrong with “{sp.title.text}” for {name}, but the sources call them "
+            msg = (f"The lexicon finds nothing wrong with “{title.text}” for {name}, but the sources call them "
                    f"otherwise: {where} has “{_clip(shown.text)}”; check which is right")
         else:
-            msg = f"The sources do not call {name} “{sp.title.text}”; {where} has “{_clip(shown.text)}”"
+            msg = f"The sources do not call {name} “{title.text}”; {where} has “{_clip(shown.text)}”"
         evidence = tuple(Evidence("source", f"{name}: “{w.text.strip()}”", s.name or "source", w)
                          for s, w in spans[:3])
         severity: Severity = "info" if why == "lexicon-differs" else "warning"
-        out.append(Finding("wrong-title", severity, dname, sp.title, msg, evidence))
+        out.append(Finding("wrong-title", severity, dname, title, msg, evidence))
+    return out
+
+
+_NOT_TITLE = frozenset({"the", "but", "and", "so", "then", "also", "when", "while", "as", "if", "after", "before",
+                        "said", "says", "yesterday", "today", "tonight", "meanwhile", "still", "now", "later",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "in", "on", "at"})
+
+
+def _draft_titles(draft: Extraction, sp: Speaker) -> list[Span]:
+    """The titles a draft gives a person: the speaker's title, and the capitalised title words written right
+    before each of its mentions by full name (``CIA Director`` of ``CIA Director Mike Morrell``) when they hold
+    a role word; a draft may give one person two."""
+    out: list[Span] = [sp.title] if sp.title is not None else []
+    text, name = draft.text, sp.name or ""
+    for m in re.finditer(re.escape(name), text):
+        words = list(re.finditer(r"[A-Za-z][A-Za-z.'’-]*", text[max(0, m.start() - 80):m.start()]))
+        base = max(0, m.start() - 80)
+        run: list[re.Match[str]] = []
+        for w in reversed(words):
+            gap = text[base + w.end():base + (run[0].start() if run else m.start() - base)]
+            word = w.group()
+            if gap.strip(" ") or not (word[:1].isupper() or (word == "of" and run)):
+                break
+            if word.endswith(".") and _norm(word) not in ABBREVIATIONS.values() and len(word) > 2:
+                break  # "... President George W. Bush. Colin Clarke": the sentence before
+            run.insert(0, w)
+        while run and (fold(run[0].group()).strip(".") in _NOT_TITLE or run[0].group() == "of"):
+            run = run[1:]
+        if not run or not any(_norm(w.group()) in ROLE_NOUNS for w in run):
+            continue
+        span = Span.of(text, base + run[0].start(), base + run[-1].end())
+        if not any(t.text == span.text for t in out):
+            out.append(span)
     return out
 
 
