@@ -222,7 +222,7 @@ class _Pairing:
         return out
 
     def _mark_apostrophes(self, marks: list[_Mark], start: int, end: int) -> None:
-        """Flag the single marks that are certainly apostrophes (Russia’s, don't, ’80s, rock 'n' roll)."""
+        """Flag the single marks that are certainly apostrophes (Russia’s, don't, D.C.’s, ’80s, rock 'n' roll)."""
         text = self.text
         for i, m in enumerate(marks):
             if m.char not in _APOSTROPHE_LIKE or m.apostrophe:
@@ -231,6 +231,9 @@ class _Pairing:
             nxt = text[m.pos + 1] if m.pos + 1 < end else ""
             if prev.isalnum() and nxt.isalnum():
                 m.apostrophe = True
+            elif (prev == "." and nxt != "" and nxt in "sS" and m.pos >= start + 2 and text[m.pos - 2].isalpha()
+                  and (m.pos + 2 >= end or not text[m.pos + 2].isalnum())):
+                m.apostrophe = True  # "D.C.’s", "U.S.’s": the possessive of an abbreviation
             elif (
                 nxt in "nN" and i + 1 < len(marks) and marks[i + 1].pos == m.pos + 2
                 and marks[i + 1].char in _APOSTROPHE_LIKE and not prev.isalnum()

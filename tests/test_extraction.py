@@ -336,3 +336,19 @@ def test_a_person_before_a_relative_clause_naming_someone_else_is_the_speaker():
             "adviser to President George W. Bush.")
     (q,) = extract(text, date="2016-06-13").quotes
     assert q.speaker.name == "Juan Zarate"
+
+
+def test_a_bare_surname_is_the_namesake_the_story_quoted():
+    """'Cruz said' after 'his father, Rafael Cruz' was named: the senator the story has been quoting."""
+    text = ("“I will vote for the Republican nominee,” Ted Cruz wrote.\n\n"
+            "Trump repeatedly accused Rafael Cruz, who was born in Cuba, of associating with Lee Harvey Oswald.\n\n"
+            "“I am not in the habit of supporting people who attack my father,” Cruz said in July.")
+    quotes = extract(text, date="2016-09-24").quotes
+    assert quotes[-1].speaker.name == "Ted Cruz"
+
+
+def test_a_headline_in_title_case_names_no_one():
+    text = ("Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n"
+            "Hillary Clinton’s former doctor said that in 1998 Clinton allowed her staff to think it was a pulled muscle.")
+    ex = extract(text, date="2016-09-14")
+    assert all(q.speaker.name != "Clinton Hid" for q in ex.quotes)

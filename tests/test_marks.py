@@ -151,9 +151,9 @@ def test_headline_quote_seed_003():
 
 
 def test_apostrophes_are_not_quotes():
-    """Russia's, Russia’s, Xi’s, don't, o'clock, ’80s, '90s, rock 'n' roll and rock ’n’ roll pair nothing."""
+    """Russia's, Russia’s, Xi’s, D.C.’s, don't, o'clock, ’80s, '90s, rock 'n' roll and rock ’n’ roll pair nothing."""
     text = ("Russia's war, Russia’s war, Xi’s call; don't stop at 5 o'clock. In the ’80s and '90s it was "
-            "rock 'n' roll and rock ’n’ roll, the Smiths’ house, goin' home.")
+            "rock 'n' roll and rock ’n’ roll, the Smiths’ house, goin' home, Washington D.C.’s board.")
     assert find_quotations(text) == ((), ())
 
 

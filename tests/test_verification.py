@@ -864,3 +864,41 @@ def test_an_office_held_in_a_past_clause_is_a_former_one(source, expected):
 
     found = _contradiction("Massachusetts Gov.", "William Weld", [source])
     assert (found[0] if found else None) == expected
+
+
+# --- a digest's findings between different statements --------------------------------------------------------
+
+
+def test_two_statements_sharing_only_two_word_pairs_are_no_misattribution():
+    """'Of course Mr. Trump is going to defend himself' (a spokeswoman) and 'Mr. Trump, tell me what you're going
+    to do?' (a senator) share 'Mr. Trump' and 'going to': two statements, whatever the grouping made of them."""
+    from quotes.verification.across import _one_wording
+
+    assert not _one_wording("Of course Mr. Trump is going to defend himself",
+                            "Mr. Trump, tell me what you're going to do?")
+    assert _one_wording(SOV_XI, "China respects the sovereignty and territorial integrity of all nations")
+
+
+def test_different_speakers_words_that_look_alike_are_never_altered_wordings():
+    """Only wordings given to one speaker are compared for alteration."""
+    from quotes.grouping import Occurrence
+    from quotes.verification.compare import _same_speaker
+
+    def occ(who: str | None) -> Occurrence:
+        sp = speaker(who) if who else Speaker("anonymous", name="a diplomat")
+        return Occurrence(article="a", quote_index=0, span=Span(0, 1, "x"), content=(Span(0, 1, "x"),), quoted=(),
+                          kind="direct", speaker=sp, text="x", confidence=0.9)
+
+    assert _same_speaker(occ("Q1"), occ("Q1")) and not _same_speaker(occ("Q1"), occ("Q2"))
+    assert not _same_speaker(occ(None), occ("Q1"))
+
+
+def test_two_words_of_a_long_quotation_are_no_paraphrase_of_another_statement():
+    """'... the more you help wealthy people, the better off we'll be ...' against a statement quoting 'white
+    people' by the same speaker: one changed word in a long quotation is chance, not an alteration."""
+    long_q = ("He really believes that the more you help wealthy people, the better off we will be and that "
+              "everything will work out from there")
+    a = quoting("a", f"“{long_q},” Clinton said.", (long_q, "Q1"))
+    b = quoting("b", "She wanted to speak directly to “white people” and said so.", ("white people", "Q1"))
+    c = quoting("c", "She spoke directly to “white people” on the radio.", ("white people", "Q1"))
+    assert not [f for f in _across(a, b, c) if f.code == "altered-wording"]

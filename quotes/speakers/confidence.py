@@ -32,6 +32,8 @@ CONFIDENCE: dict[str, float] = {
     "surname-lexicon-one": 0.6,         # not in the article: the one lexicon person (in office first)
     "surname-lexicon-salient": 0.5,     # several lexicon people: the one whose office the article speaks of
     "surname-lexicon-prominent": 0.5,   # several lexicon people: the one in high office at the date
+    "surname-quoted-before": 0.7,       # several named, one of them quoted before: that one
+    "surname-most-named": 0.5,          # several named, one given name written far more often: that one
     "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: ambiguous
     # pronouns and carried speakers
     "pronoun-previous-speaker": 0.8,    # "he said" after a person spoke

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -68,6 +69,11 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         return next(iter(in_article.values())), "surname", CONFIDENCE["surname-one-in-article"]
     if len(in_article) > 1:
         last_id = max(latest, key=lambda pid: latest[pid])
+        spoke = [sp for sp in in_article.values() if sp.key in quoted]
+        if len(spoke) == 1:
+            # "Cruz said" after "his father, Rafael Cruz": the one of them the story has quoted (news style
+            # gives a relative of the same name in full or by given name)
+            return spoke[0], "surname", CONFIDENCE["surname-quoted-before"]
         if _paragraphs_between(text, latest[last_id], at) <= 2:
             return in_article[last_id], "surname", CONFIDENCE["surname-latest-nearby"]
         cands = tuple(dict.fromkeys(sp.name or "" for sp in in_article.values()))
@@ -79,6 +85,9 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             # "Cruz" in a story naming Ted, Heidi and Rafael Cruz: the one of them in public office, when the
             # others were only named (Wang Yi and Wang Wenbin, both quoted, stay ambiguous)
             return officials[0], "surname", CONFIDENCE["surname-prominent-in-article"]
+        salient = _most_named(text, at, list(in_article.values()))
+        if salient is not None:
+            return salient, "surname", CONFIDENCE["surname-most-named"]
         return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
     matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
                and (not gender or c.person.gender in ("", gender, "x"))]
@@ -104,6 +113,26 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         return _speaker_of(prominent[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-prominent"]
     pool_names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
     return Speaker("ambiguous", name=name, candidates=pool_names), "surname", CONFIDENCE["surname-lexicon-several"]
+
+
+SALIENCE_WINDOW = 20_000
+"""Characters before a bare surname read to count how often each namesake's given name was written."""
+
+
+def _most_named(text: str, at: int, people: Sequence[Speaker]) -> Speaker | None:
+    """The one of several namesakes whose given name the article has written at least twice and twice as often
+    as any other's (in the :data:`SALIENCE_WINDOW` before ``at``): "Hillary" again and again, "Bill" once."""
+    before = text[max(0, at - SALIENCE_WINDOW):at]
+    counts = []
+    for sp in people:
+        parts = (sp.name or "").split()
+        if len(parts) < 2:
+            return None
+        counts.append((len(re.findall(r"\b" + re.escape(parts[0]) + r"\b", before)), sp))
+    counts.sort(key=lambda c: -c[0])
+    if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
+        return counts[0][1]
+    return None
 
 
 def _office_in_text(low: str, person_id: str, lexicon: Lexicon, date: dt.date) -> bool:

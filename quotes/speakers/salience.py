@@ -93,6 +93,8 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
     known = SpanSet(m.span for m in mentions if m.speaker.kind == "person")
     for sent in doc.sentences:
         words = sent.words
+        if _headline(sent):
+            continue  # "Clinton Hid Past Health Problems From Public": every word capitalised, none a name's
         i = 0
         while i < len(words):
             w = words[i]
@@ -114,6 +116,13 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
                     out.append((run[0].start, person))
             i = j + 1
     return out
+
+
+def _headline(sent: Sentence) -> bool:
+    """Whether a sentence is written in title case, as a headline: five or more words of four letters or more,
+    nearly all capitalised."""
+    long = [w.text for w in sent.words if len(w.text) >= 4 and w.text.isalpha()]
+    return len(long) >= 5 and sum(w[:1].isupper() for w in long) >= 0.9 * len(long)
 
 
 def _written_alone(family: str, counts: Counter[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from ..grouping import (
     Occurrence,
@@ -16,6 +17,8 @@ from ..records import (
 )
 from ..wording import (
     normalise,
+    stem,
+    tokens,
 )
 from .compare import (
     _altered_findings,
@@ -28,6 +31,22 @@ from .compare import (
     _source_evidence,
 )
 from .findings import Finding, _article_name, _clip
+
+MIN_RUN_WORDS = 4
+"""Fewest words in one run, in order, that two quotations given to different people must share to be one
+statement (``Of course Mr. Trump is going to defend himself`` and ``Mr. Trump, tell me what you're going to
+do?`` share two pairs, chance)."""
+
+
+def _one_wording(a: str, b: str) -> bool:
+    """Whether two wordings share a run of :data:`MIN_RUN_WORDS` words (stemmed), or are the same words."""
+    ta, tb = [stem(w) for w in tokens(a)], [stem(w) for w in tokens(b)]
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    m = SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(0, len(ta), 0, len(tb))
+    return m.size >= min(MIN_RUN_WORDS, len(ta), len(tb))
 
 
 def _misattribution_findings(group: StatementGroup, nested: dict[str, list[Span]]) -> list[Finding]:
@@ -56,7 +75,8 @@ def _misattribution_findings(group: StatementGroup, nested: dict[str, list[Span]
         everyone_else = [o for k, v in by_person.items() if k != key for o in v]
         for o in occs:
             # only wordings close to this one count: a group chains variants, its ends may differ
-            others = [x for x in everyone_else if x.article != o.article and _close(own[id(o)], own[id(x)])]
+            others = [x for x in everyone_else if x.article != o.article and _close(own[id(o)], own[id(x)])
+                      and _one_wording(own[id(o)], own[id(x)])]
             if not others:
                 continue
             other_names = list(dict.fromkeys(x.speaker.label for x in others))

@@ -147,6 +147,11 @@ MIN_PARAPHRASE_KEPT = 3
 """Content words a paraphrase must keep from the source wording to be recognised without its context."""
 
 
+MIN_ALIGNED_SHARE = 0.6
+"""Least share of a quotation's words (or of its part between sentence ends and ellipses) that a paraphrase
+keeping fewer than :data:`MIN_PARAPHRASE_KEPT` content words must cover (``“This is disqualifying for a
+president.”`` for ``'This is dangerous for a president.'``; never two words of a long quotation)."""
+
 MIN_PARAPHRASE_SCORE = 50.0
 """Least :func:`quotes.wording.align_words` score for a quotation to be read as another wording of a source's."""
 
@@ -216,8 +221,9 @@ def _paraphrase(piece: Span, context: dict[str, bool], candidates: Sequence[tupl
 
     A rendering keeps at least half the words of both aligned regions, and replaces a content word of
     the source with a content word of its own (a dropped ``the`` is not a paraphrase). When it keeps
-    fewer than ``MIN_PARAPHRASE_KEPT`` content words (a two-word quotation keeps one), the words
-    around the two must also share at least two content words (``China says it “truly regrets”`` /
+    fewer than ``MIN_PARAPHRASE_KEPT`` content words (a two-word quotation keeps one), the rendering must
+    cover most of the quotation (:data:`MIN_ALIGNED_SHARE`) and the words around the two must also share at least two
+    content words (``China says it “truly regrets”`` /
     ``China says it 'deeply regrets'``): a shared word or two (``strategic partners`` / ``strategic
     determination``, ``China's basic position`` / ``China's consistent position``) is chance."""
     found = []
@@ -229,6 +235,8 @@ def _paraphrase(piece: Span, context: dict[str, bool], candidates: Sequence[tupl
         mine = piece.text[al.src_start:al.src_end]
         window = part.text[al.dest_start:al.dest_end]
         if len(set(_content(al.matched))) < MIN_PARAPHRASE_KEPT:
+            if len(mine.split()) < MIN_ALIGNED_SHARE * len(piece.text.split()):
+                continue  # two words of a long quotation ("wealthy people" / "white people") are chance
             own = set(stems(mine)) | set(stems(window))
             theirs = _context(texts.get(o.article, ""), part.start + al.dest_start, part.start + al.dest_end)
             if _shared_setting(context, theirs, own) < 2:
@@ -240,6 +248,20 @@ def _paraphrase(piece: Span, context: dict[str, bool], candidates: Sequence[tupl
         found.append((al.score, where, _Alteration(tuple(d), o, al.score / 100.0, normalise(window))))
     best = min(found, key=lambda f: (-f[0], f[2].other.key, f[1].start), default=None)
     return (best[1], best[2]) if best else None
+
+
+def _same_speaker(o: Occurrence, x: Occurrence, group: StatementGroup | None = None) -> bool:
+    """Whether two wordings are given to one speaker, so that one can be an altered rendering of the other: the
+    same speaker key; within a statement group, an occurrence whose speaker is vague (no key: "he", "a
+    diplomat") counts as the group's one keyed speaker when it has only one. Different people's words that
+    happen to look alike ("wealthy people" / "white people") are never compared."""
+    a, b = o.speaker.key, x.speaker.key
+    if a is not None and b is not None:
+        return a == b
+    if group is None:
+        return False
+    keyed = {y.speaker.key for y in group.occurrences} - {None}
+    return len(keyed) <= 1
 
 
 def _compatible(person: str | None,
@@ -319,7 +341,7 @@ def _altered_findings(
         me = _attributed(o)
         # words of someone else are not a source for this person's words (that is a misattribution)
         others = [x for x in group.occurrences if x.article != o.article and x.quoted
-                  and not (me and _attributed(x) and _attributed(x) != me)]
+                  and not (me and _attributed(x) and _attributed(x) != me) and _same_speaker(o, x, group)]
         if not others:
             continue
         other_texts = [article_norms.get(a, "") for a in {x.article for x in others}]
@@ -369,13 +391,12 @@ def _paraphrase_findings(
         if not o.quoted:
             continue
         other_texts = [t for a, t in article_norms.items() if a != o.article]
-        me = _attributed(o)
         for part in (p for q in o.quoted for p in _parts(q)):
             pn = normalise(part.text)
             if (len(pn.split()) < 2 or _verbatim_somewhere(pn, other_texts)
                     or any(part.start < s.end and s.start < part.end for s in altered[o.article])):
                 continue
-            candidates = [(x, sp) for x, sp in _compatible(me, wordings.near(part.text)) if x.article != o.article]
+            candidates = [(x, sp) for x, sp in wordings.near(part.text) if x.article != o.article and _same_speaker(o, x)]
             hit = _paraphrase(part, _context(texts.get(o.article, ""), part.start, part.end), candidates, texts)
             if hit is None:
                 continue
