@@ -85,9 +85,9 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             # "Cruz" in a story naming Ted, Heidi and Rafael Cruz: the one of them in public office, when the
             # others were only named (Wang Yi and Wang Wenbin, both quoted, stay ambiguous)
             return officials[0], "surname", CONFIDENCE["surname-prominent-in-article"]
-        salient = _most_named(text, at, list(in_article.values()))
-        if salient is not None:
-            return salient, "surname", CONFIDENCE["surname-most-named"]
+        most = _most_named(text, at, list(in_article.values()))
+        if most is not None:
+            return most, "surname", CONFIDENCE["surname-most-named"]
         return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
     matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
                and (not gender or c.person.gender in ("", gender, "x"))]
