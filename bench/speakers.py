@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -133,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
                                 if x).lower()
                 right = bool(longs) and longs[-1] in seen
                 titles["last-word"] += right
+                titles["wrong-speaker" if not ok else "no-title" if not got and not right else
+                       "other-words" if not right else "ok"] += 1
+                if not right and ok and longs and re.fullmatch(r"\(?[a-z]-[a-z. ]+\)?", longs[-1]):
+                    titles["party-state"] += 1
                 if not right and len(title_errors) < args.title_errors:
                     title_errors.append(f"{path.stem[:40]}: gold {g['speaker']!r} title {g['title']!r}; got "
                                         f"{best.speaker.label!r} title {got!r} office {best.speaker.office!r}")
@@ -162,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{titles['shown']} ({titles['shown'] / n:.1%}), sharing a word with the gold title {titles['agrees']} "
           f"({titles['agrees'] / n:.1%}); its last word of 4+ letters in the predicted title, name or office "
           f"(the issue's measure; bar 85%) {titles['last-word']} ({titles['last-word'] / n:.1%})")
+    print(f"  misses: wrong or no person {titles['wrong-speaker']}, right person without a title {titles['no-title']}, "
+          f"a title without the gold's last word {titles['other-words']} (of these, a party-state tag such as "
+          f"'(D-Mont.)' ends the gold title: {titles['party-state']})")
     print(f"kind right (every matched record): {pct(kinds)}")
     wrong = [(n, g, k) for (g, k), n in confusion.items() if k not in KIND_MATCH[g]]
     print("  most common kind errors (gold -> extracted): "

@@ -24,11 +24,11 @@ from typing import Any
 import attrs
 
 from .errors import InputError
-from .grouping import StatementGroup, group_statements
+from .grouping import Occurrence, StatementGroup, group_statements
 from .records import Diagnostic, Extraction, Speaker, html_table
 from .verification import Finding, LexiconLike, verify_across, verify_article
 
-__all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "named_extractions"]
+__all__ = ["ArticleInput", "Digest", "SpeakerDigest", "digest", "is_statement", "named_extractions"]
 
 ArticleInput = Extraction | str | bytes | tuple[str | None, str | bytes]
 """What ``quotes.digest`` and ``quotes.check`` accept per article: an :class:`Extraction`, a text, or
@@ -44,9 +44,12 @@ class SpeakerDigest:
     speaker: Speaker
     """The speaker record."""
     groups: tuple[StatementGroup, ...]
-    """The statements attributed to this speaker, most quoted first."""
+    """The statements attributed to this speaker, most quoted first: each group is listed once, under the speaker
+    most of its wordings are given to (named speakers before vague ones)."""
     findings: tuple[Finding, ...]
-    """Findings about those statements."""
+    """Findings about this speaker's wordings (in ``groups`` and ``also``)."""
+    also: tuple[StatementGroup, ...] = ()
+    """Statements listed under someone else that some article gives to this speaker too."""
 
 
 @attrs.frozen
@@ -68,6 +71,14 @@ class Digest:
     titles: tuple[str | None, ...] = ()
     """Each article's title (``Extraction.title``: a manifest's, the page's, its first line; None where it has
     none), as ``articles``."""
+    set_aside: tuple[StatementGroup, ...] = ()
+    """Groups left out of the speakers' lists because no wording of theirs is a statement (a lone word: a
+    pronoun, a name; see :func:`is_statement`); in ``groups`` too, so nothing is lost."""
+
+    @property
+    def statements(self) -> int:
+        """How many statement groups the speakers' lists show."""
+        return len(self.groups) - len(self.set_aside)
 
     def _repr_html_(self) -> str:
         """A notebook's view: the counts, the findings to look at, then the speakers with their titles."""
@@ -156,22 +167,30 @@ def digest(
     findings.sort(key=lambda f: f.sort_key)
 
     by_speaker: dict[str, list[StatementGroup]] = defaultdict(list)
+    also_by: dict[str, list[StatementGroup]] = defaultdict(list)
     speaker_of: dict[str, Speaker] = {}
+    set_aside = []
     for g in groups:
-        seen = set()
+        if not any(is_statement(o) for o in g.occurrences):
+            set_aside.append(g)
+            continue
+        owner = _owner(g)
+        by_speaker[owner].append(g)
+        seen = {owner}
         for o in g.occurrences:
             k = _speaker_key(o.speaker)
             speaker_of.setdefault(k, o.speaker)
             if k not in seen:
                 seen.add(k)
-                by_speaker[k].append(g)
+                also_by[k].append(g)
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_article[f.article].append(f)
     entries = []
-    for k, gs in by_speaker.items():
+    for k in [*by_speaker, *(k for k in also_by if k not in by_speaker)]:
+        gs = by_speaker.get(k, [])
         chosen: dict[int, Finding] = {}
-        for g in gs:
+        for g in [*gs, *also_by.get(k, ())]:
             for o in g.occurrences:
                 if _speaker_key(o.speaker) != k:
                     continue
@@ -181,8 +200,37 @@ def digest(
         mine = tuple(sorted(chosen.values(), key=lambda f: f.sort_key))
         gs_sorted = tuple(sorted(gs, key=lambda g: (-len(g.occurrences), g.occurrences[0].key)))
         sp = speaker_of[k]
-        entries.append(SpeakerDigest(sp.label, sp, gs_sorted, mine))
+        also = tuple(sorted(also_by.get(k, ()), key=lambda g: (-len(g.occurrences), g.occurrences[0].key)))
+        entries.append(SpeakerDigest(sp.label, sp, gs_sorted, mine, also))
     entries.sort(key=lambda s: (-len(s.groups), s.speaker.kind == "unresolved", s.label))
     diags = tuple((ex.name or "", d) for ex in exs for d in ex.diagnostics)
     return Digest(tuple(entries), groups, tuple(findings), tuple(ex.name or "" for ex in exs), diags,
-                  tuple((ex.date, ex.date_source) for ex in exs), tuple(ex.title for ex in exs))
+                  tuple((ex.date, ex.date_source) for ex in exs), tuple(ex.title for ex in exs), tuple(set_aside))
+
+
+def is_statement(o: Occurrence) -> bool:
+    """Whether a wording is a statement to list: two words or more, or one word in quotation marks that is no
+    name (``“disgusting”``); a lone ``It``, ``which`` or ``Machado`` is a fragment the role tagger took for
+    reported words.
+
+    >>> from quotes.records import Span, Speaker
+    >>> def occ(text, quoted):
+    ...     span = Span(0, len(text), text)
+    ...     return Occurrence("a", 0, span, (span,), (span,) if quoted else (), "direct", Speaker("person", "X"), text)
+    >>> is_statement(occ("It", False)), is_statement(occ("disgusting", True)), is_statement(occ("we will win", False))
+    (False, True, True)
+    """
+    words = o.text.split()
+    if len(words) >= 2:
+        return True
+    return bool(o.quoted) and bool(words) and words[0][:1].islower()
+
+
+def _owner(g: StatementGroup) -> str:
+    """The speaker a group is listed under: the one most of its wordings are given to, a named one (a key)
+    before vague ones, the earliest on a tie."""
+    counts: dict[str, int] = {}
+    for o in g.occurrences:
+        k = _speaker_key(o.speaker)
+        counts[k] = counts.get(k, 0) + (1000 if o.speaker.key is not None else 1)
+    return max(counts, key=lambda k: counts[k])  # dicts keep insertion order: max keeps the first of a tie

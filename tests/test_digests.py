@@ -30,11 +30,29 @@ def _articles():
 
 
 def test_digest_groups_statements_by_speaker():
-    """Each speaker lists the statement groups attributed to them, the busiest speaker first."""
+    """Each statement group is listed once, under the speaker most articles give it to (the sovereignty
+    statement: Xi Jinping twice, Wang Yi once); Wang Yi's entry names it as also given to him."""
     d = digest(_articles(), lexicon=LEX)
     assert d.articles == ("000", "001", "002", "003")
-    assert [(s.label, len(s.groups)) for s in d.speakers] == [("Wang Yi", 2), ("Xi Jinping", 1)]
-    assert len(d.groups) == 2
+    assert [(s.label, len(s.groups), len(s.also)) for s in d.speakers] == [("Wang Yi", 1, 1), ("Xi Jinping", 1, 0)]
+    assert len(d.groups) == 2 and sum(len(s.groups) for s in d.speakers) == 2
+    xi = next(s for s in d.speakers if s.label == "Xi Jinping")
+    wang = next(s for s in d.speakers if s.label == "Wang Yi")
+    assert wang.also[0] is xi.groups[0]
+
+
+def test_lone_words_are_set_aside_and_counted_not_lost():
+    """A content of one word ("It") is no statement to list: it leaves the speakers' lists but stays among the
+    groups, and the text digest says how many were set aside."""
+    from quotes.render import digest_text
+
+    text = "“It,” he said."
+    ex = quoting("004", text, ("It", "Q1"))
+    d = digest([*_articles(), ex], lexicon=LEX)
+    assert len(d.set_aside) == 1 and d.set_aside[0] in d.groups
+    assert all(g not in d.set_aside for s in d.speakers for g in s.groups)
+    assert d.statements == len(d.groups) - 1
+    assert "1 one-word fragment" in digest_text(d)
 
 
 def test_digest_findings_reach_the_speakers_they_concern():

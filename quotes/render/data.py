@@ -94,8 +94,10 @@ def digest_json(d: Digest) -> str:
                           for a, (day, source), t in zip(d.articles, d.dates, article_titles(d))],
         "counts": _counts(d.findings),
         "speakers": [{"label": s.label, "speaker": _speaker(s.speaker), "groups": [g.id for g in s.groups],
-                      "findings": [_finding(f) for f in s.findings]} for s in d.speakers],
+                      "also": [g.id for g in s.also], "findings": [_finding(f) for f in s.findings]}
+                     for s in d.speakers],
         "groups": [_group(g) for g in d.groups],
+        "set_aside": [g.id for g in d.set_aside],
         "findings": [_finding(f) for f in d.findings],
         "diagnostics": [dict(article=a, **x.to_dict()) for a, x in d.diagnostics],
     }

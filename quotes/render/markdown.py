@@ -43,7 +43,7 @@ def digest_markdown(d: Digest) -> str:
     """
     c = _counts(d.findings)
     lines = ["# Quote digest", "",
-             f"{_n(len(d.articles), 'article')}, {_n(len(d.groups), 'statement')}, {_n(len(d.speakers), 'speaker')}; "
+             f"{_n(len(d.articles), 'article')}, {_n(d.statements, 'statement')}, {_n(len(d.speakers), 'speaker')}; "
              f"findings: {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}, {_n(c['info'], 'note')}.", ""]
     if d.dates:
         lines += ["Articles (date, where it came from): "
@@ -59,6 +59,9 @@ def digest_markdown(d: Digest) -> str:
                     continue
                 who = "" if o.speaker == s.speaker else f" (attributed to {_md(o.speaker.label)})"
                 lines.append(f"  - {_md(o.article)} {o.span.start}-{o.span.end}{who}: {_md_diff(g.diff(o))}")
+        for g in s.also:
+            owner = next((x.label for x in d.speakers if any(h is g for h in x.groups)), "someone else")
+            lines.append(f"- also given to them: “{_md(g.canonical)}” (listed under {_md(owner)}) `{g.id}`")
         if s.findings:
             lines += ["", "Findings:", ""]
             lines += [f"- **{f.severity}** `{f.code}` {_md(f.article)} {f.span.start}-{f.span.end}: {_md(f.message)}"

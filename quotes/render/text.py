@@ -115,9 +115,12 @@ def digest_text(d: Digest, *, width: int = 110) -> str:
     Quote digest: 0 articles, 0 statements, 0 speakers; findings: 0 errors, 0 warnings, 0 notes.
     """
     c = _counts(d.findings)
-    lines = [f"Quote digest: {_n(len(d.articles), 'article')}, {_n(len(d.groups), 'statement')}, "
+    lines = [f"Quote digest: {_n(len(d.articles), 'article')}, {_n(d.statements, 'statement')}, "
              f"{_n(len(d.speakers), 'speaker')}; findings: "
              + ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES) + "."]
+    if d.set_aside:
+        lines.append(f"({_n(len(d.set_aside), 'one-word fragment')} the engine read as reported words set aside: "
+                     "--format json lists them.)")
     if d.dates:
         lines += ["", "Articles:"]
         lines += [f"  {_one_line(dated(a, day, source, t), width)}"
@@ -138,6 +141,9 @@ def digest_text(d: Digest, *, width: int = 110) -> str:
                 who = "" if o.speaker == s.speaker else f", attributed to {o.speaker.label}"
                 lines.append(f"      {o.article} {o.span.start}-{o.span.end}{who}: "
                              f"{_one_line(_diff_text(g.diff(o)), width - 30)}")
+        for g in s.also:
+            owner = next((x.label for x in d.speakers if any(h is g for h in x.groups)), "someone else")
+            lines.append(f"  also given to them: “{_one_line(g.canonical, width - 50)}” (listed under {owner})")
         notes = [f for f in s.findings if f.severity == "info"]
         for f in notes:
             lines.append(f"    note ({f.code}): {_one_line(f.message, width - 20)}")
