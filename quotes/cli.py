@@ -274,7 +274,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
            "html": render.digest_html}[args.format or _format_of(args.output)]
     c = severity_counts(d.findings)
     _write(fmt(d), args.output, quiet=args.quiet,
-           summary=f"{len(d.articles)} articles, {len(d.groups)} statements; findings: {c.get('error', 0)} errors, "
+           summary=f"{len(d.articles)} articles, {d.statements} statements; findings: {c.get('error', 0)} errors, "
                    f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
     return run.exit_code()
 

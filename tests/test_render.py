@@ -7,13 +7,16 @@ import html
 import json
 from html.parser import HTMLParser
 
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes import render
 from quotes.checks import check
-from quotes.digests import digest
+from quotes.digests import Digest, SpeakerDigest, digest
+from quotes.grouping import Occurrence, StatementGroup
 from quotes.records import Diagnostic, Extraction, Quote, Span, Speaker
+from quotes.verification import Evidence, Finding
 from tests.test_verification import (
     LEX,
     R_WORDS,
@@ -229,3 +232,178 @@ def test_extraction_table_is_one_line_per_quote():
     assert lines[0].startswith("a (2022-03-01")
     assert lines[2].startswith("1 ") and lines[3].startswith("2 ")
     assert "note at 0:" in lines[4]
+
+
+class _Tree(HTMLParser):
+    """Every element's id with the ids and tags of the elements around it; the text inside ``<details>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.around: dict[str, list[tuple[str, dict[str, str | None]]]] = {}
+        self.folded: list[str] = []
+        self.unfolded: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.append(a["id"])
+            self.around[a["id"]] = list(self.stack)
+        if a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag not in ("meta", "br", "hr", "img", "link", "input"):
+            self.stack.append((tag, a))
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1][0] == tag
+        self.stack.pop()
+
+    def handle_data(self, data):
+        (self.folded if any(t == "details" for t, _ in self.stack) else self.unfolded).append(data)
+
+
+def tree(page: str) -> _Tree:
+    t = _Tree()
+    t.feed(page)
+    t.close()
+    return t
+
+
+def _findings_digest():
+    arts = [quoting("000", XI_TEXT, (SOV_XI, "Q2")), quoting("001", XI_TEXT, (SOV_XI, "Q2")),
+            quoting("003", WANG_TEXT, (SOV_WANG, "Q1")), _evil_article("<evil>")]
+    return digest(arts, lexicon=LEX)
+
+
+def test_digest_html_contents_link_to_unique_ids():
+    """The page opens with a <nav> whose links (to every speaker, the findings by severity, the diagnostics)
+    all land on an id of the page; no id is used twice; every link on the page resolves."""
+    d = _findings_digest()
+    page = render.digest_html(d)
+    assert_safe(page)
+    t = tree(page)
+    assert len(t.ids) == len(set(t.ids))
+    assert all(h.startswith("#") and h[1:] in t.ids for h in t.hrefs), [h for h in t.hrefs if h[1:] not in t.ids]
+    nav = page[page.index("<nav"):page.index("</nav>")]
+    assert page.index("<nav") < page.index('id="to-look-at"') < page.index('id="speaker-1"')
+    for i, s in enumerate(d.speakers, 1):
+        assert f'href="#speaker-{i}"' in nav and html.escape(s.label) in nav
+    assert 'href="#article-diagnostics"' in nav
+    if any(f.severity == "warning" for f in d.findings):
+        assert 'href="#warnings"' in nav
+    assert f"{d.statements} statement" in page
+
+
+def test_digest_html_shows_each_finding_beside_its_statement():
+    """A finding whose span overlaps a listed quote sits inside that statement's box (in its speaker's
+    section), and every error and warning in "To look at" links to it."""
+    d = _findings_digest()
+    page = render.digest_html(d)
+    t = tree(page)
+    placed = 0
+    for k, f in enumerate(d.findings, 1):
+        around = t.around[f"finding-{k}"]
+        boxes = [a["id"] for tag, a in around if tag == "div" and a.get("class") == "statement"]
+        sections = [a["id"] for tag, a in around if tag == "section"]
+        concerned = {(g.id, i) for i, s in enumerate(d.speakers, 1) for g in s.groups for o in g.occurrences
+                     if o.article == f.article and o.span.start < max(f.span.end, f.span.start + 1)
+                     and f.span.start < o.span.end}
+        if concerned:
+            placed += 1
+            (box,) = boxes
+            assert (box, int(sections[0].removeprefix("speaker-"))) in concerned
+        if f.severity in ("error", "warning"):
+            look = page[page.index('id="to-look-at"'):page.index('id="speaker-1"')]
+            assert f'href="#finding-{k}"' in look
+    assert placed >= 2
+
+
+def test_digest_html_folds_diagnostics_and_set_aside():
+    """Diagnostics about the articles, evidence and the fragments set aside are inside <details>; the summary
+    counts them."""
+    art = _evil_article("a")
+    debris = Diagnostic("debris", "Dropped 3 lines of <nav> debris", None, "info")
+    d = digest([evolve(art, diagnostics=(*art.diagnostics, debris)), quoting("b", "Then “Machado” left.", ("Machado", "Q1"))],
+               lexicon=LEX)
+    assert len(d.diagnostics) == 2 and d.set_aside
+    page = render.digest_html(d)
+    t = tree(page)
+    folded, unfolded = "".join(t.folded), "".join(t.unfolded)
+    assert debris.message in folded and debris.message not in unfolded
+    assert [tag for tag, _ in t.around["article-diagnostics"]] == ["html", "body"]
+    assert page.index('id="article-diagnostics"') > page.rindex('id="speaker-')
+    assert page[page.index('id="article-diagnostics"') - 25:].startswith('<details class="section"')
+    assert page[page.index('id="set-aside"') - 25:].startswith('<details class="section"')
+    for g in d.set_aside:
+        assert g.canonical in folded
+    assert f"{len(d.set_aside)} fragment" in page
+    for f in d.findings:
+        for e in f.evidence:
+            assert e.text in folded
+    assert f"{len(d.diagnostics)} article diagnostic" in page
+
+
+def test_digest_html_lists_also_and_other_speakers():
+    """A statement given to two speakers is listed once, under its owner, with the other occurrence marked
+    "attributed to"; the other speaker's section says "also given to them" and links to it."""
+    text = "Wang said “we will resolve the issue through peaceful negotiations soon”."
+    a = quoting("a", text, ("we will resolve the issue through peaceful negotiations soon", "Q1"))
+    b = quoting("b", text, ("we will resolve the issue through peaceful negotiations soon", "Q1"))
+    c = quoting("c", text, ("we will resolve the issue through peaceful negotiations soon", "Q2"))
+    d = digest([a, b, c], lexicon=LEX)
+    owner, other = d.speakers
+    assert owner.groups and other.also
+    page = render.digest_html(d)
+    t = tree(page)
+    g = owner.groups[0]
+    assert page.count(f'id="{g.id}"') == 1 and f"attributed to {other.label}" in page
+    section = page[page.index('id="speaker-2"'):]
+    assert "also given to them" in section and f'href="#{g.id}"' in section
+    assert f"listed under {owner.label}" in section
+    assert all(h[1:] in t.ids for h in t.hrefs)
+
+
+def _everything_evil() -> Digest:
+    sp = Span.of(EVIL, 0, 8)
+    who = Speaker("person", EVIL, EVIL, EVIL, title=Span(0, len(EVIL), EVIL))
+    o = Occurrence(EVIL, 0, sp, (sp,), (sp,), "direct", who, EVIL)
+    o2 = Occurrence(EVIL, 1, Span.of(EVIL, 9, 20), (), (), "direct", Speaker("ambiguous", candidates=(EVIL, "x")), EVIL)
+    g = StatementGroup(EVIL, EVIL, EVIL, (who,), (o, o2))
+    aside = StatementGroup("s-2", EVIL, EVIL, (who,), (o2,))
+    ev = Evidence(EVIL, EVIL, EVIL, sp, EVIL)
+    f = Finding("misattribution", "error", EVIL, sp, EVIL, (ev,))
+    f2 = Finding("unsourced", "warning", EVIL, Span.of(EVIL, 30, 40), EVIL, (ev,))
+    sd = SpeakerDigest(EVIL, who, (g,), (f,))
+    sd2 = SpeakerDigest("x", Speaker("person", "x"), (), (), (g,))
+    return Digest((sd, sd2), (g, aside), (f, f2), (EVIL,), ((EVIL, Diagnostic(EVIL, EVIL, sp, "warning")),),
+                  ((DATE, EVIL),), (EVIL,), (aside,))
+
+
+def test_digest_html_escapes_every_text_field():
+    """<script> in every text of a digest (names, titles, offices, wordings, reasons, ids, evidence,
+    diagnostics, fragments set aside) shows as text and runs nothing."""
+    page = render.digest_html(_everything_evil())
+    p = assert_safe(page)
+    assert "<script>alert(1)" not in page and "onerror=alert(2)>" not in page and "<script" not in page
+    assert EVIL in "".join(p.data)
+    t = tree(page)
+    assert all(h[1:] in t.ids for h in t.hrefs) and len(t.ids) == len(set(t.ids))
+
+
+def test_check_html_folds_evidence_beside_the_draft():
+    """The check page puts the draft and the numbered findings side by side, each finding's evidence in a
+    <details>."""
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    altered = R_WORDS.replace("broken out", "erupted")
+    draft = quoting("draft", f"Beijing ‘{altered}’.", (altered, "Q1"))
+    r = check(draft, sources=[src], lexicon=LEX)
+    assert r.findings and any(f.evidence for f in r.findings)
+    page = render.check_html(r)
+    t = tree(page)
+    for k, f in enumerate(r.findings, 1):
+        assert any(tag == "aside" for tag, _ in t.around[f"finding-{k}"])
+        for e in f.evidence:
+            assert e.text in "".join(t.folded)
+    assert page.index('class="draft"') < page.index("<aside")

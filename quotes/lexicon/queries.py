@@ -308,9 +308,20 @@ class Lexicon:
             seen[key] = self._fuzzy_search(key, index, keys)
         return list(seen[key])
 
+    @functools.cached_property
+    def _keys_by_initial(self) -> dict[str, list[str]]:
+        """The index's names by their first letter, each list sorted by length (see :meth:`_fuzzy_search`)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for k in self._name_index[1]:
+            out[k[:1]].append(k)
+        return dict(out)
+
     def _fuzzy_search(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
-        # a ratio of 0.85 or more needs the shorter of the two at least 0.739 times the longer: only the keys
-        # (sorted by length) of such lengths are compared
+        # a near spelling keeps its first letter (Zelensky, Zelenskyy; McLenney, McClenney): only names that
+        # share it are compared, a twentieth of the index; and a ratio of 0.85 or more needs the shorter of the
+        # two at least 0.739 times the longer: only the keys (sorted by length) of such lengths are compared
+        if keys is self._name_index[1]:
+            keys = self._keys_by_initial.get(key[:1], [])
         low, high = math.ceil(len(key) * 0.739), math.floor(len(key) / 0.739)
         keys = keys[bisect.bisect_left(keys, low, key=len):bisect.bisect_right(keys, high, key=len)]
         if _fuzz is not None and _process is not None:

@@ -51,6 +51,16 @@ CONFIDENCE: dict[str, float] = {
     "honorific-surname": 0.5,           # "Mr. Holtz-Eakin", never named in full: a person of that name
     "unknown-organisation": 0.6,        # "Clinton Foundation": capitalised words headed by an organisation word
     "agentless": 0.6,                   # "It was reported that ...": unnamed reports
+    "described-organisation-head": 0.55,  # "the campaign", "A federal appeals court": an organisation by its head noun
+    "described-document": 0.6,          # "The ad", "the article": a document by its head noun
+    "described-person": 0.45,           # "his attorney", "Former DNC chairman": a person not named
+    "described-person-earlier": 0.5,    # "The woman": the latest person of that gender named before
+    "given-name": 0.45,                 # "Melanie": a given name alone
+    "surname-written-in-full": 0.6,     # "Stumpf" after "John Stumpf" the article wrote
+    "joint-named": 0.7,                 # "Obama and Clinton": named speakers joined by "and"
+    "pronoun-earlier-group": 0.45,      # "it" after an organisation quoted in the last paragraphs
+    "pronoun-unnamed-group": 0.3,       # "they" for no one named: an unnamed group
+    "first-person-author": 0.5,         # "I" in an opinion piece: the author its last paragraph introduces
     "description": 0.5,                 # a lower-case phrase that is none of the above
     "unresolved-name": 0.3,             # a capitalised phrase that is no known name, organisation or country
     "no-source": 0.1,                   # no source at all

@@ -14,6 +14,19 @@ from ..lexicon.names import fold
 from ..parse import Document
 from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Speaker
 from .confidence import CONFIDENCE
+from .definite import (
+    _before_apposition,
+    _capitalised_organisation,
+    _coordinated,
+    _first_person,
+    _given_name,
+    _plural_pronoun,
+    _possessive_pronoun,
+    _pronoun_group,
+    _titled_name,
+    _unnamed_group,
+)
+from .definite import _described as _described_head
 from .documents import _document
 from .groups import (
     AGENTLESS,
@@ -191,12 +204,34 @@ class _Source:
     def phrase(self) -> str:
         return self.src.text.strip()
 
+    def names_a_person(self) -> bool:
+        """Whether a person mention overlaps the source (the mentions are in text order: only those near it are
+        looked at, so that a long article's sources cost the same each)."""
+        lo = bisect.bisect_left(self.mentions, self.src.start - MENTION_REACH, key=lambda m: m.span.start)
+        hi = bisect.bisect_left(self.mentions, self.src.end, key=lambda m: m.span.start)
+        return any(m.span.overlaps(self.src) and m.speaker.kind == "person" for m in self.mentions[lo:hi])
+
+    def people_before(self) -> list[tuple[int, Speaker]]:
+        """The people named or quoted in the :data:`PRONOUN_REACH` characters before the statement, outside
+        reported words (people named inside a quotation are not what a pronoun after it stands for)."""
+        inside = self.contents if isinstance(self.contents, SpanSet) else SpanSet(self.contents)
+        lo = bisect.bisect_left(self.people_seen, self.at - PRONOUN_REACH, key=lambda item: item[0])
+        return [(pos, sp) for pos, sp in self.people_seen[lo:] if not inside.covers(pos)]
+
     @property
     def words(self) -> list[str]:
         return fold(self.phrase).split()
 
 
 Found = tuple[Speaker, Resolution, float]
+
+MENTION_REACH = 400
+"""Characters before a source within which a mention may start and still overlap it (a mention is a name and its
+title: never this long)."""
+
+PRONOUN_REACH = 20_000
+"""Characters before a statement within which the person a pronoun stands for is looked for (several pages of
+copy: a pronoun never reaches further back)."""
 
 
 def _named(s: _Source) -> Found | None:
@@ -239,9 +274,7 @@ def _pronoun_source(s: _Source) -> Found | None:
             return joint, "pronoun", CONFIDENCE["joint-they"]
     # people named inside reported words are not what a pronoun after them stands for ("'... Obama had
     # will.i.am ...,' he said")
-    inside = s.contents if isinstance(s.contents, SpanSet) else SpanSet(s.contents)
-    people = [(pos, sp) for pos, sp in s.people_seen if not inside.covers(pos)]
-    return _pronoun(words[0], s.at, people, s.previous, s.lexicon, introduced=s.introduced)
+    return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
 
 
 def _bare_surname(s: _Source) -> Found | None:
@@ -319,7 +352,7 @@ def _definite_person(s: _Source) -> Found | None:
     words = s.words
     if not (2 <= len(words) <= 5 and words[0] == "the" and words[-1] in PERSON_HEADS):
         return None
-    if any(m.span.overlaps(s.src) and m.speaker.kind == "person" for m in s.mentions):
+    if s.names_a_person():
         return None  # "the late Justice Antonin Scalia": a name resolves it
     if s.introduced is not None:
         return s.introduced, "title", CONFIDENCE["definite-description"]
@@ -363,8 +396,10 @@ def _capitalised(s: _Source) -> Found | None:
 
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
-    _named, _unknown, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
-    _definite_person, _anonymous, _capitalised,
+    _coordinated, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
+    _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
+    _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
+    _unnamed_group, _capitalised,
 )
 """The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
 resolving speakers is a function here, with its confidence in :data:`quotes.speakers.confidence.CONFIDENCE`."""

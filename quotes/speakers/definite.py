@@ -1,0 +1,563 @@
+"""Descriptions as speakers: ``the campaign``, ``The ad``, ``The FBI``, ``the woman``, ``Obama and Clinton``.
+
+A source that is no name the lexicon knows is still of a kind the words tell: its head noun (``campaign``,
+``ad``, ``woman``), its capitals (``FBI``, ``the Roper Center for Public Opinion Research``) or a given name
+(``Melanie``). Each resolver here gives such a source its kind and, where the article named it before, the
+entity it stands for (``the campaign`` after ``the Trump campaign`` is the Trump campaign).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ..lexicon import Lexicon
+from ..lexicon.names import fold
+from ..records import Resolution, Span, Speaker
+from .confidence import CONFIDENCE
+from .groups import ORGANISATION_WORDS
+from .mentions import _sentence_at
+from .names import _surname
+from .pronouns import _pronoun
+
+if TYPE_CHECKING:
+    from .resolve import _Source
+
+Found = tuple[Speaker, Resolution, float]
+
+DEFINITE = frozenset({"the", "this", "that", "its", "his", "her", "their", "my", "our", "your"})
+"""Determiners of a description that stands for one thing the reader knows."""
+
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+ORGANISATION_HEADS = frozenset({
+    "campaign", "newspaper", "paper", "agency", "committee", "commission", "company", "city", "department",
+    "bureau", "center", "centre", "network", "board", "court", "government", "administration", "party",
+    "university", "organization", "organisation", "union", "fund", "bank", "website", "site", "firm",
+    "legislature", "panel", "ministry", "office", "foundation", "institute", "magazine", "outlet", "channel",
+    "station", "council", "senate", "police", "corporation", "association", "coalition", "nonprofit", "charity",
+    "think tank", "tank", "group's", "publication", "journal", "broadcaster", "daily", "tabloid", "state",
+    "team", "regime", "embassy", "military", "army", "alliance", "caucus", "bloc", "club", "league", "school",
+    "college", "hospital", "studio", "retailer", "automaker", "insurer", "lender", "watchdog",
+})
+"""Lower-case head nouns of a description of an organisation (``the campaign``, ``a federal appeals court``)."""
+
+DOCUMENT_HEADS = frozenset({
+    "ad", "advert", "advertisement", "clip", "spot", "video", "film", "documentary", "letter", "report", "memo",
+    "complaint", "editorial", "article", "submission", "statement", "tweet", "post", "poll", "survey", "study",
+    "book", "filing", "lawsuit", "suit", "analysis", "research", "data", "slide", "presentation", "database",
+    "average", "transcript", "email", "e-mail", "message", "column", "op-ed", "piece", "commentary", "review",
+    "brief", "ruling", "decision", "opinion", "order", "law", "bill", "rule", "rules", "bylaws", "guidelines",
+    "policy", "plan", "proposal", "platform", "page", "release", "statistics", "figures", "chart",
+    "graphic", "map", "footage", "recording", "audio", "tape", "document", "documents", "records", "budget",
+    "estimate", "forecast", "projection", "index", "model", "paper", "returns",
+})
+"""Head nouns of a description of a text, a recording or a set of figures (``The ad``, ``the data``)."""
+
+PERSON_HEADS = frozenset({
+    "woman", "man", "mother", "father", "wife", "husband", "ex-wife", "ex-husband", "son", "daughter", "sister",
+    "brother", "widow", "girl", "boy", "lawyer", "attorney", "commissioner", "chairman", "chairwoman", "doctor",
+    "general", "judge", "nominee", "candidate", "senator", "congressman", "congresswoman", "lawmaker",
+    "governor", "mayor", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide",
+    "adviser", "advisor", "official", "businessman", "businesswoman", "billionaire", "mogul", "host", "activist",
+    "politician", "leader", "founder", "ceo", "executive", "director", "chief", "officer", "professor",
+    "economist", "author", "writer", "reporter", "journalist", "columnist", "editor", "anchor", "moderator",
+    "strategist", "pollster", "analyst", "surrogate", "manager", "running mate", "mate", "republican",
+    "democrat", "frontrunner", "front-runner", "challenger", "incumbent", "veteran", "star", "actress", "actor",
+    "singer", "rapper", "comedian", "pastor", "minister", "rabbi", "priest", "bishop", "sheriff", "prosecutor",
+    "justice", "diplomat", "ambassador", "teen", "teenager", "student", "victim", "witness", "friend", "neighbor", "neighbour", "grandmother", "grandfather", "first lady", "lady", "cousin", "uncle",
+    "aunt", "niece", "nephew", "owner", "speaker", "treasurer", "representative", "delegate", "scientist",
+})
+"""Head nouns of a description of one person (``The woman``, ``his attorney``, ``Connecticut's tax commissioner``)."""
+
+STORY_HEADS = frozenset({
+    "nominee", "candidate", "businessman", "businesswoman", "billionaire", "mogul", "senator", "congressman",
+    "congresswoman", "lawmaker", "governor", "mayor", "republican", "democrat", "president", "secretary",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "star", "developer", "tycoon", "host", "activist",
+    "politician", "leader", "frontrunner", "front-runner", "challenger", "incumbent", "veteran",
+})
+"""Person heads a definite description gives the person the story is about (``the GOP nominee``), unlike
+those of another person in the story (``the FBI director``, ``the lawyer``)."""
+
+FEMALE_HEADS = frozenset({"woman", "mother", "wife", "ex-wife", "daughter", "sister", "widow", "girl",
+                          "chairwoman", "spokeswoman", "businesswoman", "congresswoman", "actress", "grandmother",
+                          "lady", "aunt", "niece"})
+MALE_HEADS = frozenset({"man", "father", "husband", "ex-husband", "son", "brother", "boy", "chairman", "spokesman",
+                        "businessman", "congressman", "grandfather", "uncle", "nephew"})
+
+GROUP_HEADS = frozenset({"group", "family", "couple", "crowd", "pair", "trio", "duo", "parents", "protesters"})
+"""Head nouns of a description of several people together (``The group``, ``The family``)."""
+
+CONNECTORS = frozenset({"of", "for", "on", "and", "the", "a", "an", "&", "at", "to", "in", "de", "du"})
+"""Lower-case words inside an organisation's name (``Commission on Presidential Debates``)."""
+
+POSTMODIFIERS = frozenset({"of", "for", "in", "on", "at", "by", "from", "with", "who", "whose", "which", "that",
+                           "to", "representing", "tracking", "released", "published", "conducted", "issued", "signed",
+                           "being", "taken", "analyzing", "analysing", "including", "like", "such"})
+"""Words after which a description's head noun has been written (``A union representing flight attendants``)."""
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,}[A-Z]?$|^[A-Z][A-Z&.-]*[A-Z]\.?$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word is written as an acronym (``FBI``, ``S.E.C``, ``NAACP``); one letter is none.
+
+    >>> [is_acronym(w) for w in ("FBI", "S.E.C", "I.R.S.", "AT&T", "I", "Fbi", "U")]
+    [True, True, True, True, False, False, False]
+    """
+    return len(word.replace(".", "")) >= 2 and bool(_ACRONYM.match(word))
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _without_postmodifiers(words: list[str]) -> list[str]:
+    """A description's words up to its head: cut at a comma, a parenthesis or a postmodifier's first word."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if i and (w.lower() in POSTMODIFIERS or w.startswith("(")):
+            break
+        if w.endswith((",", ";")):
+            out.append(w.rstrip(",;"))
+            break
+        out.append(w)
+    return out
+
+
+def _head(words: list[str]) -> str:
+    """The lower-case head noun of a description's words (``the 30-second spot`` -> ``spot``), two words
+    when they make one noun (``running mate``, ``first lady``)."""
+    if not words:
+        return ""
+    last = _POSSESSIVE.sub("", words[-1]).strip(".,;:\"“”'").lower()
+    if len(words) >= 2:
+        pair = f"{words[-2].lower()} {last}"
+        if pair in PERSON_HEADS or pair in ORGANISATION_HEADS:
+            return pair
+    return last
+
+
+def _determiner(words: list[str]) -> tuple[str, list[str]]:
+    """The description's determiner (``the``, ``a``, ``his``, ``'s`` for a possessive such as ``Pagliano's``)
+    and its words after it."""
+    if not words:
+        return "", words
+    low = words[0].lower()
+    if low in DEFINITE or low in INDEFINITE:
+        return low, words[1:]
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("’s", "'s", "s'", "s’")):  # "Pagliano's lawyer", "Connecticut’s tax commissioner"
+            return "'s", words[i + 1:]
+    return "", words
+
+
+def _plural(s: _Source) -> bool:
+    """Whether the source's last noun is tagged plural (``Republicans``, ``the unions``)."""
+    sent = _sentence_at(s.doc, s.src.start)
+    if sent is None:
+        return False
+    nouns = [w for w in sent.words if s.src.start <= w.start and w.end <= s.src.end and w.upos in ("NOUN", "PROPN")]
+    return bool(nouns) and nouns[-1].xpos in ("NNS", "NNPS")
+
+
+def _paragraphs_back(s: _Source, limit: int) -> int:
+    """The offset where the paragraph ``limit`` paragraphs before the source starts."""
+    at = s.src.start
+    for _ in range(limit + 1):
+        at = s.text.rfind("\n", 0, max(0, at - 1))
+        if at < 0:
+            return 0
+        while at > 0 and s.text[at - 1] == "\n":
+            at -= 1
+    return at
+
+
+_OWNER = r"((?:[A-Z][\w.&’'-]*\s+)*?[A-Z][\w.&-]*)(?:’s|'s)?"
+
+
+def _earlier_named(s: _Source, head: str, *, window: int = 40) -> str | None:
+    """The latest name written with a capitalised owner before the head noun earlier in the article
+    (``the Trump campaign``, ``Donald Trump's campaign`` -> ``Trump campaign``; ``a Clinton campaign ad`` ->
+    ``Clinton campaign ad``), within ``window`` paragraphs; None when there is none."""
+    lo = _paragraphs_back(s, window)
+    pattern = re.compile(_OWNER + r"\s+((?:[a-z][\w-]*\s+){0,2})" + re.escape(head) + r"\b")
+    found = None
+    for m in pattern.finditer(s.text, lo, s.src.start):
+        owner = m.group(1).split()
+        while owner and (owner[0].lower() in DEFINITE or owner[0].lower() in INDEFINITE or owner[0] in ("The", "A")):
+            owner = owner[1:]
+        if not owner or owner[0][:1].isdigit():
+            continue
+        if len(owner) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in owner):
+            owner = owner[-1:]  # "Donald Trump's campaign": the Trump campaign
+        middle = m.group(2).split()
+        found = " ".join([*owner, *middle, head]) if middle and middle[-1] in ORGANISATION_HEADS else \
+            " ".join([*owner, head])
+    return found
+
+
+def _earlier_organisation(s: _Source, head: str) -> str | None:
+    """An organisation quoted within the last three paragraphs whose name ends with the head noun, else the
+    latest one named with it (:func:`_earlier_named`)."""
+    for pos, sp in reversed(s.quoted_orgs):
+        if pos < _paragraphs_back(s, 3):
+            break
+        if sp.name and fold(sp.name).split()[-1:] == [head]:
+            return sp.name
+    return _earlier_named(s, head)
+
+
+def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
+    """The organisation a run of words names as written, when it reads as one: an acronym (``FBI``), a
+    capitalised name holding an organisation word (``Roper Center for Public Opinion Research``,
+    ``Federal Bureau of Prisons``), a name the lexicon knows; None otherwise."""
+    if not words or not _is_capitalised(words[0]) or not _is_capitalised(words[-1]):
+        return None
+    if not all(_is_capitalised(w) or w.lower() in CONNECTORS for w in words):
+        return None
+    name = " ".join(words).rstrip(",;:")
+    org = lexicon.organisation(name)
+    if org is not None:
+        return org.name
+    if len(words) == 1 and is_acronym(words[0]):
+        return None if lexicon.country_of_adjective(words[0]) else words[0]
+    last = words[-1].lower()
+    if (last in PERSON_HEADS or (lexicon.is_title_word(last) and last not in ORGANISATION_WORDS)
+            or _personal_name(words[-2:], lexicon)):
+        return None  # "Former White House Doctor", "Bank of America CEO Brian Moynihan"
+    if len(words) >= 2 and any(w.lower().rstrip(".") in ORGANISATION_WORDS or lexicon.organisation_noun(w)
+                               for w in words if _is_capitalised(w)):
+        return name
+    return None
+
+
+def _given_names(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.words("given-name-female") | lexicon.words("given-name-male") | lexicon.words("given-name-unisex")
+
+
+def _personal_name(words: list[str], lexicon: Lexicon) -> bool:
+    """Whether two words read as a given and a family name (``Brad Holm``)."""
+    if len(words) != 2:
+        return False
+    given, family = words
+    return (given[:1].isupper() and given[1:].islower() and fold(given) in _given_names(lexicon)
+            and family[:1].isupper() and family.replace("’", "").replace("'", "").replace("-", "").isalpha()
+            and family.lower() not in ORGANISATION_WORDS)
+
+
+def _capitalised_organisation(s: _Source) -> Found | None:
+    """A name in capitals the lexicon does not know that reads as an organisation: ``The FBI``, ``the S.E.C``,
+    ``the nonpartisan Commission on Presidential Debates``, ``the Roper Center for Public Opinion Research``,
+    ``The city of Phoenix``, ``The Daily Caller``, ``RT``, ``PolitiFact``."""
+    words = s.phrase.split()
+    if s.names_a_person():
+        return None
+    det = words[0].lower() if words else ""
+    rest = words[1:] if det == "the" else words
+    cut = next((i for i, w in enumerate(rest) if w.endswith(",") or w.startswith("(") or w.lower() in
+                ("who", "which", "whose")), None)
+    if cut is not None:
+        rest = rest[:cut + 1] if rest[cut].endswith(",") else rest[:cut]
+        rest = [w.rstrip(",") for w in rest]
+    if det == "the" and len(rest) >= 3 and rest[0].lower() in ("city", "state", "county", "town") and rest[1] == "of" \
+            and _is_capitalised(rest[2]):
+        return _org(" ".join([rest[0].capitalize(), *rest[1:]]), "unknown-organisation")
+    if det == "the":  # "the nonpartisan Commission on ...": lower-case modifiers before the name
+        k = 0
+        while k < len(rest) - 1 and rest[k].islower() and not _is_capitalised(rest[k]):
+            k += 1
+        rest = rest[k:]
+    if not rest:
+        return None
+    name = _organisation_name(rest, s.lexicon)
+    if name is not None:
+        return _org(name, "unknown-organisation")
+    if det == "the" and len(rest) == 1 and rest[0].lower() in ORGANISATION_WORDS and rest[0][:1].isupper():
+        return _org(rest[0], "unknown-organisation")  # "the Times", "the Post"
+    if len(rest) == 1 and re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", rest[0]):  # "PolitiFact", "FactCheck"
+        return _org(rest[0], "unknown-organisation")
+    if det == "the" and words[0] == "The" and all(_is_capitalised(w) for w in rest) and 1 <= len(rest) <= 3:
+        # "The Daily Caller", "The New Yorker", "The Hill": a publication's name opens with "The"
+        last = rest[-1].lower()
+        if (last in PERSON_HEADS or s.lexicon.is_title_word(rest[-1]) or s.lexicon.country_of_adjective(rest[-1])
+                or _plural(s) or (last.endswith("s") and not last.endswith("ss"))):
+            return None
+        return _org(" ".join(rest), "unknown-organisation")
+    return None
+
+
+def _org(name: str, key: str) -> Found:
+    return Speaker("organisation", name=name), "cue-subject", CONFIDENCE[key]
+
+
+def _described(s: _Source) -> Found | None:
+    """A description by its head noun: an organisation (``the campaign``, ``A federal appeals court``), a
+    document (``The ad``, ``the article``), a person (``The woman``, ``his attorney``), a group (``The
+    group``). A definite one is the entity of that head the article named before, where it did."""
+    words = _without_postmodifiers(s.phrase.split())
+    det, rest = _determiner(words)
+    if not rest or len(rest) > 6:
+        return None
+    head = _head(rest)
+    if not head or (_is_capitalised(rest[-1]) and len(words) > 1 and head not in PERSON_HEADS):
+        return None  # "the Washington Post": a name, not a description
+    if s.names_a_person():
+        return None
+    plural = _plural(s) and head not in DOCUMENT_HEADS and head != "police"
+    definite = det in DEFINITE or det == "'s"
+    if head in GROUP_HEADS and det in ("the", "this", "that", "his", "her", "their"):
+        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
+    if head in DOCUMENT_HEADS or s.lexicon.document_noun(head):
+        written = " ".join(w for w in rest if w)
+        name = _earlier_named(s, head) if det in ("the", "this", "that", "its") else None
+        if name is None and det == "'s":
+            name = " ".join(words)
+        return Speaker("document", name=name or written), "cue-subject", CONFIDENCE["described-document"]
+    if head in ORGANISATION_HEADS or s.lexicon.organisation_noun(head):
+        if plural or not (det or head == "police"):
+            return None
+        name = None
+        if det in ("the", "this", "that", "its", "his", "her", "their"):
+            name = _earlier_organisation(s, head)
+        if name is None:
+            name = " ".join(rest)
+        return _org(name, "described-organisation-head")
+    if head in PERSON_HEADS or head.split()[-1] in PERSON_HEADS:
+        if plural or not (definite or (not det and rest[0][:1].isupper())):
+            return None  # "a senior official": anonymous; "Former DNC chairman": a byline's person
+        return _described_person(s, det, head)
+    return None
+
+
+def _described_person(s: _Source, det: str, head: str) -> Found:
+    """``The woman``: the person the story is about (the person it turned to, else the previous speaker, else
+    the latest person named), of the head's gender; ``his attorney``, ``Pagliano's lawyer``: someone else, a
+    person as written."""
+    if det in ("the", "this", "that", ""):
+        want = "f" if head in FEMALE_HEADS else "m" if head in MALE_HEADS else ""
+        from .mentions import given_name_gender
+
+        def fits(sp: Speaker | None) -> bool:
+            if sp is None or sp.kind != "person":
+                return False
+            if not want:
+                return True
+            if sp.person_id:
+                return s.lexicon.person(sp.person_id).gender in ("", want, "x")
+            return given_name_gender(sp.name or "", s.lexicon) in ("", want)
+
+        for sp in (s.introduced, s.previous) if want or head in STORY_HEADS else ():
+            if fits(sp):
+                assert sp is not None
+                return sp, "title", CONFIDENCE["definite-description"]
+        if want:
+            for pos, sp in reversed(s.people_seen):
+                if pos < s.at and fits(sp):
+                    return sp, "title", CONFIDENCE["described-person-earlier"]
+    # named as the description up to its head ("The wife" of "The wife of a man fatally shot by police"), so
+    # that no later bare word ("Police") reads as this person's family name
+    written = " ".join(_without_postmodifiers(s.phrase.split()))
+    return Speaker("person", name=written), "cue-subject", CONFIDENCE["described-person"]
+
+
+def _given_name(s: _Source) -> Found | None:
+    """A lone capitalised word that is a given name (``Melanie``), or a family name the article writes after
+    a given name (``Stumpf`` after ``John Stumpf``): a person."""
+    words = s.phrase.split()
+    if len(words) != 1:
+        return None
+    word = _POSSESSIVE.sub("", words[0])
+    if not (word[:1].isupper() and word[1:].islower() and word.replace("-", "").isalpha()) or _plural(s):
+        return None
+    if word.lower() in ORGANISATION_WORDS or word.lower() in ORGANISATION_HEADS or word.lower() in PERSON_HEADS:
+        return None
+    if s.lexicon.country_of_adjective(word) or s.lexicon.organisation(word) or s.lexicon.is_title_word(word):
+        return None
+    full = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(word) + r"\b")
+    for m in full.finditer(s.text):
+        first = fold(m.group(1))
+        if first in _given_names(s.lexicon):
+            name = m.group(0)
+            found = _surname(s.text, name, s.at, s.people_seen, s.lexicon, s.date)
+            if found is not None and found[0].kind == "person":
+                return found[0], "surname", CONFIDENCE["surname-written-in-full"]
+            return Speaker("person", name=" ".join(name.split())), "surname", CONFIDENCE["surname-written-in-full"]
+    low = fold(word)
+    if low in s.lexicon.words("given-name-female") or low in s.lexicon.words("given-name-male"):
+        return Speaker("person", name=word), "cue-subject", CONFIDENCE["given-name"]
+    return None
+
+
+def _titled_name(s: _Source) -> Found | None:
+    """A name after a title the lexicon does not know, which reads as a body's name: ``City Attorney Brad
+    Holm``, ``NYPD Commissioner James O'Neill``: the last two capitalised words when the first is a given name."""
+    words = [w.rstrip(",") for w in s.phrase.split()]
+    if len(words) < 3 or not all(_is_capitalised(w) or w.islower() for w in words):
+        return None
+    given, family = words[-2], words[-1]
+    if not _personal_name([given, family], s.lexicon) or s.lexicon.organisation(f"{given} {family}"):
+        return None
+    return Speaker("person", name=f"{given} {family}"), "cue-subject", CONFIDENCE["unknown-person"]
+
+
+def _coordinated(s: _Source) -> Found | None:
+    """Two or three named speakers joined by ``and`` (``Obama and Clinton``, ``France and Germany``, ``The
+    Clinton campaign and DNC``): a joint speaker of them all."""
+    phrase = re.sub(r"\s*\([^)]*\)?", "", s.phrase)
+    if " and " not in phrase or s.lexicon.organisation(phrase) is not None:
+        return None
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase) if p.strip()]
+    if not 2 <= len(parts) <= 3:
+        return None
+    names: list[str] = []
+    for part in parts:
+        name = _part_name(s, part)
+        if name is None:
+            return None
+        names.append(name)
+    if len(set(names)) != len(names):
+        return None
+    return Speaker("joint", name=" and ".join(names), candidates=tuple(names)), "cue-subject", CONFIDENCE["joint-named"]
+
+
+def _part_name(s: _Source, part: str) -> str | None:
+    """The name of one member of a coordinated source, or None when it is no name."""
+    words = _POSSESSIVE.sub("", part).split()
+    if not words or not all(_is_capitalised(w) or w.lower() in CONNECTORS or w.islower() for w in words):
+        return None
+    start = s.text.find(part, s.src.start, s.src.end)
+    if start >= 0:
+        for m in s.mentions:
+            if m.speaker.kind == "person" and m.speaker.name and start <= m.span.start and m.span.end <= start + len(part):
+                return m.speaker.name
+    joined = " ".join(words)
+    org = s.lexicon.organisation(joined)
+    if org is not None:
+        return org.name
+    country = s.lexicon.country_of_adjective(joined) or s.lexicon.country_of_adjective(" ".join(
+        w for w in words if w.lower() != "the"))
+    if country:
+        return country
+    core = [w for w in words if not s.lexicon.is_honorific(w.rstrip("."))]
+    while len(core) > 1 and s.lexicon.is_title_word(core[0]):
+        core = core[1:]  # "President Obama"
+    if 1 <= len(core) <= 3 and all(w[:1].isupper() and w[1:].replace(".", "").islower() for w in core) and (
+            len(core) == 1 or _personal_name([core[0], core[-1]], s.lexicon)):
+        found = _surname(s.text, " ".join(core), s.at, s.people_seen, s.lexicon, s.date)
+        if found is not None and found[0].kind == "person" and found[0].name:
+            return found[0].name
+        if (found is not None and found[0].kind == "ambiguous") or len(core) > 1:
+            return " ".join(core)  # "Trump and Clinton": two people, whichever Trump
+        return None
+    det, rest = _determiner(words)
+    name = _organisation_name(rest, s.lexicon)
+    if name is not None:
+        return name
+    if det == "the" and rest and _is_capitalised(rest[0]) and _head(rest) in ORGANISATION_HEADS:
+        return " ".join(rest)  # "the Gannett newspaper chain"
+    if det == "the" and len(rest) >= 2 and _is_capitalised(rest[0]) and rest[-1].islower():
+        return " ".join(rest) if rest[-1] in ("chain", "campaign", "administration", "team") else None
+    return None
+
+
+def _possessive_pronoun(s: _Source) -> Found | None:
+    """``his``, ``its``, ``their`` standing as the source (``his campaign's statement`` cut short): read as ``he``,
+    ``it``, ``they`` would be."""
+    word = {"his": "he", "its": "it", "their": "they"}.get(s.phrase.lower())
+    if word is None:
+        return None
+    return _pronoun(word, s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
+
+
+def _plural_pronoun(s: _Source) -> Found | None:
+    """``we``, ``they`` that stand for no organisation, document or people named together: an unnamed group
+    (``They`` for the protesters of the paragraph before)."""
+    if s.phrase.lower() not in ("we", "they"):
+        return None
+    from .resolve import _pronoun_source  # the pronoun resolver, which this one falls back from
+
+    found = _pronoun_source(s)
+    if found is None or found[0].kind != "unresolved":
+        return found
+    return Speaker("anonymous", name=s.phrase), "pronoun", CONFIDENCE["pronoun-unnamed-group"]
+
+
+def _pronoun_group(s: _Source) -> Found | None:
+    """``it``/``they`` that no earlier resolver took, right after an organisation or document spoke in the last two
+    paragraphs (the previous speaker being someone else quoted in between): that organisation."""
+    if s.phrase.lower() not in ("it", "they") or (s.previous is not None and s.previous.kind in
+                                                   ("organisation", "document", "joint")):
+        return None
+    for pos, sp in reversed(s.quoted_orgs):
+        if pos < _paragraphs_back(s, 1):
+            break
+        return sp, "pronoun", CONFIDENCE["pronoun-earlier-group"]
+    return None
+
+
+QUANTIFIERS = frozenset({"others", "other", "those", "some", "many", "most", "few", "no", "several", "both", "all",
+                         "none", "another", "experts", "critics"})
+"""First words of a description of an unnamed group (``Others in the African-American community``, ``No one``)."""
+
+
+def _unnamed_group(s: _Source) -> Found | None:
+    """A capitalised description of unnamed people: its head is a word for sources (``Clinton aides``), a
+    share (``Twelve percent``), or it opens with a quantifier (``Those close to him``, ``No one``)."""
+    words = _without_postmodifiers(s.phrase.split())
+    if not words or s.names_a_person():
+        return None
+    head = _head(words)
+    if (head in s.lexicon.words("anonymous-head") and not _is_capitalised(words[-1])) or head == "percent" \
+            or words[0].lower() in QUANTIFIERS:
+        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
+    return None
+
+
+_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\bin\b|\bat\b|\bon\b)")
+
+
+def _before_apposition(s: _Source) -> Found | None:
+    """A name followed by what it is (``Rendell, a Clinton surrogate``, ``Schiff, 56, who has served ...``,
+    ``Kall -- co-editor of ...``, ``Stumpf in a televised interview``): the speaker of the name alone."""
+    m = _APPOSITION.search(s.src.text)
+    if m is None or m.start() == 0:
+        return None
+    head = s.src.text[:m.start()].rstrip()
+    after = s.src.text[m.end():].split()
+    if after and after[0].lower() in ("and", "others", "or", "&"):
+        return None  # "Obama, others": several speakers
+    words = head.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in ("the", "a", "an"):
+        return None
+    lead = len(s.src.text) - len(s.src.text.lstrip())
+    sub = attrs.evolve(s, src=Span.of(s.text, s.src.start + lead, s.src.start + len(head)))
+    from .resolve import RESOLVERS  # the name alone, read by every resolver but this one
+
+    for resolver in RESOLVERS:
+        if resolver is _before_apposition:
+            continue
+        found = resolver(sub)
+        if found is not None:
+            return found if found[0].kind in ("person", "organisation") else None
+    return None
+
+
+_TAGLINE = re.compile(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+),?\s+(?:is|was|teaches|writes|directs|serves)\b")
+
+
+def _first_person(s: _Source) -> Found | None:
+    """``I`` in an opinion piece whose last paragraph introduces its author (``Charlotte Meehan is
+    playwright-in-residence at ...``): that author."""
+    if s.phrase.lower() not in ("i", "me", "my"):
+        return None
+    paragraphs = [p.strip() for p in s.text.split("\n") if p.strip()]
+    if not paragraphs:
+        return None
+    m = _TAGLINE.match(paragraphs[-1])
+    if m is None or not _personal_name(m.group(1).split()[:1] + m.group(1).split()[-1:], s.lexicon):
+        return None
+    return Speaker("person", name=" ".join(m.group(1).split())), "pronoun", CONFIDENCE["first-person-author"]

@@ -1,0 +1,72 @@
+"""Descriptions as speakers (:mod:`quotes.speakers.definite`): each given its kind, and the entity named before."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.engine import extract
+from quotes.speakers.definite import is_acronym
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.speaker.kind, q.speaker.name) for q in extract(text, date="2016-09-30").quotes]
+
+
+def test_definite_campaign_is_the_campaign_named_before():
+    """'The campaign' after 'the Trump campaign' is that campaign, an organisation."""
+    text = ("The Trump campaign released a new plan on Monday.\n\n"
+            "\"This plan will create millions of jobs,\" the campaign said in a statement.\n")
+    assert ("organisation", "Trump campaign") in _speakers(text)
+
+
+def test_definite_ad_is_a_document():
+    """'The ad' is a document: the Clinton campaign ad the article named before."""
+    text = ("The Clinton campaign ad aired in Ohio on Tuesday.\n\n"
+            "\"He is unfit to serve,\" the ad says.\n")
+    kinds = _speakers(text)
+    assert kinds and kinds[0][0] == "document"
+    assert kinds[0][1] == "Clinton campaign ad"
+
+
+def test_acronym_and_capitalised_organisation():
+    """'The FBI' and 'the Roper Center for Public Opinion Research' are organisations as written."""
+    text = ("\"We are reviewing the emails,\" The FBI said on Friday.\n\n"
+            "\"Most voters distrust both candidates,\" said the Roper Center for Public Opinion Research.\n")
+    assert _speakers(text) == [("organisation", "FBI"),
+                               ("organisation", "Roper Center for Public Opinion Research")]
+
+
+def test_coordinated_people_are_joint():
+    """'Obama and Clinton' after both are named: one joint speaker of the two."""
+    text = ("Barack Obama and Hillary Clinton campaigned in Philadelphia on Tuesday.\n\n"
+            "\"We will win Pennsylvania,\" Obama and Clinton said.\n")
+    speakers = [q.speaker for q in extract(text, date="2016-09-30").quotes]
+    assert speakers and speakers[0].kind == "joint"
+    assert set(speakers[0].candidates) == {"Barack Obama", "Hillary Clinton"}
+
+
+def test_given_name_alone_is_a_person():
+    """A lone given name the article never writes in full ('Melanie') is a person."""
+    text = "\"I never thought I would vote for him,\" Melanie said.\n"
+    assert _speakers(text) == [("person", "Melanie")]
+
+
+def test_name_before_apposition():
+    """'Rendell, a Clinton surrogate' is the Rendell named before."""
+    text = ("Former Pennsylvania governor Ed Rendell spoke at the rally.\n\n"
+            "\"She is ready on day one,\" Rendell, a Clinton surrogate, said.\n")
+    speakers = [q.speaker for q in extract(text, date="2016-09-30").quotes]
+    assert speakers and speakers[0].kind == "person" and speakers[0].name and speakers[0].name.endswith("Rendell")
+
+
+def test_indefinite_official_stays_anonymous():
+    """Precision: 'a senior official' is still an anonymous source, not an organisation or a person."""
+    text = "\"The talks are stalled,\" a senior official said.\n"
+    assert _speakers(text) == [("anonymous", "a senior official")]
+
+
+def test_is_acronym():
+    """Acronyms with or without dots; a single capital or a capitalised word is none."""
+    assert [is_acronym(w) for w in ("NAACP", "S.E.C", "RT", "I", "Politico")] == [True, True, True, False, False]
