@@ -375,3 +375,20 @@ def test_a_name_runs_over_lower_case_particles(lex):
     ])])
     (m,) = find_mentions(doc, lexicon=lex, date=DAY)
     assert m.name.text == "Ursula von der Leyen" and m.speaker.name == "Ursula von der Leyen"
+
+
+def test_people_seen_files_each_person_under_their_names_once():
+    """Look-ups by name give what a scan of everyone seen so far gives, in text order."""
+    from quotes.records import Speaker
+    from quotes.speakers.seen import PeopleSeen
+
+    lex = load_lexicon()
+    items = [(40, Speaker("person", "Rafael Cruz")), (5, Speaker("person", "Ted Cruz")),
+             (70, Speaker("person", "Tyresha McClenney")), (90, Speaker("person", "Heidi Cruz"))]
+    seen = PeopleSeen(items, lex)
+    assert [p for p, _ in seen] == [5, 40, 70, 90]
+    assert [sp.name for _, sp in seen.named("cruz", before=80)] == ["Ted Cruz", "Rafael Cruz"]
+    assert [sp.name for _, sp in seen.written("ted cruz")] == ["Ted Cruz"]
+    assert [sp.name for _, sp in seen.with_family("mcclenney", before=100)] == ["Tyresha McClenney"]
+    seen.add((60, Speaker("person", "Ted Cruz")))
+    assert [p for p, _ in seen.named("cruz", before=80)] == [5, 40, 60]

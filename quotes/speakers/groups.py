@@ -36,6 +36,7 @@ ROLE_WORDS = {
     "officer", "manager", "strategist", "adviser", "advisor", "aide", "professor", "analyst", "freeholder",
     "commissioner", "chief", "founder", "coordinator", "treasurer", "councilman", "councilwoman", "sheriff",
     "del", "delegate", "assemblyman", "assemblywoman", "superintendent", "pastor", "rabbi", "bishop",
+    "ceo", "cfo", "coo", "cto",
 }
 """Role nouns a title may capitalise before a name (``Public Advocate Trish James``): never part of one."""
 

@@ -17,6 +17,7 @@ from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
 from .mentions import NOT_NAMES, _speaker_of, given_name_gender
 from .pronouns import _paragraphs_between
+from .seen import PeopleSeen
 
 MIN_SPELLING_RATIO = 85
 """How alike (rapidfuzz ratio, 0..100) a bare surname and the family name of a person the article named in
@@ -49,7 +50,8 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     key = fold(name)
     in_article: dict[str, Speaker] = {}
     latest: dict[str, int] = {}
-    for pos, sp in people_seen:
+    earlier = people_seen.named(key, before=at) if isinstance(people_seen, PeopleSeen) else people_seen
+    for pos, sp in earlier:
         if pos >= at:
             continue
         names = _names_of(lexicon, sp.person_id, sp.name)
@@ -59,7 +61,13 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             latest[pid] = max(latest.get(pid, -1), pos)
     if not in_article and len(key) >= 5:
         # a name the article spells two ways ("Tyresha McClenney" ... "McLenney said")
-        for pos, sp in people_seen:
+        if isinstance(people_seen, PeopleSeen):  # only the people of a family name spelt almost so
+            near = [f for f in people_seen.families() if fuzz.ratio(key, f) >= MIN_SPELLING_RATIO]
+            spelt: Sequence[tuple[int, Speaker]] = sorted(
+                (x for f in near for x in people_seen.with_family(f, before=at)), key=lambda x: x[0])
+        else:
+            spelt = people_seen
+        for pos, sp in spelt:
             parts = (sp.name or "").split()
             if pos < at and sp.kind == "person" and sp.person_id is None and len(parts) >= 2 \
                     and fuzz.ratio(key, fold(parts[-1])) >= MIN_SPELLING_RATIO:
@@ -168,6 +176,7 @@ def _complete_name(doc: Document, src: Span, people_seen: Sequence[tuple[int, Sp
             break
         name = text[run[0].start:src.end]
         known = {c.person.id for c in lexicon.candidates(name, as_of=date) if c.score >= 0.95}
-        if len(known) == 1 or fold(name) in {fold(sp.name) for _, sp in people_seen if sp.name}:
+        if len(known) == 1 or (people_seen.written(name) if isinstance(people_seen, PeopleSeen)
+                               else fold(name) in {fold(sp.name) for _, sp in people_seen if sp.name}):
             return Span.of(text, run[0].start, src.end)
     return src

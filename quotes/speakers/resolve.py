@@ -48,6 +48,7 @@ from .pronouns import (
     _pronoun,
 )
 from .salience import introduced_person, named_people
+from .seen import PeopleSeen
 from .titles import title_as_written
 
 
@@ -62,8 +63,8 @@ def resolve_speakers(
     """Resolve each attribution's source to a speaker and return the quotes, in text order."""
     text = doc.text
     mentions = sorted(mentions, key=lambda m: m.span.start)  # in text order: looked up by offset (_named)
-    people_seen: list[tuple[int, Speaker]] = [(m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"]
-    people_seen = sorted(people_seen + named_people(doc, mentions, lexicon, date), key=lambda item: item[0])
+    people_seen = PeopleSeen([*((m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"),
+                              *named_people(doc, mentions, lexicon, date)], lexicon)
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
@@ -113,7 +114,7 @@ def resolve_speakers(
             if speaker.kind == "organisation":
                 quoted_orgs.append((at, speaker))
             if speaker.kind == "person":
-                bisect.insort(people_seen, (at, speaker), key=lambda item: item[0])  # kept in text order
+                people_seen.add((at, speaker))  # kept in text order
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
     return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)

@@ -7,6 +7,7 @@ narration and then quotes them with a pronoun; this module finds that subject fo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from ..records import Mention, Span, SpanSet, Speaker
 from .groups import _name_in_run
 from .mentions import NOT_NAMES
 from .names import MIN_SPELLING_RATIO
+from .seen import PeopleSeen
 
 SUBJECT_RELATIONS = ("nsubj", "nsubj:pass")
 SUBORDINATORS = frozenset({"while", "although", "though", "as", "when", "if", "because", "after", "before", "since",
@@ -65,10 +67,18 @@ def _person_named(doc: Document, run: list[Word], mentions: Sequence[Mention],
     """The person a subject's name stands for: a lexicon person mentioned there, a person the article
     named before (a surname), else a full name the lexicon does not know."""
     span = Span.of(doc.text, run[0].start, run[-1].end)
-    for m in mentions:
+    # the mentions are in text order: only those starting near the run can overlap it
+    lo = bisect.bisect_left(mentions, span.start - 400, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(mentions, span.end, key=lambda m: m.span.start)
+    for m in mentions[lo:hi]:
         if m.span.overlaps(span) and m.speaker.kind == "person":
             return m.speaker
     key = fold(run[-1].text)
+    if isinstance(people_seen, PeopleSeen):
+        found = sorted([*people_seen.written(span.text, before=span.end), *people_seen.with_family(key, before=span.end)],
+                       key=lambda x: x[0])
+        people = [x for x in found if x[1].kind == "person"]
+        return people[-1][1] if people else (_name_in_run(doc, run, lexicon, date) if len(run) >= 2 else None)
     for _, sp in reversed(people_seen):
         if sp.kind == "person" and sp.name and (fold(sp.name) == fold(span.text) or fold(sp.name.split()[-1]) == key):
             return sp
@@ -149,7 +159,7 @@ def introduced_person(doc: Document, after: int, before: int, *, mentions: Seque
             sents.append(s)
     for k, sent in enumerate(reversed(sents)):
         run = _subject_words(sent)
-        earlier = [p for p in people_seen if p[0] < sent.end]
+        earlier = people_seen if isinstance(people_seen, PeopleSeen) else [p for p in people_seen if p[0] < sent.end]
         person = _person_named(doc, run, mentions, earlier, lexicon, date) if run else None
         if person is not None:
             return run[0].start, person
@@ -158,7 +168,9 @@ def introduced_person(doc: Document, after: int, before: int, *, mentions: Seque
         if k == 0:
             # the sentence right before a quotation names its speaker last: "... concerns Henry Crespo,
             # president of the caucus. 'No one is writing songs for Hillary,' he said."
-            inside = [p for p in earlier if sent.start <= p[0] and p[1].kind == "person"]
+            lo = bisect.bisect_left(earlier, sent.start, key=lambda p: p[0])
+            hi = bisect.bisect_left(earlier, sent.end, key=lambda p: p[0])
+            inside = [p for p in earlier[lo:hi] if p[1].kind == "person"]
             if inside:
                 return inside[-1]
     return None

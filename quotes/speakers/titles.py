@@ -21,6 +21,7 @@ MAX_APPOSITION_WORDS = 16
 _CALENDAR = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    "last", "next", "this", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "earlier",
 })
 _APPOSITION_STOP = frozenset({"who", "which", "whose", "said", "says", "told", "added", "wrote", "and", "but", "that"})
 
