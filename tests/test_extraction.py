@@ -286,6 +286,13 @@ NAME_AND_TITLE_CASES = [
      "Vann R. Newkirk II", "a writer for The Atlantic"),
     # a role word the tagger calls a proper noun still makes a title
     ("“This is a public health emergency,” said CDC Director Benard Dreyer.", "Benard Dreyer", "CDC Director"),
+    # a hyphenated family name the tokenizer cuts in three, and a hyphen inside the title
+    ("“Fine,” said Douglas Holtz-Eakin, a former director of the Congressional Budget Office.",
+     "Douglas Holtz-Eakin", "a former director of the Congressional Budget Office"),
+    ("“Go,” said Virginia AFL-CIO President Doris Crouse-Mays.", "Doris Crouse-Mays", "Virginia AFL-CIO President"),
+    # the possessor in the source is not the speaker
+    ("“We are ready,” said Hillary Clinton’s campaign manager Robby Mook.", "Robby Mook",
+     "Hillary Clinton’s campaign manager"),
     # "of" and a name whose first word is tagged an adjective
     ("Mark Z. Barabak of National Review wrote that the debate was decided early.", "Mark Z. Barabak",
      "of National Review"),

@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
+import attrs
+
 from ..attribution.records import Attribution
 from ..lexicon import Lexicon
 from ..parse import Document, Word
@@ -52,6 +54,7 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
     words = [w for s in itertools.takewhile(lambda s: s.start < max(src.end, src.start + 1),
                                             doc.sentences_from(src.start))
              for w in s.words if src.start <= w.start and w.end <= src.end]
+    words = _glue_hyphens(words)
     runs: list[list[Word]] = [[]]
     nickname = _nicknames(words)
     for w in words:
@@ -85,6 +88,24 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
 
 GENERATIONAL = frozenset({"Jr", "Sr", "II", "III", "IV"})
 """Suffixes that end a personal name (``Vann R. Newkirk II``, ``Martin Luther King Jr.``)."""
+
+
+def _glue_hyphens(words: Sequence[Word]) -> list[Word]:
+    """The words with each hyphenated proper name the tokenizer cut in three (``Holtz`` ``-`` ``Eakin``) made one
+    word again (``Holtz-Eakin``, a proper noun), numbered anew in order."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        while (k + 2 < len(words) and words[k + 1].text in ("-", "‐") and words[k + 1].start == w.end
+               and words[k + 2].start == words[k + 1].end and w.upos == "PROPN" and words[k + 2].upos == "PROPN"
+               and w.text[:1].isupper() and words[k + 2].text[:1].isupper()):
+            last = words[k + 2]
+            w = attrs.evolve(w, text=w.text + "-" + last.text, end=last.end)
+            k += 2
+        out.append(attrs.evolve(w, index=len(out)) if w.index != len(out) else w)
+        k += 1
+    return out
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})

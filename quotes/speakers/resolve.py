@@ -247,6 +247,17 @@ def _named(s: _Source) -> Found | None:
     if not named:
         return None
     first = named[0]
+    after = s.text[first.span.end:s.src.end]
+    if after[:2] in ("'s", "’s") and after[2:].strip():
+        # "Hillary Clinton's campaign manager Robby Mook": the possessor is not the speaker; the person named
+        # after it is
+        if len(named) > 1:
+            return named[1].speaker, "cue-subject", CONFIDENCE["named"]
+        rest = Span.of(s.text, first.span.end + 2, s.src.end)
+        owned = _unknown_person(s.doc, rest, s.lexicon, s.date)
+        if owned is not None:
+            return owned, "cue-subject", CONFIDENCE["unknown-person"]
+        return None  # "Donald Trump's campaign", "Trump's tweets": what the possessor owns speaks (definite.py)
     if first.span.start > s.src.start + 1 and "," in s.text[s.src.start:first.span.start]:
         # "Juan Zarate, who was a top adviser to President George W. Bush": a name before the comma the
         # lexicon does not know is the speaker; "Russia's former president, Dmitry Medvedev," has none

@@ -54,6 +54,9 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         if _split_abbreviation(words, j - 1):
             j -= 2  # "Rep" "." as the tokenizer may cut "Rep."
             continue
+        if w.text == "-" and j >= 2 and words[j - 2].end == w.start and w.end == words[j].start:
+            j -= 1  # "Virginia AFL-CIO President": a hyphen inside a name
+            continue
         if w.text == "of" and j >= 2 and words[j - 2].text[:1].isupper() and words[j - 2].upos in ("PROPN", "NOUN"):
             j -= 1  # "Secretary of State John Kerry"
             continue
@@ -108,6 +111,19 @@ def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
     return run[0], run[-1]
 
 
+def _name_end(text: str, words: Sequence[Word], i: int, name: str) -> int | None:
+    """The index of the word after ``name`` when it is written from ``words[i]`` on (its words as the tokenizer
+    cut them: a hyphenated name is three), else None."""
+    start = words[i].start
+    for j in range(i, len(words)):
+        written = text[start:words[j].end]
+        if written == name:
+            return j + 1
+        if len(written) >= len(name):
+            return None
+    return None
+
+
 def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, family: str | None = None) -> Span | None:
     """The fullest description the article writes next to any of ``names`` (a person's full name as
     written; its variants), or None.
@@ -129,9 +145,10 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
         words = sent.words
         w = words[i]
         for parts in wanted:
-            if w.text != parts[0] or i + len(parts) > len(words):
+            if w.text != parts[0] and not parts[0].startswith(w.text + "-"):
                 continue
-            if [x.text for x in words[i:i + len(parts)]] != parts:
+            end = _name_end(text, words, i, " ".join(parts))  # "Holtz-Eakin" is three words to the tokenizer
+            if end is None:
                 continue
             if len(parts) == 1 and ((i > 0 and words[i - 1].upos == "PROPN") or (i + 1 < len(words)
                                     and words[i + 1].upos == "PROPN")):
@@ -141,7 +158,7 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 # a splitter that ended a sentence at "Gov." cut the title from its name
                 prev = doc.sentences[n - 1]
                 before = _premodifier(prev, len(prev.words), lexicon)
-            for found in (before, _apposition(sent, i + len(parts))):
+            for found in (before, _apposition(sent, end)):
                 if found is None:
                     continue
                 span = Span.of(text, found[0].start, found[1].end)
