@@ -1,6 +1,6 @@
 """Screenshots of the copy desk's web page (``quotes serve``) in headless Chromium, saved into docs/screenshots/.
 
-    python bench/screenshots.py                       # docs/screenshots/check.png and speaker.png
+    python bench/screenshots.py                       # docs/screenshots/check.png, speaker.png, digest.png
     python bench/screenshots.py --keep /tmp/shots     # also keep the archive and the pages' HTML there
 
 Needs the web extra (``pip install '.[web]'``) and Chromium. This script installs nothing; on Debian:
@@ -11,7 +11,7 @@ What it does: indexes the repository's seeds (seeds/*.txt) into a fresh archive 
 (``quotes.Engine().index``), starts ``quotes serve`` on 127.0.0.1 on a free port, checks the draft
 bench/drafts/d19.txt (dated as its case in bench/drafts/cases.jsonl) against the archive by posting it to
 /check, and has Chromium screenshot the result (``--window-size=1280,1600``) and the page of the draft's speaker
-(Wang Yi). Chromium's command line can only load a URL with GET, so the check page the server answered is saved
+(Wang Yi), then the top of the HTML digest of the seeds (``quotes digest seeds/*.txt --format html``). Chromium's command line can only load a URL with GET, so the check page the server answered is saved
 to a file with a ``<base href>`` naming the server (its stylesheet comes from there) and that file is
 screenshotted; the speaker page is loaded from the server itself. Prints what it did and where the files went.
 """
@@ -145,6 +145,12 @@ def main() -> int:
         url = speaker_url(base, SPEAKER)
         screenshot(browser, url, out / "speaker.png", profile)
         print(f"screenshots: {out / 'check.png'} (the check of {DRAFT.name}), {out / 'speaker.png'} ({SPEAKER}: {url})")
+        digest_page = work / "digest.html"
+        subprocess.run([sys.executable, "-m", "quotes", "digest", *sorted(str(p) for p in (ROOT / "seeds").glob("*.txt")),
+                        "--format", "html", "-o", str(digest_page), "--quiet"], cwd=ROOT, check=False)
+        if digest_page.is_file():
+            screenshot(browser, digest_page.resolve().as_uri(), out / "digest.png", profile)
+            print(f"screenshot: {out / 'digest.png'} (quotes digest seeds/*.txt --format html, its top)")
     finally:
         server.terminate()
         try:

@@ -73,7 +73,8 @@ class Digest:
     none), as ``articles``."""
     set_aside: tuple[StatementGroup, ...] = ()
     """Groups left out of the speakers' lists because no wording of theirs is a statement (a lone word: a
-    pronoun, a name; see :func:`is_statement`); in ``groups`` too, so nothing is lost."""
+    pronoun, a name; an act such as abstaining, reported without quotation marks; see :func:`is_statement`); in
+    ``groups`` too, so nothing is lost."""
 
     @property
     def statements(self) -> int:
@@ -156,6 +157,9 @@ def digest(
     """
     exs = named_extractions(extractions)
     lex = default_lexicon(exs, lexicon)
+    words = getattr(lex, "words", None)
+    actions = frozenset(words("action-cue")) if callable(words) else frozenset()
+    cues = {(ex.name or "", i): q.cue_lemma for ex in exs for i, q in enumerate(ex.quotes)}
     groups = group_statements(exs)
     findings: list[Finding] = []
     for ex in exs:
@@ -171,7 +175,7 @@ def digest(
     speaker_of: dict[str, Speaker] = {}
     set_aside = []
     for g in groups:
-        if not any(is_statement(o) for o in g.occurrences):
+        if not any(is_statement(o, cues.get((o.article, o.quote_index)), actions) for o in g.occurrences):
             set_aside.append(g)
             continue
         owner = _owner(g)
@@ -208,10 +212,11 @@ def digest(
                   tuple((ex.date, ex.date_source) for ex in exs), tuple(ex.title for ex in exs), tuple(set_aside))
 
 
-def is_statement(o: Occurrence) -> bool:
+def is_statement(o: Occurrence, cue: str | None = None, actions: frozenset[str] = frozenset()) -> bool:
     """Whether a wording is a statement to list: two words or more, or one word in quotation marks that is no
     name (``“disgusting”``); a lone ``It``, ``which`` or ``Machado`` is a fragment the role tagger took for
-    reported words.
+    reported words. A wording without quotation marks whose cue lemma is one of ``actions`` (the lexicon's
+    ``action-cue`` list: ``abstain``, ``veto``) reports an act, not words: no statement either.
 
     >>> from quotes.records import Span, Speaker
     >>> def occ(text, quoted):
@@ -220,6 +225,8 @@ def is_statement(o: Occurrence) -> bool:
     >>> is_statement(occ("It", False)), is_statement(occ("disgusting", True)), is_statement(occ("we will win", False))
     (False, True, True)
     """
+    if cue in actions and not o.quoted:
+        return False
     words = o.text.split()
     if len(words) >= 2:
         return True

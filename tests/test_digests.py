@@ -52,7 +52,7 @@ def test_lone_words_are_set_aside_and_counted_not_lost():
     assert len(d.set_aside) == 1 and d.set_aside[0] in d.groups
     assert all(g not in d.set_aside for s in d.speakers for g in s.groups)
     assert d.statements == len(d.groups) - 1
-    assert "1 one-word fragment" in digest_text(d)
+    assert "1 wording set aside" in digest_text(d)
 
 
 def test_digest_findings_reach_the_speakers_they_concern():
@@ -143,3 +143,20 @@ def test_check_unresolved_speaker_is_no_misattribution():
     src = quoting("cctv", XI_TEXT, (SOV_XI, "Q2"))
     draft = quoting("draft", XI_TEXT, (SOV_XI, Speaker("unresolved")))
     assert check(draft, sources=[src], lexicon=LEX).findings == ()
+
+
+def test_an_act_reported_without_quotation_marks_is_set_aside():
+    """'China abstained from the vote on the resolution': an act, not words; the same cue with words in
+    quotation marks stays a statement. The bundled lexicon's action-cue list decides."""
+    from quotes.lexicon import load_lexicon
+    from quotes.records import Quote
+
+    text = "China abstained from the vote on the resolution. China said “we abstained for peace”."
+    act = Span.of(text, text.index("from"), text.index("."))
+    said = Span.of(text, text.index("we abstained"), text.index("peace") + 5)
+    quotes_ = (Quote((act,), "indirect", None, "abstain", None, Speaker("organisation", "China"), "cue-subject", 0.9),
+               Quote((said,), "direct", None, "abstain", None, Speaker("organisation", "China"), "cue-subject", 0.9,
+                     quoted=(said,)))
+    d = digest([Extraction(text, quotes_, (), (), DATE, "argument", "x")], lexicon=load_lexicon())
+    assert [g.canonical for g in d.set_aside] == ["from the vote on the resolution"]
+    assert [g.canonical for s in d.speakers for g in s.groups] == ["we abstained for peace"]

@@ -488,6 +488,31 @@ def test_unknown_organisation():
     assert LEX.organisation("a Western diplomat") is None
 
 
+def test_description_head_lists():
+    """The head lists the description resolvers read are word lists; a two-word head is one entry."""
+    for name, word in [("organisation-head", "think tank"), ("organisation-head", "campaign"),
+                       ("document-head", "ad"), ("person-head", "running mate"), ("person-head", "first lady"),
+                       ("story-head", "nominee"), ("female-head", "widow"), ("male-head", "chairman"),
+                       ("group-head", "family"), ("group-quantifier", "others")]:
+        assert word in LEX.words(name), (name, word)
+    assert LEX.words("female-head") | LEX.words("male-head") <= LEX.words("person-head")
+    assert "think" not in LEX.words("organisation-head") and "lady" in LEX.words("person-head")
+    with pytest.raises(KeyError, match="person-head"):
+        LEX.words("person-heads")
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [("person-heads\tnurse\n", "word_lists.tsv:2: unknown word list 'person-heads' (did you mean 'person-head'?)"),
+     ("person-head\tRunning Mate\n", "word_lists.tsv:2: a word list holds lower-case words (got 'Running Mate')"),
+     ("group-head\tcrowd\ngroup-head\tcrowd\n", "word_lists.tsv:3: duplicate group-head word 'crowd'")],
+)
+def test_bad_head_list_rows_name_file_and_line(tmp_path, rows, expected):
+    """A misspelt head list, an upper-case head or a repeated one is reported with file:line."""
+    problems = _problems(tmp_path, {"word_lists.tsv": "list\tword\n" + rows})
+    assert any(expected in p for p in problems), problems
+
+
 # ------------------------------------------------------------------------------------------- importing
 
 

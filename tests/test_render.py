@@ -338,7 +338,7 @@ def test_digest_html_folds_diagnostics_and_set_aside():
     assert page[page.index('id="set-aside"') - 25:].startswith('<details class="section"')
     for g in d.set_aside:
         assert g.canonical in folded
-    assert f"{len(d.set_aside)} fragment" in page
+    assert f"{len(d.set_aside)} wording" in page
     for f in d.findings:
         for e in f.evidence:
             assert e.text in folded

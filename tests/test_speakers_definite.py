@@ -70,3 +70,53 @@ def test_indefinite_official_stays_anonymous():
 def test_is_acronym():
     """Acronyms with or without dots; a single capital or a capitalised word is none."""
     assert [is_acronym(w) for w in ("NAACP", "S.E.C", "RT", "I", "Politico")] == [True, True, True, False, False]
+
+
+def test_head_not_plural_of_its_postmodifier():
+    """'A union representing flight attendants' is a union (its head is singular), not the attendants."""
+    text = "\"The airline is putting passengers at risk,\" a union representing flight attendants said on Friday.\n"
+    assert _speakers(text) == [("organisation", "union")]
+
+
+def test_possessive_group_is_unnamed_group():
+    """'Scott's family' is a group of people even though Scott is a person the article names."""
+    text = ("Keith Scott was shot by police on Tuesday.\n\n"
+            "\"We want the truth,\" Scott's family said in a statement.\n")
+    assert _speakers(text)[0][0] == "anonymous"
+
+
+def test_headline_description_without_determiner():
+    """'Federal court' written as a headline, with no determiner, is still an organisation."""
+    text = "\"The law is unconstitutional,\" Federal court rules.\n"
+    assert _speakers(text) == [("organisation", "Federal court")]
+
+
+def test_honorific_and_name_of_a_body_is_the_person():
+    """'Mr. Morgan of the Sierra Club' is Mr. Morgan, the person named before, not the club."""
+    text = ("Peter Morgan joined the Sierra Club in 2010.\n\n"
+            "\"The plan is a giveaway,\" said Mr. Morgan of the Sierra Club.\n")
+    kinds = _speakers(text)
+    assert kinds and kinds[0] == ("person", "Peter Morgan")
+
+
+def test_personal_name_before_apposition():
+    """'Chad Bown, an expert on trade at ...' is a person named as written, not an anonymous expert."""
+    text = ("\"Mexico has options,\" said Chad Bown, an expert on trade at the Peterson Institute for "
+            "International Economics.\n")
+    assert _speakers(text) == [("person", "Chad Bown")]
+
+
+def test_members_of_a_body_are_not_the_body():
+    """'Oversight Committee Republicans' are people of the committee, not the committee itself."""
+    text = "\"This is a cover-up,\" Oversight Committee Republicans said in a statement.\n"
+    assert _speakers(text)[0][0] == "anonymous"
+
+
+def test_lone_proper_noun_is_an_organisation():
+    """A lone proper noun the article never writes after another capitalised word ('Politico') is a body;
+    one written after a title ('Dr. Oz') is not."""
+    text = "\"The campaign is in disarray,\" Politico reported on Monday.\n"
+    assert _speakers(text) == [("organisation", "Politico")]
+    text = ("The show's host, Dr. Oz, examined the candidate.\n\n"
+            "\"He is healthy,\" Oz said.\n")
+    assert all(kind != "organisation" for kind, _ in _speakers(text))

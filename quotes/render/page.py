@@ -185,7 +185,7 @@ def _summary(d: Digest, lay: _Layout) -> list[str]:
     head = (f'<p class="meta">{_n(len(d.articles), "article")}, {_n(d.statements, "statement")}, '
             f"{_n(len(d.speakers), 'speaker')}; {_n(c['error'], 'error')}, {_n(c['warning'], 'warning')}, "
             f"{_n(c['info'], 'note')}; {_n(len(d.diagnostics), 'article diagnostic')}, "
-            f"{_n(len(d.set_aside), 'fragment')} set aside.</p>")
+            f"{_n(len(d.set_aside), 'wording')} set aside.</p>")
 
     def link(count: int, word: str, anchor: str) -> str:
         return f'<a href="#{anchor}">{_n(count, word)}</a>' if count else _n(count, word)
@@ -196,7 +196,7 @@ def _summary(d: Digest, lay: _Layout) -> list[str]:
     if other:
         out.append(f'<li>{link(len(other), "finding", "other-findings")} beside no statement</li>')
     out.append(f'<li>{link(len(d.diagnostics), "article diagnostic", "article-diagnostics")}</li>')
-    out.append(f'<li>{link(len(d.set_aside), "fragment", "set-aside")} set aside</li></ul></div>')
+    out.append(f'<li>{link(len(d.set_aside), "wording", "set-aside")} set aside</li></ul></div>')
 
     by_article: dict[str, list[int]] = defaultdict(list)
     for n, (g, _) in enumerate(lay.listed, 1):
@@ -302,7 +302,7 @@ def digest_html(d: Digest) -> str:
     dates and titles, the speakers with their statement counts), then the errors and warnings to look at, each
     linking to its statement, then each speaker's statements: canonical wording, why it was chosen, the sources
     side by side with their word differences, and the findings about it right after, their evidence folded.
-    Diagnostics about the articles and the fragments set aside come last, folded.
+    Diagnostics about the articles and the wordings set aside (no statements) come last, folded.
 
     >>> from html.parser import HTMLParser
     >>> from quotes.digests import digest
@@ -366,9 +366,9 @@ def digest_html(d: Digest) -> str:
                         f"<code>{_h(x.code)}</code></li>")
         body.append("</ul></details>")
     if d.set_aside:
-        body.append(f'<details class="section" id="set-aside"><summary>Fragments set aside ({len(d.set_aside)})'
-                    '</summary><p class="meta">Wordings of one word (a pronoun, a name) the speakers\' lists leave '
-                    "out.</p><ul>")
+        body.append(f'<details class="section" id="set-aside"><summary>Set aside, no statements ({len(d.set_aside)})'
+                    '</summary><p class="meta">Wordings of one word (a pronoun, a name) and acts reported without '
+                    "quotation marks (abstaining) the speakers' lists leave out.</p><ul>")
         for g in d.set_aside:
             occ = "; ".join(f"{o.article} {o.span.start}–{o.span.end} ({o.speaker.label})" for o in g.occurrences[:4])
             more = f"; and {len(g.occurrences) - 4} more" if len(g.occurrences) > 4 else ""

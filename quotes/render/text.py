@@ -119,8 +119,8 @@ def digest_text(d: Digest, *, width: int = 110) -> str:
              f"{_n(len(d.speakers), 'speaker')}; findings: "
              + ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES) + "."]
     if d.set_aside:
-        lines.append(f"({_n(len(d.set_aside), 'one-word fragment')} the engine read as reported words set aside: "
-                     "--format json lists them.)")
+        lines.append(f"({_n(len(d.set_aside), 'wording')} set aside, no statements: one-word fragments, acts such as "
+                     "abstaining; --format json lists them.)")
     if d.dates:
         lines += ["", "Articles:"]
         lines += [f"  {_one_line(dated(a, day, source, t), width)}"

@@ -4,10 +4,15 @@ A source that is no name the lexicon knows is still of a kind the words tell: it
 ``ad``, ``woman``), its capitals (``FBI``, ``the Roper Center for Public Opinion Research``) or a given name
 (``Melanie``). Each resolver here gives such a source its kind and, where the article named it before, the
 entity it stands for (``the campaign`` after ``the Trump campaign`` is the Trump campaign).
+
+The head nouns of each kind are word lists of the lexicon (``lexicons/word_lists.tsv``: ``organisation-head``,
+``document-head``, ``person-head``, ``story-head``, ``female-head``, ``male-head``, ``group-head``,
+``group-quantifier``); the closed grammatical sets (determiners, connectors, postmodifiers) stay here.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -31,64 +36,6 @@ DEFINITE = frozenset({"the", "this", "that", "its", "his", "her", "their", "my",
 """Determiners of a description that stands for one thing the reader knows."""
 
 INDEFINITE = frozenset({"a", "an", "one", "another"})
-
-ORGANISATION_HEADS = frozenset({
-    "campaign", "newspaper", "paper", "agency", "committee", "commission", "company", "city", "department",
-    "bureau", "center", "centre", "network", "board", "court", "government", "administration", "party",
-    "university", "organization", "organisation", "union", "fund", "bank", "website", "site", "firm",
-    "legislature", "panel", "ministry", "office", "foundation", "institute", "magazine", "outlet", "channel",
-    "station", "council", "senate", "police", "corporation", "association", "coalition", "nonprofit", "charity",
-    "think tank", "tank", "group's", "publication", "journal", "broadcaster", "daily", "tabloid", "state",
-    "team", "regime", "embassy", "military", "army", "alliance", "caucus", "bloc", "club", "league", "school",
-    "college", "hospital", "studio", "retailer", "automaker", "insurer", "lender", "watchdog",
-})
-"""Lower-case head nouns of a description of an organisation (``the campaign``, ``a federal appeals court``)."""
-
-DOCUMENT_HEADS = frozenset({
-    "ad", "advert", "advertisement", "clip", "spot", "video", "film", "documentary", "letter", "report", "memo",
-    "complaint", "editorial", "article", "submission", "statement", "tweet", "post", "poll", "survey", "study",
-    "book", "filing", "lawsuit", "suit", "analysis", "research", "data", "slide", "presentation", "database",
-    "average", "transcript", "email", "e-mail", "message", "column", "op-ed", "piece", "commentary", "review",
-    "brief", "ruling", "decision", "opinion", "order", "law", "bill", "rule", "rules", "bylaws", "guidelines",
-    "policy", "plan", "proposal", "platform", "page", "release", "statistics", "figures", "chart",
-    "graphic", "map", "footage", "recording", "audio", "tape", "document", "documents", "records", "budget",
-    "estimate", "forecast", "projection", "index", "model", "paper", "returns",
-})
-"""Head nouns of a description of a text, a recording or a set of figures (``The ad``, ``the data``)."""
-
-PERSON_HEADS = frozenset({
-    "woman", "man", "mother", "father", "wife", "husband", "ex-wife", "ex-husband", "son", "daughter", "sister",
-    "brother", "widow", "girl", "boy", "lawyer", "attorney", "commissioner", "chairman", "chairwoman", "doctor",
-    "general", "judge", "nominee", "candidate", "senator", "congressman", "congresswoman", "lawmaker",
-    "governor", "mayor", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "aide",
-    "adviser", "advisor", "official", "businessman", "businesswoman", "billionaire", "mogul", "host", "activist",
-    "politician", "leader", "founder", "ceo", "executive", "director", "chief", "officer", "professor",
-    "economist", "author", "writer", "reporter", "journalist", "columnist", "editor", "anchor", "moderator",
-    "strategist", "pollster", "analyst", "surrogate", "manager", "running mate", "mate", "republican",
-    "democrat", "frontrunner", "front-runner", "challenger", "incumbent", "veteran", "star", "actress", "actor",
-    "singer", "rapper", "comedian", "pastor", "minister", "rabbi", "priest", "bishop", "sheriff", "prosecutor",
-    "justice", "diplomat", "ambassador", "teen", "teenager", "student", "victim", "witness", "friend", "neighbor", "neighbour", "grandmother", "grandfather", "first lady", "lady", "cousin", "uncle",
-    "aunt", "niece", "nephew", "owner", "speaker", "treasurer", "representative", "delegate", "scientist",
-})
-"""Head nouns of a description of one person (``The woman``, ``his attorney``, ``Connecticut's tax commissioner``)."""
-
-STORY_HEADS = frozenset({
-    "nominee", "candidate", "businessman", "businesswoman", "billionaire", "mogul", "senator", "congressman",
-    "congresswoman", "lawmaker", "governor", "mayor", "republican", "democrat", "president", "secretary",
-    "chairman", "chairwoman", "spokesman", "spokeswoman", "star", "developer", "tycoon", "host", "activist",
-    "politician", "leader", "frontrunner", "front-runner", "challenger", "incumbent", "veteran",
-})
-"""Person heads a definite description gives the person the story is about (``the GOP nominee``), unlike
-those of another person in the story (``the FBI director``, ``the lawyer``)."""
-
-FEMALE_HEADS = frozenset({"woman", "mother", "wife", "ex-wife", "daughter", "sister", "widow", "girl",
-                          "chairwoman", "spokeswoman", "businesswoman", "congresswoman", "actress", "grandmother",
-                          "lady", "aunt", "niece"})
-MALE_HEADS = frozenset({"man", "father", "husband", "ex-husband", "son", "brother", "boy", "chairman", "spokesman",
-                        "businessman", "congressman", "grandfather", "uncle", "nephew"})
-
-GROUP_HEADS = frozenset({"group", "family", "couple", "crowd", "pair", "trio", "duo", "parents", "protesters"})
-"""Head nouns of a description of several people together (``The group``, ``The family``)."""
 
 CONNECTORS = frozenset({"of", "for", "on", "and", "the", "a", "an", "&", "at", "to", "in", "de", "du"})
 """Lower-case words inside an organisation's name (``Commission on Presidential Debates``)."""
@@ -128,15 +75,16 @@ def _without_postmodifiers(words: list[str]) -> list[str]:
     return out
 
 
-def _head(words: list[str]) -> str:
+def _head(words: list[str], lexicon: Lexicon) -> str:
     """The lower-case head noun of a description's words (``the 30-second spot`` -> ``spot``), two words
-    when they make one noun (``running mate``, ``first lady``)."""
+    when they make one noun of the lexicon's ``person-head`` or ``organisation-head`` lists (``running mate``,
+    ``first lady``, ``think tank``)."""
     if not words:
         return ""
     last = _POSSESSIVE.sub("", words[-1]).strip(".,;:\"“”'").lower()
     if len(words) >= 2:
         pair = f"{words[-2].lower()} {last}"
-        if pair in PERSON_HEADS or pair in ORGANISATION_HEADS:
+        if pair in lexicon.words("person-head") or pair in lexicon.words("organisation-head"):
             return pair
     return last
 
@@ -155,12 +103,18 @@ def _determiner(words: list[str]) -> tuple[str, list[str]]:
     return "", words
 
 
-def _plural(s: _Source) -> bool:
-    """Whether the source's last noun is tagged plural (``Republicans``, ``the unions``)."""
+def _plural(s: _Source, *, words: int = 0) -> bool:
+    """Whether the source's last noun is tagged plural (``Republicans``, ``the unions``); with ``words``, the
+    last noun of its first ``words`` words (the head of ``A union representing flight attendants``)."""
     sent = _sentence_at(s.doc, s.src.start)
     if sent is None:
         return False
-    nouns = [w for w in sent.words if s.src.start <= w.start and w.end <= s.src.end and w.upos in ("NOUN", "PROPN")]
+    end = s.src.end
+    if words:
+        spans = list(itertools.islice(re.finditer(r"\S+", s.src.text), words))
+        if spans:
+            end = s.src.start + spans[-1].end()
+    nouns = [w for w in sent.words if s.src.start <= w.start and w.end <= end and w.upos in ("NOUN", "PROPN")]
     return bool(nouns) and nouns[-1].xpos in ("NNS", "NNPS")
 
 
@@ -195,7 +149,7 @@ def _earlier_named(s: _Source, head: str, *, window: int = 40) -> str | None:
         if len(owner) >= 2 and not any(w.lower() in ORGANISATION_WORDS for w in owner):
             owner = owner[-1:]  # "Donald Trump's campaign": the Trump campaign
         middle = m.group(2).split()
-        found = " ".join([*owner, *middle, head]) if middle and middle[-1] in ORGANISATION_HEADS else \
+        found = " ".join([*owner, *middle, head]) if middle and middle[-1] in s.lexicon.words("organisation-head") else \
             " ".join([*owner, head])
     return found
 
@@ -225,8 +179,14 @@ def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
         return org.name
     if len(words) == 1 and is_acronym(words[0]):
         return None if lexicon.country_of_adjective(words[0]) else words[0]
+    if len(words) >= 3 and words[0].lower() in lexicon.words("anonymous-head") and words[1] in CONNECTORS:
+        return None  # "Officials at Homeland Security Investigations": people of the body
+    if lexicon.is_honorific(words[0].rstrip(".")):
+        return None  # "Mr. Morgan of the Sierra Club": a person
     last = words[-1].lower()
-    if (last in PERSON_HEADS or (lexicon.is_title_word(last) and last not in ORGANISATION_WORDS)
+    if last.endswith("s") and last[:-1] in lexicon.words("person-head"):
+        return None  # "Oversight Committee Republicans": members of the body
+    if (last in lexicon.words("person-head") or (lexicon.is_title_word(last) and last not in ORGANISATION_WORDS)
             or _personal_name(words[-2:], lexicon)):
         return None  # "Former White House Doctor", "Bank of America CEO Brian Moynihan"
     if len(words) >= 2 and any(w.lower().rstrip(".") in ORGANISATION_WORDS or lexicon.organisation_noun(w)
@@ -283,7 +243,7 @@ def _capitalised_organisation(s: _Source) -> Found | None:
     if det == "the" and words[0] == "The" and all(_is_capitalised(w) for w in rest) and 1 <= len(rest) <= 3:
         # "The Daily Caller", "The New Yorker", "The Hill": a publication's name opens with "The"
         last = rest[-1].lower()
-        if (last in PERSON_HEADS or s.lexicon.is_title_word(rest[-1]) or s.lexicon.country_of_adjective(rest[-1])
+        if (last in s.lexicon.words("person-head") or s.lexicon.is_title_word(rest[-1]) or s.lexicon.country_of_adjective(rest[-1])
                 or _plural(s) or (last.endswith("s") and not last.endswith("ss"))):
             return None
         return _org(" ".join(rest), "unknown-organisation")
@@ -302,31 +262,33 @@ def _described(s: _Source) -> Found | None:
     det, rest = _determiner(words)
     if not rest or len(rest) > 6:
         return None
-    head = _head(rest)
-    if not head or (_is_capitalised(rest[-1]) and len(words) > 1 and head not in PERSON_HEADS):
+    person_heads = s.lexicon.words("person-head")
+    document_heads = s.lexicon.words("document-head")
+    head = _head(rest, s.lexicon)
+    if not head or (_is_capitalised(rest[-1]) and len(words) > 1 and head not in person_heads):
         return None  # "the Washington Post": a name, not a description
+    if head in s.lexicon.words("group-head") and det in ("the", "this", "that", "his", "her", "their", "'s"):
+        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]  # "Scott's family"
     if s.names_a_person():
         return None
-    plural = _plural(s) and head not in DOCUMENT_HEADS and head != "police"
+    plural = _plural(s, words=len(words)) and head not in document_heads and head != "police"
     definite = det in DEFINITE or det == "'s"
-    if head in GROUP_HEADS and det in ("the", "this", "that", "his", "her", "their"):
-        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
-    if head in DOCUMENT_HEADS or s.lexicon.document_noun(head):
+    if head in document_heads or s.lexicon.document_noun(head):
         written = " ".join(w for w in rest if w)
         name = _earlier_named(s, head) if det in ("the", "this", "that", "its") else None
         if name is None and det == "'s":
             name = " ".join(words)
         return Speaker("document", name=name or written), "cue-subject", CONFIDENCE["described-document"]
-    if head in ORGANISATION_HEADS or s.lexicon.organisation_noun(head):
-        if plural or not (det or head == "police"):
-            return None
+    if head in s.lexicon.words("organisation-head") or s.lexicon.organisation_noun(head):
+        if plural or not (det or head == "police" or rest[0][:1].isupper()):
+            return None  # "federal courts"; "Federal court", "House panel": a headline's organisation
         name = None
         if det in ("the", "this", "that", "its", "his", "her", "their"):
             name = _earlier_organisation(s, head)
         if name is None:
             name = " ".join(rest)
         return _org(name, "described-organisation-head")
-    if head in PERSON_HEADS or head.split()[-1] in PERSON_HEADS:
+    if head in person_heads or head.split()[-1] in person_heads:
         if plural or not (definite or (not det and rest[0][:1].isupper())):
             return None  # "a senior official": anonymous; "Former DNC chairman": a byline's person
         return _described_person(s, det, head)
@@ -338,7 +300,7 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
     the latest person named), of the head's gender; ``his attorney``, ``Pagliano's lawyer``: someone else, a
     person as written."""
     if det in ("the", "this", "that", ""):
-        want = "f" if head in FEMALE_HEADS else "m" if head in MALE_HEADS else ""
+        want = "f" if head in s.lexicon.words("female-head") else "m" if head in s.lexicon.words("male-head") else ""
         from .mentions import given_name_gender
 
         def fits(sp: Speaker | None) -> bool:
@@ -350,7 +312,7 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
                 return s.lexicon.person(sp.person_id).gender in ("", want, "x")
             return given_name_gender(sp.name or "", s.lexicon) in ("", want)
 
-        for sp in (s.introduced, s.previous) if want or head in STORY_HEADS else ():
+        for sp in (s.introduced, s.previous) if want or head in s.lexicon.words("story-head") else ():
             if fits(sp):
                 assert sp is not None
                 return sp, "title", CONFIDENCE["definite-description"]
@@ -366,21 +328,25 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
 
 def _given_name(s: _Source) -> Found | None:
     """A lone capitalised word that is a given name (``Melanie``), or a family name the article writes after
-    a given name (``Stumpf`` after ``John Stumpf``): a person."""
+    a given name (``Stumpf`` after ``John Stumpf``): a person; a proper noun the article never writes after
+    another capitalised word (``Politico``, ``Twitter``; not ``Oz`` of ``Dr. Oz``): an organisation."""
     words = s.phrase.split()
     if len(words) != 1:
         return None
     word = _POSSESSIVE.sub("", words[0])
     if not (word[:1].isupper() and word[1:].islower() and word.replace("-", "").isalpha()) or _plural(s):
         return None
-    if word.lower() in ORGANISATION_WORDS or word.lower() in ORGANISATION_HEADS or word.lower() in PERSON_HEADS:
+    lower = word.lower()
+    if lower in ORGANISATION_WORDS or lower in s.lexicon.words("organisation-head") or \
+            lower in s.lexicon.words("person-head"):
         return None
     if s.lexicon.country_of_adjective(word) or s.lexicon.organisation(word) or s.lexicon.is_title_word(word):
         return None
     full = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(word) + r"\b")
+    given = _given_names(s.lexicon)
     for m in full.finditer(s.text):
         first = fold(m.group(1))
-        if first in _given_names(s.lexicon):
+        if first in given:
             name = m.group(0)
             found = _surname(s.text, name, s.at, s.people_seen, s.lexicon, s.date)
             if found is not None and found[0].kind == "person":
@@ -389,7 +355,20 @@ def _given_name(s: _Source) -> Found | None:
     low = fold(word)
     if low in s.lexicon.words("given-name-female") or low in s.lexicon.words("given-name-male"):
         return Speaker("person", name=word), "cue-subject", CONFIDENCE["given-name"]
+    if low not in given and _lone_proper_noun(s, word):
+        return _org(word, "unknown-organisation")
     return None
+
+
+def _lone_proper_noun(s: _Source, word: str) -> bool:
+    """Whether the source, one word, is tagged a singular proper noun and the article never writes it after
+    another capitalised word (``Dr. Oz``, ``Mehmet Oz``, ``Senator Smith``): a name by itself, as a body's is."""
+    sent = _sentence_at(s.doc, s.src.start)
+    tagged = [w for w in sent.words if s.src.start <= w.start and w.end <= s.src.end] if sent else []
+    if len(tagged) != 1 or tagged[0].upos != "PROPN" or tagged[0].xpos != "NNP":
+        return False
+    after = re.compile(r"\b[A-Z][\w.'’-]*\s+" + re.escape(word) + r"\b")
+    return after.search(s.text) is None
 
 
 def _titled_name(s: _Source) -> Found | None:
@@ -457,7 +436,7 @@ def _part_name(s: _Source, part: str) -> str | None:
     name = _organisation_name(rest, s.lexicon)
     if name is not None:
         return name
-    if det == "the" and rest and _is_capitalised(rest[0]) and _head(rest) in ORGANISATION_HEADS:
+    if det == "the" and rest and _is_capitalised(rest[0]) and _head(rest, s.lexicon) in s.lexicon.words("organisation-head"):
         return " ".join(rest)  # "the Gannett newspaper chain"
     if det == "the" and len(rest) >= 2 and _is_capitalised(rest[0]) and rest[-1].islower():
         return " ".join(rest) if rest[-1] in ("chain", "campaign", "administration", "team") else None
@@ -499,31 +478,34 @@ def _pronoun_group(s: _Source) -> Found | None:
     return None
 
 
-QUANTIFIERS = frozenset({"others", "other", "those", "some", "many", "most", "few", "no", "several", "both", "all",
-                         "none", "another", "experts", "critics"})
-"""First words of a description of an unnamed group (``Others in the African-American community``, ``No one``)."""
-
-
 def _unnamed_group(s: _Source) -> Found | None:
     """A capitalised description of unnamed people: its head is a word for sources (``Clinton aides``), a
     share (``Twelve percent``), or it opens with a quantifier (``Those close to him``, ``No one``)."""
     words = _without_postmodifiers(s.phrase.split())
     if not words or s.names_a_person():
         return None
-    head = _head(words)
+    head = _head(words, s.lexicon)
     if (head in s.lexicon.words("anonymous-head") and not _is_capitalised(words[-1])) or head == "percent" \
-            or words[0].lower() in QUANTIFIERS:
+            or words[0].lower() in s.lexicon.words("group-quantifier"):
         return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
     return None
 
 
-_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\bin\b|\bat\b|\bon\b)")
+_APPOSITION = re.compile(r"\s*(?:,|--|—|–|\(|\bin\b|\bat\b|\bon\b)")
+_OF = re.compile(r"\s+of\b")
 
 
 def _before_apposition(s: _Source) -> Found | None:
     """A name followed by what it is (``Rendell, a Clinton surrogate``, ``Schiff, 56, who has served ...``,
-    ``Kall -- co-editor of ...``, ``Stumpf in a televised interview``): the speaker of the name alone."""
+    ``Kall -- co-editor of ...``, ``Stumpf in a televised interview``, ``Rep. G.K. Butterfield (D-N.C.), head of
+    ...``, ``Mr. Morgan of the Sierra Club``): the speaker of the name alone; a given and a family name no resolver
+    knows (``Chad Bown, an expert on trade``) are a person as written."""
     m = _APPOSITION.search(s.src.text)
+    first = s.src.text.split()[:1]
+    if first and s.lexicon.is_honorific(first[0].rstrip(".")):  # "Mr. Morgan of the Sierra Club"
+        of = _OF.search(s.src.text)
+        if of is not None and (m is None or of.start() < m.start()):
+            m = of
     if m is None or m.start() == 0:
         return None
     head = s.src.text[:m.start()].rstrip()
@@ -542,7 +524,11 @@ def _before_apposition(s: _Source) -> Found | None:
             continue
         found = resolver(sub)
         if found is not None:
-            return found if found[0].kind in ("person", "organisation") else None
+            if found[0].kind in ("person", "organisation"):
+                return found
+            break
+    if len(words) == 2 and _personal_name(words, s.lexicon) and not s.lexicon.organisation(head):
+        return Speaker("person", name=head), "cue-subject", CONFIDENCE["unknown-person"]
     return None
 
 

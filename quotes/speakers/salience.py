@@ -103,7 +103,7 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
     known = SpanSet(m.span for m in mentions if m.speaker.kind == "person")
     for sent in doc.sentences:
         words = sent.words
-        if _headline(sent):
+        if _headline(sent, doc.text):
             continue  # "Clinton Hid Past Health Problems From Public": every word capitalised, none a name's
         i = 0
         while i < len(words):
@@ -128,11 +128,16 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
     return out
 
 
-def _headline(sent: Sentence) -> bool:
+def _headline(sent: Sentence, text: str = "") -> bool:
     """Whether a sentence is written in title case, as a headline: five or more words of four letters or more,
-    nearly all capitalised."""
+    nearly all capitalised; or, alone in its paragraph and of eight words at most, two or more such words all
+    capitalised (a section heading: ``An Ambitious, Divisive Legacy.``)."""
     long = [w.text for w in sent.words if len(w.text) >= 4 and w.text.isalpha()]
-    return len(long) >= 5 and sum(w[:1].isupper() for w in long) >= 0.9 * len(long)
+    if len(long) >= 5 and sum(w[:1].isupper() for w in long) >= 0.9 * len(long):
+        return True
+    before, after = text[max(0, sent.start - 5):sent.start].rstrip(" \t"), text[sent.end:sent.end + 5].lstrip(" \t")
+    alone = bool(text) and (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return alone and len(sent.words) <= 9 and len(long) >= 2 and all(w[:1].isupper() for w in long)
 
 
 def _written_alone(family: str, counts: Counter[str]) -> bool:
