@@ -138,9 +138,21 @@ def default_lexicon(extractions: Sequence[Extraction], lexicon: Any) -> Any:
     return load_lexicon()
 
 
+UNNAMED = Speaker("anonymous", name="unnamed sources")
+"""The one digest entry of the vaguest sources: a lone lower-case word (``many``, ``reports``, ``you``)."""
+
+
 def _speaker_key(sp: Speaker) -> str:
-    """The digest's entry for a speaker: :attr:`Speaker.key`, else (a vague speaker) its kind and label."""
+    """The digest's entry for a speaker: :attr:`Speaker.key`, else (a vague speaker) its kind and label; sources
+    that are one lower-case word share the entry :data:`UNNAMED` (each wording still says who it is given to)."""
+    if _unnamed(sp):
+        return f"{UNNAMED.kind}:{UNNAMED.label}"
     return sp.key or f"{sp.kind}:{sp.label}"
+
+
+def _unnamed(sp: Speaker) -> bool:
+    words = (sp.name or "").split()
+    return sp.kind in ("anonymous", "unresolved", "document") and len(words) == 1 and words[0].islower()
 
 
 def digest(
@@ -183,7 +195,7 @@ def digest(
         seen = {owner}
         for o in g.occurrences:
             k = _speaker_key(o.speaker)
-            speaker_of.setdefault(k, o.speaker)
+            speaker_of.setdefault(k, UNNAMED if _unnamed(o.speaker) else o.speaker)
             if k not in seen:
                 seen.add(k)
                 also_by[k].append(g)

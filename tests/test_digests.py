@@ -160,3 +160,15 @@ def test_an_act_reported_without_quotation_marks_is_set_aside():
     d = digest([Extraction(text, quotes_, (), (), DATE, "argument", "x")], lexicon=load_lexicon())
     assert [g.canonical for g in d.set_aside] == ["from the vote on the resolution"]
     assert [g.canonical for s in d.speakers for g in s.groups] == ["we abstained for peace"]
+
+
+def test_sources_of_one_lower_case_word_share_one_entry():
+    """'many', 'you', 'reports': no speaker an editor can name; their statements share the entry 'unnamed
+    sources', each wording still given to its own source."""
+    text = "Many said “the talks will fail soon enough”. You said “the sanctions will bite hard now”."
+    a = quoting("a", text, ("the talks will fail soon enough", Speaker("anonymous", name="many")),
+                ("the sanctions will bite hard now", Speaker("anonymous", name="you")))
+    d = digest([a], lexicon=LEX)
+    (entry,) = [s for s in d.speakers if s.label == "unnamed sources"]
+    assert len(entry.groups) == 2 and all(s.label not in ("many", "you") for s in d.speakers)
+    assert {o.speaker.label for g in entry.groups for o in g.occurrences} == {"many", "you"}
