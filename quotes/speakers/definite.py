@@ -12,6 +12,7 @@ The head nouns of each kind are word lists of the lexicon (``lexicons/word_lists
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -317,8 +318,8 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
                 assert sp is not None
                 return sp, "title", CONFIDENCE["definite-description"]
         if want:
-            for pos, sp in reversed(s.people_seen):
-                if pos < s.at and fits(sp):
+            for _, sp in reversed(s.people_seen[:bisect.bisect_left(s.people_seen, s.at, key=lambda p: p[0])]):
+                if fits(sp):
                     return sp, "title", CONFIDENCE["described-person-earlier"]
     # named as the description up to its head ("The wife" of "The wife of a man fatally shot by police"), so
     # that no later bare word ("Police") reads as this person's family name
@@ -342,12 +343,9 @@ def _given_name(s: _Source) -> Found | None:
         return None
     if s.lexicon.country_of_adjective(word) or s.lexicon.organisation(word) or s.lexicon.is_title_word(word):
         return None
-    full = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+" + re.escape(word) + r"\b")
     given = _given_names(s.lexicon)
-    for m in full.finditer(s.text):
-        first = fold(m.group(1))
-        if first in given:
-            name = m.group(0)
+    for name, first in _written_after(s, word, _GIVEN_BEFORE):
+        if fold(first) in given:
             found = _surname(s.text, name, s.at, s.people_seen, s.lexicon, s.date)
             if found is not None and found[0].kind == "person":
                 return found[0], "surname", CONFIDENCE["surname-written-in-full"]
@@ -360,6 +358,26 @@ def _given_name(s: _Source) -> Found | None:
     return None
 
 
+_GIVEN_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+$")
+"""A given name (and a middle initial) right before a word: ``John`` of ``John Stumpf``, ``Marc H.`` of ``Marc H. Morial``."""
+
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w.'’-]*)\s+$")
+"""Any capitalised word right before a word: ``Dr.`` of ``Dr. Oz``."""
+
+
+def _written_after(s: _Source, word: str, before: re.Pattern[str]) -> list[tuple[str, str]]:
+    """``(name, first word)`` for each place the article writes ``word`` right after what ``before`` matches
+    (the places looked up by the word, not the whole text searched: a long article costs the same per source)."""
+    out = []
+    for n, i in s.doc.where.get(word, ()):
+        w = s.doc.sentences[n].words[i]
+        lo = max(0, w.start - 40)
+        m = before.search(s.text, lo, w.start)
+        if m is not None:
+            out.append((s.text[m.start(1):w.end], m.group(1)))
+    return out
+
+
 def _lone_proper_noun(s: _Source, word: str) -> bool:
     """Whether the source, one word, is tagged a singular proper noun and the article never writes it after
     another capitalised word (``Dr. Oz``, ``Mehmet Oz``, ``Senator Smith``): a name by itself, as a body's is."""
@@ -367,8 +385,7 @@ def _lone_proper_noun(s: _Source, word: str) -> bool:
     tagged = [w for w in sent.words if s.src.start <= w.start and w.end <= s.src.end] if sent else []
     if len(tagged) != 1 or tagged[0].upos != "PROPN" or tagged[0].xpos != "NNP":
         return False
-    after = re.compile(r"\b[A-Z][\w.'’-]*\s+" + re.escape(word) + r"\b")
-    return after.search(s.text) is None
+    return not _written_after(s, word, _CAPITALISED_BEFORE)
 
 
 def _titled_name(s: _Source) -> Found | None:
@@ -410,8 +427,10 @@ def _part_name(s: _Source, part: str) -> str | None:
         return None
     start = s.text.find(part, s.src.start, s.src.end)
     if start >= 0:
-        for m in s.mentions:
-            if m.speaker.kind == "person" and m.speaker.name and start <= m.span.start and m.span.end <= start + len(part):
+        lo = bisect.bisect_left(s.mentions, start, key=lambda m: m.span.start)
+        hi = bisect.bisect_left(s.mentions, start + len(part), key=lambda m: m.span.start)
+        for m in s.mentions[lo:hi]:
+            if m.speaker.kind == "person" and m.speaker.name and m.span.end <= start + len(part):
                 return m.speaker.name
     joined = " ".join(words)
     org = s.lexicon.organisation(joined)
