@@ -72,6 +72,23 @@ def person_right(gold: str, speaker, lexicon) -> bool:
     return any(same_person(Speaker("person", n), Speaker("person", gold)) == "same" for n in names)
 
 
+ABBREVIATIONS = {"gov": "governor", "sen": "senator", "sens": "senators", "rep": "representative",
+                 "reps": "representatives", "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant",
+                 "atty": "attorney", "supt": "superintendent", "sec": "secretary", "amb": "ambassador",
+                 "prof": "professor", "rev": "reverend", "pres": "president", "adm": "admiral", "cmdr": "commander"}
+"""Title abbreviations (written with a full stop) and the word each stands for."""
+
+
+def expand_abbreviations(text: str) -> str:
+    """``text`` (lower case) with each abbreviation of :data:`ABBREVIATIONS` written with its full stop replaced
+    by its word.
+
+    >>> expand_abbreviations("former pennsylvania gov. and lt. gen. flynn")
+    'former pennsylvania governor and lieutenant general flynn'
+    """
+    return re.sub(r"\b([a-z]+)\.", lambda m: ABBREVIATIONS.get(m.group(1), m.group(0)), text)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
@@ -134,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
                                 if x).lower()
                 right = bool(longs) and longs[-1] in seen
                 titles["last-word"] += right
+                # the same with the title's abbreviations written out ("Former Pennsylvania Gov." for a gold
+                # "former Pennsylvania governor"): the article's title is right, only shorter
+                titles["last-word-expanded"] += bool(longs) and longs[-1] in expand_abbreviations(seen)
                 titles["wrong-speaker" if not ok else "no-title" if not got and not right else
                        "other-words" if not right else "ok"] += 1
                 if not right and ok and longs and re.fullmatch(r"\(?[a-z]-[a-z. ]+\)?", longs[-1]):
@@ -166,7 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"titles (gold persons the article gives a title): {titles['given']}; the right speaker with a title "
           f"{titles['shown']} ({titles['shown'] / n:.1%}), sharing a word with the gold title {titles['agrees']} "
           f"({titles['agrees'] / n:.1%}); its last word of 4+ letters in the predicted title, name or office "
-          f"(the issue's measure; bar 85%) {titles['last-word']} ({titles['last-word'] / n:.1%})")
+          f"(the issue's measure; bar 85%) {titles['last-word']} ({titles['last-word'] / n:.1%}); the same with "
+          f"abbreviations written out (Gov. = governor) {titles['last-word-expanded']} "
+          f"({titles['last-word-expanded'] / n:.1%})")
     print(f"  misses: wrong or no person {titles['wrong-speaker']}, right person without a title {titles['no-title']}, "
           f"a title without the gold's last word {titles['other-words']} (of these, a party-state tag such as "
           f"'(D-Mont.)' ends the gold title: {titles['party-state']})")

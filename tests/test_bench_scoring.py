@@ -87,3 +87,19 @@ def test_agreement_without_several_files_is_a_clear_error(tmp_path, capsys):
     assert "has more than one annotation file" in capsys.readouterr().err
     assert agreement.main(["--polnear", str(tmp_path / "nowhere")]) == 2
     assert "no PolNeAR split" in capsys.readouterr().err
+
+
+def _load_speakers():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_speakers", BENCH / "speakers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_title_abbreviations_are_written_out_only_with_their_full_stop():
+    expand = _load_speakers().expand_abbreviations
+    assert expand("former pennsylvania gov. ed rendell") == "former pennsylvania governor ed rendell"
+    assert expand("lt. gen. michael flynn, sens. warren and tester") == \
+        "lieutenant general michael flynn, senators warren and tester"
+    assert expand("the gov and the rep said") == "the gov and the rep said"  # no full stop: a word, left alone
+    assert expand("dr. no.") == "dr. no."  # not a title abbreviation of the list

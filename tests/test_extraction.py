@@ -185,7 +185,7 @@ def test_methods_find_the_same_plain_quote():
 
 def test_unknown_method_is_a_clear_error():
     """A method name that does not exist raises the project's error, naming the choices."""
-    with pytest.raises(quotes.QuotesError, match="'rules', 'model' or 'both'"):
+    with pytest.raises(quotes.QuotesError, match="'rules', 'model', 'both' or 'accurate'"):
         extract("He said so.", method="magic")  # type: ignore[arg-type]
 
 
@@ -296,6 +296,34 @@ NAME_AND_TITLE_CASES = [
     # "of" and a name whose first word is tagged an adjective
     ("Mark Z. Barabak of National Review wrote that the debate was decided early.", "Mark Z. Barabak",
      "of National Review"),
+    # a relative clause that says what the person is, alone or after an apposition
+    ("“That's the weak spot,” said Luis Rubio, who heads the Center of Research for Development in Mexico City.",
+     "Luis Rubio", "heads the Center of Research for Development in Mexico City"),
+    ("“It will take years,” said James Acton, a physicist who is co-director of the Nuclear Policy Program.",
+     "James Acton", "a physicist who is co-director of the Nuclear Policy Program"),
+    # coordinated descriptions, and a role the tagger took for a verb
+    ("“It is simple,” said Paul Rieckhoff, founder and CEO of Iraq and Afghanistan Veterans of America.",
+     "Paul Rieckhoff", "founder and CEO of Iraq and Afghanistan Veterans of America"),
+    ("Clinton communications director Jennifer Palmieri said the campaign would answer on Friday.",
+     "Jennifer Palmieri", "Clinton communications director"),
+    # a description before the name and a comma; "one of ..." after it
+    ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show nothing new.",
+     "Justin Bamberg", "one of the family's attorneys"),
+    ("“He wrote it,” said Benjamin J. Rhodes, one of the president's closest aides.", "Benjamin J. Rhodes",
+     "one of the president's closest aides"),
+    # an age is no title
+    ("“I am fine,” said 68-year-old Jane Holloway, the chief executive of Norda.",
+     "Jane Holloway", "the chief executive of Norda"),
+]
+
+
+NO_TITLE_CASES = [
+    # what comes before the comma is no person ("After the debate, X said"); a possessive is no copula;
+    # a copula that says something other than what the person is
+    "After the debate, Marcus Delaney said the questions had been fair.",
+    "Marcus Delaney's landmark 2012 visit to Rangoon was praised.\n\n“It was a start,” Marcus Delaney said.",
+    "Marcus Delaney was the subject of most of the debate.\n\n“I enjoyed it,” Marcus Delaney said.",
+    "Reporters asked about the loopholes Marcus Delaney used.\n\n“I did nothing wrong,” Marcus Delaney said.",
 ]
 
 
@@ -304,6 +332,13 @@ def test_names_and_titles_as_written(text, name, title):
     (q,) = extract(text, date="2016-09-19").quotes
     assert q.speaker.kind == "person" and q.speaker.name == name
     assert q.speaker.title is not None and q.speaker.title.text == title
+
+
+@pytest.mark.parametrize("text", NO_TITLE_CASES)
+def test_words_near_a_name_that_are_no_title(text):
+    people = [q for q in extract(text, date="2016-09-19").quotes if q.speaker.name == "Marcus Delaney"]
+    assert people, "the quote of Marcus Delaney is found"
+    assert all(q.speaker.title is None for q in people), [q.speaker.title for q in people]
 
 
 def test_contractions_are_still_split_and_names_are_not():

@@ -24,6 +24,36 @@ _CALENDAR = frozenset({
     "last", "next", "this", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "earlier",
 })
 _APPOSITION_STOP = frozenset({"who", "which", "whose", "said", "says", "told", "added", "wrote", "and", "but", "that"})
+MAX_CLAUSE_WORDS = 20
+"""Longest relative clause (``who heads ...``) or copular description (``X is ...``) read as a title."""
+_COPULA = frozenset({"is", "was"})
+_PREPOSED_LINKS = frozenset({"of", "for", "at", "to", "'s", "’s", "-"})
+
+
+def _nominal(w: Word, lexicon: Lexicon) -> bool:
+    """A word a description before a name is made of: a noun, adjective or proper noun by its tags, or a role
+    word whatever the tagger made of it (``communications director`` tagged as a verb)."""
+    return (w.upos in ("PROPN", "NOUN", "ADJ") or w.xpos.startswith(("NN", "JJ")) or lexicon.is_title_word(w.text)
+            or w.text.lower() in ROLE_WORDS)
+
+
+_PERSON_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee", "man", "woman", "ive", "ess", "arch", "crat", "ic")
+
+
+def _person_noun(word: str, lexicon: Lexicon) -> bool:
+    """Whether a lower-case word can end a description of one person: a person head, role or title word, or a
+    singular noun with a person-noun ending (``environmentalist``, ``physicist``), or a hyphened one."""
+    low = word.lower()
+    return (low in lexicon.words("person-head") or low in ROLE_WORDS or lexicon.is_title_word(word)
+            or (low.endswith(_PERSON_ENDINGS) and not low.endswith("ers")) or "-" in low)
+
+
+def _person_head(word: str, lexicon: Lexicon) -> bool:
+    """Whether a noun (singular or plural) names a person by what they are (``attorney``, ``nominee``)."""
+    low = word.lower().rstrip(".")
+    heads = lexicon.words("person-head")
+    return (low in heads or (low.endswith("s") and low[:-1] in heads) or low in ROLE_WORDS
+            or lexicon.is_title_word(word))
 
 
 def _abbreviation(w: Word) -> bool:
@@ -48,7 +78,7 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         if w.text in ("'s", "’s") and j >= 2 and words[j - 2].upos in ("PROPN", "NOUN"):
             j -= 1
             continue
-        if w.upos in ("PROPN", "NOUN", "ADJ") or _abbreviation(w):
+        if _nominal(w, lexicon) or _abbreviation(w):
             j -= 1
             continue
         if _split_abbreviation(words, j - 1):
@@ -62,6 +92,10 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
             continue
         break
     run = list(words[j:i])
+    for k in range(len(run) - 1, 0, -1):
+        if run[k].text.lower() == "old" and run[k - 1].text in ("-", "–"):
+            run = run[k + 1:]  # "68-year-old Hillary Clinton": an age, no title
+            break
     while run and (run[0].text.lower() in _CALENDAR or run[0].text in ("'s", "’s")):
         run = run[1:]
     while run and lexicon.is_honorific(run[-1].text.rstrip(".")) and not (
@@ -72,6 +106,9 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
     if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) or w.text.lower() in ROLE_WORDS
                or (w.text == "." and _split_abbreviation(run, k)) for k, w in enumerate(run)):
         return None  # "Democrat Hillary Clinton" is a title; "Chicago's Rahm Emanuel" is not
+    head = run[-1]
+    if head.text[:1].islower() and not _abbreviation(head) and not _person_noun(head.text, lexicon):
+        return None  # "... and close loopholes Donald Trump used": no word for a person ends it
     return run[0], run[-1]
 
 
@@ -81,7 +118,7 @@ def _proper(w: Word) -> bool:
     return w.upos == "PROPN" or (w.xpos.startswith("NNP") and w.text[:1].isupper())
 
 
-def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
+def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
     """The description after a name: ``, a Columbia University surgeon,`` or ``of National Review``."""
     words = sent.words
     if k >= len(words):
@@ -96,17 +133,129 @@ def _apposition(sent: Sentence, k: int) -> tuple[Word, Word] | None:
     if words[k].text != ",":
         return None
     run: list[Word] = []
-    for w in words[k + 1:]:
+    cut = 0  # the run before its last "and": what is kept when the whole would be too long
+    for n, w in enumerate(words[k + 1:], start=k + 1):
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        if w.text.lower() in ("and", "&") and run and nxt is not None and (
+                (nxt.text[:1].islower() and nxt.upos in ("NOUN", "ADJ", "DET"))
+                or (run[-1].text[:1].isupper() and nxt.text[:1].isupper())
+                or lexicon.is_title_word(nxt.text) or nxt.text.lower() in ROLE_WORDS):  # "founder and CEO of X"
+            cut = len(run)
+            run.append(w)  # "a professor of geosciences and international affairs", "Strategic and International"
+            continue
         if (w.upos == "PUNCT" and w.text not in ("-", "–", "'s", "’s")) or w.text.lower() in _APPOSITION_STOP:
             break
-        if w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG"):
+        if w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN"):
             return None  # "Fallon, speaking ... said": a clause, not a description
         run.append(w)
         if len(run) > MAX_APPOSITION_WORDS:
-            return None
-    if not run or not any(w.upos == "NOUN" for w in run):
-        return None  # "Fallon, 45," or a place
-    if run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
+            if not cut:
+                return None
+            run = run[:cut]
+            break
+    if not run or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in run):
+        return None  # "Fallon, 45," or a place ("the chief executive of X" may be tagged all adjectives)
+    if run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN") and not (
+            run[0].text.lower() == "one" and len(run) > 1 and run[1].text == "of"):  # "one of the president's aides"
+        return None
+    return run[0], run[-1]
+
+
+def _clause(words: Sequence[Word], k: int) -> list[Word]:
+    """The words from ``words[k]`` to the clause's end (a comma or other punctuation but a hyphen, or a
+    conjunction before a finite verb), at most :data:`MAX_CLAUSE_WORDS` + 1."""
+    run: list[Word] = []
+    for n, w in enumerate(words[k:], start=k):
+        if w.upos == "PUNCT" and w.text not in ("-", "–", "'s", "’s"):
+            break
+        if w.text.lower() in ("and", "but") and n + 1 < len(words) and words[n + 1].upos in ("VERB", "AUX") and \
+                words[n + 1].xpos not in ("VBN", "VBG"):
+            break  # "who heads X and has backed Y": the second clause says something else
+        run.append(w)
+        if len(run) > MAX_CLAUSE_WORDS:
+            break
+    return run
+
+
+def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
+    """A relative clause that says what the person is, at ``words[k]`` (``who`` or ``, who``): ``who heads
+    the Center of Research for Development`` -> ``heads the Center ...``; ``who is a lawyer for X`` -> ``a
+    lawyer for X``. Its first verb must be one of the lexicon's ``role-verb`` list."""
+    words = sent.words
+    if k < len(words) and words[k].text == ",":
+        k += 1
+    if k + 1 >= len(words) or words[k].text.lower() != "who":
+        return None
+    run = _clause(words, k + 1)
+    if not run or len(run) > MAX_CLAUSE_WORDS:
+        return None
+    verbs = [n for n, w in enumerate(run) if w.upos in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = run[verbs[0]]
+    lemma = (verb.lemma or verb.text).lower()
+    if lemma not in lexicon.words("role-verb") or verb.xpos in ("VBG",):
+        return None
+    if lemma == "be":
+        rest = run[verbs[0] + 1:]
+        if len(rest) < 1 or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon)
+                                    for w in rest):
+            return None  # "who was there", "who is 45"
+        if verbs[0] == 0:
+            run = rest  # "who is a lawyer": the description after the verb
+    return run[0], run[-1]
+
+
+def _copular(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
+    """``Charlotte Meehan is playwright-in-residence at Wheaton College``: the sentence opens with the name
+    (``words[i:end]``) and says what the person is (its head noun, before any preposition, names a person:
+    ``Pence was the subject of ...`` does not)."""
+    words = sent.words
+    if i != 0 or end >= len(words) or words[end].text.lower() not in _COPULA:
+        return None
+    run = _clause(words, end + 1)
+    if not run or len(run) > MAX_CLAUSE_WORDS or run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
+        return None
+    if run[0].text.lower() in ("not", "no", "this", "that", "it") or any(
+            w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN") for w in run):
+        return None
+    head = next((w for n, w in enumerate(run) if n + 1 == len(run) or run[n + 1].upos == "ADP"), run[-1])
+    if not _person_noun(head.text, lexicon):
+        return None
+    return run[0], run[-1]
+
+
+def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
+    """A description before the name and a comma that names what the person is: ``An attorney for Pagliano,
+    Mark MacDougall, said``, ``for the Republican nominee, Donald Trump``, ``one of the family's attorneys,
+    Justin Bamberg``. Its head, right before the comma, must name a person (``person-head`` list, a role or
+    title word): ``After the debate, Donald Trump said`` has none. A name in a list (``X, Y and Z``) is not
+    described so."""
+    words = sent.words
+    if i < 2 or words[i - 1].text != ",":
+        return None
+    if end < len(words) and words[end].text.lower() in ("and", "or"):
+        return None
+    if i >= 3 and words[i - 3].text == "," and words[i - 2].upos == "PROPN":
+        return None  # "Quiros, Stenger": a list of names
+    head = words[i - 2]
+    if (head.upos not in ("NOUN", "PROPN") and not head.xpos.startswith("NN")) or not _person_head(head.text, lexicon):
+        return None
+    j = i - 2
+    while j > 0:
+        w = words[j - 1]
+        if _nominal(w, lexicon) or w.text.lower() in _PREPOSED_LINKS or w.upos == "DET" or (
+                w.text.lower() == "one" and words[j].text == "of"):
+            j -= 1
+            continue
+        break
+    run = list(words[j:i - 1])
+    start = next((n for n, w in enumerate(run) if w.upos == "DET" or w.text.lower() == "one"), None)
+    if start is not None:
+        run = run[start:]  # "In a statement, one of ...": from its determiner
+    elif j > 0:
+        return None  # no determiner and not at the sentence start: "After meeting president X" and the like
+    if not run or run[0].text.lower() in _PREPOSED_LINKS or run[0].text.lower() in ("this", "that", "these"):
         return None
     return run[0], run[-1]
 
@@ -136,6 +285,7 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     name alone count too."""
     text = doc.text
     best: Span | None = None
+    best_rank = (-1, 0)  # descriptions (1) before relative clauses (0: "who heads ..."), then the longest
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
     if family:
         wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
@@ -158,10 +308,18 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 # a splitter that ended a sentence at "Gov." cut the title from its name
                 prev = doc.sentences[n - 1]
                 before = _premodifier(prev, len(prev.words), lexicon)
-            for found in (before, _apposition(sent, end)):
+            after = _apposition(sent, end, lexicon)
+            if after is not None:  # "a fellow at the Council who ran the Agency": the clause goes with it
+                k = next((m for m in range(end, len(words)) if words[m] is after[1]), None)
+                clause = _relative(sent, k + 1, lexicon) if k is not None else None
+                if clause is not None and clause[0].start > after[1].end:
+                    after = (after[0], clause[1])
+            candidates = [(1, before), (1, after), (1, _preposed(sent, i, end, lexicon)), (0, _copular(sent, i, end, lexicon)),
+                          (0, _relative(sent, end, lexicon))]
+            for rank, found in candidates:
                 if found is None:
                     continue
                 span = Span.of(text, found[0].start, found[1].end)
-                if best is None or len(span.text) > len(best.text):
-                    best = span
+                if best is None or (rank, len(span.text)) > best_rank:
+                    best, best_rank = span, (rank, len(span.text))
     return best
