@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from quotes import extract
 from quotes.attribution import Attribution, find_attributions
 from quotes.lexicon import load_lexicon
 from quotes.marks import find_quotations
@@ -392,3 +393,13 @@ def test_people_seen_files_each_person_under_their_names_once():
     assert [sp.name for _, sp in seen.with_family("mcclenney", before=100)] == ["Tyresha McClenney"]
     seen.add((60, Speaker("person", "Ted Cruz")))
     assert [p for p, _ in seen.named("cruz", before=80)] == [5, 40, 60]
+
+
+def test_a_family_name_in_narration_brings_its_person_back_for_a_pronoun():
+    """'Lindqvist's record ... He said': the family name written alone is the Lindqvist named before, so 'he'
+    is him, not the man named between."""
+    text = ("Peter Lindqvist became mayor of the town in 2019.\n\n"
+            "Tom Berg, a council member, chaired Tuesday's meeting.\n\n"
+            "Lindqvist's record on housing has been mixed. He said the new plan would take years.\n")
+    (q,) = [q for q in extract(text, date="2024-03-01").quotes if "take years" in q.text]
+    assert q.speaker.name == "Peter Lindqvist" and q.resolution == "pronoun"

@@ -309,9 +309,8 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
                 return False
             if not want:
                 return True
-            if sp.person_id:
-                return s.lexicon.person(sp.person_id).gender in ("", want, "x")
-            return given_name_gender(sp.name or "", s.lexicon) in ("", want)
+            known = s.lexicon.person(sp.person_id).gender if sp.person_id else ""
+            return (known or given_name_gender(sp.name or "", s.lexicon)) in ("", want, "x")
 
         for sp in (s.introduced, s.previous) if want or head in s.lexicon.words("story-head") else ():
             if fits(sp):

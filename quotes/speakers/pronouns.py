@@ -56,7 +56,8 @@ def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], pre
                 return False
             if sp.person_id is None:
                 return given_name_gender(sp.name or "", lexicon) in ("", want)
-            g = lexicon.person(sp.person_id).gender
+            # the lexicon's gender, else the given name's (many office holders have none recorded)
+            g = lexicon.person(sp.person_id).gender or given_name_gender(sp.name or "", lexicon)
             return g in ("", want, "x")
         if introduced is not None and ok(introduced) and introduced != previous:
             return introduced, "pronoun", CONFIDENCE["pronoun-introduced-subject"]

@@ -47,7 +47,7 @@ from .pronouns import (
     _paragraphs_between,
     _pronoun,
 )
-from .salience import introduced_person, named_people
+from .salience import GIVEN_NAME_LISTS, introduced_person, named_people
 from .seen import PeopleSeen
 from .titles import title_as_written
 
@@ -65,6 +65,7 @@ def resolve_speakers(
     mentions = sorted(mentions, key=lambda m: m.span.start)  # in text order: looked up by offset (_named)
     people_seen = PeopleSeen([*((m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"),
                               *named_people(doc, mentions, lexicon, date)], lexicon)
+    _file_family_names(doc, mentions, people_seen, lexicon, date)
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
@@ -118,6 +119,41 @@ def resolve_speakers(
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
     return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
+
+
+def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: PeopleSeen, lexicon: Lexicon,
+                       date: dt.date) -> None:
+    """A family name the narration writes alone (``Mr. Ban's record ...``, ``Trump has ...``) is the person a
+    speaker's bare surname would be (:func:`quotes.speakers.names._surname`: the one of that name named
+    before, else the lexicon's prominent namesake): filed there too, so that a ``he`` after it is that
+    person rather than someone named between the full name and it. With two people of the name named
+    before it (Bill and Hillary Clinton, Wang Yi and Wang Wenbin) it is no one."""
+    given = set().union(*(lexicon.words(k) for k in GIVEN_NAME_LISTS))
+    families = set(people_seen.families())
+    for sent in doc.sentences:  # people no lexicon knows: their family name alone ("It was under Berg's watch")
+        words = sent.words
+        for k, w in enumerate(words):
+            if w.upos != "PROPN" or not w.text[:1].isupper() or fold(w.text) not in families:
+                continue
+            if (k and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper()) or (
+                    k + 1 < len(words) and words[k + 1].upos == "PROPN" and words[k + 1].text[:1].isupper()):
+                continue  # part of a longer name, filed (or not) as that
+            earlier = {sp.key or sp.name: sp for _, sp in people_seen.with_family(fold(w.text), before=w.start)
+                       if sp.kind == "person" and sp.person_id is None and sp.name
+                       and fold(sp.name.split()[0]) in given}  # "Tom Berg", not "South Florida"
+            if len(earlier) == 1:
+                people_seen.add((w.start, next(iter(earlier.values()))))
+    for m in mentions:
+        if m.speaker.kind != "unresolved" or not m.speaker.name or len(m.speaker.name.split()) != 1:
+            continue
+        earlier = {sp.key or sp.name or "": sp for _, sp in people_seen.named(fold(m.speaker.name), before=m.span.start)
+                   if sp.kind == "person"}
+        if len(earlier) > 1:
+            continue  # two people of the name: which one is for the speakers' own rules to tell
+        found = _surname(doc.text, m.speaker.name, m.span.start, people_seen, lexicon, date)
+        if found is not None and found[0].kind == "person" and (
+                found[0].person_id or fold((found[0].name or "?").split()[0]) in given):
+            people_seen.add((m.span.start, found[0]))
 
 
 def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon) -> tuple[Quote, ...]:

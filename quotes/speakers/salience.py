@@ -87,6 +87,12 @@ def _person_named(doc: Document, run: list[Word], mentions: Sequence[Mention],
     return None
 
 
+CALENDAR_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                            "february", "march", "april", "june", "july", "august", "september", "october",
+                            "november", "december"})
+"""Capitalised words that end no personal name (``May`` and ``Mark`` left out: names too)."""
+
+
 GIVEN_NAME_LISTS = ("given-name-female", "given-name-male", "given-name-unisex")
 
 
@@ -112,7 +118,8 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
                 i += 1
                 continue
             j = i
-            while j + 1 < len(words) and words[j + 1].upos == "PROPN" and words[j + 1].text[:1].isupper() and j - i < 3:
+            while j + 1 < len(words) and words[j + 1].upos == "PROPN" and words[j + 1].text[:1].isupper() and j - i < 3 \
+                    and words[j + 1].text.lower() not in CALENDAR_NAMES:  # "in Florida Friday": no one's name
                 j += 1
             run = list(words[i:j + 1])
             first_given = next((k for k, x in enumerate(run) if fold(x.text) in given), 0)
