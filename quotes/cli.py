@@ -503,9 +503,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="keep tagging and parsing results here between runs (default: QUOTES_CACHE, "
                              "else ~/.cache/quotes)")
     common.add_argument("--no-cache", action="store_true", help="parse everything afresh; keep nothing on disk")
-    common.add_argument("--method", choices=["both", "model", "rules"], default="both",
+    common.add_argument("--method", choices=["both", "model", "rules", "accurate"], default="both",
                         help="how quotes are found: the role tagger with the parse rules (default), the tagger "
-                             "alone (fastest), or the rules alone")
+                             "alone (fastest), the rules alone, or accurate: the default with a tagger "
+                             "fine-tuned from a pretrained encoder (slower; pip install "
+                             "'newsroom-quotes[accurate]')")
     p = argparse.ArgumentParser(
         prog="quotes", description="Quote attribution and speaker verification for newsrooms.",
         epilog="FILE, DIR: article files (.txt, .html; a directory: every such file in it), or - for standard "
@@ -588,7 +590,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="largest draft taken, pasted or uploaded, in MB (default 2)")
     sv.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")
     sv.add_argument("--models", help="directory of parser models (default: QUOTES_MODELS, stanza's, shipped)")
-    sv.add_argument("--method", choices=["both", "model", "rules"], default="both", help="how quotes are found")
+    sv.add_argument("--method", choices=["both", "model", "rules", "accurate"], default="both",
+                    help="how quotes are found")
     sv.add_argument("--cache", metavar="DIR", help="parse cache directory (default: QUOTES_CACHE, else ~/.cache/quotes)")
     sv.add_argument("--no-cache", action="store_true", help="keep no parses on disk")
     sv.add_argument("--quiet", "-q", action="store_true", help="no status messages, no request log")

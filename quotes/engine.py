@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Engine", "check", "default_engine", "digest", "extract", "extract_many"]
 
-METHODS = ("rules", "model", "both")
+METHODS = ("rules", "model", "both", "accurate")
 BATCH = 16
 """Articles extracted together between two progress reports (results do not depend on it)."""
 
@@ -92,7 +92,9 @@ class Engine:
     ``lexicon``: a :class:`~quotes.lexicon.Lexicon`, or the path of a lexicon directory laid over the
     bundled one (default: the bundled lexicon). ``models``: a directory of parser models (default:
     ``QUOTES_MODELS``, stanza's English models if installed, else the shipped ones). ``method``: ``"both"``
-    (role tagger and parse rules), ``"model"`` (the tagger alone: fastest) or ``"rules"``. ``cache``: a
+    (role tagger and parse rules), ``"model"`` (the tagger alone: fastest), ``"rules"``, or ``"accurate"``
+    (``"both"`` with the tagger fine-tuned from a pretrained encoder: slower; needs the ``accurate`` extra,
+    else :class:`~quotes.errors.ModelsNotFoundError` says how to install it). ``cache``: a
     directory for the disk cache of parses and role labels, ``True`` for ``~/.cache/quotes``, ``False`` for
     none, ``None`` for what ``QUOTES_CACHE`` says (unset: none). Models load on first use.
     """
@@ -106,7 +108,7 @@ class Engine:
         cache: str | os.PathLike[str] | bool | None = None,
     ) -> None:
         if method not in METHODS:
-            raise InputError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
+            raise InputError(f"'method' must be 'rules', 'model', 'both' or 'accurate' (got {method!r})")
         self.method: Method = method
         self.models = models
         self._lexicon = _lexicon_of(lexicon)
@@ -114,7 +116,7 @@ class Engine:
         self._lexicon_origin: str | Lexicon | None = str(lexicon) if isinstance(lexicon, (str, os.PathLike)) else lexicon
         self._cache = cache
         self._parser: Parser | None = None
-        self._role: list[RoleModel | None] = []  # [] until loaded
+        self._role: dict[str, RoleModel | None] = {}  # "default", "accurate": once loaded
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -142,16 +144,20 @@ class Engine:
 
     @property
     def role_model(self) -> RoleModel | None:
-        """The role tagger (None when none is shipped, or with ``method="rules"``)."""
+        """The role tagger (None when none is shipped, or with ``method="rules"``); with ``"accurate"`` the
+        fine-tuned encoder (:mod:`quotes.attribution.accurate`)."""
         if self.method == "rules":
             return None
-        if not self._role:
-            from .attribution import load_role_model  # imports torch: only when a tagger is wanted
-
+        kind = "accurate" if self.method == "accurate" else "default"
+        if kind not in self._role:
             with self._lock:
-                if not self._role:
-                    self._role.append(load_role_model())
-        return self._role[0]
+                if kind not in self._role:
+                    # imports torch (and, for the accurate one, transformers): only when a tagger is wanted
+                    from .attribution import load_role_model
+                    from .attribution.accurate import load_accurate_model
+
+                    self._role[kind] = load_accurate_model() if kind == "accurate" else load_role_model()
+        return self._role[kind]
 
     def configured(self, *, lexicon: Lexicon | str | os.PathLike[str] | None = None,
                    method: Method | None = None) -> Engine:

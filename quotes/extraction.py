@@ -30,7 +30,7 @@ from .reading import Article, first_line_title, read_article
 from .records import Diagnostic, Extraction, Span
 from .speakers import find_mentions, resolve_speakers
 
-Method = Literal["rules", "model", "both"]
+Method = Literal["rules", "model", "both", "accurate"]
 
 def _cue_word(lexicon: Lexicon, *, thought: bool = True) -> Callable[[Word], bool]:
     """Whether a tagged word is a cue verb of the lexicon (:meth:`Lexicon.is_cue`) or the ``according`` of
@@ -130,7 +130,8 @@ def extract_articles(
     ``method`` chooses how statements are found: ``"both"`` runs the learned role tagger on every
     paragraph and the parse rules where they can add to it (a cue the tagger found without a source, a
     statement reported inside a learned content); ``"model"`` the tagger alone (no dependency parse:
-    the fastest); ``"rules"`` the parse rules alone. Without a role tagger, ``"both"`` falls back to the
+    the fastest); ``"rules"`` the parse rules alone; ``"accurate"`` is ``"both"`` with the role tagger
+    fine-tuned from a pretrained encoder (:mod:`quotes.attribution.accurate`: slower, an optional extra). Without a role tagger, ``"both"`` falls back to the
     rules with a ``no-role-model`` diagnostic and ``"model"`` raises
     :class:`~quotes.errors.ModelsNotFoundError`.
 
@@ -138,8 +139,13 @@ def extract_articles(
     such an article becomes an empty extraction whose ``unreadable`` diagnostic (severity error) says why,
     and the others go on.
     """
-    if method not in ("rules", "model", "both"):
-        raise QuotesError(f"'method' must be 'rules', 'model' or 'both' (got {method!r})")
+    if method not in ("rules", "model", "both", "accurate"):
+        raise QuotesError(f"'method' must be 'rules', 'model', 'both' or 'accurate' (got {method!r})")
+    if method == "accurate":  # "both" with the accurate tagger (the engine passes it as role_model)
+        if role_model is None:
+            raise ModelsNotFoundError("method 'accurate' needs the accurate role tagger (see "
+                                      "quotes.attribution.accurate)")
+        method = "both"
     lex = lexicon
     read = [_read(text, name=name, skip=skip_unreadable) for name, text in articles]
     texts = [a.text for a in read]

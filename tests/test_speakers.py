@@ -396,10 +396,11 @@ def test_people_seen_files_each_person_under_their_names_once():
 
 
 def test_a_family_name_in_narration_brings_its_person_back_for_a_pronoun():
-    """'Lindqvist's record ... He said': the family name written alone is the Lindqvist named before, so 'he'
-    is him, not the man named between."""
+    """'It was under Lindqvist's watch ... He said': the family name written alone is the Lindqvist named
+    before, so 'he' is him, not the man named between."""
     text = ("Peter Lindqvist became mayor of the town in 2019.\n\n"
             "Tom Berg, a council member, chaired Tuesday's meeting.\n\n"
-            "Lindqvist's record on housing has been mixed. He said the new plan would take years.\n")
+            "It was under Lindqvist's watch that the council approved the budget. He said the new plan would "
+            "take years.\n")
     (q,) = [q for q in extract(text, date="2024-03-01").quotes if "take years" in q.text]
     assert q.speaker.name == "Peter Lindqvist" and q.resolution == "pronoun"

@@ -175,6 +175,13 @@ class RoleModel:
         """Feature indices per feature name, per word (see :func:`encode_features`)."""
         return encode_features(self.vocabs, segment.features)
 
+    def scores(self, segments: Sequence[Segment]) -> tuple[Any, list[int]]:
+        """Label scores ``(segments, words, labels)`` for non-empty segments, and their lengths in words."""
+        inputs, lengths, chars = pad_batch([self.encode(s) for s in segments])
+        scores = ensemble_scores(self.networks, inputs, lengths, chars)
+        scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
+        return scores, lengths.tolist()
+
     def tag(self, batch: Sequence[Segment], *, store: Store | None = None,
             documents: Sequence[int] | None = None) -> list[list[str]]:
         """The best label sequence for each segment (no ``I-`` without its ``B-``).
@@ -223,10 +230,8 @@ class RoleModel:
             done = []
             with torch.no_grad():
                 for chunk in part:
-                    inputs, lengths, chars = pad_batch([self.encode(batch[i]) for i in chunk])
-                    scores = ensemble_scores(self.networks, inputs, lengths, chars)
-                    scores[:, :, 0] -= self.config.get("o_bias", 0) / 100  # tuned on held-out train: favour recall
-                    done.append(decode_batch(scores, lengths.tolist(), moves))
+                    scores, lengths = self.scores([batch[i] for i in chunk])
+                    done.append(decode_batch(scores, lengths, moves))
             return done
 
         for chunk, labels in zip(chunks, interleaved(run, chunks, min_items=1)):  # a chunk is work enough
