@@ -199,7 +199,7 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and false alarms")
     ap.add_argument("--parse-all", action="store_true",
                     help="the unhurried run: the dependency parser on every sentence, not only where the rules need it")
-    ap.add_argument("--method", default="both", choices=["rules", "model", "both"],
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both", "accurate"],
                     help="which attribution finder extract uses (default: both)")
     ap.add_argument("--keep-nested", action="store_true",
                     help="also score the statements reported inside another's content, which PolNeAR never "

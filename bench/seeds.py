@@ -88,7 +88,7 @@ def speaker_ok(gold: dict, speaker, lexicon=None) -> bool:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--errors", action="store_true")
-    ap.add_argument("--method", default="both", choices=["rules", "model", "both"],
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both", "accurate"],
                     help="which attribution finder extract uses (default: both)")
     args = ap.parse_args(argv)
     import quotes

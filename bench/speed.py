@@ -48,7 +48,7 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3, help="paired rounds of plain pipeline and cold extract")
-    ap.add_argument("--method", default="both", choices=["rules", "model", "both"])
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both", "accurate"])
     args = ap.parse_args(argv)
     import torch
 

@@ -456,6 +456,9 @@ def cmd_models(args: argparse.Namespace) -> int:
     else:
         n = len(role_model.networks)
         print(f"role tagger: {role_model.source} ({n} network{'s, scores averaged' if n > 1 else ''})")
+    from .attribution.accurate import accurate_status
+
+    print(f"accurate role tagger (--method accurate): {accurate_status()}")
     return 0
 
 

@@ -120,3 +120,17 @@ def test_lone_proper_noun_is_an_organisation():
     text = ("The show's host, Dr. Oz, examined the candidate.\n\n"
             "\"He is healthy,\" Oz said.\n")
     assert all(kind != "organisation" for kind, _ in _speakers(text))
+
+
+def test_what_a_person_owns_speaks_as_a_document():
+    """'Ivana Trump's brief argued ...': the brief, not Ivana Trump; a country's ministry stays an organisation."""
+    text = "Lena Marsh's brief argued that the papers should stay sealed.\n"
+    assert _speakers(text) == [("document", "Lena Marsh's brief")]
+
+
+def test_the_end_of_an_organisation_name_is_no_person():
+    """'Citizens for Tax Justice said ...', 'Peabody Energy said ...': organisations, never people."""
+    for text, org in [("Citizens for Tax Justice said the loophole cost billions.\n", "Tax Justice"),
+                      ("Halvard Energy said the mine would close.\n", "Halvard Energy")]:
+        found = _speakers(text)
+        assert found and all(kind != "person" for kind, _ in found), (text, org, found)

@@ -10,6 +10,7 @@ import attrs
 
 from ..attribution.records import Attribution
 from ..lexicon import Lexicon
+from ..lexicon.names import fold
 from ..parse import Document, Word
 from ..records import Mention, Span, Speaker
 from .mentions import NOT_NAMES, _sentence_at, _speaker_of
@@ -32,6 +33,8 @@ ORGANISATION_WORDS = {
     "consortium", "caucus", "coalition", "project", "plaza", "alliance", "initiative", "society", "league",
     "board", "authority", "bureau", "corporation", "partnership", "trust", "preparedness", "studies", "affairs",
     "campaign", "program", "programme", "hospital", "church", "museum", "academy", "reserve",
+    "energy", "coal", "oil", "gas", "motors", "airlines", "institution", "policy", "watch", "capital",
+    "holdings", "partners", "industries", "systems", "technologies", "pharmaceuticals", "brands", "stores",
 }
 ROLE_WORDS = {
     "advocate", "public", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman", "executive",
@@ -157,7 +160,22 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
         return None
     if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
         return None
+    if _inside_a_longer_name(doc, run[0]) and fold(core[0].text) not in _given_names(lexicon):
+        return None  # "Citizens for Tax Justice", "Center for Federal Tax Policy": the end of an organisation's name
     return Speaker("person", name=name)
+
+
+def _given_names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset().union(*(lexicon.words(k) for k in ("given-name-female", "given-name-male", "given-name-unisex")))
+
+
+def _inside_a_longer_name(doc: Document, first: Word) -> bool:
+    """Whether a run of proper nouns continues a capitalised name before it through ``for``, ``of`` or ``&``."""
+    words = doc.words_before(first.start, 2)
+    if len(words) < 2:
+        return False
+    before, link = words
+    return link.text.lower() in ("for", "of", "&") and before.text[:1].isupper() and before.upos in ("PROPN", "NOUN")
 
 
 def _strip_det(phrase: str) -> str:

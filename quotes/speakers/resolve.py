@@ -305,6 +305,33 @@ def _named(s: _Source) -> Found | None:
     return first.speaker, "cue-subject", CONFIDENCE["named"]
 
 
+def _possessed(s: _Source) -> Found | None:
+    """What a person owns speaks: ``Ivana Trump's brief``, ``Jared Diamond's 2005 best seller``, ``Donald
+    Trump's campaign`` (a document or organisation head after the possessive, nothing capitalised after it)
+    is a document or an organisation (:func:`quotes.speakers.definite._described`), not the possessor."""
+    words = s.phrase.split()
+    k = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if k is None or (k == 0 and words[0].lower() in ("its", "his", "her", "their")):
+        return None
+    owned = words[k + 1:]
+    if not owned or any(w[:1].isupper() for w in owned):
+        return None  # "Hillary Clinton's campaign manager Robby Mook": a person named after it
+    head = owned[-1].strip(".,;:").lower()
+    lists = ("document-head", "organisation-head")
+    if not any(head in s.lexicon.words(name) for name in lists):
+        return None
+    # the possessor must be a person ("South Korea's foreign ministry" is the ministry, found otherwise)
+    mark = s.text.find("'s" if "'s" in words[k] else "’s", s.src.start, s.src.end)
+    owner = Span.of(s.text, s.src.start, mark) if mark > s.src.start else None
+    if owner is None:
+        return None
+    lo = bisect.bisect_left(s.mentions, owner.start - 400, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(s.mentions, owner.end, key=lambda m: m.span.start)
+    person = any(m.span.overlaps(owner) and m.speaker.kind == "person" for m in s.mentions[lo:hi]) or \
+        _unknown_person(s.doc, owner, s.lexicon, s.date) is not None
+    return _described_head(s) if person else None
+
+
 def _unknown(s: _Source) -> Found | None:
     """A name the lexicon does not know, read from the source's proper nouns."""
     unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
@@ -444,7 +471,7 @@ def _capitalised(s: _Source) -> Found | None:
 
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
-    _coordinated, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
+    _coordinated, _possessed, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
     _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
     _unnamed_group, _capitalised,
