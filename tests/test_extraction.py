@@ -314,6 +314,17 @@ NAME_AND_TITLE_CASES = [
     # an age is no title
     ("“I am fine,” said 68-year-old Jane Holloway, the chief executive of Norda.",
      "Jane Holloway", "the chief executive of Norda"),
+    # a role word tagged as a proper noun; a description whose head is before "for" and a name
+    ("“He looked like a grown-up,” said MSNBC host Chris Matthews.", "Chris Matthews", "MSNBC host"),
+    ("An attorney for Pagliano, Mark MacDougall, said his client was ready to appear.", "Mark MacDougall",
+     "An attorney for Pagliano"),
+    # "at the" and a name; a hyphenated given name; a relative clause that the main verb ends
+    ("Dan McLaughlin at the National Review agreed that the debate was won.", "Dan McLaughlin",
+     "at the National Review"),
+    ("Jo-Renee Formicola, political science professor at Seton Hall University, said the debate mattered.",
+     "Jo-Renee Formicola", "political science professor at Seton Hall University"),
+    ("Dr. Connie Mariano, who as a Navy captain was the White House physician and later retired, said the "
+     "records were complete.", "Connie Mariano", "as a Navy captain was the White House physician"),
 ]
 
 
@@ -324,6 +335,7 @@ NO_TITLE_CASES = [
     "Marcus Delaney's landmark 2012 visit to Rangoon was praised.\n\n“It was a start,” Marcus Delaney said.",
     "Marcus Delaney was the subject of most of the debate.\n\n“I enjoyed it,” Marcus Delaney said.",
     "Reporters asked about the loopholes Marcus Delaney used.\n\n“I did nothing wrong,” Marcus Delaney said.",
+    "They wanted the agency's Marcus Delaney report.\n\n“It is all there,” Marcus Delaney said.",
 ]
 
 

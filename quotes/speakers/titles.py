@@ -104,9 +104,12 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
     if not run or all(lexicon.is_honorific(w.text.rstrip(".")) for w in run):
         return None
     if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) or w.text.lower() in ROLE_WORDS
+               or (w.text[:1].islower() and _person_noun(w.text, lexicon))  # "MSNBC host", host tagged PROPN
                or (w.text == "." and _split_abbreviation(run, k)) for k, w in enumerate(run)):
         return None  # "Democrat Hillary Clinton" is a title; "Chicago's Rahm Emanuel" is not
     head = run[-1]
+    if head.text in ("'s", "’s"):
+        return None  # "the agency's Clinton investigative report": a possessor, no title
     if head.text[:1].islower() and not _abbreviation(head) and not _person_noun(head.text, lexicon):
         return None  # "... and close loopholes Donald Trump used": no word for a person ends it
     return run[0], run[-1]
@@ -123,7 +126,8 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
     words = sent.words
     if k >= len(words):
         return None
-    if words[k].text == "of" and k + 1 < len(words) and _proper(words[k + 1]):
+    if words[k].text in ("of", "at") and k + 1 < len(words) and (_proper(words[k + 1]) or (
+            words[k + 1].text.lower() == "the" and k + 2 < len(words) and _proper(words[k + 2]))):
         end = k + 1
         while end + 1 < len(words) and (_proper(words[end + 1]) or words[end + 1].text in ("of", "the")):
             end += 1
@@ -168,9 +172,10 @@ def _clause(words: Sequence[Word], k: int) -> list[Word]:
     for n, w in enumerate(words[k:], start=k):
         if w.upos == "PUNCT" and w.text not in ("-", "–", "'s", "’s"):
             break
-        if w.text.lower() in ("and", "but") and n + 1 < len(words) and words[n + 1].upos in ("VERB", "AUX") and \
-                words[n + 1].xpos not in ("VBN", "VBG"):
-            break  # "who heads X and has backed Y": the second clause says something else
+        nxt = n + 2 if n + 2 < len(words) and n + 1 < len(words) and words[n + 1].upos == "ADV" else n + 1
+        if w.text.lower() in ("and", "but") and nxt < len(words) and words[nxt].upos in ("VERB", "AUX") and \
+                words[nxt].xpos not in ("VBN", "VBG"):
+            break  # "who heads X and (later) retired": the second clause says something else
         run.append(w)
         if len(run) > MAX_CLAUSE_WORDS:
             break
@@ -187,6 +192,11 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
     if k + 1 >= len(words) or words[k].text.lower() != "who":
         return None
     run = _clause(words, k + 1)
+    finite = [n for n, w in enumerate(run) if w.upos in ("VERB", "AUX") and w.xpos in ("VBZ", "VBD", "VBP", "MD")]
+    if len(finite) >= 2 and finite[1] > finite[0] + 1:
+        run = run[:finite[1]]  # "who as a captain was the White House physician says ...": the main verb ends it
+        while run and run[-1].upos in ("ADP", "DET", "CCONJ", "SCONJ"):
+            run = run[:-1]
     if not run or len(run) > MAX_CLAUSE_WORDS:
         return None
     verbs = [n for n, w in enumerate(run) if w.upos in ("VERB", "AUX")]
@@ -238,7 +248,14 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
         return None
     if i >= 3 and words[i - 3].text == "," and words[i - 2].upos == "PROPN":
         return None  # "Quiros, Stenger": a list of names
-    head = words[i - 2]
+    h = i - 2
+    while h > 0 and words[h].upos == "PROPN" and words[h].text[:1].isupper():
+        h -= 1  # "An attorney for Pagliano, Mark MacDougall": the head is before "for" and its name
+    if h < i - 2 and words[h].text.lower() in ("for", "of", "at", "with", "to") and h > 0:
+        h -= 1
+    else:
+        h = i - 2
+    head = words[h]
     if (head.upos not in ("NOUN", "PROPN") and not head.xpos.startswith("NN")) or not _person_head(head.text, lexicon):
         return None
     j = i - 2
@@ -289,7 +306,8 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
     if family:
         wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
-    places = sorted({place for parts in wanted for place in doc.where.get(parts[0], ())})
+    # a hyphenated given name is three words to the tokenizer ("Jo-Renee"): looked up by its first part
+    places = sorted({place for parts in wanted for place in doc.where.get(parts[0], doc.where.get(parts[0].split("-")[0], ()))})
     for n, i in places:
         sent = doc.sentences[n]
         words = sent.words
