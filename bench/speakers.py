@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print N wrong person speakers")
     ap.add_argument("--kind-errors", type=int, default=0, help="print N records of the wrong kind")
     ap.add_argument("--title-errors", type=int, default=0, help="print N right persons without the gold title")
+    ap.add_argument("--method", default="both", choices=["rules", "model", "both", "accurate"],
+                    help="which attribution finder extract uses (default: both)")
     args = ap.parse_args(argv)
     shared = shared_folder()
     gold_dir, text_dir = shared / "polnear" / "speakers-dev", shared / "polnear" / "dev" / "text"
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     import quotes
 
-    engine = quotes.Engine(cache=os.environ.get("QUOTES_BENCH_CACHE") != "off")
+    engine = quotes.Engine(cache=os.environ.get("QUOTES_BENCH_CACHE") != "off", method=args.method)
     files = sorted(gold_dir.glob("*.jsonl"))
     if args.limit:
         files = files[: args.limit]

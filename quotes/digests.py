@@ -73,7 +73,8 @@ class Digest:
     none), as ``articles``."""
     set_aside: tuple[StatementGroup, ...] = ()
     """Groups left out of the speakers' lists because no wording of theirs is a statement (a lone word: a
-    pronoun, a name; an act such as abstaining, reported without quotation marks; see :func:`is_statement`); in
+    pronoun, a name; an act such as abstaining, or a position with no words (``condemned the invasion``), reported
+    without quotation marks; see :func:`is_statement`); in
     ``groups`` too, so nothing is lost."""
 
     @property
@@ -172,6 +173,7 @@ def digest(
     words = getattr(lex, "words", None)
     actions = frozenset(words("action-cue")) if callable(words) else frozenset()
     cues = {(ex.name or "", i): q.cue_lemma for ex in exs for i, q in enumerate(ex.quotes)}
+    phrases = {(ex.name or "", i) for ex in exs for i, q in enumerate(ex.quotes) if not q.clause}
     groups = group_statements(exs)
     findings: list[Finding] = []
     for ex in exs:
@@ -187,7 +189,8 @@ def digest(
     speaker_of: dict[str, Speaker] = {}
     set_aside = []
     for g in groups:
-        if not any(is_statement(o, cues.get((o.article, o.quote_index)), actions) for o in g.occurrences):
+        if not any(is_statement(o, cues.get((o.article, o.quote_index)), actions,
+                                clause=(o.article, o.quote_index) not in phrases) for o in g.occurrences):
             set_aside.append(g)
             continue
         owner = _owner(g)
@@ -224,11 +227,13 @@ def digest(
                   tuple((ex.date, ex.date_source) for ex in exs), tuple(ex.title for ex in exs), tuple(set_aside))
 
 
-def is_statement(o: Occurrence, cue: str | None = None, actions: frozenset[str] = frozenset()) -> bool:
+def is_statement(o: Occurrence, cue: str | None = None, actions: frozenset[str] = frozenset(), *,
+                 clause: bool = True) -> bool:
     """Whether a wording is a statement to list: two words or more, or one word in quotation marks that is no
     name (``“disgusting”``); a lone ``It``, ``which`` or ``Machado`` is a fragment the role tagger took for
     reported words. A wording without quotation marks whose cue lemma is one of ``actions`` (the lexicon's
-    ``action-cue`` list: ``abstain``, ``veto``) reports an act, not words: no statement either.
+    ``action-cue`` list: ``abstain``, ``veto``) reports an act, not words: no statement either; nor does one
+    that is no clause (``clause``: :attr:`quotes.records.Quote.clause`; ``China condemned the invasion``).
 
     >>> from quotes.records import Span, Speaker
     >>> def occ(text, quoted):
@@ -237,7 +242,7 @@ def is_statement(o: Occurrence, cue: str | None = None, actions: frozenset[str] 
     >>> is_statement(occ("It", False)), is_statement(occ("disgusting", True)), is_statement(occ("we will win", False))
     (False, True, True)
     """
-    if cue in actions and not o.quoted:
+    if not o.quoted and (cue in actions or not clause):
         return False
     words = o.text.split()
     if len(words) >= 2:

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+import attrs
+
 from .attribution import MODEL_FILE as ROLE_MODEL_FILE
 from .attribution import (
     Attribution,
@@ -27,7 +29,7 @@ from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
 from .parse import TAG_ONLY, Document, Parser, Sentence, Word
 from .reading import Article, first_line_title, read_article
-from .records import Diagnostic, Extraction, Span
+from .records import Diagnostic, Extraction, Quote, Span
 from .speakers import find_mentions, resolve_speakers
 
 Method = Literal["rules", "model", "both", "accurate"]
@@ -104,6 +106,26 @@ def _read(data: str | bytes, *, name: str | None, skip: bool) -> Article:
             raise
         return Article("", name=name, diagnostics=(Diagnostic("unreadable", f"{exc}; the article was skipped",
                                                               severity="error"),))
+
+
+def _with_clauses(doc: Document, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
+    """Each quote marked with whether its content is a clause or quoted words (:attr:`Quote.clause`): a verb
+    among the content's words by the tagging pass, or any words in quotation marks."""
+    starts = [w.start for w in doc.words]
+    out = []
+    for q in quotes:
+        if q.quoted:
+            out.append(q)
+            continue
+        verb = False
+        for piece in q.content:
+            lo = bisect.bisect_left(starts, piece.start)
+            hi = bisect.bisect_left(starts, piece.end)
+            if any(w.upos in ("VERB", "AUX") for w in doc.words[lo:hi]):
+                verb = True
+                break
+        out.append(q if verb else attrs.evolve(q, clause=False))
+    return tuple(out)
 
 
 def extract_articles(
@@ -193,7 +215,7 @@ def extract_articles(
             attributions = merge_attributions(rules, found) if method == "both" else rules
         attributions = with_signed(find_signed(article.text, quotations, lexicon=lex, ignore=article.ignore), attributions)
         mentions = find_mentions(doc, lexicon=lex, date=when)
-        quotes = resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when)
+        quotes = _with_clauses(doc, resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when))
         out.append(Extraction(
             text=article.text, quotes=quotes, mentions=mentions,
             diagnostics=undated + tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when,

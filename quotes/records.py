@@ -216,6 +216,10 @@ class Quote:
     """0..1, how sure the engine is of the speaker."""
     quoted: tuple[Span, ...] = ()
     """The spans inside quotation marks (the words claimed verbatim), marks excluded."""
+    clause: bool = True
+    """Whether the content says something: words in quotation marks, or a clause (a verb among its words).
+    False for a bare noun phrase (``condemned the invasion``): a position reported, no words; a digest sets
+    it aside (:func:`quotes.digests.is_statement`)."""
 
     @property
     def text(self) -> str:
@@ -236,7 +240,7 @@ class Quote:
             "kind": self.kind, "text": self.text, "content": [p.to_dict() for p in self.content],
             "quoted": [p.to_dict() for p in self.quoted], "cue": _span(self.cue), "cue_lemma": self.cue_lemma,
             "source": _span(self.source), "speaker": self.speaker.to_dict(), "resolution": self.resolution,
-            "confidence": self.confidence,
+            "confidence": self.confidence, "clause": self.clause,
         }
 
 

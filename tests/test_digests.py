@@ -172,3 +172,21 @@ def test_sources_of_one_lower_case_word_share_one_entry():
     (entry,) = [s for s in d.speakers if s.label == "unnamed sources"]
     assert len(entry.groups) == 2 and all(s.label not in ("many", "you") for s in d.speakers)
     assert {o.speaker.label for g in entry.groups for o in g.occurrences} == {"many", "you"}
+
+
+def test_a_position_without_words_is_set_aside_a_clause_is_listed():
+    """'Beijing condemned the invasion' reports a position, no words (a bare noun phrase, no quotation marks):
+    set aside, as the issue asks of a digest's statements; 'said the talks would go on' is listed."""
+    from quotes.engine import extract
+
+    text = ("Foreign Minister Wang Yi condemned the invasion on Monday.\n\n"
+            "Foreign Minister Wang Yi said the talks would go on.\n")
+    ex = extract(text, date="2022-03-01", name="005")
+    phrase = [q for q in ex.quotes if "invasion" in q.text]
+    clause = [q for q in ex.quotes if "talks" in q.text]
+    assert clause and all(q.clause for q in clause)
+    assert phrase and not any(q.clause for q in phrase)
+    d = digest([ex], lexicon=LEX)
+    listed = [o.text for s in d.speakers for g in s.groups for o in g.occurrences]
+    assert any("talks" in t for t in listed) and not any("invasion" in t for t in listed)
+    assert any("invasion" in o.text for g in d.set_aside for o in g.occurrences)

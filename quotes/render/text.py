@@ -120,7 +120,7 @@ def digest_text(d: Digest, *, width: int = 110) -> str:
              + ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES) + "."]
     if d.set_aside:
         lines.append(f"({_n(len(d.set_aside), 'wording')} set aside, no statements: one-word fragments, acts such as "
-                     "abstaining; --format json lists them.)")
+                     "abstaining, positions without words ('condemned the invasion'); --format json lists them.)")
     if d.dates:
         lines += ["", "Articles:"]
         lines += [f"  {_one_line(dated(a, day, source, t), width)}"
