@@ -144,16 +144,32 @@ UNNAMED = Speaker("anonymous", name="unnamed sources")
 
 
 def _speaker_key(sp: Speaker) -> str:
-    """The digest's entry for a speaker: :attr:`Speaker.key`, else (a vague speaker) its kind and label; sources
-    that are one lower-case word share the entry :data:`UNNAMED` (each wording still says who it is given to)."""
+    """The digest's entry for a speaker: :attr:`Speaker.key`, else (a vague speaker) its kind and label, case
+    aside (``PolitiFact`` and ``Politifact`` are one entry); sources that are one lower-case word or a pronoun
+    share the entry :data:`UNNAMED` (each wording still says who it is given to).
+
+    >>> _speaker_key(Speaker("organisation", "PolitiFact")) == _speaker_key(Speaker("organisation", "Politifact"))
+    True
+    >>> _speaker_key(Speaker("anonymous", "They")) == _speaker_key(Speaker("anonymous", "many"))
+    True
+    >>> _speaker_key(Speaker("person", "Wang Yi", "Q1")), _speaker_key(Speaker("anonymous", "Republicans"))
+    ('Q1', 'anonymous:republicans')
+    """
     if _unnamed(sp):
         return f"{UNNAMED.kind}:{UNNAMED.label}"
-    return sp.key or f"{sp.kind}:{sp.label}"
+    if sp.key is not None:
+        return sp.key if sp.person_id else sp.key.casefold()  # a lexicon id as it is; names case aside
+    return f"{sp.kind}:{sp.label.casefold()}"
+
+
+_PRONOUN_SOURCES = frozenset({"they", "we", "you", "it", "i", "he", "she", "who", "which", "that", "one", "some",
+                              "others", "many", "most", "all"})
 
 
 def _unnamed(sp: Speaker) -> bool:
     words = (sp.name or "").split()
-    return sp.kind in ("anonymous", "unresolved", "document") and len(words) == 1 and words[0].islower()
+    return sp.kind in ("anonymous", "unresolved", "document") and len(words) == 1 and (
+        words[0].islower() or words[0].lower() in _PRONOUN_SOURCES)
 
 
 def digest(
