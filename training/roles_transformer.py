@@ -254,10 +254,14 @@ def main(argv: list[str] | None = None) -> int:
     handler = logging.FileHandler(args.work / "train.log")
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
     logging.getLogger().addHandler(handler)
-    if args.only != "export":
-        train(args.work, args)
-    if args.only != "train" and not args.max_steps:
-        export(args.work, args.out)
+    try:
+        if args.only != "export":
+            train(args.work, args)
+        if args.only != "train" and not args.max_steps:
+            export(args.work, args.out)
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
     return 0
 
 
