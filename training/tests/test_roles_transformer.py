@@ -49,7 +49,7 @@ def test_train_stop_resume_export_and_tag(tmp_path):
     state = torch.load(str(tmp_path / "work" / "last.pt"), weights_only=False)
     assert state["step"] == 3 and state["order"] is not None
     assert not any(k.endswith("word_embeddings.weight") for k in state["net"])  # the pretrained table is not kept
-    assert roles_transformer.main(_args(tmp_path, rows)) == 0
+    assert roles_transformer.main(_args(tmp_path, rows, "--tune-bias")) == 0
     done = torch.load(str(tmp_path / "work" / "last.pt"), weights_only=False)
     assert done["epoch"] == 2 and done["step"] > 3
     model = AccurateRoleModel.load(tmp_path / "roles-accurate.pt")
@@ -61,3 +61,5 @@ def test_train_stop_resume_export_and_tag(tmp_path):
     (labels,) = model.tag([Segment(tuple(words), tuple(feats))])
     assert len(labels) == 5 and set(labels) <= set(LABELS)
     assert not any(lab.startswith("I-") and (k == 0 or labels[k - 1][2:] != lab[2:]) for k, lab in enumerate(labels))
+    blob = torch.load(str(tmp_path / "roles-accurate.pt"), weights_only=True)
+    assert blob["config"]["o_bias"] in roles_transformer.BIASES  # chosen on the held-out tenth
