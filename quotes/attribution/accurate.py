@@ -40,6 +40,9 @@ MAX_PIECES = 510
 """Word pieces the encoder reads at once (512 positions less its two special tokens); a longer
 paragraph is read in windows of whole words."""
 
+PIECE_BUDGET = 8192
+"""Word pieces (padding included) the encoder reads in one pass when tagging."""
+
 FEATURE_SIZES = {"cue": 16, "quote": 8}
 """Word features beside the encoder's vector (names from :data:`quotes.attribution.tagger.FEATURES`)."""
 
@@ -219,14 +222,28 @@ class AccurateRoleModel(RoleModel):
             wins = enc.windows(seg.features)
             spans.append(wins)
             rows += [seg.features[a:b] for a, b in wins]
-        pieces, mask, first, feats, _ = enc.batch(rows)
-        out = self.networks[0](pieces, mask, first, feats)
+        # windows of like length together, at most PIECE_BUDGET pieces (padding included) per pass: a pass
+        # over 64 long paragraphs at once would hold gigabytes of attention scores
+        sizes = [sum(len(enc.pieces(f[0])) for f in row) + 2 for row in rows]
+        order = sorted(range(len(rows)), key=lambda i: sizes[i])
+        per_window: list[Any] = [None] * len(rows)
+        i = 0
+        while i < len(order):
+            j = i + 1
+            while j < len(order) and (j - i + 1) * sizes[order[j]] <= PIECE_BUDGET:
+                j += 1
+            part = order[i:j]
+            pieces, mask, first, feats, _ = enc.batch([rows[k] for k in part])
+            out = self.networks[0](pieces, mask, first, feats)
+            for n, k in enumerate(part):
+                per_window[k] = out[n, :len(rows[k])]
+            i = j
         width = max((len(s.words) for s in segments), default=0)
         scores = torch.zeros((len(segments), width, len(LABELS)))
         k = 0
         for b, wins in enumerate(spans):
             for a, e in wins:
-                scores[b, a:e] = out[k, :e - a]
+                scores[b, a:e] = per_window[k]
                 k += 1
         scores[:, :, 0] -= self.config.get("o_bias", 0) / 100
         return scores, [len(s.words) for s in segments]
