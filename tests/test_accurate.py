@@ -72,3 +72,15 @@ def test_accurate_method_finds_a_quote_and_its_speaker():
     assert all(result.text[p.start:p.end] == p.text for p in quote.content)
     default = quotes.extract(text, date="2024-05-01")
     assert [q.text for q in default.quotes] == [q.text for q in result.quotes]
+
+
+def test_the_command_line_says_in_one_line_when_no_accurate_tagger_is_there(tmp_path, monkeypatch, capsys):
+    from quotes.cli import main
+
+    monkeypatch.setattr(accurate, "ACCURATE_MODEL_FILE", tmp_path / "roles-accurate.pt")
+    article = tmp_path / "a.txt"
+    article.write_text("“We will rebuild,” Mayor Ana Ruiz said.\n", encoding="utf-8")
+    code = main(["extract", str(article), "--method", "accurate", "--no-cache", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and "Traceback" not in err
+    assert "no accurate role tagger" in err and len(err.strip().splitlines()) == 1

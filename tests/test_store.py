@@ -232,3 +232,22 @@ def test_a_draft_finds_its_sources_by_search(store):
     assert "c" not in {ex.name for ex in store.sources_for(same)}
     report = store.check(draft)
     assert any(f.code == "altered-wording" for f in report.findings)
+
+
+def test_a_quote_stored_before_clause_was_kept_reads_as_a_clause():
+    """Archives written before Quote.clause existed hold nine fields per quote: still readable, clause True."""
+    import json
+
+    from quotes.records import Quote, Span
+    from quotes.store.codec import extraction_from_json, extraction_to_json
+
+    text = "Wang said talks would go on. China condemned the move."
+    phrase = Quote((Span.of(text, 38, 54),), "indirect", Span.of(text, 29, 38), "condemn", Span.of(text, 29, 34),
+                   Speaker("organisation", "China"), "cue-subject", 0.85, clause=False)
+    ex = Extraction(text=text, quotes=(phrase,), mentions=(), diagnostics=(), date=dt.date(2022, 3, 1),
+                    date_source="argument")
+    back = extraction_from_json(extraction_to_json(ex), text)
+    assert back.quotes[0].clause is False
+    old = json.loads(extraction_to_json(ex))
+    old["quotes"] = [q[:9] for q in old["quotes"]]
+    assert extraction_from_json(json.dumps(old), text).quotes[0].clause is True

