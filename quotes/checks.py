@@ -42,6 +42,40 @@ class CheckReport:
         return not any(f.severity in ("warning", "error") for f in self.findings)
 
     @property
+    def tally(self) -> dict[str, int]:
+        """What the check did with the draft's quotations (statements with words in quotation marks):
+        ``quotations``, and of these ``as in sources`` (no finding on them: the sources have the words, by the
+        same speaker), ``altered``, ``misattributed`` and ``unverified`` (no source has them). A quotation
+        with several findings counts once, by the worst of them (misattributed, altered, unverified).
+
+        >>> import datetime as dt
+        >>> from quotes.records import Extraction
+        >>> CheckReport(Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "d"), (), ()).tally["quotations"]
+        0
+        """
+        out = {"quotations": 0, "as in sources": 0, "altered": 0, "misattributed": 0, "unverified": 0}
+        order = (("misattribution", "misattributed"), ("altered-wording", "altered"), ("unsourced", "unverified"))
+        for q in self.draft.quotes:
+            if not q.quoted:
+                continue
+            out["quotations"] += 1
+            codes = {f.code for f in self.findings if f.span.start < q.end and q.start < f.span.end}
+            verdict = next((name for code, name in order if code in codes), "as in sources")
+            out[verdict] += 1
+        return out
+
+    def tally_text(self) -> str:
+        """:attr:`tally` in words: ``12 quotations: 9 as in the sources, 1 altered, 2 unverified``."""
+        t = self.tally
+        n = t["quotations"]
+        head = f"{n} quotation{'s' if n != 1 else ''}"
+        if not n:
+            return head
+        parts = [f"{t[k]} {'as in the sources' if k == 'as in sources' else k}"
+                 for k in ("as in sources", "altered", "misattributed", "unverified") if t[k]]
+        return f"{head}: {', '.join(parts)}"
+
+    @property
     def exit_code(self) -> int:
         """0 when clean, 1 when an editor must look at something."""
         return 0 if self.clean else 1

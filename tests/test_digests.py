@@ -190,3 +190,18 @@ def test_a_position_without_words_is_set_aside_a_clause_is_listed():
     listed = [o.text for s in d.speakers for g in s.groups for o in g.occurrences]
     assert any("talks" in t for t in listed) and not any("invasion" in t for t in listed)
     assert any("invasion" in o.text for g in d.set_aside for o in g.occurrences)
+
+
+def test_the_check_says_what_it_did_with_each_quotation():
+    """'N quotations: X as in the sources, Y misattributed, Z unverified', in the report and its text."""
+    from quotes.render import check_text
+
+    src = quoting("cctv", REGRETS, (R_WORDS, "Q1"))
+    xi = quoting("xi", XI_TEXT, (SOV_XI, "Q2"))
+    text = REGRETS + " " + XI_TEXT + " Li said it was ‘a day of shame for everyone involved’."
+    draft = quoting("draft", text, (R_WORDS, "Q1"), (SOV_XI, "Q1"), ("a day of shame for everyone involved", "Q1"))
+    r = check(draft, sources=[src, xi], lexicon=LEX)
+    assert r.tally == {"quotations": 3, "as in sources": 1, "altered": 0, "misattributed": 1, "unverified": 1}
+    assert "3 quotations: 1 as in the sources, 1 misattributed, 1 unverified" in check_text(r).splitlines()[0]
+    clean = check(quoting("draft", REGRETS, (R_WORDS, "Q1")), sources=[src], lexicon=LEX)
+    assert check_text(clean).endswith("1 quotation: 1 as in the sources; clean, nothing to look at.")

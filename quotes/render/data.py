@@ -115,5 +115,5 @@ def check_json(r: CheckReport) -> str:
     True
     """
     data = {"draft": r.draft.name, "sources": list(r.sources), "clean": r.clean, "exit_code": r.exit_code,
-            "counts": _counts(r.findings), "findings": [_finding(f) for f in r.findings]}
+            "counts": _counts(r.findings), "tally": r.tally, "findings": [_finding(f) for f in r.findings]}
     return _dumps(data)

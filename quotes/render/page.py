@@ -424,7 +424,8 @@ def check_html(r: CheckReport) -> str:
                              excerpt=200) for k, f in enumerate(findings, 1)] or ["<p>None: nothing to look at.</p>"]
     body = [
         f"<h1>Check of {_h(r.draft.name or 'the draft')}</h1>",
-        f'<p class="meta">Against {ns} source{"s" if ns != 1 else ""}: {_h(", ".join(r.sources))}. {_h(summary)}.</p>',
+        f'<p class="meta">Against {ns} source{"s" if ns != 1 else ""}: {_h(", ".join(r.sources))}. '
+        f'{_h(r.tally_text())}. {_h(summary)}.</p>',
         '<p class="legend"><span><mark class="hl-error">error</mark> almost surely wrong</span>'
         '<span><mark class="hl-warning">warning</mark> check it</span><span><mark class="hl-info">note</mark> for '
         "information</span> Numbers refer to the findings beside the draft (open a finding's evidence there); "

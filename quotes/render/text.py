@@ -81,6 +81,8 @@ def check_text(r: CheckReport) -> str:
     draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source, r.draft.title)
     named = f" ({', '.join(r.sources)})" if r.sources else ""
     head = f"Check of {draft} against {n} source{'s' if n != 1 else ''}{named}: "
+    if r.tally["quotations"]:
+        head += r.tally_text() + "; "
     if not r.findings:
         return head + "clean, nothing to look at."
     c = _counts(r.findings)
