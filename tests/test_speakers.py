@@ -404,3 +404,23 @@ def test_a_family_name_in_narration_brings_its_person_back_for_a_pronoun():
             "take years.\n")
     (q,) = [q for q in extract(text, date="2024-03-01").quotes if "take years" in q.text]
     assert q.speaker.name == "Peter Lindqvist" and q.resolution == "pronoun"
+
+
+def test_a_lede_description_is_the_person_the_story_names_next():
+    """'A former city council chairman says ...' then '... said Tom Alder, who chaired the city council from
+    1995': the description's statement is Tom Alder's, and the description his title. A plural description,
+    or one that shares no word with the person named next, stays as it is."""
+    text = ("A former city council chairman says the budget should be rewritten before the vote.\n\n"
+            "“Now is the time to act,” said Tom Alder, who chaired the city council from 1995 to 1999.\n")
+    quotes = extract(text, date="2024-03-01").quotes
+    lede = next(q for q in quotes if "budget" in q.text)
+    assert (lede.speaker.name, lede.resolution) == ("Tom Alder", "named-later")
+    assert all(q.speaker.title is not None and q.speaker.title.text == "former city council chairman" for q in quotes)
+    other = ("Several council members say the budget should be rewritten before the vote.\n\n"
+             "“Now is the time to act,” said Tom Alder, who chaired the city council from 1995 to 1999.\n")
+    lede = next(q for q in extract(other, date="2024-03-01").quotes if "budget" in q.text)
+    assert lede.speaker.name != "Tom Alder"
+    unrelated = ("A former school principal says the budget should be rewritten before the vote.\n\n"
+                 "“Now is the time to act,” said Tom Alder, who chaired the city council from 1995 to 1999.\n")
+    lede = next(q for q in extract(unrelated, date="2024-03-01").quotes if "budget" in q.text)
+    assert lede.speaker.name != "Tom Alder"

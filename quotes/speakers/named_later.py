@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from ..lexicon import Lexicon
 from ..lexicon.names import fold
-from ..records import Quote
+from ..records import Quote, Span, Speaker
 from .confidence import CONFIDENCE
 from .pronouns import _paragraphs_between
 
@@ -66,3 +68,114 @@ def _named_later(text: str, quotes: list[Quote], lexicon: Lexicon) -> list[Quote
                 out[i] = attrs.evolve(q, speaker=later.speaker, resolution="named-later", confidence=CONFIDENCE["named-later"])
             break
     return out
+
+
+DESCRIBED_REACH = 3
+"""Paragraphs after a described speaker within which the person who is named in full may be them."""
+
+_ABBREVIATED = {"gen": "general", "sen": "senator", "sens": "senators", "rep": "representative", "gov": "governor",
+                "dr": "doctor", "lt": "lieutenant", "col": "colonel", "atty": "attorney", "sec": "secretary",
+                "prof": "professor", "supt": "superintendent", "amb": "ambassador", "adm": "admiral"}
+_DESCRIPTION_STOP = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to", "s", "former", "one", "his", "her",
+                     "their", "its", "who", "was", "is", "has", "with", "from", "by", "as"}
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a description or title, folded, abbreviations written out (``Gen.`` ->
+    ``general``), possessives and stop words left out."""
+    out = set()
+    for w in fold(text).replace("’", "'").split():
+        w = w.strip(".,;:()\"'“”‘’").removesuffix("'s")
+        w = _ABBREVIATED.get(w, w)
+        if w and w not in _DESCRIPTION_STOP and not w.isdigit():
+            out.add(w)
+    run: list[str] = []  # "Democratic National Committee" is also "dnc"
+    for w in [*text.split(), ""]:
+        if w[:1].isupper() and w.isalpha():
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.add("".join(x[0] for x in run).lower())
+        run = []
+    return out
+
+
+_ROLE_HEADS = {"chairman", "chairwoman", "commissioner", "director", "spokesman", "spokeswoman", "executive", "founder",
+               "general", "doctor", "physician", "judge", "governor", "senator", "mayor", "lawyer", "attorney"}
+_QUANTIFIERS = {"one", "some", "several", "many", "most", "two", "three", "four", "few", "number", "all", "both"}
+
+
+def _described(sp: Speaker, lexicon: Lexicon | None = None) -> bool:
+    """A speaker that is a description, not a name (``A former DNC chairman``, ``Connecticut's tax
+    commissioner``, ``Retired General``); with ``lexicon``, only a description of one person: its last word a
+    person's role or title in the singular, no quantifier (``one official``, ``Obama's aides``: no)."""
+    if sp.kind not in ("anonymous", "person") or sp.person_id or not sp.name:
+        return False
+    words = sp.name.split()
+    if not (sp.kind == "anonymous" or words[0].lower() in ("the", "a", "an") or any(w[:1].islower() for w in words)):
+        return False
+    if lexicon is None:
+        return True
+    head = fold(words[-1]).strip(".,;:")
+    if any(fold(w) in _QUANTIFIERS for w in words[:2]):
+        return False
+    return head in lexicon.words("person-head") or lexicon.is_title_word(words[-1]) or head in _ROLE_HEADS
+
+
+def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -> tuple[Quote, ...]:
+    """A headline or lede describes a speaker that the story names soon after ("A former Democratic National
+    Committee chairman says ..." / "... said Don Fowler, who helmed the DNC"; "Retired General Reveals ..." /
+    "Retired U.S. Air Force Gen. Norman Ham"): the description's quotes become the person's, when within
+    :data:`DESCRIBED_REACH` paragraphs after it exactly one person is first named (never written before the
+    description) as a speaker, and the person's title as the article writes it, or their office, shares a
+    content word with the description (abbreviations written out). The description then becomes the person's
+    title where it says more. A description nothing ties to a name stays as it is."""
+    out = list(quotes)
+    first_seen: dict[str, int] = {}
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2 and not _described(sp):
+            first_seen.setdefault(sp.key or sp.name, text.find(sp.name))
+    linked: dict[str, list[Span]] = {}
+    people: dict[str, Speaker] = {}
+    for i, q in enumerate(quotes):
+        sp = q.speaker
+        if not _described(sp, lexicon) or q.source is None or q.cue is None:
+            continue
+        desc = _words(sp.name or "")
+        if not desc:
+            continue
+        found: dict[str, Quote] = {}
+        for later in quotes[i + 1:]:
+            if later.cue is None or _paragraphs_between(text, q.cue.start, later.cue.start) > DESCRIBED_REACH:
+                break
+            lp = later.speaker
+            key = lp.key or lp.name or ""
+            if lp.kind != "person" or _described(lp) or key not in first_seen or first_seen[key] < q.source.end:
+                continue  # a person named before the description is someone else
+            said = _words(" ".join(x for x in ((lp.title.text if lp.title else ""), lp.office or "") if x))
+            if desc & said:
+                found.setdefault(key, later)
+        if len(found) != 1:
+            continue
+        (key, named), = found.items()
+        people[key] = named.speaker
+        for k in range(i, len(quotes)):
+            if out[k].speaker == sp and out[k].start < named.start:
+                out[k] = attrs.evolve(out[k], speaker=named.speaker, resolution="named-later",
+                                      confidence=CONFIDENCE["named-later"])
+        start = q.source.start + (len(q.source.text) - len(q.source.text.lstrip()))
+        first = q.source.text.split()[0].lower() if q.source.text.split() else ""
+        if first in ("a", "an", "the"):
+            start += len(q.source.text.lstrip().split()[0]) + 1
+        linked.setdefault(key, []).append(Span.of(text, start, q.source.end))
+    for key, spans in linked.items():  # the description as the person's title where it says more
+        best = max(spans, key=lambda s: len(s.text))
+        current = people[key].title
+        first = current.text.split()[0] if current is not None and current.text.split() else ""
+        clause = first[:1].islower() and first.endswith(("ed", "s")) and first not in ("former", "was", "is")
+        if current is None or clause or len(best.text) > len(current.text):  # a noun phrase before "chaired ..."
+            for k, q in enumerate(out):
+                if q.speaker.key == key or (q.speaker.name == people[key].name and q.speaker.kind == "person"):
+                    out[k] = attrs.evolve(q, speaker=attrs.evolve(q.speaker, title=best))
+    return tuple(out)

@@ -39,7 +39,7 @@ from .groups import (
     _unknown_person,
 )
 from .mentions import _speaker_of
-from .named_later import _named_later
+from .named_later import _named_later, described_then_named
 from .names import _complete_name, _surname
 from .pronouns import (
     PRONOUNS,
@@ -118,7 +118,8 @@ def resolve_speakers(
                 people_seen.add((at, speaker))  # kept in text order
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
-    return _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
+    titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
+    return described_then_named(text, titled, lexicon)
 
 
 def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: PeopleSeen, lexicon: Lexicon,

@@ -203,8 +203,12 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
     if not verbs:
         return None
     verb = run[verbs[0]]
-    lemma = (verb.lemma or verb.text).lower()
-    if lemma not in lexicon.words("role-verb") or verb.xpos in ("VBG",):
+    low = verb.text.lower()
+    # the lemma, or the word less a regular ending when the lemmatizer did not know it ("helmed")
+    forms = [(verb.lemma or low).lower(), low, low[:-1], low[:-2], low[:-3] if low.endswith("ies") else low]
+    roles = lexicon.words("role-verb")
+    lemma = next((f for f in forms if f in roles), "")
+    if not lemma or verb.xpos in ("VBG",):
         return None
     if lemma == "be":
         rest = run[verbs[0] + 1:]
