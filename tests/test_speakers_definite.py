@@ -134,3 +134,14 @@ def test_the_end_of_an_organisation_name_is_no_person():
                       ("Halvard Energy said the mine would close.\n", "Halvard Energy")]:
         found = _speakers(text)
         assert found and all(kind != "person" for kind, _ in found), (text, org, found)
+
+
+def test_a_group_named_with_an_example_member_is_the_group():
+    """'Some Republicans, including Senator Lamar Alexander, have said ...': the group speaks, not the
+    example; a named person 'like many colleagues' is still that person."""
+    text = "Some Republicans, including Senator Lamar Alexander of Tennessee, have said the rule goes too far.\n"
+    assert _speakers(text) == [("anonymous", "Some Republicans")]
+    text = "Critics of the program, like Senator Ann Ruiz, said the visas were sold too cheaply.\n"
+    assert _speakers(text) == [("anonymous", "Critics of the program")]
+    text = "Senator Ann Ruiz, like many colleagues, said the visas were sold too cheaply.\n"
+    assert _speakers(text)[0] == ("person", "Ann Ruiz")

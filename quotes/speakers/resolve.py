@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -306,6 +307,31 @@ def _named(s: _Source) -> Found | None:
     return first.speaker, "cue-subject", CONFIDENCE["named"]
 
 
+_INCLUDING = re.compile(r"^(?P<group>[^,]*?)\s*,?\s+(?:including|like|such as|among them)\s+\S", re.IGNORECASE)
+
+
+def _group_including(s: _Source) -> Found | None:
+    """``some Republicans, including Senator Lamar Alexander``, ``Critics of the program, like Senators ...``:
+    the group speaks (an unnamed group, named as written), not the member named as an example. The group is
+    a description in the plural (a lower-case head ending in ``s``, or one of the lexicon's ``group-head``
+    nouns), never a name."""
+    m = _INCLUDING.match(s.phrase)
+    if m is None:
+        return None
+    group = m.group("group").strip()
+    words = group.split()
+    if not words or len(words) > 8:
+        return None
+    lowered = [w.lower() for w in words]
+    k = lowered.index("of") - 1 if "of" in lowered[1:] else len(words) - 1  # "Critics of the program": critics
+    head = words[k].strip(".,;:").lower()
+    if words[k][:1].isupper() and head not in ("republicans", "democrats", "critics", "officials"):
+        return None  # "Lawmakers from Texas, including ..." has "Texas": not a plural description's head
+    if not (head.endswith("s") and not head.endswith("ss")) and head not in s.lexicon.words("group-head"):
+        return None
+    return Speaker("anonymous", name=group), "cue-subject", CONFIDENCE["anonymous"]
+
+
 def _possessed(s: _Source) -> Found | None:
     """What a person owns speaks: ``Ivana Trump's brief``, ``Jared Diamond's 2005 best seller``, ``Donald
     Trump's campaign`` (a document or organisation head after the possessive, nothing capitalised after it)
@@ -472,7 +498,7 @@ def _capitalised(s: _Source) -> Found | None:
 
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
-    _coordinated, _possessed, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
+    _coordinated, _group_including, _possessed, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
     _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
     _unnamed_group, _capitalised,
