@@ -145,3 +145,11 @@ def test_a_group_named_with_an_example_member_is_the_group():
     assert _speakers(text) == [("anonymous", "Critics of the program")]
     text = "Senator Ann Ruiz, like many colleagues, said the visas were sold too cheaply.\n"
     assert _speakers(text)[0] == ("person", "Ann Ruiz")
+
+
+def test_an_advocacy_group_named_for_its_cause_is_an_organisation():
+    """'Citizens for Tax Justice', 'Parents for Safe Streets': plural people 'for' a cause, a group's name."""
+    assert _speakers("Citizens for Tax Justice said the loophole cost billions.\n") == [
+        ("organisation", "Citizens for Tax Justice")]
+    assert _speakers("Parents for Safe Streets said the crossing was dangerous.\n") == [
+        ("organisation", "Parents for Safe Streets")]

@@ -184,6 +184,9 @@ def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
         return None  # "Officials at Homeland Security Investigations": people of the body
     if lexicon.is_honorific(words[0].rstrip(".")):
         return None  # "Mr. Morgan of the Sierra Club": a person
+    if len(words) >= 3 and words[1].lower() == "for" and words[0].lower().endswith("s") \
+            and not lexicon.is_title_word(words[0]):
+        return name  # "Citizens for Tax Justice", "Americans for Prosperity": an advocacy group's name
     last = words[-1].lower()
     if last.endswith("s") and last[:-1] in lexicon.words("person-head"):
         return None  # "Oversight Committee Republicans": members of the body
