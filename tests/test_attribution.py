@@ -295,3 +295,19 @@ def test_signatures_never_raise_and_slice_back(text):
     for a in find_signed(text, quotations, lexicon=FakeCues()):
         for span in (*a.content, a.cue, a.source):
             assert text[span.start:span.end] == span.text
+
+
+def test_transcript_turns_are_their_speakers_words():
+    """An interview transcript: 'WALLACE: ...' and 'PENCE: ...' paragraphs are those speakers' words; a
+    clarification or a one-off shout is no one's."""
+    from quotes import extract
+
+    text = ("Fox News host Chris Wallace interviewed Mike Pence on Sunday.\n\n"
+            "WALLACE: Let's start with the debate tomorrow night.\n\n"
+            "PENCE: Well, look, we are ready for it.\n\n"
+            "BOOM: the ratings were huge.\n\n"
+            "CLARIFICATION: An earlier version misstated the date.\n")
+    got = [(q.speaker.name, q.text) for q in extract(text, date="2016-09-25").quotes if q.resolution != "none"]
+    assert ("Chris Wallace", "Let's start with the debate tomorrow night.") in got
+    assert ("Mike Pence", "Well, look, we are ready for it.") in got
+    assert not any("ratings" in t or "misstated" in t for _, t in got)

@@ -1,7 +1,9 @@
-"""Quotations signed with a dash and a name (``"..." ― Jane Doe``), found for every method."""
+"""Quotations signed with a dash and a name (``"..." ― Jane Doe``) and transcript turns (``PENCE: Well, ...``),
+found for every method."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..lexicon import NAME_PARTICLES
@@ -94,6 +96,57 @@ def find_signed(text: str, quotations: Sequence[Quotation], *, lexicon: CueLexic
             content=tuple(_quote_content(text, q)), kind="direct", cue=Span.of(text, i, i + len(dash)),
             cue_lemma=dash, cue_class="speech", source=Span.of(text, *name), via="signature", quoted=q.pieces,
         ))
+    turns = [t for t in transcript_turns(text, ignore) if not any(t.content[0].overlaps(c) for a in out for c in a.content)]
+    return tuple(sorted([*out, *turns], key=lambda a: a.content[0].start))
+
+
+_TURN = re.compile(r"^[ \t]*[\"“']?(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,2}):[ \t]+(?P<words>\S[^\n]*)$",
+                   re.MULTILINE)
+NOT_SPEAKERS = frozenset({"NOTE", "UPDATE", "UPDATED", "CLARIFICATION", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE",
+                          "WATCH", "READ", "RELATED", "PHOTO", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "Q", "A",
+                          "LETTERS", "MORE", "ALSO", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "FACT CHECK",
+                          "TRANSCRIPT", "WASHINGTON", "NEW YORK", "LONDON", "ADVERTISEMENT", "DISCLOSURE", "PS", "P.S."})
+"""Capitalised labels before a colon that head a paragraph without being anyone's name."""
+_FUNCTION_WORDS = frozenset({"IS", "THE", "OF", "IN", "AND", "A", "TO", "FOR", "ON", "IT", "THIS", "AT", "BY", "ARE"})
+
+
+def transcript_turns(text: str, ignore: Sequence[Span] = ()) -> tuple[Attribution, ...]:
+    r"""Turns of an interview transcript: a paragraph that opens with a name in capitals and a colon
+    (``WALLACE: Let's start with ...``, ``"PENCE: Well, look, ...``) is that speaker's words, verbatim. Labels
+    that head paragraphs without naming anyone (``CLARIFICATION:``, ``UPDATE:``) are left alone, and so is a
+    one-word label used once that the article never writes as a name in running text (``BOOM:``); a full
+    name (``JAKE TAPPER:``), a label that heads several turns, or its family name alone are speakers.
+
+    >>> text = "WALLACE: Let's start.\nNOTE: none.\nBOOM: there.\nWallace asked first."
+    >>> [(a.source.text, a.content[0].text) for a in transcript_turns(text)]
+    [('WALLACE', "Let's start.")]
+    """
+    found = [m for m in _TURN.finditer(text) if m.group("label") not in NOT_SPEAKERS
+             and sum(ch.isalpha() for ch in m.group("label")) >= 2 and m.group("label")[-1:].isalpha()
+             and not set(m.group("label").split()) & _FUNCTION_WORDS]
+    counts: dict[str, int] = {}
+    for m in found:
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    full = {m.group("label").split()[-1] for m in found if len(m.group("label").split()) >= 2}
+    out = []
+    for m in found:
+        label = m.group("label")
+        last = label.split()[-1]
+        written = last[:1] + last[1:].lower()
+        named = (len(label.split()) >= 2 or counts[label] >= 2 or last in full
+                 or re.search(r"(?<![\w'’])" + re.escape(written) + r"(?![\w])", text))
+        if not named:
+            continue  # one shout ("BOOM:", "BYLINE:") that the article never writes as a name
+        start, end = m.start("words"), m.end("words")
+        words = text[start:end].rstrip().rstrip("\"”'")
+        end = start + len(words)
+        if end <= start or any(Span.of(text, start, end).overlaps(i) for i in ignore):
+            continue
+        content = Span.of(text, start, end)
+        colon = m.end("label")
+        out.append(Attribution(content=(content,), kind="direct", cue=Span.of(text, colon, colon + 1), cue_lemma=":",
+                               cue_class="speech", source=Span.of(text, m.start("label"), m.end("label")),
+                               via="signature", quoted=(content,)))
     return tuple(out)
 
 
