@@ -415,6 +415,8 @@ def test_a_lede_description_is_the_person_the_story_names_next():
     quotes = extract(text, date="2024-03-01").quotes
     lede = next(q for q in quotes if "budget" in q.text)
     assert (lede.speaker.name, lede.resolution) == ("Tom Alder", "named-later")
+    headed = "Former council chairman warns of budget gap.\n\n" + text  # a headline and a lede: both are his
+    assert {q.speaker.name for q in extract(headed, date="2024-03-01").quotes} == {"Tom Alder"}
     assert all(q.speaker.title is not None and q.speaker.title.text == "former city council chairman" for q in quotes)
     other = ("Several council members say the budget should be rewritten before the vote.\n\n"
              "“Now is the time to act,” said Tom Alder, who chaired the city council from 1995 to 1999.\n")

@@ -131,11 +131,13 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
     content word with the description (abbreviations written out). The description then becomes the person's
     title where it says more. A description nothing ties to a name stays as it is."""
     out = list(quotes)
-    first_seen: dict[str, int] = {}
-    for q in quotes:
-        sp = q.speaker
-        if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2 and not _described(sp):
-            first_seen.setdefault(sp.key or sp.name, text.find(sp.name))
+    first_seen: dict[str, int] = {}  # a candidate's name -> where the text first writes it (found once, lazily)
+
+    def first_at(name: str) -> int:
+        if name not in first_seen:
+            first_seen[name] = text.find(name)
+        return first_seen[name]
+
     linked: dict[str, list[Span]] = {}
     people: dict[str, Speaker] = {}
     for i, q in enumerate(quotes):
@@ -151,7 +153,8 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
                 break
             lp = later.speaker
             key = lp.key or lp.name or ""
-            if lp.kind != "person" or _described(lp) or key not in first_seen or first_seen[key] < q.source.end:
+            if lp.kind != "person" or _described(lp) or not lp.name or len(lp.name.split()) < 2 \
+                    or not first_at(lp.name) >= 0 or first_at(lp.name) < q.source.end:
                 continue  # a person named before the description is someone else
             said = _words(" ".join(x for x in ((lp.title.text if lp.title else ""), lp.office or "") if x))
             if desc & said:

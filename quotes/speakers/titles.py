@@ -157,6 +157,8 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
                 return None
             run = run[:cut]
             break
+    while run and run[-1].text.lower() in ("and", "&"):
+        run = run[:-1]  # "X, the mayor and, ...": no dangling conjunction
     if not run or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in run):
         return None  # "Fallon, 45," or a place ("the chief executive of X" may be tagged all adjectives)
     if run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN") and not (
