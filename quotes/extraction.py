@@ -117,15 +117,32 @@ def _with_clauses(doc: Document, quotes: Sequence[Quote]) -> tuple[Quote, ...]:
         if q.quoted:
             out.append(q)
             continue
-        verb = False
-        for piece in q.content:
-            lo = bisect.bisect_left(starts, piece.start)
-            hi = bisect.bisect_left(starts, piece.end)
-            if any(w.upos in ("VERB", "AUX") for w in doc.words[lo:hi]):
-                verb = True
-                break
-        out.append(q if verb else attrs.evolve(q, clause=False))
+        words = [w for piece in q.content
+                 for w in doc.words[bisect.bisect_left(starts, piece.start):bisect.bisect_left(starts, piece.end)]]
+        out.append(q if _is_clause(words) else attrs.evolve(q, clause=False))
     return tuple(out)
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_NOUN_PHRASE_OPENERS = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
+
+
+def _is_clause(words: Sequence[Word]) -> bool:
+    """Whether a content's words make a clause: a verb among them that is not inside a relative clause of a
+    noun phrase the content opens with (``a draft resolution that would have deplored ...`` is a noun phrase;
+    ``the talks would go on`` a clause; ``that taxes rose`` too; so is ``the accusation that Washington
+    provoked the war``, whose ``that`` opens the claim)."""
+    verbs = [k for k, w in enumerate(words) if w.upos in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    if not words or words[0].upos not in _NOUN_PHRASE_OPENERS or words[0].text.lower() in _RELATIVE:
+        return True
+    first = verbs[0]
+    for k in range(1, first):  # "a resolution that would have deplored ...": the verb is the noun's own
+        low = words[k].text.lower()
+        if low in _RELATIVE and (low != "that" or words[k + 1].upos in ("VERB", "AUX")):
+            return False
+    return True  # "China's accusation that Washington provoked the war": a claim's clause
 
 
 def extract_articles(

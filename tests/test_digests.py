@@ -205,3 +205,17 @@ def test_the_check_says_what_it_did_with_each_quotation():
     assert "3 quotations: 1 as in the sources, 1 misattributed, 1 unverified" in check_text(r).splitlines()[0]
     clean = check(quoting("draft", REGRETS, (R_WORDS, "Q1")), sources=[src], lexicon=LEX)
     assert check_text(clean).endswith("1 quotation: 1 as in the sources; clean, nothing to look at.")
+
+
+def test_a_noun_phrase_with_a_relative_clause_is_no_clause_a_claim_is():
+    """'a draft resolution that would have deplored the invasion' is a noun phrase (its verb is the noun's
+    own); 'the accusation that Washington provoked the war' holds a claim; 'the talks would go on' is a clause."""
+    from quotes.engine import extract
+
+    text = ("Foreign Minister Wang Yi rejected a draft resolution that would have deplored the invasion.\n\n"
+            "Foreign Minister Wang Yi repeated the accusation that Washington provoked the war.\n\n"
+            "Foreign Minister Wang Yi said the talks would go on.\n")
+    clause = {q.text: q.clause for q in extract(text, date="2022-03-01").quotes}
+    assert [v for t, v in clause.items() if "deplored" in t] == [False]
+    assert [v for t, v in clause.items() if "provoked" in t] == [True]
+    assert [v for t, v in clause.items() if "talks" in t] == [True]
