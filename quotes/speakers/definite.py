@@ -24,7 +24,7 @@ from ..lexicon.names import fold
 from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
 from .groups import ORGANISATION_WORDS
-from .mentions import _sentence_at
+from .mentions import _sentence_at, given_names
 from .names import _surname
 from .pronouns import _pronoun
 
@@ -199,16 +199,12 @@ def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
     return None
 
 
-def _given_names(lexicon: Lexicon) -> frozenset[str]:
-    return lexicon.words("given-name-female") | lexicon.words("given-name-male") | lexicon.words("given-name-unisex")
-
-
 def _personal_name(words: list[str], lexicon: Lexicon) -> bool:
     """Whether two words read as a given and a family name (``Brad Holm``)."""
     if len(words) != 2:
         return False
     given, family = words
-    return (given[:1].isupper() and given[1:].islower() and fold(given) in _given_names(lexicon)
+    return (given[:1].isupper() and given[1:].islower() and fold(given) in given_names(lexicon)
             and family[:1].isupper() and family.replace("’", "").replace("'", "").replace("-", "").isalpha()
             and family.lower() not in ORGANISATION_WORDS)
 
@@ -345,7 +341,7 @@ def _given_name(s: _Source) -> Found | None:
         return None
     if s.lexicon.country_of_adjective(word) or s.lexicon.organisation(word) or s.lexicon.is_title_word(word):
         return None
-    given = _given_names(s.lexicon)
+    given = given_names(s.lexicon)
     for name, first in _written_after(s, word, _GIVEN_BEFORE):
         if fold(first) in given:
             found = _surname(s.text, name, s.at, s.people_seen, s.lexicon, s.date)

@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document, Word
 from ..records import Mention, Span, Speaker
-from .mentions import NOT_NAMES, _sentence_at, _speaker_of
+from .mentions import NOT_NAMES, _sentence_at, _speaker_of, given_names
 from .names import _surname
 from .pronouns import _paragraphs_between
 
@@ -160,13 +160,9 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
         return None
     if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
         return None
-    if _inside_a_longer_name(doc, run[0]) and fold(core[0].text) not in _given_names(lexicon):
+    if _inside_a_longer_name(doc, run[0]) and fold(core[0].text) not in given_names(lexicon):
         return None  # "Citizens for Tax Justice", "Center for Federal Tax Policy": the end of an organisation's name
     return Speaker("person", name=name)
-
-
-def _given_names(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset().union(*(lexicon.words(k) for k in ("given-name-female", "given-name-male", "given-name-unisex")))
 
 
 def _inside_a_longer_name(doc: Document, first: Word) -> bool:

@@ -125,6 +125,15 @@ def _sentence_at(doc: Document, offset: int) -> Sentence | None:
     return next((s for s in doc.sentences if s.start <= offset < s.end), None)
 
 
+GIVEN_NAME_LISTS = ("given-name-female", "given-name-male", "given-name-unisex")
+"""The lexicon's word lists of given names."""
+
+
+def given_names(lexicon: Lexicon) -> frozenset[str]:
+    """Every given name of the lexicon's lists (folded), whatever its gender."""
+    return frozenset().union(*(lexicon.words(k) for k in GIVEN_NAME_LISTS))
+
+
 def given_name_gender(name: str, lexicon: Lexicon) -> str:
     """``f`` or ``m`` when a name opens with a given name mostly borne by women or by men (the SSA lists of
     the lexicon), else empty.

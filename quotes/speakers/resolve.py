@@ -39,7 +39,7 @@ from .groups import (
     _strip_det,
     _unknown_person,
 )
-from .mentions import _speaker_of
+from .mentions import _speaker_of, given_names
 from .named_later import _named_later, described_then_named
 from .names import _complete_name, _surname
 from .pronouns import (
@@ -48,7 +48,7 @@ from .pronouns import (
     _paragraphs_between,
     _pronoun,
 )
-from .salience import GIVEN_NAME_LISTS, introduced_person, named_people
+from .salience import introduced_person, named_people
 from .seen import PeopleSeen
 from .titles import title_as_written
 
@@ -130,7 +130,7 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
     before, else the lexicon's prominent namesake): filed there too, so that a ``he`` after it is that
     person rather than someone named between the full name and it. With two people of the name named
     before it (Bill and Hillary Clinton, Wang Yi and Wang Wenbin) it is no one."""
-    given = set().union(*(lexicon.words(k) for k in GIVEN_NAME_LISTS))
+    given = given_names(lexicon)
     families = set(people_seen.families())
     for sent in doc.sentences:  # people no lexicon knows: their family name alone ("It was under Berg's watch")
         words = sent.words

@@ -19,7 +19,7 @@ from ..lexicon.names import fold
 from ..parse import Document, Sentence, Word
 from ..records import Mention, Span, SpanSet, Speaker
 from .groups import _name_in_run
-from .mentions import NOT_NAMES
+from .mentions import NOT_NAMES, given_names
 from .names import MIN_SPELLING_RATIO
 from .seen import PeopleSeen
 
@@ -93,16 +93,13 @@ CALENDAR_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
 """Capitalised words that end no personal name (``May`` and ``Mark`` left out: names too)."""
 
 
-GIVEN_NAME_LISTS = ("given-name-female", "given-name-male", "given-name-unisex")
-
-
 def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, date: dt.date) -> list[tuple[int, Speaker]]:
     """People the article names in full that the lexicon does not know, with their positions: runs of two
     or three proper nouns that read as a personal name (:func:`quotes.speakers.groups._name_in_run`) and
     either open with a given name (``Kevin McKinley``) or end with a name the article writes alone
     elsewhere, perhaps spelt otherwise (``Tyresha McClenney`` ... ``McLenney said``). A bare surname or a
     ``she`` later can be them."""
-    given = set().union(*(lexicon.words(k) for k in GIVEN_NAME_LISTS))
+    given = given_names(lexicon)
     alone = Counter(fold(w.text) for sent in doc.sentences for w in sent.words
                     if w.upos == "PROPN" and w.text[:1].isupper() and len(w.text) >= 4)
     out: list[tuple[int, Speaker]] = []
