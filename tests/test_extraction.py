@@ -167,12 +167,30 @@ def test_honorific_rules_out_namesakes_of_the_other_gender():
 
 
 def test_surname_only_the_lexicon_knows_is_a_note_not_a_warning():
-    """A bare 'Clinton' the article never names in full: ambiguous, but only an info finding."""
+    """A bare 'Clinton' the article never names in full: a person called Clinton, linked to none of the
+    lexicon's Clintons, and an info finding that names them."""
     (q,) = extract("Clinton said that the plan was flawed.").quotes
-    assert q.speaker.kind == "ambiguous" and {"Bill Clinton", "Hillary Clinton"} <= set(q.speaker.candidates)
+    assert (q.speaker.kind, q.speaker.name, q.speaker.person_id) == ("person", "Clinton", None)
+    assert q.confidence <= 0.2
     (f,) = [f for f in quotes.check("Clinton said that the plan was flawed.", sources=[]).findings
             if f.code == "ambiguous-speaker"]
     assert f.severity == "info"
+    assert {"Bill Clinton", "Hillary Clinton"} <= {e.text for e in f.evidence}
+    assert "linked here to none of them" in f.message
+
+
+def test_headline_surname_is_the_person_named_later():
+    """A headline's bare surname, before the article names anyone of that name, is the one person of that name
+    it names later (not the lexicon's several namesakes); of several, the one named far more often."""
+    text = ("Trump urges supporters to watch polls.\n\n"
+            "Republican nominee Donald Trump told a rally on Friday that the vote was rigged.\n\n"
+            "\"Watch the polls,\" Trump said.")
+    first = extract(text, date="2016-09-30").quotes[0]
+    assert first.source is not None and first.source.text == "Trump" and first.speaker.name == "Donald Trump"
+    text = ("Clinton plan is complex.\n\nMrs. Clinton wants higher taxes, Mrs. Clinton said. Mrs. Clinton spoke "
+            "in Ohio, where Bill Clinton once won.\n\nHillary Clinton said the plan was fair.")
+    first = extract(text, date="2016-09-16").quotes[0]
+    assert first.speaker.name == "Hillary Clinton", first
 
 
 def test_methods_find_the_same_plain_quote():

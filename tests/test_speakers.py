@@ -426,3 +426,40 @@ def test_a_lede_description_is_the_person_the_story_names_next():
                  "“Now is the time to act,” said Tom Alder, who chaired the city council from 1995 to 1999.\n")
     lede = next(q for q in extract(unrelated, date="2024-03-01").quotes if "budget" in q.text)
     assert lede.speaker.name != "Tom Alder"
+
+
+def test_the_judge_is_the_person_named_before_with_that_role():
+    """'the judge' after 'Manhattan Supreme Court Justice Frank Nervo': one word for one role (justice, judge),
+    even when someone else spoke in between."""
+    text = ("Manhattan Supreme Court Justice Frank Nervo rejected the request on Thursday.\n\n"
+            "\"The records stay sealed,\" said Mary Lane, a lawyer for the newspaper.\n\n"
+            "\"The court will not take that action,\" the judge wrote.")
+    last = extract(text, date="2016-09-22").quotes[-1]
+    assert last.speaker.name == "Frank Nervo" and last.resolution == "title"
+
+
+def test_a_description_with_a_party_is_never_another_partys_candidate():
+    """'The GOP nominee' is not the Libertarian candidate named just before: the description's proper words
+    ('GOP': Republican) must be in the person's titles too."""
+    text = ("Libertarian presidential candidate Gary Johnson spoke in Ohio.\n\n"
+            "\"I am in this race,\" Johnson said.\n\n"
+            "The GOP nominee said the debate was rigged.")
+    last = extract(text, date="2016-09-30").quotes[-1]
+    assert last.speaker.name != "Gary Johnson"
+
+
+def test_initials_open_a_name_and_a_party_tag_does_not_hide_the_apposition():
+    """'Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus': a person named with initials
+    (capitals, yet no acronym), titled by the apposition after the party-state tag."""
+    text = "\"We will not stand for this,\" said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus."
+    (q,) = extract(text, date="2016-09-16").quotes
+    assert (q.speaker.kind, q.speaker.name) == ("person", "G.K. Butterfield")
+    assert q.speaker.title is not None and q.speaker.title.text == "head of the Congressional Black Caucus"
+
+
+def test_a_proper_name_after_the_is_no_person():
+    """'The Charlotte Observer reported ...': capitalised words after 'the' name something, not someone
+    (Charlotte is a given name, Observer a newspaper's word)."""
+    text = "The Charlotte Observer reported that the protests went on for a third night."
+    (q,) = extract(text, date="2016-09-26").quotes
+    assert q.speaker.kind != "person"

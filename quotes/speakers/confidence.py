@@ -33,8 +33,9 @@ CONFIDENCE: dict[str, float] = {
     "surname-lexicon-salient": 0.5,     # several lexicon people: the one whose office the article speaks of
     "surname-lexicon-prominent": 0.5,   # several lexicon people: the one in high office at the date
     "surname-quoted-before": 0.7,       # several named, one of them quoted before: that one
+    "surname-named-later": 0.6,         # no one of that name before it: the one person of that name named later
     "surname-most-named": 0.5,          # several named, one given name written far more often: that one
-    "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: ambiguous
+    "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: linked to none
     # pronouns and carried speakers
     "pronoun-previous-speaker": 0.8,    # "he said" after a person spoke
     "pronoun-introduced-subject": 0.75,  # "X was blunter. '...,' he said": the person the story turned to
@@ -47,6 +48,7 @@ CONFIDENCE: dict[str, float] = {
     "named-later": 0.6,                 # "a senior official" the next paragraph names while restating the claim
     # descriptions and nothing
     "anonymous": 0.6,                   # "a senior official", "officials"
+    "definite-titled": 0.65,            # "the judge": the person named before whose title has that role
     "definite-description": 0.55,       # "the GOP nominee": the person the story is about
     "honorific-surname": 0.5,           # "Mr. Holtz-Eakin", never named in full: a person of that name
     "unknown-organisation": 0.6,        # "Clinton Foundation": capitalised words headed by an organisation word

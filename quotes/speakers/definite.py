@@ -25,8 +25,10 @@ from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
 from .groups import ORGANISATION_WORDS
 from .mentions import _sentence_at, given_names
+from .named_later import _words as _role_words
 from .names import _surname
 from .pronouns import _pronoun
+from .titles import title_as_written
 
 if TYPE_CHECKING:
     from .resolve import _Source
@@ -312,7 +314,7 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
             return (known or given_name_gender(sp.name or "", s.lexicon)) in ("", want, "x")
 
         for sp in (s.introduced, s.previous) if want or head in s.lexicon.words("story-head") else ():
-            if fits(sp):
+            if sp is not None and fits(sp) and not party_clash(s, sp):
                 assert sp is not None
                 return sp, "title", CONFIDENCE["definite-description"]
         if want:
@@ -564,3 +566,34 @@ def _first_person(s: _Source) -> Found | None:
     if m is None or not _personal_name(m.group(1).split()[:1] + m.group(1).split()[-1:], s.lexicon):
         return None
     return Speaker("person", name=" ".join(m.group(1).split())), "pronoun", CONFIDENCE["first-person-author"]
+
+
+PARTIES = frozenset({"republican", "democratic", "libertarian", "green", "independent", "conservative", "labour"})
+"""Party words (as :func:`quotes.speakers.named_later._words` reads them: ``GOP`` is ``republican``) a
+description and a person's titles must not disagree on."""
+
+
+def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
+    """The words of every title the article gives a person (``Manhattan Supreme Court Justice``, ``the panel's
+    ranking Democrat``) and of the offices the lexicon knows for them at the date, as
+    :func:`quotes.speakers.named_later._words` reads them (found once per person and article)."""
+    key = sp.key or sp.name or ""
+    if key not in s.title_words:
+        titles = [m.title.text for m in s.mentions if m.title is not None and m.speaker.kind == "person"
+                  and (m.speaker.key or m.speaker.name) == key]
+        if sp.name:
+            written = title_as_written(s.doc, [sp.name], s.lexicon)
+            if written is not None:
+                titles.append(written.text)
+        if sp.person_id:
+            titles.extend(t.office for t in s.lexicon.offices_of(sp.person_id, as_of=s.date))
+        s.title_words[key] = frozenset(_role_words(" ".join(titles)))
+    return s.title_words[key]
+
+
+def party_clash(s: _Source, sp: Speaker) -> bool:
+    """Whether a description's party (``The GOP nominee``) and the party in a person's titles disagree
+    (``Libertarian presidential candidate Gary Johnson``)."""
+    theirs = PARTIES & title_words(s, sp)
+    ours = PARTIES & _role_words(s.phrase)
+    return bool(ours and theirs and not ours & theirs)

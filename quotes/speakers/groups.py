@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -35,6 +36,8 @@ ORGANISATION_WORDS = {
     "campaign", "program", "programme", "hospital", "church", "museum", "academy", "reserve",
     "energy", "coal", "oil", "gas", "motors", "airlines", "institution", "policy", "watch", "capital",
     "holdings", "partners", "industries", "systems", "technologies", "pharmaceuticals", "brands", "stores",
+    "observer", "gazette", "chronicle", "inquirer", "examiner", "circuit", "survey", "act", "plan", "amendment",
+    "convention",
 }
 ROLE_WORDS = {
     "advocate", "public", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman", "executive",
@@ -89,6 +92,9 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
     return None
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+"""Given names written as initials (``G.K.``, ``J.D.``): capitals, yet no acronym."""
+
 GENERATIONAL = frozenset({"Jr", "Sr", "II", "III", "IV"})
 """Suffixes that end a personal name (``Vann R. Newkirk II``, ``Martin Luther King Jr.``)."""
 
@@ -128,10 +134,21 @@ def _nicknames(words: Sequence[Word]) -> set[int]:
 
 def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date) -> Speaker | None:
     """The personal name a run of proper nouns ends with, if it reads as one: titles, honorifics and
-    organisation words before it left out (``Senate Minority Leader Harry M. Reid`` -> Harry M. Reid)."""
+    organisation words before it left out (``Senate Minority Leader Harry M. Reid`` -> Harry M. Reid). A run
+    right after ``the`` is a name of something else (``The Charlotte Observer``), unless a title opens it
+    (``the Rev. Al Sharpton``)."""
+    before = doc.words_before(run[0].start, 1) if run else []
+    if before and before[-1].text.lower() == "the" and not (
+            lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
+            or lexicon.title_office(run[0].text) is not None or run[0].text.endswith(".")):
+        known = any(c.score >= 0.95 for k in range(len(run) - 1)
+                    for c in lexicon.candidates(doc.text[run[k].start:run[-1].end]))
+        if not known:
+            return None
     while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
                    or lexicon.title_office(run[0].text) is not None
-                   or (run[0].text.endswith(".") and len(run[0].text) <= 5)):  # "Sen.", "Rep.", "Gov."
+                   or (run[0].text.endswith(".") and len(run[0].text) <= 5 and not _INITIALS.match(run[0].text))):
+        # "Sen.", "Rep.", "Gov." (not the initials "G.K.")
         run = run[1:]
     for k in range(len(run) - 1):  # a name the lexicon knows, whatever the date ("Democrat Hillary Clinton")
         tail = doc.text[run[k].start:run[-1].end]
@@ -143,7 +160,8 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
         low = w.text.lower()
         return (low in ORGANISATION_WORDS or low in ROLE_WORDS or lexicon.is_title_word(w.text)
                 or lexicon.is_honorific(w.text.rstrip(".")) or bool(lexicon.country_of_adjective(w.text))
-                or (w.text.endswith(".") and len(w.text) > 2 and len(w.text) <= 5 and i < len(run) - 1))
+                or (w.text.endswith(".") and len(w.text) > 2 and len(w.text) <= 5 and i < len(run) - 1
+                    and not _INITIALS.match(w.text)))
 
     cut = max((i for i, w in enumerate(run) if bad(i, w)), default=-1)
     if 0 <= cut < len(run) - 1 and run[cut].text.lower() not in ORGANISATION_WORDS:
@@ -156,8 +174,9 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
     name = doc.text[run[0].start:run[-1].end]
     if any(a.index + 1 != b.index for a, b in itertools.pairwise(run)):
         name = " ".join(w.text for w in run)  # a nickname left out
-    if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2 or w.text.isupper() for w in core):
-        return None
+    if any(w.text.lower() in ORGANISATION_WORDS or len(w.text.rstrip(".")) < 2
+           or (w.text.isupper() and not _INITIALS.match(w.text)) for w in core):
+        return None  # "FBI Director", not "G.K. Butterfield"
     if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
         return None
     if _inside_a_longer_name(doc, run[0]) and fold(core[0].text) not in given_names(lexicon):

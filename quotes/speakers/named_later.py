@@ -80,13 +80,23 @@ _DESCRIPTION_STOP = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to
                      "their", "its", "who", "was", "is", "has", "with", "from", "by", "as"}
 
 
+SAME_ROLE = {"justice": "judge", "attorney": "lawyer", "counsel": "lawyer", "physician": "doctor", "gop": "republican",
+             "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+             "congressman": "representative", "congresswoman": "representative", "candidate": "nominee",
+             "democrat": "democratic", "strategist": "adviser", "advisor": "adviser", "consultant": "adviser"}
+"""Words a description and a title use for one role (``the judge`` of ``Justice Frank Nervo``), each read as
+the word it maps to."""
+
+
 def _words(text: str) -> set[str]:
     """The content words of a description or title, folded, abbreviations written out (``Gen.`` ->
-    ``general``), possessives and stop words left out."""
+    ``general``), one word for one role (:data:`SAME_ROLE`: ``Justice`` -> ``judge``), possessives and stop
+    words left out."""
     out = set()
     for w in fold(text).replace("’", "'").split():
         w = w.strip(".,;:()\"'“”‘’").removesuffix("'s")
         w = _ABBREVIATED.get(w, w)
+        w = SAME_ROLE.get(w, w)
         if w and w not in _DESCRIPTION_STOP and not w.isdigit():
             out.add(w)
     run: list[str] = []  # "Democratic National Committee" is also "dnc"

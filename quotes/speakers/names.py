@@ -46,7 +46,9 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
              date: dt.date, gender: str = "", quoted: frozenset[str | None] = frozenset()
              ) -> tuple[Speaker, Resolution, float] | None:
     """A bare surname: the one person of that name named earlier in the article; with several, the one
-    named or quoted within the last two paragraphs; else ambiguous, naming them all."""
+    named or quoted within the last two paragraphs; else ambiguous, naming them all. No one of that name before
+    it: the one named after it; else the lexicon's (one namesake, or the one the article marks out; several: a
+    person of that name, linked to none)."""
     key = fold(name)
     in_article: dict[str, Speaker] = {}
     latest: dict[str, int] = {}
@@ -73,6 +75,10 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
                     and fuzz.ratio(key, fold(parts[-1])) >= MIN_SPELLING_RATIO:
                 in_article.setdefault(f"name:{sp.name}", sp)
                 latest[f"name:{sp.name}"] = max(latest.get(f"name:{sp.name}", -1), pos)
+    if not in_article:
+        later = _named_later(text, key, at, people_seen, lexicon, gender)
+        if later is not None:
+            return later
     if len(in_article) == 1:
         return next(iter(in_article.values())), "surname", CONFIDENCE["surname-one-in-article"]
     if len(in_article) > 1:
@@ -93,7 +99,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             # "Cruz" in a story naming Ted, Heidi and Rafael Cruz: the one of them in public office, when the
             # others were only named (Wang Yi and Wang Wenbin, both quoted, stay ambiguous)
             return officials[0], "surname", CONFIDENCE["surname-prominent-in-article"]
-        most = _most_named(text, at, list(in_article.values()))
+        most = _most_named(text, at, list(in_article.values()), lexicon)
         if most is not None:
             return most, "surname", CONFIDENCE["surname-most-named"]
         return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
@@ -119,24 +125,58 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     prominent = [c for c in pool if lexicon.prominent(c.person.id, as_of=date)]
     if len(prominent) == 1 and len({c.person.id for c in prominent}) == 1:
         return _speaker_of(prominent[0].person, lexicon, date), "surname", CONFIDENCE["surname-lexicon-prominent"]
-    pool_names = tuple(dict.fromkeys(c.person.name for c in pool[:5]))
-    return Speaker("ambiguous", name=name, candidates=pool_names), "surname", CONFIDENCE["surname-lexicon-several"]
+    # several namesakes in the lexicon, none of them named in the article or marked out by it ("WALLACE:" in a
+    # debate transcript; the lexicon's Wallaces are a British minister and two legislators): a person of that
+    # name, linked to none of them; the report's ambiguous-speaker note names them
+    written = name.title() if name.isupper() else name  # a transcript's "WALLACE:"
+    return Speaker("person", name=written), "surname", CONFIDENCE["surname-lexicon-several"]
+
+
+def _named_later(text: str, key: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
+                 gender: str) -> tuple[Speaker, Resolution, float] | None:
+    """A bare surname the article writes before it names anyone of that name in full (a headline's "Trump
+    urges supporters", a lede's "Clinton plan"): the one person of that name it names later; of several, the
+    one far the most often named (:func:`_most_named` over the whole article: "Mrs. Clinton" twenty times,
+    "Bill Clinton" once). None when the article names no one of that name."""
+    if isinstance(people_seen, PeopleSeen):
+        everyone = people_seen.named(key, before=len(text) + 1)
+    else:
+        everyone = [(pos, sp) for pos, sp in people_seen if key in _names_of(lexicon, sp.person_id, sp.name)]
+    later: dict[str, Speaker] = {}
+    for pos, sp in everyone:
+        if pos > at and not (gender and _gender_of(sp, lexicon) not in ("", gender, "x")):
+            later.setdefault(sp.person_id or f"name:{sp.name}", sp)
+    if len(later) == 1:
+        return next(iter(later.values())), "surname", CONFIDENCE["surname-named-later"]
+    if len(later) > 1:
+        most = _most_named(text, min(len(text), at + SALIENCE_WINDOW), list(later.values()), lexicon)
+        if most is not None:
+            return most, "surname", CONFIDENCE["surname-most-named"]
+    return None
 
 
 SALIENCE_WINDOW = 20_000
 """Characters before a bare surname read to count how often each namesake's given name was written."""
 
 
-def _most_named(text: str, at: int, people: Sequence[Speaker]) -> Speaker | None:
+_HONORIFICS = {"m": r"Mr\.?", "f": r"(?:Mrs|Ms|Miss)\.?"}
+
+
+def _most_named(text: str, at: int, people: Sequence[Speaker], lexicon: Lexicon | None = None) -> Speaker | None:
     """The one of several namesakes whose given name the article has written at least twice and twice as often
-    as any other's (in the :data:`SALIENCE_WINDOW` before ``at``): "Hillary" again and again, "Bill" once."""
+    as any other's (in the :data:`SALIENCE_WINDOW` before ``at``): "Hillary" again and again, "Bill" once.
+    With a lexicon, an honorific of the person's gender before the family name counts too ("Mrs. Clinton")."""
     before = text[max(0, at - SALIENCE_WINDOW):at]
     counts = []
     for sp in people:
         parts = (sp.name or "").split()
         if len(parts) < 2:
             return None
-        counts.append((len(re.findall(r"\b" + re.escape(parts[0]) + r"\b", before)), sp))
+        n = len(re.findall(r"\b" + re.escape(parts[0]) + r"\b", before))
+        honorific = _HONORIFICS.get(_gender_of(sp, lexicon)) if lexicon is not None else None
+        if honorific:
+            n += len(re.findall(r"\b" + honorific + r" " + re.escape(parts[-1]) + r"\b", before))
+        counts.append((n, sp))
     counts.sort(key=lambda c: -c[0])
     if counts[0][0] >= 2 and counts[0][0] >= 2 * counts[1][0]:
         return counts[0][1]

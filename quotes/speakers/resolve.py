@@ -26,6 +26,8 @@ from .definite import (
     _pronoun_group,
     _titled_name,
     _unnamed_group,
+    party_clash,
+    title_words,
 )
 from .definite import _described as _described_head
 from .documents import _document
@@ -41,6 +43,7 @@ from .groups import (
 )
 from .mentions import _speaker_of, given_names
 from .named_later import _named_later, described_then_named
+from .named_later import _words as _role_words
 from .names import _complete_name, _surname
 from .pronouns import (
     PRONOUNS,
@@ -67,6 +70,7 @@ def resolve_speakers(
     people_seen = PeopleSeen([*((m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"),
                               *named_people(doc, mentions, lexicon, date)], lexicon)
     _file_family_names(doc, mentions, people_seen, lexicon, date)
+    title_words: dict[str, frozenset[str]] = {}
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
@@ -98,8 +102,8 @@ def resolve_speakers(
                 introduced = found[1] if found is not None else None
             speaker, how, conf = _resolve(text, doc, att, mentions, people_seen, recent, lexicon=lexicon, date=date, at=at,
                                           quoted_orgs=quoted_orgs, introduced=introduced, contents=contents,
-                                          quoted=quoted_keys)
-        if how == "pronoun" and speaker.kind == "ambiguous" and recent is not None:
+                                          quoted=quoted_keys, title_words=title_words)
+        if how == "pronoun" and recent is not None and (speaker.kind == "ambiguous" or speaker == previous):
             conf = min(conf, previous_conf)  # "he" after a lexicon-only "Clinton" is no surer than it
         if att.via in ("according-to", "signature") and how == "cue-subject":
             how = att.via
@@ -115,12 +119,18 @@ def resolve_speakers(
             previous_conf = conf
             if speaker.kind == "organisation":
                 quoted_orgs.append((at, speaker))
-            if speaker.kind == "person":
+            if speaker.kind == "person" and not _lexicon_only(speaker, how, conf):
                 people_seen.add((at, speaker))  # kept in text order
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
     titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
     return described_then_named(text, titled, lexicon)
+
+
+def _lexicon_only(speaker: Speaker, how: str, conf: float) -> bool:
+    """A bare surname linked to none of the lexicon's several namesakes: not filed as a person named, so that the
+    next such surname is read the same way, no surer."""
+    return how == "surname" and speaker.person_id is None and conf <= CONFIDENCE["surname-lexicon-several"]
 
 
 def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: PeopleSeen, lexicon: Lexicon,
@@ -153,7 +163,7 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
         if len(earlier) > 1:
             continue  # two people of the name: which one is for the speakers' own rules to tell
         found = _surname(doc.text, m.speaker.name, m.span.start, people_seen, lexicon, date)
-        if found is not None and found[0].kind == "person" and (
+        if found is not None and found[0].kind == "person" and not _lexicon_only(*found) and (
                 found[0].person_id or fold((found[0].name or "?").split()[0]) in given):
             people_seen.add((m.span.start, found[0]))
 
@@ -238,6 +248,9 @@ class _Source:
     """The content of every statement of the article."""
     quoted: frozenset[str | None] = frozenset()
     """The keys of the people quoted before (:attr:`Speaker.key`)."""
+    title_words: dict[str, frozenset[str]] = attrs.field(factory=dict)
+    """The words of each person's titles in the article and offices (:func:`_titled_earlier`), shared by the
+    article's sources: found once per person."""
 
     @property
     def phrase(self) -> str:
@@ -448,6 +461,45 @@ PERSON_HEADS = frozenset({
 New York businessman``, ``the Republican``)."""
 
 
+TITLED_REACH = 6_000
+"""Characters before a definite description within which the person it stands for was named (a few paragraphs)."""
+
+def _titled_earlier(s: _Source) -> Found | None:
+    """``The judge``, ``the senator``, ``The GOP nominee``: the person named in the last paragraphs whose title
+    in the article (or office) has the description's head, one word for one role (``Justice Frank Nervo``;
+    ``Sen. Lindsey Graham``), and its capitalised words (``GOP``: Republican), the one that shares most of its
+    other words, the latest of those."""
+    words = s.words
+    if not (2 <= len(words) <= 5 and words[0] in ("the", "this") and words[-1] in PERSON_HEADS
+            and words[-1] not in ("former", "republican", "democrat", "veteran")) or s.names_a_person():
+        return None
+    desc = _role_words(" ".join(words[1:]))
+    head = _role_words(words[-1])
+    if not head:
+        return None
+    rest = desc - head
+    # a proper word of the description ("GOP", "New York", "Libertarian") must be in the person's titles too
+    proper = _role_words(" ".join(w for w in s.phrase.split()[1:-1] if w[:1].isupper())) - head
+    best: tuple[int, int, Speaker] | None = None
+    seen: set[str] = set()
+    lo = bisect.bisect_left(s.people_seen, s.at - TITLED_REACH, key=lambda item: item[0])
+    hi = bisect.bisect_left(s.people_seen, s.at, key=lambda item: item[0])
+    for pos, sp in reversed(s.people_seen[lo:hi]):
+        key = sp.key or sp.name or ""
+        if sp.kind != "person" or key in seen:
+            continue
+        seen.add(key)
+        said = title_words(s, sp)
+        if not (head | proper) <= said:
+            continue
+        score = len(rest & said)
+        if best is None or score > best[0]:
+            best = (score, pos, sp)
+    if best is None:
+        return None
+    return best[2], "title", CONFIDENCE["definite-titled"]
+
+
 def _definite_person(s: _Source) -> Found | None:
     """``The GOP nominee``, ``the Republican``: the person the story is about right now (the previous
     speaker, or the person it just turned to), when the description is one of a person and names no one."""
@@ -456,11 +508,12 @@ def _definite_person(s: _Source) -> Found | None:
         return None
     if s.names_a_person():
         return None  # "the late Justice Antonin Scalia": a name resolves it
-    if s.introduced is not None:
-        return s.introduced, "title", CONFIDENCE["definite-description"]
-    if s.previous is not None and s.previous.kind == "person":
-        return s.previous, "title", CONFIDENCE["definite-description"]
+    for sp in (s.introduced, s.previous):
+        if sp is None or sp.kind != "person" or party_clash(s, sp):
+            continue  # "The GOP nominee" after a Libertarian candidate spoke is not them
+        return sp, "title", CONFIDENCE["definite-description"]
     return None
+
 
 
 def _anonymous(s: _Source) -> Found | None:
@@ -500,7 +553,7 @@ def _capitalised(s: _Source) -> Found | None:
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
     _coordinated, _group_including, _possessed, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
-    _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
+    _titled_earlier, _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
     _unnamed_group, _capitalised,
 )
 """The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
@@ -510,7 +563,8 @@ resolving speakers is a function here, with its confidence in :data:`quotes.spea
 def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Mention],
              people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
              at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = (), introduced: Speaker | None = None,
-             contents: Sequence[Span] = (), quoted: frozenset[str | None] = frozenset()) -> Found:
+             contents: Sequence[Span] = (), quoted: frozenset[str | None] = frozenset(),
+             title_words: dict[str, frozenset[str]] | None = None) -> Found:
     src = att.source
     if src is None:
         return UNRESOLVED, "none", CONFIDENCE["no-source"]
@@ -520,7 +574,7 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
             return _resolve(text, doc, attrs.evolve(att, source=antecedent), mentions, people_seen, previous,
                             lexicon=lexicon, date=date, at=at, quoted_orgs=quoted_orgs)
     source = _Source(text, doc, src, mentions, people_seen, previous, lexicon, date, at, quoted_orgs, introduced,
-                     contents, quoted)
+                     contents, quoted, {} if title_words is None else title_words)
     for resolver in RESOLVERS:
         found = resolver(source)
         if found is not None:

@@ -126,6 +126,10 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
     words = sent.words
     if k >= len(words):
         return None
+    if words[k].text == "(":  # "Rep. G.K. Butterfield (D-N.C.), head of the ...": past a party-state tag
+        close = next((n for n in range(k + 1, min(k + 6, len(words))) if words[n].text == ")"), None)
+        if close is not None and close + 1 < len(words) and words[close + 1].text == ",":
+            k = close + 1
     if words[k].text in ("of", "at") and k + 1 < len(words) and (_proper(words[k + 1]) or (
             words[k + 1].text.lower() == "the" and k + 2 < len(words) and _proper(words[k + 2]))):
         end = k + 1

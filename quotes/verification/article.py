@@ -278,16 +278,18 @@ def _named_in_full(ex: Extraction, sp: Speaker) -> bool:
 
 def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
     """A note on the first quote of each person the article names only by family name (``Mr. Wang``) when the
-    lexicon has several people of that name it cannot choose between (the engine took one of them)."""
+    lexicon has several people of that name it cannot choose between (the engine took one of them, or none)."""
     out = []
     seen: set[str] = set()
     for q in ex.quotes:
         sp = q.speaker
-        if (q.resolution != "surname" or sp.kind != "person" or not sp.person_id or q.source is None
-                or sp.person_id in seen):
+        linked = sp.person_id is not None
+        key = sp.person_id or f"name:{sp.name}"
+        if (q.resolution != "surname" or sp.kind != "person" or q.source is None or key in seen
+                or not (linked or q.confidence <= LEXICON_ONLY_CONFIDENCE)):
             continue
-        seen.add(sp.person_id)
-        if _named_in_full(ex, sp):
+        seen.add(key)
+        if linked and _named_in_full(ex, sp):
             continue
         cands = lexicon.candidates(q.source.text, as_of=ex.date)
         top = max((c.score for c in cands), default=0.0)
@@ -295,8 +297,9 @@ def _surname_only_findings(ex: Extraction, lexicon: Any, name: str) -> list[Find
         if len(people) < 2:
             continue
         who = ", ".join(people[:-1]) + " and " + people[-1]
+        taken = f"taken here as {sp.label}" if linked else "linked here to none of them"
         msg = (f"“{q.source.text}” is never named in full in this article; the lexicon knows {who} "
-               f"(taken here as {sp.label}). Name the speaker in full")
+               f"({taken}). Name the speaker in full")
         out.append(Finding("ambiguous-speaker", "info", name, q.source, msg,
                            tuple(Evidence("candidate", p) for p in people)))
     return out
