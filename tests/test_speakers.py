@@ -463,3 +463,25 @@ def test_a_proper_name_after_the_is_no_person():
     text = "The Charlotte Observer reported that the protests went on for a third night."
     (q,) = extract(text, date="2016-09-26").quotes
     assert q.speaker.kind != "person"
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("A spokeswoman for Hillary Clinton says neither she nor her campaign helped.", "anonymous",
+     "A spokeswoman for Hillary Clinton"),
+    ("Lawyers for both Donald and Ivana Trump filed papers, saying the file was private.", "anonymous", None),
+    ("A spokesman for Clinton, Brian Fallon, said the plan was fair.", "person", "Brian Fallon"),
+    ("The wife of Donald Trump, Melania, said the plan was fair.", "person", "Melania"),
+    ("Donald Trump campaign aides said the plan was fair.", "anonymous", "Donald Trump campaign aides"),
+    ("A memorable Hillary Clinton ad in 2008 warned that the phone rings at 3 a.m.", "document", None),
+    ("A 2014 study by Loyola Law School professor Justin Levitt found 31 cases of fraud.", "document", None),
+    ("\"This sums it up,\" wrote one Twitter user @nycsouthpaw.", "person", "@nycsouthpaw"),
+])
+def test_a_name_inside_a_source_is_not_always_the_speaker(text, kind, name):
+    """Someone speaking for a person, people of a person's, a text by a person or a handle: the source's
+    kind follows its head, not the name it holds (a spokeswoman's words are not Hillary Clinton's)."""
+    found = extract(text, date="2016-09-16").quotes
+    assert found
+    for q in found:
+        assert q.speaker.kind == kind, q.speaker
+        if name is not None:
+            assert q.speaker.name == name

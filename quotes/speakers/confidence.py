@@ -16,6 +16,7 @@ CONFIDENCE: dict[str, float] = {
     # the source names the speaker
     "named": 0.95,                      # "Foreign Minister Wang Yi said": a person mention in the source
     "named-apposition": 0.9,            # "..., Dmitry Medvedev, deputy head of ..., said"
+    "handle": 0.6,                      # "one Twitter user @nycsouthpaw": the person of that handle
     "unknown-person": 0.7,              # a name the lexicon does not know, read from the source's proper nouns
     "signed-organisation": 0.85,        # an organisation of the lexicon ("Xinhua", "the Kremlin")
     "described-organisation": 0.7,      # "the ministry" after the ministry was quoted

@@ -92,6 +92,9 @@ def _unknown_person(doc: Document, src: Span, lexicon: Lexicon, date: dt.date) -
     return None
 
 
+_NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "first", "second", "third", "hundred", "thousand", "million"})
+
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 """Given names written as initials (``G.K.``, ``J.D.``): capitals, yet no acronym."""
 
@@ -138,13 +141,11 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
     right after ``the`` is a name of something else (``The Charlotte Observer``), unless a title opens it
     (``the Rev. Al Sharpton``)."""
     before = doc.words_before(run[0].start, 1) if run else []
-    if before and before[-1].text.lower() == "the" and not (
-            lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
-            or lexicon.title_office(run[0].text) is not None or run[0].text.endswith(".")):
-        known = any(c.score >= 0.95 for k in range(len(run) - 1)
-                    for c in lexicon.candidates(doc.text[run[k].start:run[-1].end]))
-        if not known:
-            return None
+    titled = run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
+                      or lexicon.title_office(run[0].text) is not None or run[0].text.endswith("."))
+    if before and before[-1].text.lower() == "the" and not titled and not any(
+            c.score >= 0.95 for k in range(len(run) - 1) for c in lexicon.candidates(doc.text[run[k].start:run[-1].end])):
+        return None
     while run and (lexicon.is_honorific(run[0].text.rstrip(".")) or lexicon.is_title_word(run[0].text)
                    or lexicon.title_office(run[0].text) is not None
                    or (run[0].text.endswith(".") and len(run[0].text) <= 5 and not _INITIALS.match(run[0].text))):
@@ -179,6 +180,8 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
         return None  # "FBI Director", not "G.K. Butterfield"
     if lexicon.organisation(name) is not None or any(lexicon.country_of_adjective(w.text) for w in run):
         return None
+    if core[0].text.lower() in _NUMBER_WORDS:
+        return None  # "Zero Hedge", "Three Rivers": no given name is a number
     if _inside_a_longer_name(doc, run[0]) and fold(core[0].text) not in given_names(lexicon):
         return None  # "Citizens for Tax Justice", "Center for Federal Tax Policy": the end of an organisation's name
     return Speaker("person", name=name)

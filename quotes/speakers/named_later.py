@@ -126,7 +126,8 @@ def _described(sp: Speaker, lexicon: Lexicon | None = None) -> bool:
         return False
     if lexicon is None:
         return True
-    head = fold(words[-1]).strip(".,;:")
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in ("for", "of", "to")), len(words))
+    head = fold(words[cut - 1]).strip(".,;:")  # "A spokeswoman for Hillary Clinton": spokeswoman
     if any(fold(w) in _QUANTIFIERS for w in words[:2]):
         return False
     return head in lexicon.words("person-head") or lexicon.is_title_word(words[-1]) or head in _ROLE_HEADS

@@ -298,6 +298,25 @@ def _named(s: _Source) -> Found | None:
     if not named:
         return None
     first = named[0]
+    by_name = _owned_by_name(s, s.text[s.src.start:first.span.start], s.text[first.span.end:s.src.end])
+    if by_name is not None:
+        return by_name
+    lead = _FOR_SOMEONE.match(s.text[s.src.start:first.span.start])
+    if lead is not None and _someone_s(lead.group("head").lower(), s.lexicon):
+        # "A spokeswoman for Hillary Clinton", "lawyers for both Donald and Ivana Trump": someone speaking for
+        # the person named, not that person; named after a comma ("a spokesman for Clinton, Brian Fallon"), them
+        for m in named[1:]:
+            if "," in s.text[first.span.end:m.span.start]:
+                return m.speaker, "apposition", CONFIDENCE["named-apposition"]
+        comma = s.text.find(",", first.span.end, s.src.end)
+        if comma >= 0:  # "The wife of Donald Trump, Melania": the name after the comma
+            named_after = s.text[comma + 1:s.src.end].strip(" ,")
+            unknown = _unknown_person(s.doc, Span.of(s.text, comma + 1, s.src.end), s.lexicon, s.date)
+            if unknown is not None:
+                return unknown, "apposition", CONFIDENCE["unknown-person"]
+            if named_after[:1].isupper() and " " not in named_after and fold(named_after) in given_names(s.lexicon):
+                return Speaker("person", name=named_after), "apposition", CONFIDENCE["given-name"]
+        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
     after = s.text[first.span.end:s.src.end]
     if after[:2] in ("'s", "’s") and after[2:].strip():
         # "Hillary Clinton's campaign manager Robby Mook": the possessor is not the speaker; the person named
@@ -318,6 +337,53 @@ def _named(s: _Source) -> Found | None:
             return head, "cue-subject", CONFIDENCE["unknown-person"]
         return first.speaker, "apposition", CONFIDENCE["named-apposition"]
     return first.speaker, "cue-subject", CONFIDENCE["named"]
+
+
+_FOR_SOMEONE = re.compile(r"^\s*(?:(?i:an?|the|one|two|three|some|several|many|other|his|her|their)\s+)?"
+                          r"(?:[A-Za-z][a-z-]*\s+){0,3}?(?P<head>[A-Za-z][a-z-]*)\s+"
+                          r"(?:for|to|of|representing|close to|working for)\s+(?:both\s+)?(?:the\s+)?$")
+"""The words before a name that make the source someone speaking for that person (``A spokeswoman for``,
+``lawyers for both``, ``an aide to``, ``a lawyer representing``)."""
+_FOR_SOMEONE_PREFIX = re.compile(_FOR_SOMEONE.pattern.removesuffix("$"))
+"""The same words at the start of a source, before a name (or two: ``lawyers for both Donald and Ivana Trump``)."""
+
+
+_BY_SOMEONE = re.compile(r"^\s*(?:(?i:an?|the|this|that|one)\s+)?(?:[\w-]+\s+){0,3}?(?P<head>[a-z][a-z-]*)\s+"
+                         r"(?:by|from|of)\s+(?:[\w.’'-]+\s+){0,5}$")
+_AFTER_NAME = re.compile(r"^\s+(?P<head>[a-z][a-z-]*)(?:$|\s+(?:in|from|of|by|on|that|which|released|published)\b)")
+
+
+def _owned_by_name(s: _Source, before: str, after: str) -> Found | None:
+    """A text or a body a name only modifies: ``A 2014 study by Loyola Law School professor Justin Levitt``,
+    ``A memorable Hillary Clinton ad in 2008`` (a document head before ``by`` or right after the name), a
+    ``campaign`` right after the name: the document or organisation, not the person."""
+    lead = _BY_SOMEONE.match(before)
+    if lead is not None and lead.group("head") in s.lexicon.words("document-head"):
+        return Speaker("document", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["described-document"]
+    people = re.match(r"^\s+(?:[a-z][a-z-]*\s+){0,2}(?P<last>[a-z][a-z-]*s)\s*$", after)
+    if people is not None and _someone_s(people.group("last"), s.lexicon):
+        # "Donald Trump campaign aides": people of the person's, not the person
+        return Speaker("anonymous", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["anonymous"]
+    tail = _AFTER_NAME.match(after)
+    if tail is not None:
+        head = tail.group("head")
+        if head in s.lexicon.words("document-head"):
+            return Speaker("document", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["described-document"]
+        if head in s.lexicon.words("organisation-head") and head not in ("police",):
+            return Speaker("organisation", name=_strip_det(s.phrase)), "cue-subject", \
+                CONFIDENCE["described-organisation-head"]
+    return None
+
+
+def _someone_s(head: str, lexicon: Lexicon) -> bool:
+    """Whether a lower-case head noun is one of a person or of several people (``spokeswoman``, ``lawyers``,
+    ``aides``): a person's head in the singular, or such a head with a plural ``s``."""
+    heads = lexicon.words("person-head") | lexicon.words("anonymous-head")
+    return head in heads or (head.endswith("s") and head[:-1] in heads) or head in _GROUP_SUFFIXED
+
+
+_GROUP_SUFFIXED = frozenset({"attorneys", "supporters", "allies", "friends", "relatives", "associates", "staff",
+                             "aides", "advisers", "advisors", "representatives", "members"})
 
 
 _INCLUDING = re.compile(r"^(?P<group>[^,]*?)\s*,?\s+(?:including|like|such as|among them)\s+\S", re.IGNORECASE)
@@ -372,10 +438,34 @@ def _possessed(s: _Source) -> Found | None:
     return _described_head(s) if person else None
 
 
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
+
+
+def _handle(s: _Source) -> Found | None:
+    """A social-media handle (``one Twitter user @nycsouthpaw``, ``@Fred_945``): the person of that handle,
+    named by it, when the source holds one handle and names no one else."""
+    handles = _HANDLE.findall(s.phrase)
+    if len(handles) != 1 or s.names_a_person():
+        return None
+    return Speaker("person", name=handles[0]), "cue-subject", CONFIDENCE["handle"]
+
+
 def _unknown(s: _Source) -> Found | None:
     """A name the lexicon does not know, read from the source's proper nouns."""
     unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
-    return (unknown, "cue-subject", CONFIDENCE["unknown-person"]) if unknown is not None else None
+    if unknown is None:
+        return None
+    at = s.text.find((unknown.name or "").split()[0], s.src.start, s.src.end)
+    ahead = s.text[s.src.start:at] if at > s.src.start else ""
+    owned = _owned_by_name(s, ahead, s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else "")
+    if owned is not None:
+        return owned
+    lead = _FOR_SOMEONE_PREFIX.match(ahead)
+    if lead is not None and _someone_s(lead.group("head").lower(), s.lexicon) and (
+            lead.end() == len(ahead) or re.fullmatch(r"[A-Z][\w-]*\s+(?:and|&)\s+", ahead[lead.end():])):
+        # "Lawyers for both Donald and Ivana Trump": people speaking for the person named
+        return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
+    return unknown, "cue-subject", CONFIDENCE["unknown-person"]
 
 
 def _pronoun_source(s: _Source) -> Found | None:
@@ -551,7 +641,7 @@ def _capitalised(s: _Source) -> Found | None:
 
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
-    _coordinated, _group_including, _possessed, _named, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
+    _coordinated, _group_including, _possessed, _named, _handle, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
     _titled_earlier, _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
     _unnamed_group, _capitalised,
