@@ -281,13 +281,21 @@ _STANZA_LOCK = threading.Lock()
 modules, which all parsers in the process share."""
 
 
+DEPPARSE_BATCH = 250
+"""Words the dependency parser scores at once (stanza's ``depparse_batch_size``; its default is 2,000). Its
+scores grow with the square of a batch's longest sentence, so a batch of 2,000 words with a 150-word sentence
+in it held several hundred MB: with 250, 84 PolNeAR dev articles peak at 0.79 GB instead of 1.35 and parse a
+little faster (33-35 s against 38 s), with the same trees."""
+
+
 def _load_pipeline(origin: str, directory: str):
     import logging
 
     import stanza
 
     logging.getLogger("stanza").setLevel(logging.ERROR)
-    common = dict(lang="en", download_method=None, use_gpu=False, logging_level="ERROR")
+    common = dict(lang="en", download_method=None, use_gpu=False, logging_level="ERROR",
+                  depparse_batch_size=DEPPARSE_BATCH)
     if origin == "stanza-resources":
         return stanza.Pipeline(dir=directory, processors=",".join(PROCESSORS), **common)
     path = Path(directory)
