@@ -485,3 +485,23 @@ def test_a_name_inside_a_source_is_not_always_the_speaker(text, kind, name):
         assert q.speaker.kind == kind, q.speaker
         if name is not None:
             assert q.speaker.name == name
+
+
+def test_a_possessors_role_is_the_person_of_that_role_named_before():
+    """'Pagliano's lawyer' after 'An attorney for Pagliano, Mark MacDougall': the possessor and the role (one
+    word for one role: attorney, lawyer) both in that person's title."""
+    text = ("An attorney for Pagliano, Mark MacDougall, said his client would not testify.\n\n"
+            "The panel met on Thursday.\n\n"
+            "Pagliano's lawyer has said he will refuse to answer any questions.")
+    last = extract(text, date="2016-09-22").quotes[-1]
+    assert last.speaker.name == "Mark MacDougall" and last.resolution == "title"
+
+
+def test_a_headlines_lone_role_is_the_person_the_story_then_names():
+    """A headline's 'Judge rejects ...' is the judge the story names next ('Manhattan Supreme Court Justice
+    Frank Nervo')."""
+    text = ("Judge rejects request to unseal divorce file.\n\n"
+            "Manhattan Supreme Court Justice Frank Nervo rejected that argument, saying the court would not "
+            "intrude.")
+    first = extract(text, date="2016-09-22").quotes[0]
+    assert first.speaker.name == "Frank Nervo", first

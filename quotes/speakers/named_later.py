@@ -82,7 +82,8 @@ _DESCRIPTION_STOP = {"a", "an", "the", "of", "for", "at", "in", "on", "and", "to
 
 SAME_ROLE = {"justice": "judge", "attorney": "lawyer", "counsel": "lawyer", "physician": "doctor", "gop": "republican",
              "spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
-             "congressman": "representative", "congresswoman": "representative", "candidate": "nominee",
+             "congressman": "lawmaker", "congresswoman": "lawmaker", "representative": "lawmaker",
+             "candidate": "nominee",
              "democrat": "democratic", "strategist": "adviser", "advisor": "adviser", "consultant": "adviser"}
 """Words a description and a title use for one role (``the judge`` of ``Justice Frank Nervo``), each read as
 the word it maps to."""
@@ -122,7 +123,10 @@ def _described(sp: Speaker, lexicon: Lexicon | None = None) -> bool:
     if sp.kind not in ("anonymous", "person") or sp.person_id or not sp.name:
         return False
     words = sp.name.split()
-    if not (sp.kind == "anonymous" or words[0].lower() in ("the", "a", "an") or any(w[:1].islower() for w in words)):
+    lone_role = len(words) == 1 and lexicon is not None and (
+        fold(words[0]) in _ROLE_HEADS or fold(words[0]) in {"lawmaker", "senator", "judge", "official"})
+    if not (sp.kind == "anonymous" or words[0].lower() in ("the", "a", "an") or any(w[:1].islower() for w in words)
+            or lone_role):  # a headline's "Judge rejects ...", "Lawmaker urges ..."
         return False
     if lexicon is None:
         return True

@@ -555,12 +555,15 @@ TITLED_REACH = 6_000
 """Characters before a definite description within which the person it stands for was named (a few paragraphs)."""
 
 def _titled_earlier(s: _Source) -> Found | None:
-    """``The judge``, ``the senator``, ``The GOP nominee``: the person named in the last paragraphs whose title
+    """``The judge``, ``the senator``, ``The GOP nominee``, ``Pagliano's lawyer`` (after ``An attorney for
+    Pagliano, Mark MacDougall``): the person named in the last paragraphs whose title
     in the article (or office) has the description's head, one word for one role (``Justice Frank Nervo``;
     ``Sen. Lindsey Graham``), and its capitalised words (``GOP``: Republican), the one that shares most of its
     other words, the latest of those."""
     words = s.words
-    if not (2 <= len(words) <= 5 and words[0] in ("the", "this") and words[-1] in PERSON_HEADS
+    possessor = len(words) >= 2 and words[0].endswith(("'s", "’s")) and s.phrase[:1].isupper()
+    if not (2 <= len(words) <= 5 and (words[0] in ("the", "this") or possessor)
+            and (words[-1] in PERSON_HEADS or words[-1] in s.lexicon.words("person-head"))
             and words[-1] not in ("former", "republican", "democrat", "veteran")) or s.names_a_person():
         return None
     desc = _role_words(" ".join(words[1:]))
@@ -568,8 +571,9 @@ def _titled_earlier(s: _Source) -> Found | None:
     if not head:
         return None
     rest = desc - head
-    # a proper word of the description ("GOP", "New York", "Libertarian") must be in the person's titles too
-    proper = _role_words(" ".join(w for w in s.phrase.split()[1:-1] if w[:1].isupper())) - head
+    # a proper word of the description ("GOP", "New York", "Libertarian"; the possessor of "Pagliano's lawyer")
+    # must be in the person's titles too
+    proper = _role_words(" ".join(w for w in s.phrase.split()[0 if possessor else 1:-1] if w[:1].isupper())) - head
     best: tuple[int, int, Speaker] | None = None
     seen: set[str] = set()
     lo = bisect.bisect_left(s.people_seen, s.at - TITLED_REACH, key=lambda item: item[0])
