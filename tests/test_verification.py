@@ -902,3 +902,20 @@ def test_two_words_of_a_long_quotation_are_no_paraphrase_of_another_statement():
     b = quoting("b", "She wanted to speak directly to “white people” and said so.", ("white people", "Q1"))
     c = quoting("c", "She spoke directly to “white people” on the radio.", ("white people", "Q1"))
     assert not [f for f in _across(a, b, c) if f.code == "altered-wording"]
+
+
+def test_names_shared_with_a_quotation_do_not_pin_a_statement_on_its_speaker():
+    """A draft's 'the Republican nominee said he now believes President Obama was born in the United States'
+    shares only names and a set phrase ('President Obama', 'the United States') with a lawmaker's quotation
+    that mentions both: no misattribution (the words are not the lawmaker's)."""
+    import quotes
+
+    source = ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black "
+              "Caucus. “He started this silliness years ago by saying President Obama is not an American citizen. "
+              "He would not have done that to a John McCain or any other white who was running for president of "
+              "the United States.”\n\nShortly after, Trump said he finally believes Obama was born in the United "
+              "States.")
+    draft = ("Black lawmakers lashed out at Donald Trump on Friday, hours after the Republican nominee said he now "
+             "believes President Obama was born in the United States.")
+    report = quotes.check(draft, sources=[("source", source)], date="2016-09-16")
+    assert not [f for f in report.findings if f.code == "misattribution"], report.findings

@@ -22,6 +22,7 @@ from ..records import (
 )
 from ..wording import (
     normalise,
+    similarity,
 )
 from .across import _article_norms
 from .article import verify_article
@@ -64,10 +65,18 @@ def unique_names(draft: Extraction, sources: Sequence[Extraction]) -> tuple[Extr
     return d, [fresh(s, f"source-{i + 1}") for i, s in enumerate(sources)]
 
 
+MISATTRIBUTION_CUTOFF = 60.0
+"""How closely (:func:`quotes.wording.similarity`) a source's quotation must render a draft's statement for the
+check to say the draft gave those words to the wrong person: stricter than for altered wording, since names
+and set phrases alone ("President Obama", "the United States": 45 of 100 for "he now believes President Obama
+was born in the United States" against a quotation that only mentions both) must never pin a statement."""
+
+
 def _renders(draft_words: str, source_words: str) -> bool:
-    """Whether a source's wording is the draft's statement: close (:func:`_close`), or the draft's words, five
-    or more, found verbatim inside it (a partial quotation of a long passage)."""
-    if _close(draft_words, source_words):
+    """Whether a source's wording is the draft's statement: close (:func:`_close`, at
+    :data:`MISATTRIBUTION_CUTOFF`), or the draft's words, five or more, found verbatim inside it (a partial
+    quotation of a long passage)."""
+    if _close(draft_words, source_words) and similarity(draft_words, source_words) >= MISATTRIBUTION_CUTOFF:
         return True
     mine = normalise(draft_words)
     return len(mine.split()) >= MIN_CLOSE_WORDS and f" {mine} " in f" {normalise(source_words)} "
