@@ -505,3 +505,13 @@ def test_a_headlines_lone_role_is_the_person_the_story_then_names():
             "intrude.")
     first = extract(text, date="2016-09-22").quotes[0]
     assert first.speaker.name == "Frank Nervo", first
+
+
+def test_a_section_heading_is_no_person_a_pronoun_can_stand_for():
+    """'An Ambitious, Divisive Legacy.' between a person's narration and 'he said' is a heading: its
+    capitalised words are no one's name, and the pronoun is still the person named before."""
+    text = ("President Barack Obama spoke to Pacific leaders in Honolulu on Friday about rising seas.\n\n"
+            "An Ambitious, Divisive Legacy.\n\n"
+            "\"All of this could be undone at the ballot box,\" he said.")
+    last = extract(text, date="2016-09-08").quotes[-1]
+    assert last.speaker.name == "Barack Obama", last.speaker

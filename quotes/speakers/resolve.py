@@ -51,7 +51,7 @@ from .pronouns import (
     _paragraphs_between,
     _pronoun,
 )
-from .salience import introduced_person, named_people
+from .salience import _headline, introduced_person, named_people
 from .seen import PeopleSeen
 from .titles import title_as_written
 
@@ -455,6 +455,10 @@ def _unknown(s: _Source) -> Found | None:
     unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
     if unknown is None:
         return None
+    sent = next(iter(s.doc.sentences_from(s.src.start)), None)
+    if sent is not None and sent.start <= s.src.start and _headline(sent, s.text) and \
+            fold((unknown.name or "?").split()[0]) not in given_names(s.lexicon):
+        return None  # a heading's capitalised words ("An Ambitious, Divisive Legacy."): no one's name
     at = s.text.find((unknown.name or "").split()[0], s.src.start, s.src.end)
     ahead = s.text[s.src.start:at] if at > s.src.start else ""
     owned = _owned_by_name(s, ahead, s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else "")

@@ -167,6 +167,8 @@ def introduced_person(doc: Document, after: int, before: int, *, mentions: Seque
         if after < s.start and not reported.overlaps(s):
             sents.append(s)
     for k, sent in enumerate(reversed(sents)):
+        if _headline(sent, doc.text):
+            continue  # a heading ("An Ambitious, Divisive Legacy.") is no narration that turns to a person
         run = _subject_words(sent)
         earlier = people_seen if isinstance(people_seen, PeopleSeen) else [p for p in people_seen if p[0] < sent.end]
         person = _person_named(doc, run, mentions, earlier, lexicon, date) if run else None
