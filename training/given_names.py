@@ -53,7 +53,9 @@ def build(min_births: int, share: float, first_year: int = 1920) -> dict[str, li
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=Path("lexicons"), help="the lexicon directory to write into")
-    ap.add_argument("--min-births", type=int, default=2000, help="fewest births 1920-2017 for a name to count")
+    ap.add_argument("--min-births", type=int, default=500,
+                    help="fewest births 1920-2017 for a name to count (500: 15,866 names; 2,000 left out Kamala, Mehmet, "
+                         "Gennifer, Keron)")
     ap.add_argument("--share", type=float, default=0.9, help="least share of one sex for a gendered name")
     args = ap.parse_args(argv)
     lists = build(args.min_births, args.share)

@@ -314,7 +314,7 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
             return (known or given_name_gender(sp.name or "", s.lexicon)) in ("", want, "x")
 
         for sp in (s.introduced, s.previous) if want or head in s.lexicon.words("story-head") else ():
-            if sp is not None and fits(sp) and not party_clash(s, sp):
+            if sp is not None and fits(sp) and not party_clash(s, sp) and not role_clash(s, sp, _role_words(head)):
                 assert sp is not None
                 return sp, "title", CONFIDENCE["definite-description"]
         if want:
@@ -588,7 +588,35 @@ def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
         if sp.person_id:
             titles.extend(t.office for t in s.lexicon.offices_of(sp.person_id, as_of=s.date))
         s.title_words[key] = frozenset(_role_words(" ".join(titles)))
+        heads: set[str] = set()
+        for t in titles:  # "Republican nominee's daughter": daughter; "President of France": president
+            core = re.split(r"\s(?:of|at|for|from|in|on|to|with|who|whose|and)\s|,", f" {t} ")[0].split()
+            if core:
+                heads |= _role_words(core[-1])
+        s.title_words[f"heads:{key}"] = frozenset(heads)
     return s.title_words[key]
+
+
+def title_heads(s: _Source, sp: Speaker) -> frozenset[str]:
+    """The head word of each of a person's titles (:func:`title_words`): what the person *is* (``daughter``
+    of ``Republican nominee's daughter``), as :func:`quotes.speakers.named_later._words` reads it."""
+    title_words(s, sp)
+    return s.title_words[f"heads:{sp.key or sp.name or ''}"]
+
+
+def role_clash(s: _Source, sp: Speaker, head: frozenset[str] | set[str]) -> bool:
+    """Whether a person's titles give them a role (a person's head word) and none is the description's
+    ``head`` (``The GOP nominee`` is not ``Manhattan Supreme Court Justice Frank Nervo``)."""
+    theirs = title_heads(s, sp)
+    return bool({w for w in theirs if w in _OFFICE_ROLES} - set(head)) and not set(head) & theirs
+
+
+_OFFICE_ROLES = frozenset({"judge", "senator", "lawmaker", "governor", "mayor", "secretary", "chairman", "spokesman",
+                           "adviser", "lawyer", "doctor", "analyst", "director", "professor", "economist",
+                           "daughter", "son", "wife", "husband", "mother", "father", "sister", "brother"})
+"""Roles that say what a person does for a living or in office, or whose relative they are: one of them in a
+person's titles rules out a description of another (the judge, the nominee's daughter are not ``The GOP
+nominee``); a businessman may well be a nominee."""
 
 
 def party_clash(s: _Source, sp: Speaker) -> bool:

@@ -188,12 +188,13 @@ def _name_in_run(doc: Document, run: list[Word], lexicon: Lexicon, date: dt.date
 
 
 def _inside_a_longer_name(doc: Document, first: Word) -> bool:
-    """Whether a run of proper nouns continues a capitalised name before it through ``for``, ``of`` or ``&``."""
+    """Whether a run of proper nouns continues a capitalised name before it through ``for``, ``of``, ``on`` or
+    ``&`` (``the Senate Subcommittee on Consumer Protection``)."""
     words = doc.words_before(first.start, 2)
     if len(words) < 2:
         return False
     before, link = words
-    return link.text.lower() in ("for", "of", "&") and before.text[:1].isupper() and before.upos in ("PROPN", "NOUN")
+    return link.text.lower() in ("for", "of", "on", "&") and before.text[:1].isupper() and before.upos in ("PROPN", "NOUN")
 
 
 def _strip_det(phrase: str) -> str:

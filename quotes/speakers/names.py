@@ -103,6 +103,8 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         if most is not None:
             return most, "surname", CONFIDENCE["surname-most-named"]
         return Speaker("ambiguous", name=name, candidates=cands), "surname", CONFIDENCE["surname-ambiguous"]
+    if name.isupper() and len(name.replace(".", "")) <= 4:
+        return None  # "his MBA", "the FBI": an acronym, not a namesake's family name ("Anatolio Ndong Mba")
     matches = [c for c in lexicon.candidates(name, as_of=date) if c.score >= 0.5
                and (not gender or c.person.gender in ("", gender, "x"))]
     if not matches:

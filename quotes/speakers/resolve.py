@@ -27,6 +27,8 @@ from .definite import (
     _titled_name,
     _unnamed_group,
     party_clash,
+    role_clash,
+    title_heads,
     title_words,
 )
 from .definite import _described as _described_head
@@ -53,6 +55,7 @@ from .pronouns import (
 )
 from .salience import _headline, introduced_person, named_people
 from .seen import PeopleSeen
+from .seen import before as seen_before
 from .titles import title_as_written
 
 
@@ -588,7 +591,7 @@ def _titled_earlier(s: _Source) -> Found | None:
             continue
         seen.add(key)
         said = title_words(s, sp)
-        if not (head | proper) <= said:
+        if not (head <= title_heads(s, sp) and proper <= said):
             continue
         score = len(rest & said)
         if best is None or score > best[0]:
@@ -606,10 +609,30 @@ def _definite_person(s: _Source) -> Found | None:
         return None
     if s.names_a_person():
         return None  # "the late Justice Antonin Scalia": a name resolves it
+    head = _role_words(words[-1])
+
+    def other_role(sp: Speaker) -> bool:  # "The GOP nominee" is not the judge who spoke last
+        return role_clash(s, sp, head)
+
     for sp in (s.introduced, s.previous):
-        if sp is None or sp.kind != "person" or party_clash(s, sp):
+        if sp is None or sp.kind != "person" or party_clash(s, sp) or other_role(sp):
             continue  # "The GOP nominee" after a Libertarian candidate spoke is not them
         return sp, "title", CONFIDENCE["definite-description"]
+    if words[-1] in s.lexicon.words("story-head"):
+        # no one just spoke or was turned to: the person the story names far the most ("The GOP candidate
+        # proposes ..." in a story of Trump's plans)
+        counts: dict[str, int] = {}
+        first: dict[str, Speaker] = {}
+        for _, sp in seen_before(s.people_seen, s.at):
+            if sp.kind == "person":
+                key = sp.key or sp.name or ""
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, sp)
+        ranked = sorted(counts, key=lambda k: -counts[k])
+        if ranked and counts[ranked[0]] >= 3 and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
+            top = first[ranked[0]]
+            if not party_clash(s, top) and not other_role(top):
+                return top, "title", CONFIDENCE["definite-description"]
     return None
 
 
@@ -621,6 +644,25 @@ def _anonymous(s: _Source) -> Found | None:
         words and words[0] in ("a", "an", "one")
     ):
         return Speaker("anonymous", name=phrase), "cue-subject", CONFIDENCE["anonymous"]
+    return None
+
+
+def _title_and_family_name(s: _Source) -> Found | None:
+    """A title and a name no reader of names took (``French President FranÃ§ois Hollande``: the name garbled
+    by a wrong encoding): the one holder of that office at the date, when their family name is the source's
+    last word."""
+    words = _strip_det(s.phrase).split()
+    for k in range(len(words) - 1, 0, -1):
+        office = s.lexicon.title_office(" ".join(words[:k]))
+        if office is None or not office.country:
+            continue
+        people = {t.person_id for t in s.lexicon.holders(office.name, as_of=s.date)}
+        if len(people) != 1:
+            return None
+        person = s.lexicon.person(next(iter(people)))
+        if fold(person.family) == fold(words[-1].strip(".,;:")):
+            return _speaker_of(person, s.lexicon, s.date), "title", CONFIDENCE["title-holder"]
+        return None
     return None
 
 
@@ -640,6 +682,9 @@ def _capitalised(s: _Source) -> Found | None:
     if len(heads) >= 2 and heads[-1].text.lower() in ORGANISATION_WORDS:
         # "Clinton Foundation", "Quinnipiac University": a body the lexicon does not know
         return Speaker("organisation", name=_strip_det(s.phrase)), "cue-subject", CONFIDENCE["unknown-organisation"]
+    held = _title_and_family_name(s)
+    if held is not None:
+        return held
     first = s.phrase.split()[0].rstrip(".")
     if s.lexicon.is_honorific(first) and len(s.phrase.split()) >= 2:
         # "Mr. Holtz-Eakin", never named in full: a person, whoever they are

@@ -101,7 +101,8 @@ def named_people(doc: Document, mentions: Sequence[Mention], lexicon: Lexicon, d
     ``she`` later can be them."""
     given = given_names(lexicon)
     alone = Counter(fold(w.text) for sent in doc.sentences for w in sent.words
-                    if w.upos == "PROPN" and w.text[:1].isupper() and len(w.text) >= 4)
+                    if w.upos == "PROPN" and w.text[:1].isupper()
+                    and (len(w.text) >= 4 or (len(w.text) >= 2 and not w.text.isupper())))  # "Oz", not "UN"
     out: list[tuple[int, Speaker]] = []
     known = SpanSet(m.span for m in mentions if m.speaker.kind == "person")
     for sent in doc.sentences:
