@@ -556,3 +556,20 @@ def test_rarer_given_names_make_a_name_and_a_gender():
             "ratification of the Equal Rights Amendment.")
     (q,) = extract(text, date="2016-09-19").quotes
     assert q.speaker.name == "Kamala Lopez", q.speaker
+
+
+@pytest.mark.parametrize(("text", "date", "name"), [
+    ("Retired General Reveals 'Demoralizing' Experience.\n\nRetired U.S. Air Force Gen. Norman Ham said serving "
+     "was demoralizing.", "2016-09-15", "Norman Ham"),
+    ("2:45 p.m.\n\nConnecticut's tax commissioner says a review shows no one disclosed the returns.\n\n"
+     "Kevin Sullivan says he instructed staff Monday to check whether anyone illegally disclosed them.",
+     "2016-10-03", "Kevin Sullivan"),
+    ("Ah, friends once more: Ted Cruz endorses Trump.\n\nSenator from Texas says he cannot allow Clinton to win.",
+     "2016-09-26", "Ted Cruz"),
+])
+def test_a_headline_description_is_the_person_the_story_names(text, date, name):
+    """A description in a headline or a lede ('Retired General', 'Connecticut's tax commissioner', 'Senator
+    from Texas') is the person the story names with that role, or names next with no title at all, or (a
+    senator from Texas) the one the lexicon and the article make a senator from Texas."""
+    first = extract(text, date=date).quotes[0]
+    assert first.speaker.name == name, first.speaker

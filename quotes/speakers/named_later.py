@@ -10,6 +10,7 @@ from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..records import Quote, Span, Speaker
 from .confidence import CONFIDENCE
+from .mentions import given_names
 from .pronouns import _paragraphs_between
 
 NAMED_LATER_HEADS = {"official", "diplomat", "aide", "spokesman", "spokeswoman", "spokesperson", "minister",
@@ -125,8 +126,11 @@ def _described(sp: Speaker, lexicon: Lexicon | None = None) -> bool:
     words = sp.name.split()
     lone_role = len(words) == 1 and lexicon is not None and (
         fold(words[0]) in _ROLE_HEADS or fold(words[0]) in {"lawmaker", "senator", "judge", "official"})
+    # a headline's role in title case: "Retired General Reveals ...", "Former White House Doctor"
+    headline_role = len(words) >= 2 and lexicon is not None and fold(words[-1]) in _ROLE_HEADS \
+        and not any(fold(w) in given_names(lexicon) for w in words[:-1])
     if not (sp.kind == "anonymous" or words[0].lower() in ("the", "a", "an") or any(w[:1].islower() for w in words)
-            or lone_role):  # a headline's "Judge rejects ...", "Lawmaker urges ..."
+            or lone_role or headline_role):  # a headline's "Judge rejects ...", "Lawmaker urges ..."
         return False
     if lexicon is None:
         return True
@@ -143,8 +147,10 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
     "Retired U.S. Air Force Gen. Norman Ham"): the description's quotes become the person's, when within
     :data:`DESCRIBED_REACH` paragraphs after it exactly one person is first named (never written before the
     description) as a speaker, and the person's title as the article writes it, or their office, shares a
-    content word with the description (abbreviations written out). The description then becomes the person's
-    title where it says more. A description nothing ties to a name stays as it is."""
+    content word with the description (abbreviations written out); else the one such person named in the next
+    paragraph whom the article gives no title or office at all ("Connecticut's tax commissioner says ..." /
+    "Kevin Sullivan says ..."). The description then becomes the person's title where it says more. A
+    description nothing ties to a name stays as it is."""
     out = list(quotes)
     first_seen: dict[str, int] = {}  # a candidate's name -> where the text first writes it (found once, lazily)
 
@@ -163,6 +169,7 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
         if not desc:
             continue
         found: dict[str, Quote] = {}
+        untitled: list[Quote] = []  # the first person named next with no title at all, in the next paragraph
         for later in quotes[i + 1:]:
             if later.cue is None or _paragraphs_between(text, q.cue.start, later.cue.start) > DESCRIBED_REACH:
                 break
@@ -174,6 +181,12 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
             said = _words(" ".join(x for x in ((lp.title.text if lp.title else ""), lp.office or "") if x))
             if desc & said:
                 found.setdefault(key, later)
+            elif not said and not found and not untitled and \
+                    _paragraphs_between(text, q.cue.start, later.cue.start) <= 1:
+                untitled.append(later)  # "Connecticut's tax commissioner says ..." / "Kevin Sullivan says ..."
+        if not found and len(untitled) == 1:
+            lp = untitled[0].speaker
+            found[lp.key or lp.name or ""] = untitled[0]
         if len(found) != 1:
             continue
         (key, named), = found.items()
@@ -192,7 +205,9 @@ def described_then_named(text: str, quotes: Sequence[Quote], lexicon: Lexicon) -
         current = people[key].title
         first = current.text.split()[0] if current is not None and current.text.split() else ""
         clause = first[:1].islower() and first.endswith(("ed", "s")) and first not in ("former", "was", "is")
-        if current is None or clause or len(best.text) > len(current.text):  # a noun phrase before "chaired ..."
+        headline = all(w[:1].isupper() for w in best.text.split())  # "Former White House Doctor": title case
+        if current is None or ((clause or len(best.text) > len(current.text)) and not headline):
+            # a noun phrase before "chaired ..."; a headline's words only where the story gives none
             for k, q in enumerate(out):
                 if q.speaker.key == key or (q.speaker.name == people[key].name and q.speaker.kind == "person"):
                     out[k] = attrs.evolve(q, speaker=attrs.evolve(q.speaker, title=best))

@@ -568,8 +568,14 @@ def _titled_earlier(s: _Source) -> Found | None:
     ``Sen. Lindsey Graham``), and its capitalised words (``GOP``: Republican), the one that shares most of its
     other words, the latest of those."""
     words = s.words
+    written = s.phrase.split()
     possessor = len(words) >= 2 and words[0].endswith(("'s", "’s")) and s.phrase[:1].isupper()
-    if not (2 <= len(words) <= 5 and (words[0] in ("the", "this") or possessor)
+    # a headline's "Senator from Texas says ...": a role in title case, no determiner, its place after it
+    bare = 2 <= len(words) <= 4 and len(words) == len(written) and words[1] in ("from", "of", "for") \
+        and written[0][:1].isupper() and words[0] in PERSON_HEADS
+    if bare:
+        words, written = [words[0], *words[2:], words[0]], [written[0], *written[2:], written[0]]
+    if not (2 <= len(words) <= 5 and (words[0] in ("the", "this") or possessor or bare)
             and (words[-1] in PERSON_HEADS or words[-1] in s.lexicon.words("person-head"))
             and words[-1] not in ("former", "republican", "democrat", "veteran")) or s.names_a_person():
         return None
@@ -580,7 +586,7 @@ def _titled_earlier(s: _Source) -> Found | None:
     rest = desc - head
     # a proper word of the description ("GOP", "New York", "Libertarian"; the possessor of "Pagliano's lawyer")
     # must be in the person's titles too
-    proper = _role_words(" ".join(w for w in s.phrase.split()[0 if possessor else 1:-1] if w[:1].isupper())) - head
+    proper = _role_words(" ".join(w for w in written[0 if possessor else 1:-1] if w[:1].isupper())) - head
     best: tuple[int, int, Speaker] | None = None
     seen: set[str] = set()
     lo = bisect.bisect_left(s.people_seen, s.at - TITLED_REACH, key=lambda item: item[0])
