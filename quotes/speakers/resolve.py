@@ -573,7 +573,7 @@ def _titled_earlier(s: _Source) -> Found | None:
     # a headline's "Senator from Texas says ...": a role in title case, no determiner, its place after it
     bare = 2 <= len(words) <= 4 and len(words) == len(written) and words[1] in ("from", "of", "for") \
         and written[0][:1].isupper() and words[0] in PERSON_HEADS
-    if bare:
+    if bare:  # read as "the Texas senator": the head last, the place as its modifier
         words, written = [words[0], *words[2:], words[0]], [written[0], *written[2:], written[0]]
     if not (2 <= len(words) <= 5 and (words[0] in ("the", "this") or possessor or bare)
             and (words[-1] in PERSON_HEADS or words[-1] in s.lexicon.words("person-head"))
@@ -629,7 +629,8 @@ def _definite_person(s: _Source) -> Found | None:
         # proposes ..." in a story of Trump's plans)
         counts: dict[str, int] = {}
         first: dict[str, Speaker] = {}
-        for _, sp in seen_before(s.people_seen, s.at):
+        lo = bisect.bisect_left(s.people_seen, s.at - PRONOUN_REACH, key=lambda item: item[0])
+        for _, sp in seen_before(s.people_seen[lo:], s.at):  # the story so far, a few pages back at most
             if sp.kind == "person":
                 key = sp.key or sp.name or ""
                 counts[key] = counts.get(key, 0) + 1
