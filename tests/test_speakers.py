@@ -573,3 +573,14 @@ def test_a_headline_description_is_the_person_the_story_names(text, date, name):
     senator from Texas) the one the lexicon and the article make a senator from Texas."""
     first = extract(text, date=date).quotes[0]
     assert first.speaker.name == name, first.speaker
+
+
+def test_a_news_organisations_possessive_is_a_title():
+    """'NBC’s Dante Chinni': the news organisation the person is of is their title as written (a place's
+    possessive, 'Chicago's Rahm Emanuel', still is none)."""
+    text = "\"Debates are not likely to alter the campaign,\" noted NBC’s Dante Chinni."
+    (q,) = extract(text, date="2016-09-30").quotes
+    assert q.speaker.name == "Dante Chinni" and q.speaker.title is not None and q.speaker.title.text == "NBC’s"
+    text = "\"The city will recover,\" said Chicago's Rahm Emanuel."
+    (q,) = extract(text, date="2016-09-30").quotes
+    assert q.speaker.title is None or "Chicago" not in q.speaker.title.text

@@ -103,6 +103,9 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         run = run[:-1]  # "Clinton adviser Mr. ...": the honorific is no part of the title
     if not run or all(lexicon.is_honorific(w.text.rstrip(".")) for w in run):
         return None
+    if len(run) >= 2 and run[-1].text in ("'s", "’s") and lexicon.organisation(
+            sent.text[run[0].start - sent.start:run[-2].end - sent.start]) is not None:
+        return run[0], run[-1]  # "NBC’s Dante Chinni", "CNN’s Jake Tapper": the news organisation they are of
     if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) or w.text.lower() in ROLE_WORDS
                or (w.text[:1].islower() and _person_noun(w.text, lexicon))  # "MSNBC host", host tagged PROPN
                or (w.text == "." and _split_abbreviation(run, k)) for k, w in enumerate(run)):
