@@ -428,14 +428,21 @@ def test_a_lede_description_is_the_person_the_story_names_next():
     assert lede.speaker.name != "Tom Alder"
 
 
-def test_the_judge_is_the_person_named_before_with_that_role():
-    """'the judge' after 'Manhattan Supreme Court Justice Frank Nervo': one word for one role (justice, judge),
-    even when someone else spoke in between."""
-    text = ("Manhattan Supreme Court Justice Frank Nervo rejected the request on Thursday.\n\n"
-            "\"The records stay sealed,\" said Mary Lane, a lawyer for the newspaper.\n\n"
-            "\"The court will not take that action,\" the judge wrote.")
+@pytest.mark.parametrize(("text", "name"), [
+    # one word for one role (justice, judge), even when someone else spoke in between
+    ("Manhattan Supreme Court Justice Frank Nervo rejected the request on Thursday.\n\n"
+     "\"The records stay sealed,\" said Mary Lane, a lawyer for the newspaper.\n\n"
+     "\"The court will not take that action,\" the judge wrote.", "Frank Nervo"),
+    # the possessor and the role (attorney, lawyer) both in that person's title
+    ("An attorney for Pagliano, Mark MacDougall, said his client would not testify.\n\n"
+     "The panel met on Thursday.\n\n"
+     "Pagliano's lawyer has said he will refuse to answer any questions.", "Mark MacDougall"),
+])
+def test_a_description_is_the_person_named_before_with_that_role(text, name):
+    """'the judge' after 'Manhattan Supreme Court Justice Frank Nervo', 'Pagliano's lawyer' after 'An attorney
+    for Pagliano, Mark MacDougall': the person named before whose title holds that role."""
     last = extract(text, date="2016-09-22").quotes[-1]
-    assert last.speaker.name == "Frank Nervo" and last.resolution == "title"
+    assert last.speaker.name == name and last.resolution == "title"
 
 
 def test_a_description_with_a_party_is_never_another_partys_candidate():
@@ -485,16 +492,6 @@ def test_a_name_inside_a_source_is_not_always_the_speaker(text, kind, name):
         assert q.speaker.kind == kind, q.speaker
         if name is not None:
             assert q.speaker.name == name
-
-
-def test_a_possessors_role_is_the_person_of_that_role_named_before():
-    """'Pagliano's lawyer' after 'An attorney for Pagliano, Mark MacDougall': the possessor and the role (one
-    word for one role: attorney, lawyer) both in that person's title."""
-    text = ("An attorney for Pagliano, Mark MacDougall, said his client would not testify.\n\n"
-            "The panel met on Thursday.\n\n"
-            "Pagliano's lawyer has said he will refuse to answer any questions.")
-    last = extract(text, date="2016-09-22").quotes[-1]
-    assert last.speaker.name == "Mark MacDougall" and last.resolution == "title"
 
 
 def test_a_headlines_lone_role_is_the_person_the_story_then_names():

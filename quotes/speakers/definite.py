@@ -573,10 +573,11 @@ PARTIES = frozenset({"republican", "democratic", "libertarian", "green", "indepe
 description and a person's titles must not disagree on."""
 
 
-def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
+def _titles_read(s: _Source, sp: Speaker) -> tuple[frozenset[str], frozenset[str]]:
     """The words of every title the article gives a person (``Manhattan Supreme Court Justice``, ``the panel's
-    ranking Democrat``) and of the offices the lexicon knows for them at the date, as
-    :func:`quotes.speakers.named_later._words` reads them (found once per person and article)."""
+    ranking Democrat``) and of the offices the lexicon knows for them at the date, and the head word of each
+    (what the person *is*: ``daughter`` of ``Republican nominee's daughter``, ``president`` of ``President of
+    France``), as :func:`quotes.speakers.named_later._words` reads them; found once per person and article."""
     key = sp.key or sp.name or ""
     if key not in s.title_words:
         titles = [m.title.text for m in s.mentions if m.title is not None and m.speaker.kind == "person"
@@ -587,21 +588,23 @@ def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
                 titles.append(written.text)
         if sp.person_id:
             titles.extend(t.office for t in s.lexicon.offices_of(sp.person_id, as_of=s.date))
-        s.title_words[key] = frozenset(_role_words(" ".join(titles)))
         heads: set[str] = set()
-        for t in titles:  # "Republican nominee's daughter": daughter; "President of France": president
+        for t in titles:
             core = re.split(r"\s(?:of|at|for|from|in|on|to|with|who|whose|and)\s|,", f" {t} ")[0].split()
             if core:
                 heads |= _role_words(core[-1])
-        s.title_words[f"heads:{key}"] = frozenset(heads)
+        s.title_words[key] = (frozenset(_role_words(" ".join(titles))), frozenset(heads))
     return s.title_words[key]
 
 
+def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
+    """Every word of a person's titles and offices in the article (:func:`_titles_read`)."""
+    return _titles_read(s, sp)[0]
+
+
 def title_heads(s: _Source, sp: Speaker) -> frozenset[str]:
-    """The head word of each of a person's titles (:func:`title_words`): what the person *is* (``daughter``
-    of ``Republican nominee's daughter``), as :func:`quotes.speakers.named_later._words` reads it."""
-    title_words(s, sp)
-    return s.title_words[f"heads:{sp.key or sp.name or ''}"]
+    """The head word of each of a person's titles (:func:`_titles_read`)."""
+    return _titles_read(s, sp)[1]
 
 
 def role_clash(s: _Source, sp: Speaker, head: frozenset[str] | set[str]) -> bool:

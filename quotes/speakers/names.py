@@ -76,7 +76,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
                 in_article.setdefault(f"name:{sp.name}", sp)
                 latest[f"name:{sp.name}"] = max(latest.get(f"name:{sp.name}", -1), pos)
     if not in_article:
-        later = _named_later(text, key, at, people_seen, lexicon, gender)
+        later = _named_after(text, key, at, people_seen, lexicon, gender)
         if later is not None:
             return later
     if len(in_article) == 1:
@@ -134,7 +134,7 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     return Speaker("person", name=written), "surname", CONFIDENCE["surname-lexicon-several"]
 
 
-def _named_later(text: str, key: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
+def _named_after(text: str, key: str, at: int, people_seen: Sequence[tuple[int, Speaker]], lexicon: Lexicon,
                  gender: str) -> tuple[Speaker, Resolution, float] | None:
     """A bare surname the article writes before it names anyone of that name in full (a headline's "Trump
     urges supporters", a lede's "Clinton plan"): the one person of that name it names later; of several, the

@@ -73,7 +73,7 @@ def resolve_speakers(
     people_seen = PeopleSeen([*((m.span.start, m.speaker) for m in mentions if m.speaker.kind == "person"),
                               *named_people(doc, mentions, lexicon, date)], lexicon)
     _file_family_names(doc, mentions, people_seen, lexicon, date)
-    title_words: dict[str, frozenset[str]] = {}
+    title_words: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     quotes: list[Quote] = []
     previous: Speaker | None = None
     previous_at = 0
@@ -251,8 +251,8 @@ class _Source:
     """The content of every statement of the article."""
     quoted: frozenset[str | None] = frozenset()
     """The keys of the people quoted before (:attr:`Speaker.key`)."""
-    title_words: dict[str, frozenset[str]] = attrs.field(factory=dict)
-    """The words of each person's titles in the article and offices (:func:`_titled_earlier`), shared by the
+    title_words: dict[str, tuple[frozenset[str], frozenset[str]]] = attrs.field(factory=dict)
+    """Each person's title words and title heads (:func:`quotes.speakers.definite.title_words`), shared by the
     article's sources: found once per person."""
 
     @property
@@ -304,8 +304,7 @@ def _named(s: _Source) -> Found | None:
     by_name = _owned_by_name(s, s.text[s.src.start:first.span.start], s.text[first.span.end:s.src.end])
     if by_name is not None:
         return by_name
-    lead = _FOR_SOMEONE.match(s.text[s.src.start:first.span.start])
-    if lead is not None and _someone_s(lead.group("head").lower(), s.lexicon):
+    if _speaking_for(s.text[s.src.start:first.span.start], s.lexicon):
         # "A spokeswoman for Hillary Clinton", "lawyers for both Donald and Ivana Trump": someone speaking for
         # the person named, not that person; named after a comma ("a spokesman for Clinton, Brian Fallon"), them
         for m in named[1:]:
@@ -344,11 +343,18 @@ def _named(s: _Source) -> Found | None:
 
 _FOR_SOMEONE = re.compile(r"^\s*(?:(?i:an?|the|one|two|three|some|several|many|other|his|her|their)\s+)?"
                           r"(?:[A-Za-z][a-z-]*\s+){0,3}?(?P<head>[A-Za-z][a-z-]*)\s+"
-                          r"(?:for|to|of|representing|close to|working for)\s+(?:both\s+)?(?:the\s+)?$")
+                          r"(?:for|to|of|representing|close to|working for)\s+(?:both\s+)?(?:the\s+)?")
 """The words before a name that make the source someone speaking for that person (``A spokeswoman for``,
 ``lawyers for both``, ``an aide to``, ``a lawyer representing``)."""
-_FOR_SOMEONE_PREFIX = re.compile(_FOR_SOMEONE.pattern.removesuffix("$"))
-"""The same words at the start of a source, before a name (or two: ``lawyers for both Donald and Ivana Trump``)."""
+
+
+def _speaking_for(ahead: str, lexicon: Lexicon) -> bool:
+    """Whether the words of a source before a name (``ahead``) make it someone speaking for that person: a
+    person's or people's head and :data:`_FOR_SOMEONE`'s words right before the name, or before another name
+    and ``and`` (``lawyers for both Donald and Ivana Trump``)."""
+    lead = _FOR_SOMEONE.match(ahead)
+    return lead is not None and _someone_s(lead.group("head").lower(), lexicon) and (
+        lead.end() == len(ahead) or re.fullmatch(r"[A-Z][\w-]*\s+(?:and|&)\s+", ahead[lead.end():]) is not None)
 
 
 _BY_SOMEONE = re.compile(r"^\s*(?:(?i:an?|the|this|that|one)\s+)?(?:[\w-]+\s+){0,3}?(?P<head>[a-z][a-z-]*)\s+"
@@ -467,9 +473,7 @@ def _unknown(s: _Source) -> Found | None:
     owned = _owned_by_name(s, ahead, s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else "")
     if owned is not None:
         return owned
-    lead = _FOR_SOMEONE_PREFIX.match(ahead)
-    if lead is not None and _someone_s(lead.group("head").lower(), s.lexicon) and (
-            lead.end() == len(ahead) or re.fullmatch(r"[A-Z][\w-]*\s+(?:and|&)\s+", ahead[lead.end():])):
+    if _speaking_for(ahead, s.lexicon):
         # "Lawyers for both Donald and Ivana Trump": people speaking for the person named
         return Speaker("anonymous", name=s.phrase), "cue-subject", CONFIDENCE["anonymous"]
     return unknown, "cue-subject", CONFIDENCE["unknown-person"]
@@ -714,7 +718,7 @@ def _resolve(text: str, doc: Document, att: Attribution, mentions: Sequence[Ment
              people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None, *, lexicon: Lexicon, date: dt.date,
              at: int, quoted_orgs: Sequence[tuple[int, Speaker]] = (), introduced: Speaker | None = None,
              contents: Sequence[Span] = (), quoted: frozenset[str | None] = frozenset(),
-             title_words: dict[str, frozenset[str]] | None = None) -> Found:
+             title_words: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None) -> Found:
     src = att.source
     if src is None:
         return UNRESOLVED, "none", CONFIDENCE["no-source"]
