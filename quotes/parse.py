@@ -149,6 +149,31 @@ class Document:
         return [s.start for s in self.sentences]
 
     @functools.cached_property
+    def paragraph_starts(self) -> list[int]:
+        """The offset of each non-blank line (a paragraph of news copy), in order (built once).
+
+        >>> Document("a\n\nb c\nd", ()).paragraph_starts
+        [0, 3, 7]
+        """
+        starts, at = [], 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                starts.append(at)
+            at += len(line) + 1
+        return starts or [0]
+
+    def paragraph_window(self, offset: int) -> int:
+        """Where the paragraph before the one holding ``offset`` starts (the first paragraph's start for the
+        first): what a definite description (``the director``) can look back over."""
+        starts = self.paragraph_starts
+        return starts[max(0, bisect.bisect_right(starts, offset) - 2)]
+
+    def sentence_start(self, offset: int) -> int:
+        """Where the sentence holding (or first following) ``offset`` starts."""
+        k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
+        return self.sentences[k].start if self.sentences else 0
+
+    @functools.cached_property
     def where(self) -> dict[str, tuple[tuple[int, int], ...]]:
         """Each word's text -> its ``(sentence index, word index)`` places, in text order (built once: a long
         article's names are looked up without reading every word for each).

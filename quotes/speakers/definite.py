@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -23,8 +24,10 @@ from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
+from .described import _NOT_ROLES
 from .groups import ORGANISATION_WORDS
 from .mentions import _sentence_at, given_names
+from .named_later import _described as _described_name
 from .named_later import _words as _role_words
 from .names import _surname
 from .pronouns import _pronoun
@@ -321,10 +324,29 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
             for _, sp in reversed(s.people_seen[:bisect.bisect_left(s.people_seen, s.at, key=lambda p: p[0])]):
                 if fits(sp):
                     return sp, "title", CONFIDENCE["described-person-earlier"]
+        if det == "the" and head not in _NOT_ROLES:
+            lone = _only_person_around(s, head, fits)
+            if lone is not None:  # "... that Ava DuVernay is more passionate about ... / The director makes"
+                return lone, "title", CONFIDENCE["definite-description"]
     # named as the description up to its head ("The wife" of "The wife of a man fatally shot by police"), so
     # that no later bare word ("Police") reads as this person's family name
     written = " ".join(_without_postmodifiers(s.phrase.split()))
     return Speaker("person", name=written), "cue-subject", CONFIDENCE["described-person"]
+
+
+def _only_person_around(s: _Source, head: str, fits: Callable[[Speaker | None], bool]) -> Speaker | None:
+    """The one person named or quoted since the previous paragraph began, before the source's sentence, that
+    the description ``the HEAD`` can be (gender, party and role allowing); None for none or several."""
+    start = s.doc.sentence_start(s.src.start)
+    lo = bisect.bisect_left(s.people_seen, s.doc.paragraph_window(s.src.start), key=lambda p: p[0])
+    hi = bisect.bisect_left(s.people_seen, start, key=lambda p: p[0])
+    found: dict[str, Speaker] = {}
+    for _, sp in s.people_seen[lo:hi]:
+        if sp.kind == "person" and sp.name and not _described_name(sp, s.lexicon):
+            found.setdefault(sp.key or sp.name, sp)
+    fitting = [sp for sp in found.values()
+               if fits(sp) and not party_clash(s, sp) and not role_clash(s, sp, _role_words(head))]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _given_name(s: _Source) -> Found | None:

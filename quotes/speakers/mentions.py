@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import attrs
 
@@ -50,11 +51,26 @@ def find_mentions(doc: Document, *, lexicon: Lexicon, date: dt.date) -> tuple[Me
             run = [w for w in words[i:j + 1] if w.text not in ("'s", "’s")]
             while run and lexicon.is_honorific(run[0].text.rstrip(".")):
                 run = run[1:]
+            if len(run) == 1 and run[0].text.lower() in MONTHS and _dated(words, run[0].index):
+                run = []  # "In May, the unemployment rate": a month, not Theresa May
             mention = _mention_from_run(text, sent, run, lexicon=lexicon, date=date) if run else None
             if mention is not None:
                 out.append(mention)
             i = j + 1
     return tuple(out)
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+_BEFORE_DATES = frozenset({"in", "since", "until", "till", "through", "during", "last", "next", "early", "late", "mid",
+                           "this"})
+
+
+def _dated(words: Sequence[Word], i: int) -> bool:
+    """Whether the capitalised word ``words[i]`` is used as a month: after ``in``, ``since``, ``last`` and the
+    like, or before a day or a year (``May 5``, ``May 2016``)."""
+    return (i > 0 and words[i - 1].text.lower() in _BEFORE_DATES) or (
+        i + 1 < len(words) and words[i + 1].text[:1].isdigit())
 
 
 FULL_NAME_SCORE = SCORE_NAME * FACTOR_NOT_IN_OFFICE

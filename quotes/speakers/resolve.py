@@ -32,6 +32,7 @@ from .definite import (
     title_words,
 )
 from .definite import _described as _described_head
+from .described import described_titles, name_occurrences
 from .documents import _document
 from .groups import (
     AGENTLESS,
@@ -126,7 +127,7 @@ def resolve_speakers(
                 people_seen.add((at, speaker))  # kept in text order
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
-    titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon)
+    titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon, date, people_seen)
     return described_then_named(text, titled, lexicon)
 
 
@@ -171,8 +172,11 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
             people_seen.add((m.span.start, found[0]))
 
 
-def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon) -> tuple[Quote, ...]:
-    """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`)."""
+def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon,
+                 date: dt.date, people_seen: Sequence[tuple[int, Speaker]] = ()) -> tuple[Quote, ...]:
+    """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`);
+    for one it writes none next to the name, the description that can only be them (``The Democratic
+    presidential nominee has been endorsed``: :func:`quotes.speakers.described.described_titles`)."""
     titles: dict[str, Span | None] = {}
     described: dict[str, list[Span]] = {}  # "China's foreign minister said": the source is itself the title
     for q in quotes:
@@ -186,24 +190,81 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
     for sp in [q.speaker for q in quotes] + [m.speaker for m in mentions]:
         if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2:
             namesakes.setdefault(sp.name.split()[-1], set()).add(sp.key or sp.name)
-    out = []
+    wanted: dict[str, Speaker] = {}
     for q in quotes:
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None:
-            key = sp.key or sp.name
-            if key not in titles:
-                names = [sp.name, *(m.name.text for m in mentions
-                                    if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
-                family = sp.name.split()[-1] if len(sp.name.split()) >= 2 else None
-                if family is not None and namesakes.get(family, {key}) != {key}:
-                    family = None  # "Obama" in a story of Barack and Michelle Obama: only the full names
-                found = [t for t in (title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family),
-                                     *described.get(key, ())) if t is not None and t.text]
-                titles[key] = max(found, key=lambda t: (len(t.text), -t.start)) if found else None
-            if titles[key] is not None:
-                q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[key]))
+            wanted.setdefault(sp.key or sp.name, sp)
+    for key, sp in wanted.items():
+        names = [sp.name or "", *(m.name.text for m in mentions
+                                  if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
+        family = (sp.name or "").split()[-1] if len((sp.name or "").split()) >= 2 else None
+        if family is not None and namesakes.get(family, {key}) != {key}:
+            family = None  # "Obama" in a story of Barack and Michelle Obama: only the full names
+        found = [t for t in (title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family),
+                             *described.get(key, ())) if t is not None and t.text]
+        titles[key] = max(found, key=lambda t: (len(t.text), -t.start)) if found else None
+    if any(t is None for t in titles.values()):
+        for key, spans in _described_only(doc, quotes, mentions, people_seen, titles, lexicon, date).items():
+            if titles.get(key, "") is None:  # the one it writes most often, else the first
+                counts = {s.text: sum(t.text == s.text for t in spans) for s in spans}
+                titles[key] = max(spans, key=lambda t: (counts[t.text], -t.start))
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.name and sp.title is None and titles.get(sp.key or sp.name) is not None:
+            q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[sp.key or sp.name]))
         out.append(q)
     return tuple(out)
+
+
+def _described_only(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention],
+                    people_seen: Sequence[tuple[int, Speaker]], titles: dict[str, Span | None], lexicon: Lexicon,
+                    date: dt.date) -> dict[str, list[Span]]:
+    """The descriptions the article gives its people instead of a name (:mod:`quotes.speakers.described`),
+    every person it names or quotes taken into account."""
+    people: dict[str, Speaker] = {}
+    occurrences: list[tuple[int, int, str]] = []
+    known: dict[str, list[str]] = {}
+    quoted = {q.speaker.key or q.speaker.name for q in quotes if q.speaker.kind == "person"}
+    for m in mentions:
+        sp = m.speaker
+        if sp.kind == "person" and sp.name and m.name is not None:
+            key = sp.key or sp.name
+            if fold(m.name.text) != fold(sp.name) and key not in quoted:
+                continue  # "the Middle West": a surname the lexicon knows, and no one of the article
+            people.setdefault(key, sp)
+            occurrences.append((m.span.start, m.span.end, key))
+            if m.title is not None:
+                known.setdefault(key, []).append(m.title.text)
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.name:
+            key = sp.key or sp.name
+            people.setdefault(key, sp)
+            if q.source is not None:
+                occurrences.append((q.source.start, q.source.end, key))
+            if sp.title is not None:
+                known.setdefault(key, []).append(sp.title.text)
+    for at, sp in people_seen:  # people no lexicon knows, named in full ("Tom Reedley")
+        if sp.kind == "person" and sp.name:
+            key = sp.key or sp.name
+            if doc.text[at:at + len(sp.name)] != sp.name and key not in quoted:
+                continue
+            people.setdefault(key, sp)
+            occurrences.append((at, at + len(sp.name), key))
+    occurrences.extend(name_occurrences(doc, people))
+
+    def titles_of(key: str) -> tuple[list[str], list[str]]:
+        written = [*known.get(key, ())]
+        if titles.get(key) is not None:
+            written.append(titles[key].text)  # type: ignore[union-attr]
+        pid = people[key].person_id
+        offices = [o.office for o in lexicon.offices_of(pid, as_of=date)] if pid else []
+        return written + offices, written
+
+    return described_titles(doc, occurrences, people, titles_of, lexicon,
+                            skip=[q.source for q in quotes if q.source is not None])
 
 
 def _title_before_surname(text: str, source: Span, name: str, lexicon: Lexicon) -> Span | None:

@@ -1,0 +1,87 @@
+"""Titles from descriptions (:mod:`quotes.speakers.described`): "the Democratic nominee" after one person named
+is that person's title; after two, or followed by another name, it is no one's."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.engine import extract
+from quotes.speakers.described import _description
+
+pytestmark = pytest.mark.slow
+
+
+def _titles(text: str) -> dict[str, str | None]:
+    return {q.speaker.name or "": (q.speaker.title.text if q.speaker.title else None)
+            for q in extract(text, date="2016-09-30").quotes if q.speaker.kind == "person"}
+
+
+def test_description_after_the_one_person_named_is_their_title():
+    text = ("Jane Porterfield said on Monday that the plan would fail.\n\n"
+            "The Democratic nominee has been endorsed by dozens of papers.\n")
+    assert _titles(text) == {"Jane Porterfield": "Democratic nominee"}
+
+
+def test_description_with_two_people_named_is_no_ones():
+    text = ("Jane Porterfield said on Monday that Tom Reedley would lose.\n\n"
+            "The Democratic nominee has been endorsed by dozens of papers.\n")
+    assert _titles(text).get("Jane Porterfield") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first lady, Michelle Obama, has been endorsed by dozens of papers.",  # the name after it
+    "Dozens of papers wrote to the vice chairman of the department.",  # someone of that department
+    "Reporters waited for the activist leading the march.",  # anyone who does
+])
+def test_descriptions_of_someone_else_are_no_ones(sentence):
+    text = f"Jane Porterfield said on Monday that the plan would fail.\n\n{sentence}\n"
+    assert _titles(text) == {"Jane Porterfield": None}
+
+
+def test_the_subject_of_the_descriptions_sentence_is_not_described():
+    """'Melanie Cole told the Republican nominee': the nominee is not Melanie Cole, named before or not."""
+    text = ("Melanie Cole waited at the rally for hours.\n\n"
+            "\"We love you,\" Melanie Cole told the Republican nominee.\n")
+    assert _titles(text) == {"Melanie Cole": None}
+
+
+def test_a_possessor_of_the_same_sentence_can_be_described():
+    text = ("Donald Trump's gains may prove fleeting if the Republican nominee's stance hardens.\n\n"
+            "\"He is wrong,\" Trump said.\n")
+    assert _titles(text).get("Donald Trump") == "Republican nominee"
+
+
+def test_the_director_is_the_one_person_named_before():
+    """'The director makes this clear' after one person named: that person speaks, as the director."""
+    text = ("If there is one thing Ava DuVernay is passionate about, it is the past.\n"
+            "The director says, \"We have to understand the past.\"\n")
+    quotes = extract(text, date="2016-10-07").quotes
+    assert [(q.speaker.name, q.speaker.title.text if q.speaker.title else None) for q in quotes] == \
+        [("Ava DuVernay", "director")]
+
+
+def test_a_month_is_no_namesake():
+    """'In May, ...' names no one: not Theresa May, whom a later 'she' could have been read as."""
+    text = ("In May, the unemployment rate for young people rose to 12 percent.\n\n"
+            "\"It is a crisis,\" she said.\n")
+    quotes = extract(text, date="2016-09-26").quotes
+    assert all(q.speaker.name != "Theresa May" for q in quotes)
+
+
+def test_description_reader_needs_a_role_head():
+    from quotes.parse import Word
+
+    def words(*pairs: tuple[str, str]) -> list[Word]:
+        out, at = [], 0
+        for i, (t, u) in enumerate(pairs):
+            out.append(Word(i, t, at, at + len(t), t.lower(), u))
+            at += len(t) + 1
+        return out
+
+    heads = frozenset({"nominee", "director", "first lady"})
+    assert _description(words(("the", "DET"), ("GOP", "PROPN"), ("nominee", "NOUN")), 0, heads, frozenset()) == \
+        (1, "nominee", 2)
+    assert _description(words(("the", "DET"), ("first", "ADJ"), ("lady", "NOUN")), 0, heads, frozenset()) == \
+        (1, "first lady", 2)
+    assert _description(words(("the", "DET"), ("other", "ADJ"), ("nominee", "NOUN")), 0, heads, frozenset()) is None
+    assert _description(words(("the", "DET"), ("weather", "NOUN")), 0, heads, frozenset()) is None
