@@ -336,6 +336,13 @@ NAME_AND_TITLE_CASES = [
     ("“He looked like a grown-up,” said MSNBC host Chris Matthews.", "Chris Matthews", "MSNBC host"),
     ("An attorney for Pagliano, Mark MacDougall, said his client was ready to appear.", "Mark MacDougall",
      "An attorney for Pagliano"),
+    # the head before "for" and a description; "in chief"; a possessive pronoun opens it
+    ("A lawyer for the news outlets, Dana Schulte, said no decision had been made.", "Dana Schulte",
+     "A lawyer for the news outlets"),
+    ("At the time, the RT editor in chief, Margarita Simonyan, said the statement was wrong.",
+     "Margarita Simonyan", "the RT editor in chief"),
+    ("He summoned his senior climate adviser, Brian Deese, who said the changes were final.", "Brian Deese",
+     "senior climate adviser"),
     # "at the" and a name; a hyphenated given name; a relative clause that the main verb ends
     ("Dan McLaughlin at the National Review agreed that the debate was won.", "Dan McLaughlin",
      "at the National Review"),
@@ -354,6 +361,8 @@ NO_TITLE_CASES = [
     "Marcus Delaney was the subject of most of the debate.\n\n“I enjoyed it,” Marcus Delaney said.",
     "Reporters asked about the loopholes Marcus Delaney used.\n\n“I did nothing wrong,” Marcus Delaney said.",
     "They wanted the agency's Marcus Delaney report.\n\n“It is all there,” Marcus Delaney said.",
+    # a description the person does not hold
+    "“This is a big year for our potential senator, Marcus Delaney!” the crowd heard.\n\n“I am ready,” Marcus Delaney said.",
 ]
 
 

@@ -28,6 +28,9 @@ MAX_CLAUSE_WORDS = 20
 """Longest relative clause (``who heads ...``) or copular description (``X is ...``) read as a title."""
 _COPULA = frozenset({"is", "was"})
 _PREPOSED_LINKS = frozenset({"of", "for", "at", "to", "'s", "’s", "-"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_NOT_HELD = frozenset({"potential", "possible", "would-be", "future", "likely", "prospective", "next", "fake"})
+"""Words that make a description one the person does not hold (``our potential United States senator``)."""
 
 
 def _nominal(w: Word, lexicon: Lexicon) -> bool:
@@ -268,6 +271,11 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
         h -= 1
     else:
         h = i - 2
+        if not _person_head(words[h].text, lexicon):  # "A lawyer for the news outlets, David Schulz"
+            p = next((p for p in range(i - 3, max(0, i - 7), -1) if words[p].text.lower() in ("for", "at", "with")
+                      and _person_head(words[p - 1].text, lexicon)), None)
+            if p is not None and all(w.upos in ("DET", "NOUN", "ADJ", "PROPN") for w in words[p + 1:i - 1]):
+                h = p - 1
     head = words[h]
     if (head.upos not in ("NOUN", "PROPN") and not head.xpos.startswith("NN")) or not _person_head(head.text, lexicon):
         return None
@@ -275,17 +283,21 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
     while j > 0:
         w = words[j - 1]
         if _nominal(w, lexicon) or w.text.lower() in _PREPOSED_LINKS or w.upos == "DET" or (
-                w.text.lower() == "one" and words[j].text == "of"):
+                w.text.lower() == "one" and words[j].text == "of") or (
+                w.text.lower() == "in" and words[j].text.lower() == "chief"):  # "the RT editor in chief"
             j -= 1
             continue
         break
     run = list(words[j:i - 1])
     start = next((n for n, w in enumerate(run) if w.upos == "DET" or w.text.lower() == "one"), None)
+    if start is None and j > 0 and words[j - 1].text.lower() in _POSSESSIVES:
+        start = 0  # "he summoned his senior climate adviser, Brian Deese": from after "his"
     if start is not None:
         run = run[start:]  # "In a statement, one of ...": from its determiner
     elif j > 0:
         return None  # no determiner and not at the sentence start: "After meeting president X" and the like
-    if not run or run[0].text.lower() in _PREPOSED_LINKS or run[0].text.lower() in ("this", "that", "these"):
+    if not run or run[0].text.lower() in _PREPOSED_LINKS or run[0].text.lower() in ("this", "that", "these") or \
+            any(w.text.lower() in _NOT_HELD for w in run):
         return None
     return run[0], run[-1]
 
