@@ -9,12 +9,18 @@ surname or ``Mr. Wang`` (the one person of that name in the article, named befor
 after it; *ambiguous* when the article has two; a person linked to no one when only the lexicon has
 several), a pronoun (the most recent compatible person, preferring the previous speaker), a title
 without a name (the holder of that office at the article's date), a definite description (``the
-judge``: the person named before whose titles hold that role), an organisation or document, an
-anonymous description; else unresolved. Last, an indefinite description that the next paragraph names
+judge``: the person named before whose titles hold that role; ``the director``: the one person named
+since the previous paragraph began), an organisation or document, an anonymous description; else
+unresolved. Last, an indefinite description that the next paragraph names
 while restating the claim ("A senior Russian official warned ..." / "Dmitry Medvedev, deputy head of
 Russia's Security Council, said ...") becomes that person (``named-later``), and so does a headline's or
 lede's description the story then names (``Retired General`` / ``Retired U.S. Air Force Gen. Norman
 Ham``).
+
+Each person speaker then gets the title the article writes next to their name at its fullest
+(:mod:`quotes.speakers.titles`); where it writes none, the description that can only be them (``Hillary
+Clinton would be in line for a historic landslide. / The Democratic presidential nominee has been endorsed
+...``: :mod:`quotes.speakers.described`).
 """
 
 
