@@ -5,9 +5,13 @@ Hillary Clinton would be in line for a historic landslide. / The Democratic pres
 endorsed by dozens of papers``; ``Donald Trump's recent gains ... if the Republican nominee's pro-Russian
 stance``. Such a definite description (``the``, words that qualify, a head that names a role) is what the article
 says the person is, often all it says. :func:`described_titles` ties each one to the one person it can refer
-to: a person named since the start of the previous paragraph (in the description's own sentence only as a
-possessor: ``Melanie said to the Republican nominee`` is not Melanie), whose gender, party and role do not
-rule it out. With two or more such people it stays untied.
+to: a person named since the start of the previous paragraph, whose gender, party and role do not rule it
+out. It stays untied with two or more such people, and when its own sentence names someone other than as a
+possessor, before it (``Melanie said to the Republican nominee``: not Melanie, and perhaps not the one named
+before either) or after it (``As the senior Democrat in the delegation, Scott ...``). A description written
+in title case is a name (``The White House Doctor``, a book), and one a phrase of its own follows (``the vice
+chairman of the department``, ``the first lady, Michelle Obama``, ``the activist seeking ...``) is someone
+else.
 """
 
 from __future__ import annotations
