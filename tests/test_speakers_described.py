@@ -85,3 +85,12 @@ def test_description_reader_needs_a_role_head():
         (1, "first lady", 2)
     assert _description(words(("the", "DET"), ("other", "ADJ"), ("nominee", "NOUN")), 0, heads, frozenset()) is None
     assert _description(words(("the", "DET"), ("weather", "NOUN")), 0, heads, frozenset()) is None
+
+
+def test_a_name_written_with_a_nickname_keeps_its_title():
+    """'Rep. Robert C. "Bobby" Scott' is Bobby Scott, with the title written before his whole name (a mention
+    of him as 'Bobby Scott' elsewhere is what links the nickname to him)."""
+    text = ('Rep. Robert C. "Bobby" Scott threw open his back yard for a Labor Day cookout.\n\n'
+            'Bobby Scott has held the seat since 1993.\n\n'
+            '"This is a big year," Scott said.\n')
+    assert _titles(text) == {"Bobby Scott": "Rep."}

@@ -302,6 +302,26 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
     return run[0], run[-1]
 
 
+_OPENING = frozenset({'"', "“", "'", "‘", "``", "`"})
+_CLOSING = frozenset({'"', "”", "'", "’", "''"})
+
+
+def _nickname_start(words: Sequence[Word], i: int) -> int | None:
+    """Where a name written with a nickname before the family name ``words[i]`` starts: ``Robert C. "Bobby"
+    Scott`` (the person ``Bobby Scott``) starts at ``Robert``; None when no nickname is written there."""
+    if i < 4 or words[i - 1].text not in _CLOSING or words[i - 3].text not in _OPENING or \
+            not words[i - 2].text[:1].isupper():
+        return None
+    k = i - 3
+    while k > 0 and i - k < 7:
+        prev = words[k - 1].text
+        initial = len(prev) == 2 and prev[1] == "." and prev[0].isupper()  # "C."
+        if not (initial or (words[k - 1].upos == "PROPN" and prev[:1].isupper() and not prev.endswith("."))):
+            break  # "Rep." is the title before the name
+        k -= 1
+    return k if k < i - 3 else None
+
+
 def _name_end(text: str, words: Sequence[Word], i: int, name: str) -> int | None:
     """The index of the word after ``name`` when it is written from ``words[i]`` on (its words as the tokenizer
     cut them: a hyphenated name is three), else None."""
@@ -329,8 +349,11 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     best: Span | None = None
     best_rank = (-1, 0)  # descriptions (1) before relative clauses (0: "who heads ..."), then the longest
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
+    # 'Robert C. "Bobby" Scott' for Bobby Scott: the family name after the nickname
+    nicknames = {parts[-1]: parts[0] for parts in wanted if len(parts) == 2}
     if family:
         wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
+    wanted.extend([f] for f in nicknames if [f] not in wanted)
     # a hyphenated given name is three words to the tokenizer ("Jo-Renee"): looked up by its first part
     places = sorted({place for parts in wanted for place in doc.where.get(parts[0], doc.where.get(parts[0].split("-")[0], ()))})
     for n, i in places:
@@ -343,10 +366,13 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
             end = _name_end(text, words, i, " ".join(parts))  # "Holtz-Eakin" is three words to the tokenizer
             if end is None:
                 continue
-            if len(parts) == 1 and ((i > 0 and words[i - 1].upos == "PROPN") or (i + 1 < len(words)
-                                    and words[i + 1].upos == "PROPN")):
+            first = None
+            if len(parts) == 1 and i >= 2 and nicknames.get(parts[0]) == words[i - 2].text:
+                first = _nickname_start(words, i)
+            if len(parts) == 1 and first is None and (family != parts[0] or (i > 0 and words[i - 1].upos == "PROPN") or (
+                    i + 1 < len(words) and words[i + 1].upos == "PROPN")):
                 continue  # the family name inside a full name (read above) or another name
-            before = _premodifier(sent, i, lexicon)
+            before = _premodifier(sent, i if first is None else first, lexicon)
             if i == 0 and n > 0 and doc.sentences[n - 1].words and _abbreviation(doc.sentences[n - 1].words[-1]):
                 # a splitter that ended a sentence at "Gov." cut the title from its name
                 prev = doc.sentences[n - 1]
