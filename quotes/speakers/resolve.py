@@ -257,8 +257,9 @@ def _described_only(doc: Document, quotes: Sequence[Quote], mentions: Sequence[M
 
     def titles_of(key: str) -> tuple[list[str], list[str]]:
         written = [*known.get(key, ())]
-        if titles.get(key) is not None:
-            written.append(titles[key].text)  # type: ignore[union-attr]
+        title = titles.get(key)
+        if title is not None:
+            written.append(title.text)
         pid = people[key].person_id
         offices = [o.office for o in lexicon.offices_of(pid, as_of=date)] if pid else []
         return written + offices, written
