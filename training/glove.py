@@ -108,3 +108,30 @@ def build_glove(where: str | Path, text_words: Iterable[str], *, first: int) -> 
              "training text's %d distinct words have a vector", len(keys), dim, min(first, len(keys)),
              max(0, len(keys) - first), known, len(text))
     return keys, table
+
+
+def treebank_words(ud: Path) -> set[str]:
+    """The lower-cased words of the train and dev files of the treebanks under ``ud`` (never the test files)."""
+    out: set[str] = set()
+    for path in sorted(ud.glob("*.conllu")):
+        if "-test" in path.name:
+            continue
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                cols = line.split("\t")
+                if len(cols) > 2 and cols[0].isdigit():
+                    out.add(cols[1].lower())
+    return out
+
+
+def tagger_vectors(words: Sequence[str], vectors: Any, *, first: int, also: Iterable[str]) -> dict[str, list[float]]:
+    """The part-of-speech tagger's pretrained embedding (stanza's ``Pretrain``, which looks words up lower-cased):
+    the ``first`` most frequent GloVe words and every other one in ``also`` (the treebanks' words), as written.
+
+    >>> import numpy as np
+    >>> sorted(tagger_vectors(["the", "said", "quoth", "two words"], np.eye(4), first=1, also={"quoth"}))
+    ['quoth', 'the']
+    """
+    wanted = set(also)
+    return {w: [float(x) for x in vectors[i]] for i, w in enumerate(words)
+            if (i < first or w in wanted) and w and not any(c.isspace() for c in w)}

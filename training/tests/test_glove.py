@@ -129,3 +129,16 @@ def test_training_with_glove_keeps_the_table_frozen_and_the_export_holds_it_once
         trained.eval()
         with torch.no_grad():
             assert torch.equal(net(inputs, lengths, chars), trained(inputs, lengths, chars))
+
+
+def test_the_taggers_embedding_keeps_the_first_words_and_the_treebanks(tmp_path):
+    """--tagger-glove: the first words of GloVe and every other word of the treebanks' train and dev files,
+    written as they are (stanza looks words up lower-cased); a test file's words never choose the vocabulary."""
+    (tmp_path / "en_x-ud-train.conllu").write_text("# text = Taxes rose\n1\tTaxes\ttax\tNOUN\t_\t_\t0\troot\t_\t_\n",
+                                                   encoding="utf-8")
+    (tmp_path / "en_x-ud-test.conllu").write_text("1\tsmith\tsmith\tPROPN\t_\t_\t0\troot\t_\t_\n", encoding="utf-8")
+    wanted = glove.treebank_words(tmp_path)
+    assert wanted == {"taxes"}
+    table = glove.tagger_vectors(WORDS, _vectors(), first=2, also=wanted)
+    assert sorted(table) == ["said", "taxes", "the"]
+    assert table["taxes"] == pytest.approx([1.5, 1.6, 1.7])
