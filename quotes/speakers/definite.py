@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -610,13 +610,37 @@ def _titles_read(s: _Source, sp: Speaker) -> tuple[frozenset[str], frozenset[str
                 titles.append(written.text)
         if sp.person_id:
             titles.extend(t.office for t in s.lexicon.offices_of(sp.person_id, as_of=s.date))
-        heads: set[str] = set()
-        for t in titles:
-            core = re.split(r"\s(?:of|at|for|from|in|on|to|with|who|whose|and)\s|,", f" {t} ")[0].split()
-            if core:
-                heads |= _role_words(core[-1])
-        s.title_words[key] = (frozenset(_role_words(" ".join(titles))), frozenset(heads))
+        s.title_words[key] = (frozenset(_role_words(" ".join(titles))), head_words(titles))
     return s.title_words[key]
+
+
+def head_words(titles: Iterable[str]) -> frozenset[str]:
+    """The head word of each title, read as :func:`quotes.speakers.named_later._words` reads words: what the
+    person *is* (``daughter`` of ``Republican nominee's daughter``, ``president`` of ``President of France``).
+
+    >>> sorted(head_words(["President of France", "the Republican nominee's daughter", "Sen."]))
+    ['daughter', 'president', 'senator']
+    """
+    heads: set[str] = set()
+    for t in titles:
+        core = re.split(r"\s(?:of|at|for|from|in|on|to|with|who|whose|and)\s|,", f" {t} ")[0].split()
+        if core:
+            heads |= _role_words(core[-1])
+    return frozenset(heads)
+
+
+def parties_disagree(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether a description's words (``ours``) name a party and a person's title words (``theirs``) name
+    another one, and none in common (``GOP nominee`` against ``Libertarian presidential candidate``)."""
+    mine, yours = PARTIES & set(ours), PARTIES & set(theirs)
+    return bool(mine and yours and not mine & yours)
+
+
+def roles_disagree(their_heads: Iterable[str], head: Iterable[str]) -> bool:
+    """Whether a person's title heads give them a role (:data:`_OFFICE_ROLES`) and none of them is the
+    description's ``head`` (``The GOP nominee`` is not ``Manhattan Supreme Court Justice Frank Nervo``)."""
+    theirs, ours = set(their_heads), set(head)
+    return bool({w for w in theirs if w in _OFFICE_ROLES} - ours) and not ours & theirs
 
 
 def title_words(s: _Source, sp: Speaker) -> frozenset[str]:
@@ -632,8 +656,7 @@ def title_heads(s: _Source, sp: Speaker) -> frozenset[str]:
 def role_clash(s: _Source, sp: Speaker, head: frozenset[str] | set[str]) -> bool:
     """Whether a person's titles give them a role (a person's head word) and none is the description's
     ``head`` (``The GOP nominee`` is not ``Manhattan Supreme Court Justice Frank Nervo``)."""
-    theirs = title_heads(s, sp)
-    return bool({w for w in theirs if w in _OFFICE_ROLES} - set(head)) and not set(head) & theirs
+    return roles_disagree(title_heads(s, sp), head)
 
 
 _OFFICE_ROLES = frozenset({"judge", "senator", "lawmaker", "governor", "mayor", "secretary", "chairman", "spokesman",
@@ -647,6 +670,4 @@ nominee``); a businessman may well be a nominee."""
 def party_clash(s: _Source, sp: Speaker) -> bool:
     """Whether a description's party (``The GOP nominee``) and the party in a person's titles disagree
     (``Libertarian presidential candidate Gary Johnson``)."""
-    theirs = PARTIES & title_words(s, sp)
-    ours = PARTIES & _role_words(s.phrase)
-    return bool(ours and theirs and not ours & theirs)
+    return parties_disagree(_role_words(s.phrase), title_words(s, sp))

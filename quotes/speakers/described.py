@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ..lexicon import Lexicon
@@ -141,7 +140,7 @@ def described_titles(
     heads = frozenset(lexicon.words("person-head")) | frozenset(lexicon.words("story-head"))
     female, male = lexicon.words("female-head"), lexicon.words("male-head")
     offices = frozenset(lexicon.words("organisation-head"))
-    from .definite import _OFFICE_ROLES, PARTIES
+    from .definite import head_words, parties_disagree, roles_disagree
     from .mentions import given_name_gender
 
     def gender(key: str) -> str:
@@ -154,17 +153,9 @@ def described_titles(
         if (head in female and g == "m") or (head in male and g == "f"):
             return True
         titles, written = titles_of(key)
-        theirs = _role_words(" ".join(titles))
-        ours = _role_words(desc)
-        if PARTIES & ours and PARTIES & theirs and not PARTIES & ours & theirs:
-            return True
-        their_heads: set[str] = set()
-        for t in written:  # what the article writes: a governor may well be the party's nominee
-            core = re.split(r"\s(?:of|at|for|from|in|on|to|with|who|whose|and)\s|,", f" {t} ")[0].split()
-            if core:
-                their_heads |= _role_words(core[-1])
-        roles = {w for w in their_heads if w in _OFFICE_ROLES}
-        return bool(roles - _role_words(head)) and not _role_words(head) & their_heads
+        # roles from what the article writes only: a governor in the lexicon may well be the party's nominee
+        return parties_disagree(_role_words(desc), _role_words(" ".join(titles))) or \
+            roles_disagree(head_words(written), _role_words(head))
 
     skipped = sorted((s.start, s.end) for s in skip)
 
