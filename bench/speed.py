@@ -67,7 +67,12 @@ def main(argv=None) -> int:
     from quotes.attribution import load_role_model
 
     t0 = time.perf_counter()
-    role_model = load_role_model()
+    if args.method == "accurate":  # the fine-tuned encoder in place of the default networks
+        from quotes.attribution.accurate import load_accurate_model
+
+        role_model = load_accurate_model()
+    else:
+        role_model = load_role_model()
     print(f"role tagger: {role_model.source if role_model else 'none'}, loaded in {time.perf_counter() - t0:.2f} s; "
           f"extract method: {args.method}")
     for name in ("seeds", "polnear-dev"):

