@@ -141,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             ok = person_right(g["speaker"], best.speaker, engine.lexicon)
             if g.get("title"):
                 got = best.speaker.title.text if ok and best.speaker.title is not None else ""
+                if ok and best.speaker.affiliation is not None:  # the party-state tag written after the name
+                    got = f"{got} ({best.speaker.affiliation.text})".strip()
                 gold_words = {w.strip(".,").lower() for w in g["title"].split()} - STOP
                 got_words = {w.strip(".,").lower() for w in got.split()} - STOP
                 titles["given"] += 1

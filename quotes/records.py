@@ -125,6 +125,9 @@ class Speaker:
     """The person's title or role as the article writes it, at its fullest, from any mention of them
     (``Clinton campaign spokesman``, ``a Korea scholar at the Center for Strategic and International
     Studies``); the lexicon's view is ``office``, kept apart."""
+    affiliation: Span | None = None
+    """The party-state tag the article writes after the person's name, without its parentheses (``D-Mont.`` of
+    ``Sen. Jon Tester (D-Mont.)``, ``R-IN``)."""
 
     @property
     def label(self) -> str:
@@ -159,7 +162,8 @@ class Speaker:
         'Foreign Minister of China'
         """
         return {"kind": self.kind, "name": self.name, "person_id": self.person_id, "office": self.office,
-                "title": _span(self.title), "candidates": list(self.candidates), "label": self.label}
+                "title": _span(self.title), "affiliation": _span(self.affiliation), "candidates": list(self.candidates),
+                "label": self.label}
 
 
 UNRESOLVED = Speaker("unresolved")

@@ -57,10 +57,15 @@ def described(speaker: Any) -> str:
     'Clinton campaign spokesman'
     >>> described(Speaker("person", "Wang Yi", "Q1", "Foreign Minister of China", title=Span.of("FM Wang", 0, 2)))
     'FM; lexicon: Foreign Minister of China'
+    >>> described(Speaker("person", "Jon Tester", title=Span.of("Sen. (D-Mont.)", 0, 4),
+    ...                   affiliation=Span.of("Sen. (D-Mont.)", 6, 13)))
+    'Sen. (D-Mont.)'
     >>> described(Speaker("person", "Wang Yi"))
     ''
     """
     title = " ".join(speaker.title.text.split()) if getattr(speaker, "title", None) is not None else ""
+    if getattr(speaker, "affiliation", None) is not None:  # "Sen. (D-Mont.)": the tag the article writes
+        title = f"{title} ({speaker.affiliation.text})".strip()
     office = speaker.office or ""
     if title and office:
         return f"{title}; lexicon: {office}"

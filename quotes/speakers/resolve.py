@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 from ..lexicon.names import fold
 from ..parse import Document
 from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Speaker
+from .affiliations import party_tags
 from .confidence import CONFIDENCE
 from .definite import (
     _before_apposition,
@@ -174,7 +175,8 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
 
 def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: Lexicon,
                  date: dt.date, people_seen: Sequence[tuple[int, Speaker]] = ()) -> tuple[Quote, ...]:
-    """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`);
+    """Each person speaker with the title the article writes for them (:func:`quotes.speakers.titles.title_as_written`)
+    and the party-state tag after their name (:func:`quotes.speakers.affiliations.party_tags`);
     for one it writes none next to the name, the description that can only be them (``The Democratic
     presidential nominee has been endorsed``: :func:`quotes.speakers.described.described_titles`)."""
     titles: dict[str, Span | None] = {}
@@ -209,11 +211,26 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             if titles.get(key, "") is None:  # the one it writes most often, else the first
                 counts = {s.text: sum(t.text == s.text for t in spans) for s in spans}
                 titles[key] = max(spans, key=lambda t: (counts[t.text], -t.start))
+    forms: dict[str, list[str]] = {}  # how the article writes each person: for the party-state tag after it
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.name:
+            key = sp.key or sp.name
+            if key not in forms:
+                family = sp.name.split()[-1] if len(sp.name.split()) >= 2 else ""
+                forms[key] = [sp.name, *(m.name.text for m in mentions if m.name is not None and sp.person_id
+                                         and m.speaker.person_id == sp.person_id),
+                              family if namesakes.get(family, {key}) == {key} else ""]
+    tags = party_tags(doc.text, forms)
     out = []
     for q in quotes:
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None and titles.get(sp.key or sp.name) is not None:
-            q = attrs.evolve(q, speaker=attrs.evolve(sp, title=titles[sp.key or sp.name]))
+            sp = attrs.evolve(sp, title=titles[sp.key or sp.name])
+        if sp.kind == "person" and sp.name and sp.affiliation is None and (sp.key or sp.name) in tags:
+            sp = attrs.evolve(sp, affiliation=tags[sp.key or sp.name])
+        if sp is not q.speaker:
+            q = attrs.evolve(q, speaker=sp)
         out.append(q)
     return tuple(out)
 

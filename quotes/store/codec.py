@@ -69,12 +69,14 @@ def _speaker(sp: Speaker, text: str) -> dict[str, Any]:
         out["cands"] = list(sp.candidates)
     if sp.title is not None:
         out["title"] = _span(sp.title, text)
+    if sp.affiliation is not None:
+        out["aff"] = _span(sp.affiliation, text)
     return out
 
 
 def _unspeaker(d: dict[str, Any], text: str) -> Speaker:
     return Speaker(d["kind"], d.get("name"), d.get("id"), d.get("office"), tuple(d.get("cands", ())),
-                   _unspan(d.get("title"), text))
+                   _unspan(d.get("title"), text), _unspan(d.get("aff"), text))
 
 
 def extraction_to_json(ex: Extraction) -> str:
