@@ -94,3 +94,18 @@ def test_a_name_written_with_a_nickname_keeps_its_title():
             'Bobby Scott has held the seat since 1993.\n\n'
             '"This is a big year," Scott said.\n')
     assert _titles(text) == {"Bobby Scott": "Rep."}
+
+
+def test_he_is_the_description_in_the_persons_paragraph_is_their_title():
+    text = ("Rep. Tom Reedley met Mark Dunmore on Monday.\n\n"
+            '"We will pass it," Reedley said. He is the ranking Democrat on the House Education Committee.\n')
+    assert _titles(text)["Tom Reedley"] == "ranking Democrat on the House Education Committee"
+
+
+def test_he_is_an_opinion_is_no_title():
+    text = ('"It is over," said Mark Dunmore on Monday.\n\nHe is a weak candidate.\n')
+    assert _titles(text)["Mark Dunmore"] is None
+
+def test_he_is_with_two_men_in_the_paragraph_is_no_ones():
+    text = ('"We will pass it," Tom Reedley told Mark Dunmore. He is the ranking Democrat on the committee.\n')
+    assert _titles(text)["Tom Reedley"] is None

@@ -1,13 +1,13 @@
 """Party-state tags: the ``(D-Mont.)`` American copy writes after a lawmaker's name.
 
-``Sen. Jon Tester (D-Mont.)``, ``Gov. Mike Pence (R-IN)``, ``Rep. John Mica (R-Fla.)``: the tag says the person's
+``Sen. Jon Tester (D-Mont.)``, ``Gov. Mike Pence (R-IN)``, ``Gov. Terry McAuliffe (D)``: the tag says the person's
 party and state, and is part of how the article describes them. It is kept apart from the title (it is written
 after the name, the title before it) as :attr:`quotes.records.Speaker.affiliation`.
 
->>> text = "Sen. Jon Tester (D-Mont.) and Rep. John Mica ( R-Fla. ) spoke; Tester (AP) left."
->>> found = party_tags(text, {"t": ["Jon Tester", "Tester"], "m": ["John Mica"]})
->>> found["t"].text, found["m"].text
-('D-Mont.', 'R-Fla.')
+>>> text = "Sen. Jon Tester (D-Mont.) and Rep. John Mica ( R-Fla. ) met Gov. Terry McAuliffe (D); Tester (AP) left."
+>>> found = party_tags(text, {"t": ["Jon Tester", "Tester"], "m": ["John Mica"], "g": ["Terry McAuliffe"]})
+>>> found["t"].text, found["m"].text, found["g"].text
+('D-Mont.', 'R-Fla.', 'D')
 >>> party_tags("Jon Testers (D-Mont.)", {"t": ["Jon Tester"]})
 {}
 """
@@ -23,9 +23,10 @@ __all__ = ["TAG", "party_tags"]
 
 TAG = re.compile(
     r"[ \t\u00a0]*\([ \t\u00a0]*"
-    r"((?:D|R|I|L|G|Dem|Rep|Ind)[ \u00a0]?[-\u2010\u2011\u2013][ \u00a0]?"  # the party's letter and a dash
+    r"((?:D|R|I|L|G|Dem|Rep|Ind)"  # the party's letter, alone (Gov. Terry McAuliffe (D)) or with
+    r"(?:[ \u00a0]?[-\u2010\u2011\u2013][ \u00a0]?"  # a dash and
     r"[A-Z][A-Za-z.]{0,5}(?:[ \u00a0][A-Z][A-Za-z.]{0,5})?"  # the state: Mont., N.Y., IN, Utah, N. Dak.
-    r"(?:,[ \u00a0]?\d{1,2}(?:st|nd|rd|th)?(?:[ \u00a0][Dd]istrict)?)?)"  # and a district: R-Fla., 7th District
+    r"(?:,[ \u00a0]?\d{1,2}(?:st|nd|rd|th)?(?:[ \u00a0][Dd]istrict)?)?)?)"  # and a district: R-Fla., 7th District
     r"[ \t\u00a0]*\)")
 """A party-state tag in parentheses, right after a name; group 1 is the tag without its parentheses."""
 

@@ -229,3 +229,92 @@ def name_occurrences(doc: Document, people: Mapping[str, Speaker]) -> list[Occur
                 if text[start:end] == form and not text[end:end + 1].isalnum():
                     out.append((start, end, key))
     return out
+
+
+
+_COPULA_STOP = frozenset({"who", "whom", "whose", "which", "that", "where", "when", "because", "but", "since",
+                          "while", "if", "as", "than", "so"})
+_PREPOSITIONS = frozenset({"of", "on", "at", "for", "in", "with", "from", "to", "under", "and"})
+MAX_PREDICATE = 14
+"""Most words of a copular description (``ranking Democrat on the House Education and the Workforce Committee``)."""
+
+
+def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Mapping[str, Speaker],
+                   lexicon: Lexicon) -> dict[str, list[Span]]:
+    """For each person key, what a sentence ``He is the DESCRIPTION`` says they are (``NAME is a DESCRIPTION`` is
+    read with the name: :func:`quotes.speakers.titles.title_as_written`), when the description's head (its last
+    noun before a preposition) names a person's role: ``He is the ranking Democrat on the House Education and the
+    Workforce Committee.`` A head that says nothing of a role (:data:`_NOT_ROLES`) with only lower-case words
+    before it and nothing after is an opinion (``He is a weak candidate``). The pronoun stands for the one person
+    of its gender named in its paragraph before it, or, with none there, since the previous paragraph began
+    (``occurrences``: where ``people`` are named); with several, the sentence is no one's. The present tense only
+    (``He was the mayor``: no longer, maybe). Kept without ``the``, as the other descriptions are.
+
+    >>> from quotes.parse import Sentence
+    >>> w = lambda i, t, a, u: Word(i, t, a, a + len(t), t.lower(), u)
+    >>> text = "Ann Lee won. She is the ranking Democrat on the panel."
+    >>> ws = (w(0, "She", 13, "PRON"), w(1, "is", 17, "AUX"), w(2, "the", 20, "DET"), w(3, "ranking", 24, "ADJ"),
+    ...       w(4, "Democrat", 32, "PROPN"), w(5, "on", 41, "ADP"), w(6, "the", 44, "DET"), w(7, "panel", 48, "NOUN"),
+    ...       w(8, ".", 53, "PUNCT"))
+    >>> doc = Document(text, (Sentence(0, 12, text[:12], ()), Sentence(13, 54, text[13:], ws)))
+    >>> from quotes.lexicon import load_lexicon
+    >>> people = {"Ann Lee": Speaker("person", name="Ann Lee")}
+    >>> [s.text for s in copular_titles(doc, [(0, 7, "Ann Lee")], people, load_lexicon())["Ann Lee"]]
+    ['ranking Democrat on the panel']
+    """
+    from .mentions import given_name_gender
+
+    seen = sorted(occurrences)
+    if not seen:
+        return {}
+    starts = [o[0] for o in seen]
+    heads = frozenset(lexicon.words("person-head"))
+
+    def gender(key: str) -> str:
+        sp = people[key]
+        known = lexicon.person(sp.person_id).gender if sp.person_id else ""
+        return known or given_name_gender(sp.name or "", lexicon)
+
+    out: dict[str, list[Span]] = {}
+    for sent in doc.sentences:
+        words = sent.words
+        if len(words) < 4 or words[0].text not in ("He", "She") or words[1].text != "is" or \
+                words[2].text.lower() not in ("the", "a", "an"):
+            continue
+        first = 3 if words[2].text.lower() == "the" else 2
+        last, head, at = None, None, None
+        for k in range(3, min(len(words), 3 + MAX_PREDICATE)):
+            x = words[k]
+            low = x.text.lower()
+            if (x.upos == "PUNCT" and x.text not in ("-", "–", "'s", "’s")) or low in _COPULA_STOP or (
+                    x.upos == "VERB" and x.xpos != "VBN" and k > 3):
+                break
+            if head is None and low in _PREPOSITIONS:
+                if last is None:
+                    break
+                head, at = words[last].text.lower(), last
+            last = k
+        else:
+            if last is not None and last + 1 < len(words) and words[last + 1].upos != "PUNCT":
+                continue  # longer than a title runs: a sentence, not a description
+        if last is None:
+            continue
+        if head is None:
+            head, at = words[last].text.lower(), last
+        if head not in heads and head.rstrip("s") not in heads:
+            continue
+        if head in _NOT_ROLES and at == last and not any(x.text[:1].isupper() for x in words[first:last]):
+            continue  # "He is a weak candidate": an opinion; "a GOP candidate", "the ranking Democrat on ..."
+        want = "m" if words[0].text == "He" else "f"
+        hi = bisect.bisect_left(starts, sent.start)
+        paragraph = doc.paragraph_starts[max(0, bisect.bisect_right(doc.paragraph_starts, sent.start) - 1)] \
+            if doc.paragraph_starts else 0
+        for since in (paragraph, doc.paragraph_window(sent.start)):
+            around = {k for _, _, k in seen[bisect.bisect_left(starts, since):hi]
+                      if k in people and people[k].kind == "person"}
+            fitting = [k for k in around if gender(k) in (want, "")]
+            if fitting:  # the paragraph's own people first, then the previous paragraph's too
+                if len(fitting) == 1 and gender(fitting[0]) == want:
+                    out.setdefault(fitting[0], []).append(Span.of(doc.text, words[first].start, words[last].end))
+                break
+    return out

@@ -33,7 +33,7 @@ from .definite import (
     title_words,
 )
 from .definite import _described as _described_head
-from .described import described_titles, name_occurrences
+from .described import copular_titles, described_titles, name_occurrences
 from .documents import _document
 from .groups import (
     AGENTLESS,
@@ -192,6 +192,18 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
     for sp in [q.speaker for q in quotes] + [m.speaker for m in mentions]:
         if sp.kind == "person" and sp.name and len(sp.name.split()) >= 2:
             namesakes.setdefault(sp.name.split()[-1], set()).add(sp.key or sp.name)
+    # "Scott ... He is the ranking Democrat on the House Education and the Workforce Committee.": every person
+    # the article names counts for whom "He" can be, not only those quoted
+    named = {sp.key or sp.name or "": sp for sp in [q.speaker for q in quotes] + [m.speaker for m in mentions]
+             + [sp for _, sp in people_seen] if sp.kind == "person" and sp.name}
+    for key, spans in copular_titles(doc, [*name_occurrences(doc, named),
+                                           *((q.source.start, q.source.end, q.speaker.key or q.speaker.name or "")
+                                             for q in quotes if q.source is not None
+                                             and (q.speaker.key or q.speaker.name) in named),
+                                           *((at, at + len(sp.name or ""), sp.key or sp.name or "")
+                                             for at, sp in people_seen if sp.kind == "person" and sp.name)],
+                                     named, lexicon).items():
+        described.setdefault(key, []).extend(spans)
     wanted: dict[str, Speaker] = {}
     for q in quotes:
         sp = q.speaker
