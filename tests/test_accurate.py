@@ -223,3 +223,11 @@ def test_parts_that_do_not_join_into_an_archive_are_a_clear_error(tmp_path):
 def test_an_unknown_encoder_name_is_refused():
     with pytest.raises(ModelsNotFoundError, match="known ones are minilm, mpnet"):
         accurate.encoder_folder("bert-large")
+
+
+def test_the_shipped_accurate_tagger_carries_its_encoders_licence_notice():
+    if not ACCURATE_MODEL_FILE.is_file():
+        pytest.skip("no accurate tagger in this install")
+    notice = (ACCURATE_MODEL_FILE.parent / "roles-accurate.NOTICE.txt").read_text(encoding="utf-8")
+    assert "Apache License, Version 2.0" in notice and "all-mpnet-base-v2" in notice
+    assert accurate.model_encoder(ACCURATE_MODEL_FILE) == "mpnet"
