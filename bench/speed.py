@@ -49,6 +49,7 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3, help="paired rounds of plain pipeline and cold extract")
     ap.add_argument("--method", default="both", choices=["rules", "model", "both", "accurate"])
+    ap.add_argument("--full-precision", action="store_true", help="the default role tagger without 8-bit weights")
     args = ap.parse_args(argv)
     import torch
 
@@ -72,7 +73,7 @@ def main(argv=None) -> int:
 
         role_model = load_accurate_model()
     else:
-        role_model = load_role_model()
+        role_model = load_role_model(int8=not args.full_precision)
     print(f"role tagger: {role_model.source if role_model else 'none'}, loaded in {time.perf_counter() - t0:.2f} s; "
           f"extract method: {args.method}")
     for name in ("seeds", "polnear-dev"):

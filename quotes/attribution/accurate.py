@@ -411,7 +411,8 @@ class AccurateRoleModel(RoleModel):
     encoding: Any = None
 
     @classmethod
-    def load(cls, path: str | Path) -> AccurateRoleModel:
+    def load(cls, path: str | Path, *, int8: bool = False) -> AccurateRoleModel:
+        """The fine-tuned encoder of a model file (``int8`` is not used: the encoder runs in full precision)."""
         import torch
 
         raw = Path(path).read_bytes()

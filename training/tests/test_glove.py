@@ -117,7 +117,7 @@ def test_training_with_glove_keeps_the_table_frozen_and_the_export_holds_it_once
     roles_training.export(work, target, also=[other], o_bias=0)
     saved = torch.load(str(target), weights_only=True)
     assert saved[GLOVE].dtype == torch.float16 and all(GLOVE not in s for s in saved["states"])
-    model = load_role_model(str(target))
+    model = load_role_model(str(target), int8=False)  # the export round trip, in full precision
     assert model is not None and len(model.networks) == 2
     feats = _row("x", "said")[1]
     inputs, lengths, chars = pad_batch([encode_features(model.vocabs, feats)])
