@@ -109,3 +109,12 @@ def test_he_is_an_opinion_is_no_title():
 def test_he_is_with_two_men_in_the_paragraph_is_no_ones():
     text = ('"We will pass it," Tom Reedley told Mark Dunmore. He is the ranking Democrat on the committee.\n')
     assert _titles(text)["Tom Reedley"] is None
+
+
+def test_he_is_inside_a_quotation_or_a_relative_is_no_title():
+    text = ('Sen. Jon Smithers spoke on Monday.\n\n'
+            '"I know him well. He is the worst senator in history," Ann Lee said.\n\n'
+            '"We will win," said Tom Reedley. He is the son of a coal miner.\n')
+    titles = _titles(text)
+    assert titles.get("Jon Smithers") in (None, "Sen.")
+    assert titles["Tom Reedley"] is None

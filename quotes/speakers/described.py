@@ -240,7 +240,7 @@ MAX_PREDICATE = 14
 
 
 def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Mapping[str, Speaker],
-                   lexicon: Lexicon) -> dict[str, list[Span]]:
+                   lexicon: Lexicon, *, quoted: Sequence[tuple[int, int]] = ()) -> dict[str, list[Span]]:
     """For each person key, what a sentence ``He is the DESCRIPTION`` says they are (``NAME is a DESCRIPTION`` is
     read with the name: :func:`quotes.speakers.titles.title_as_written`), when the description's head (its last
     noun before a preposition) names a person's role: ``He is the ranking Democrat on the House Education and the
@@ -248,19 +248,22 @@ def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Map
     before it and nothing after is an opinion (``He is a weak candidate``). The pronoun stands for the one person
     of its gender named in its paragraph before it, or, with none there, since the previous paragraph began
     (``occurrences``: where ``people`` are named); with several, the sentence is no one's. The present tense only
-    (``He was the mayor``: no longer, maybe). Kept without ``the``, as the other descriptions are.
+    (``He was the mayor``: no longer, maybe). A sentence inside ``quoted`` ranges (what someone says: ``"He is
+    the worst senator in history," Lee said``) is an opinion too. A relative or a companion (``the son of a coal
+    miner``, ``a friend of the victim``) is a role only with a capitalised word in it (``the ranking Democrat on
+    the House ...``). Kept without ``the``, as the other descriptions are.
 
     >>> from quotes.parse import Sentence
     >>> w = lambda i, t, a, u: Word(i, t, a, a + len(t), t.lower(), u)
-    >>> text = "Ann Lee won. She is the ranking Democrat on the panel."
+    >>> text = "Ann Lee won. She is the ranking Democrat on the Senate panel."
     >>> ws = (w(0, "She", 13, "PRON"), w(1, "is", 17, "AUX"), w(2, "the", 20, "DET"), w(3, "ranking", 24, "ADJ"),
-    ...       w(4, "Democrat", 32, "PROPN"), w(5, "on", 41, "ADP"), w(6, "the", 44, "DET"), w(7, "panel", 48, "NOUN"),
-    ...       w(8, ".", 53, "PUNCT"))
-    >>> doc = Document(text, (Sentence(0, 12, text[:12], ()), Sentence(13, 54, text[13:], ws)))
+    ...       w(4, "Democrat", 32, "PROPN"), w(5, "on", 41, "ADP"), w(6, "the", 44, "DET"), w(7, "Senate", 48, "PROPN"),
+    ...       w(8, "panel", 55, "NOUN"), w(9, ".", 60, "PUNCT"))
+    >>> doc = Document(text, (Sentence(0, 12, text[:12], ()), Sentence(13, 61, text[13:], ws)))
     >>> from quotes.lexicon import load_lexicon
     >>> people = {"Ann Lee": Speaker("person", name="Ann Lee")}
     >>> [s.text for s in copular_titles(doc, [(0, 7, "Ann Lee")], people, load_lexicon())["Ann Lee"]]
-    ['ranking Democrat on the panel']
+    ['ranking Democrat on the Senate panel']
     """
     from .mentions import given_name_gender
 
@@ -275,14 +278,18 @@ def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Map
         known = lexicon.person(sp.person_id).gender if sp.person_id else ""
         return known or given_name_gender(sp.name or "", lexicon)
 
+    inside = sorted(quoted)
     out: dict[str, list[Span]] = {}
     for sent in doc.sentences:
         words = sent.words
         if len(words) < 4 or words[0].text not in ("He", "She") or words[1].text != "is" or \
                 words[2].text.lower() not in ("the", "a", "an"):
             continue
+        k = bisect.bisect_right(inside, (words[0].start, 1 << 62)) - 1
+        if any(a <= words[0].start < b for a, b in inside[max(0, k - 8):k + 1]):
+            continue  # what a speaker says of someone: "He is the worst senator in history," Lee said
         first = 3 if words[2].text.lower() == "the" else 2
-        last, head, at = None, None, None
+        last, head = None, None
         for k in range(3, min(len(words), 3 + MAX_PREDICATE)):
             x = words[k]
             low = x.text.lower()
@@ -292,7 +299,7 @@ def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Map
             if head is None and low in _PREPOSITIONS:
                 if last is None:
                     break
-                head, at = words[last].text.lower(), last
+                head = words[last].text.lower()
             last = k
         else:
             if last is not None and last + 1 < len(words) and words[last + 1].upos != "PUNCT":
@@ -300,11 +307,11 @@ def copular_titles(doc: Document, occurrences: Iterable[Occurrence], people: Map
         if last is None:
             continue
         if head is None:
-            head, at = words[last].text.lower(), last
+            head = words[last].text.lower()
         if head not in heads and head.rstrip("s") not in heads:
             continue
-        if head in _NOT_ROLES and at == last and not any(x.text[:1].isupper() for x in words[first:last]):
-            continue  # "He is a weak candidate": an opinion; "a GOP candidate", "the ranking Democrat on ..."
+        if head in _NOT_ROLES and not any(x.text[:1].isupper() for x in words[first:last + 1] if x.text.lower() != head):
+            continue  # "He is a weak candidate", "the son of a coal miner"; not "the ranking Democrat on the House"
         want = "m" if words[0].text == "He" else "f"
         hi = bisect.bisect_left(starts, sent.start)
         paragraph = doc.paragraph_starts[max(0, bisect.bisect_right(doc.paragraph_starts, sent.start) - 1)] \

@@ -202,7 +202,8 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
                                              and (q.speaker.key or q.speaker.name) in named),
                                            *((at, at + len(sp.name or ""), sp.key or sp.name or "")
                                              for at, sp in people_seen if sp.kind == "person" and sp.name)],
-                                     named, lexicon).items():
+                                     named, lexicon,
+                                     quoted=[(c.start, c.end) for q in quotes for c in (*q.content, *q.quoted)]).items():
         described.setdefault(key, []).extend(spans)
     wanted: dict[str, Speaker] = {}
     for q in quotes:
