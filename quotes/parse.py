@@ -51,6 +51,7 @@ from . import __version__
 from .cache import Store
 from .cache import key as cache_key
 from .errors import ModelsNotFoundError
+from .memory import release
 from .parallel import R, T, interleaved
 from .spanning import max_spanning_tree
 
@@ -313,7 +314,48 @@ in it held several hundred MB: with 250, 84 PolNeAR dev articles peak at 0.79 GB
 little faster (33-35 s against 38 s), with the same trees."""
 
 
+class _IdleOptimizer:
+    """What a stanza trainer gets for an optimizer while :func:`_load_pipeline` runs: its parameter groups and
+    learning rates (all a trainer's schedule reads when it is built), and nothing that trains."""
+
+    def __init__(self, parameters: Any, lr: float | None = None, **options: Any) -> None:
+        groups = list(parameters)
+        if not groups or not isinstance(groups[0], dict):
+            groups = [{"params": groups}]
+        self.param_groups = [{**options, "lr": lr, **group} for group in groups]
+        self.state: dict[Any, Any] = {}
+
+
+@contextlib.contextmanager
+def _idle_optimizers() -> Any:
+    """While held, stanza's trainers are given :class:`_IdleOptimizer` s. They build an optimizer even to run
+    a model, and torch's optimizers import torch's compiler on their first use (``torch._dynamo`` with
+    sympy: about 75 MB of memory that running the models never needs)."""
+    from stanza.models.common import utils
+
+    real = utils.dispatch_optimizer
+
+    def idle(name: str, parameters: Any, opt_logger: Any = None, lr: float | None = None, **options: Any) -> Any:
+        return _IdleOptimizer(parameters, lr=lr, **options)
+
+    utils.dispatch_optimizer = idle
+    try:
+        yield
+    finally:
+        utils.dispatch_optimizer = real
+
+
 def _load_pipeline(origin: str, directory: str):
+    """The stanza pipeline of the models in ``directory``: first with idle optimizers (see
+    :func:`_idle_optimizers`), and should a stanza release need a real one while loading, with real ones."""
+    try:
+        with _idle_optimizers():
+            return _released(_load_stanza(origin, directory))
+    except (AttributeError, TypeError, KeyError, ValueError, ImportError):
+        return _released(_load_stanza(origin, directory))
+
+
+def _load_stanza(origin: str, directory: str):
     import logging
 
     import stanza
@@ -553,11 +595,10 @@ class Parser:
         if paragraphs:
             nlp = self.pipeline()
             with _STANZA_LOCK:
-                tagged = interleaved(lambda part: in_pieces(lambda piece: _tag(nlp, piece), part, len, TAG_PIECE),
+                tagged = interleaved(lambda part: in_pieces(lambda piece: _tag_sentences(nlp, piece), part, len,
+                                                           TAG_PIECE),
                                      paragraphs)
-                mended = mend_splits([(para, tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences)
-                                                   if s is not None)) for para, sdoc in zip(paragraphs, tagged)],
-                                     lambda forms: _retag(nlp, forms))
+                mended = mend_splits(list(zip(paragraphs, tagged)), lambda forms: _retag(nlp, forms))
             keep({(directory, para): sents for para, sents in zip(paragraphs, mended)}, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for t, offset, para in jobs:
@@ -601,7 +642,8 @@ class Parser:
                 return [tuple((int(w.head) - 1, w.deprel or "") for w in ssent.words) for ssent in subdoc.sentences]
 
             with _STANZA_LOCK, _our_decoder():
-                heads = interleaved(lambda part: in_pieces(parse_part, part, lambda key: len(key[2]), PARSE_PIECE),
+                heads = interleaved(lambda part: in_pieces(lambda piece: _released(parse_part(piece)), part,
+                                                          lambda key: len(key[2]), PARSE_PIECE),
                                     missing)
             keep(dict(zip(missing, heads)), json.dumps)
         out = [list(doc.sentences) for doc in docs]
@@ -677,6 +719,20 @@ def parse(
     """Parse one text with a parser of its own (models loaded for this call: for many texts, use a
     :class:`Parser` or :class:`quotes.engine.Engine`)."""
     return Parser(models).parse(text, select=select)
+
+
+def _released(value: T) -> T:
+    """``value``, once the memory its step freed is given back (:func:`quotes.memory.release`)."""
+    release()
+    return value
+
+
+def _tag_sentences(nlp, paragraphs: list[str]) -> list[tuple[Sentence, ...]]:
+    """Each paragraph's tagged sentences (offsets into the paragraph). stanza's documents, with an object or
+    two per word, are dropped here, a piece at a time, rather than held for a whole batch of articles."""
+    out = [tuple(s for s in (_convert(para, 0, ss) for ss in sdoc.sentences) if s is not None)
+           for para, sdoc in zip(paragraphs, _tag(nlp, paragraphs))]
+    return _released(out)
 
 
 def _tag(nlp, paragraphs: list[str]):

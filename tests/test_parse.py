@@ -209,3 +209,33 @@ def test_normalised_marks_reach_the_parser_too():
     assert [(w.head, w.deprel, w.upos) for w in a.words] == [(w.head, w.deprel, w.upos) for w in b.words]
     assert all(curly[w.start:w.end] == w.text for w in a.words)
     assert {w.form for w in a.words if w.text == "“"} == {'"'}
+
+
+@pytest.mark.slow
+def test_loading_leaves_torch_compiler_alone():
+    """stanza's trainers build optimizers even to run a model; loading gives them stand-ins, so torch's
+    compiler (torch._dynamo and sympy, about 75 MB) is never imported by the engine's parsing."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom quotes.parse import Parser\n"
+            "doc = Parser().parse('China deplores the outbreak of conflict, Wang said.')\n"
+            "assert doc.sentences[0].parsed\n"
+            "print(sorted(m for m in ('torch._dynamo', 'sympy') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          env={**__import__("os").environ, "QUOTES_CACHE": "off"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_loading_falls_back_to_real_optimizers(monkeypatch):
+    """A stanza whose trainers need more of an optimizer than the stand-in has still loads, with real ones."""
+    def refuse(self, *args, **kwargs):
+        raise TypeError("this stanza wants a real optimizer")
+
+    monkeypatch.setattr(parse_mod._IdleOptimizer, "__init__", refuse)
+    monkeypatch.setattr(parse_mod, "_load_pipeline", getattr(parse_mod._load_pipeline, "__wrapped__", parse_mod._load_pipeline))
+    doc = Parser().parse("China deplores the outbreak of conflict, Wang said.")
+    assert doc.sentences[0].parsed
+    assert [w.text for w in doc.sentences[0].words][:2] == ["China", "deplores"]
