@@ -497,3 +497,21 @@ def test_eight_bit_networks_label_the_seeds_as_full_precision_does(seeds):
     words = sum(lengths)
     same = sum(int((a[i, :n].argmax(-1) == b[i, :n].argmax(-1)).sum()) for i, n in enumerate(lengths))
     assert words > 1000 and same / words >= 0.99  # 5,786 of 5,817 (99.5 %) when measured
+
+
+def test_role_model_file_from_the_environment(monkeypatch, tmp_path):
+    """QUOTES_ROLE_MODEL names another role tagger file (a retrained one): it is loaded instead of the shipped
+    one; a name that is no file is an error that says so, never the shipped tagger in silence."""
+    from quotes.attribution import MODEL_FILE, load_role_model
+    from quotes.errors import ModelsNotFoundError
+
+    if not MODEL_FILE.is_file():
+        pytest.skip("no shipped role tagger")
+    other = tmp_path / "mine.pt"
+    other.write_bytes(MODEL_FILE.read_bytes())
+    monkeypatch.setenv("QUOTES_ROLE_MODEL", str(other))
+    assert load_role_model(int8=False).source == str(other)
+    monkeypatch.setenv("QUOTES_ROLE_MODEL", str(tmp_path / "missing.pt"))
+    with pytest.raises(ModelsNotFoundError, match="QUOTES_ROLE_MODEL"):
+        load_role_model()
+    assert load_role_model(MODEL_FILE, int8=False).source == str(MODEL_FILE)  # an explicit path comes first

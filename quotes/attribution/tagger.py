@@ -13,6 +13,7 @@ import attrs
 
 from ..cache import Store
 from ..cache import key as cache_key
+from ..errors import ModelsNotFoundError
 from ..marks import Quotation
 from ..memory import release
 from ..parallel import interleaved
@@ -518,10 +519,15 @@ def _int8(net: Any) -> Any:
 
 
 def load_role_model(path: str | os.PathLike[str] | None = None, *, int8: bool = True) -> RoleModel | None:
-    """The shipped role tagger (or the one at ``path``), loaded anew; None when there is none. An
+    """The shipped role tagger (or the one at ``path``, else at ``QUOTES_ROLE_MODEL`` where that is set), loaded
+    anew; None when none is shipped (ModelsNotFoundError when the file asked for is missing). An
     :class:`quotes.engine.Engine` loads it once and keeps it. ``int8=False`` keeps the networks' weights in
     full precision (the scores then match training's exactly; the best label differs on about 1 word in 200)."""
-    where = Path(path) if path else MODEL_FILE
+    chosen = path or os.environ.get("QUOTES_ROLE_MODEL") or None
+    where = Path(chosen) if chosen else MODEL_FILE
     if not where.is_file():
+        if chosen:
+            raise ModelsNotFoundError(f"no role tagger file at {where} ({'QUOTES_ROLE_MODEL' if not path else 'path'}): "
+                                      "give a file that training.roles_training exported, or unset it for the shipped one")
         return None
     return RoleModel.load(where, int8=int8)

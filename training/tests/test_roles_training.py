@@ -193,3 +193,54 @@ def test_crf_loss_is_the_negative_log_likelihood():
         every = torch.stack([score(seq, emissions[b]) for seq in itertools.product(range(len(LABELS)), repeat=n)])
         want += float((torch.logsumexp(every, 0) - score(gold[:n], emissions[b])).detach())
     assert float(roles_training.crf_loss(net, emissions, target, lengths).detach()) == pytest.approx(want, rel=1e-5)
+
+
+def test_crf_marginals_match_enumeration():
+    """Each word's label marginals from the forward and backward recursions equal those of enumerating every
+    label sequence, for a full segment and a padded shorter one, and each word's sum to one."""
+    import itertools
+
+    torch = pytest.importorskip("torch")
+    from quotes.attribution.tagger import FEATURES, build_network
+
+    vocabs = {name: {"x": 1} for name in FEATURES}
+    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
+    torch.manual_seed(1)
+    with torch.no_grad():
+        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
+        net.start.add_(torch.randn(len(LABELS)))
+    start, moves = (x.detach() for x in net.moves())
+    emissions = torch.randn(2, 3, len(LABELS))
+    lengths = torch.tensor([3, 2])
+    got = roles_training.crf_log_marginals(start, moves, emissions, lengths).exp()
+    for b, n in enumerate(lengths.tolist()):
+        want = torch.zeros(n, len(LABELS))
+        for seq in itertools.product(range(len(LABELS)), repeat=n):
+            total = start[seq[0]] + emissions[b, 0, seq[0]]
+            for i in range(1, n):
+                total = total + moves[seq[i - 1], seq[i]] + emissions[b, i, seq[i]]
+            for i, y in enumerate(seq):
+                want[i, y] += float(total.exp())
+        want = want / want[0].sum()
+        assert torch.allclose(got[b, :n], want, atol=1e-5)
+        assert torch.allclose(got[b, :n].sum(-1), torch.ones(n), atol=1e-5)
+
+
+def test_distillation_marginals_are_kept(tmp_path):
+    """A teacher file's marginals are computed once per file and rows (kept in WORK), one per row, a
+    distribution per word."""
+    torch = pytest.importorskip("torch")
+    from quotes.attribution.tagger import FEATURES, build_network
+
+    vocabs = {name: {"x": 1, "y": 2} for name in FEATURES}
+    config = {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1}
+    net = build_network(vocabs, config)
+    teacher = tmp_path / "teacher.pt"
+    torch.save({"vocabs": vocabs, "config": config, "states": [net.state_dict(), net.state_dict()]}, str(teacher))
+    rows = [("a", [tuple("x" for _ in FEATURES)] * 3, ["O"] * 3), ("b", [tuple("y" for _ in FEATURES)] * 2, ["O"] * 2)]
+    first = roles_training.teacher_marginals(tmp_path, teacher, rows)
+    assert [m.shape for m in first] == [(3, len(LABELS)), (2, len(LABELS))]
+    assert all(abs(float(m.astype("float32").sum(-1)[k]) - 1) < 1e-2 for m in first for k in range(m.shape[0]))
+    assert len(list(tmp_path.glob("teacher-*.pkl"))) == 1
+    again = roles_training.teacher_marginals(tmp_path, teacher, rows)
+    assert all((a == b).all() for a, b in zip(first, again))
