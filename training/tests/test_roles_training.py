@@ -162,20 +162,25 @@ def test_a_resumed_run_goes_on_as_the_unbroken_run_would(tmp_path):
     assert b["opt"]["param_groups"][0]["lr"] == 1e-3
 
 
+def _random_crf(seed: int):  # type: ignore[no-untyped-def]
+    """A tiny CRF network with random start and transition scores: (torch, network)."""
+    torch = pytest.importorskip("torch")
+    from quotes.attribution.tagger import FEATURES, build_network
+
+    net = build_network({name: {"x": 1} for name in FEATURES}, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
+    torch.manual_seed(seed)
+    with torch.no_grad():
+        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
+        net.start.add_(torch.randn(len(LABELS)))
+    return torch, net
+
+
 def test_crf_loss_is_the_negative_log_likelihood():
     """The CRF loss equals -log p(gold) computed by enumerating every label sequence (forbidden ones
     included: they carry -10,000 and vanish), with a padded second segment ignored past its length."""
     import itertools
 
-    torch = pytest.importorskip("torch")
-    from quotes.attribution.tagger import FEATURES, build_network
-
-    vocabs = {name: {"x": 1} for name in FEATURES}
-    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
-    torch.manual_seed(0)
-    with torch.no_grad():
-        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
-        net.start.add_(torch.randn(len(LABELS)))
+    torch, net = _random_crf(0)
     start, moves = net.moves()
     emissions = torch.randn(2, 3, len(LABELS))
     gold = [LABELS.index(x) for x in ("B-Source", "B-Cue", "I-Cue")]
@@ -200,15 +205,7 @@ def test_crf_marginals_match_enumeration():
     label sequence, for a full segment and a padded shorter one, and each word's sum to one."""
     import itertools
 
-    torch = pytest.importorskip("torch")
-    from quotes.attribution.tagger import FEATURES, build_network
-
-    vocabs = {name: {"x": 1} for name in FEATURES}
-    net = build_network(vocabs, {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1})
-    torch.manual_seed(1)
-    with torch.no_grad():
-        net.transitions.add_(torch.randn(len(LABELS), len(LABELS)))
-        net.start.add_(torch.randn(len(LABELS)))
+    torch, net = _random_crf(1)
     start, moves = (x.detach() for x in net.moves())
     emissions = torch.randn(2, 3, len(LABELS))
     lengths = torch.tensor([3, 2])
