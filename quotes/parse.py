@@ -314,6 +314,10 @@ in it held several hundred MB: with 250, 84 PolNeAR dev articles peak at 0.79 GB
 little faster (33-35 s against 38 s), with the same trees."""
 
 
+_LOADING_LOCK = threading.Lock()
+"""Held while a pipeline loads with :func:`_idle_optimizers` (which swaps a function of stanza's own modules)."""
+
+
 class _IdleOptimizer:
     """What a stanza trainer gets for an optimizer while :func:`_load_pipeline` runs: its parameter groups and
     learning rates (all a trainer's schedule reads when it is built), and nothing that trains."""
@@ -333,16 +337,16 @@ def _idle_optimizers() -> Any:
     sympy: about 75 MB of memory that running the models never needs)."""
     from stanza.models.common import utils
 
-    real = utils.dispatch_optimizer
-
     def idle(name: str, parameters: Any, opt_logger: Any = None, lr: float | None = None, **options: Any) -> Any:
         return _IdleOptimizer(parameters, lr=lr, **options)
 
-    utils.dispatch_optimizer = idle
-    try:
-        yield
-    finally:
-        utils.dispatch_optimizer = real
+    with _LOADING_LOCK:  # two parsers loading at once must not keep each other's stand-in for good
+        real = utils.dispatch_optimizer
+        utils.dispatch_optimizer = idle
+        try:
+            yield
+        finally:
+            utils.dispatch_optimizer = real
 
 
 def _load_pipeline(origin: str, directory: str):

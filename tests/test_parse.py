@@ -234,8 +234,12 @@ def test_loading_falls_back_to_real_optimizers(monkeypatch):
     def refuse(self, *args, **kwargs):
         raise TypeError("this stanza wants a real optimizer")
 
+    from stanza.models.common import utils
+
+    before = utils.dispatch_optimizer
     monkeypatch.setattr(parse_mod._IdleOptimizer, "__init__", refuse)
     monkeypatch.setattr(parse_mod, "_load_pipeline", getattr(parse_mod._load_pipeline, "__wrapped__", parse_mod._load_pipeline))
     doc = Parser().parse("China deplores the outbreak of conflict, Wang said.")
     assert doc.sentences[0].parsed
     assert [w.text for w in doc.sentences[0].words][:2] == ["China", "deplores"]
+    assert utils.dispatch_optimizer is before  # stanza's own function is back: training with stanza still trains
