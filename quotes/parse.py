@@ -315,7 +315,8 @@ little faster (33-35 s against 38 s), with the same trees."""
 
 
 _LOADING_LOCK = threading.Lock()
-"""Held while a pipeline loads with :func:`_idle_optimizers` (which swaps a function of stanza's own modules)."""
+"""Held while a pipeline loads (:func:`_load_pipeline`, whose :func:`_idle_optimizers` swaps a function of
+stanza's own modules)."""
 
 
 class _IdleOptimizer:
@@ -331,31 +332,45 @@ class _IdleOptimizer:
 
 
 @contextlib.contextmanager
-def _idle_optimizers() -> Any:
-    """While held, stanza's trainers are given :class:`_IdleOptimizer` s. They build an optimizer even to run
-    a model, and torch's optimizers import torch's compiler on their first use (``torch._dynamo`` with
-    sympy: about 75 MB of memory that running the models never needs)."""
+def _idle_optimizers(used: list[str]) -> Any:
+    """While held, stanza's trainers are given :class:`_IdleOptimizer` s (each one asked for is named in
+    ``used``). They build an optimizer even to run a model, and torch's optimizers import torch's compiler on
+    their first use (``torch._dynamo`` with sympy: about 75 MB of memory that running the models never needs).
+    The swap is of a function of stanza's own modules, for the whole process: a thread that builds stanza
+    optimizers of its own (training stanza in the same process) while a pipeline loads gets stand-ins too."""
     from stanza.models.common import utils
 
     def idle(name: str, parameters: Any, opt_logger: Any = None, lr: float | None = None, **options: Any) -> Any:
+        used.append(name)
         return _IdleOptimizer(parameters, lr=lr, **options)
 
-    with _LOADING_LOCK:  # two parsers loading at once must not keep each other's stand-in for good
-        real = utils.dispatch_optimizer
-        utils.dispatch_optimizer = idle
-        try:
-            yield
-        finally:
-            utils.dispatch_optimizer = real
+    real = utils.dispatch_optimizer
+    utils.dispatch_optimizer = idle
+    try:
+        yield
+    finally:
+        utils.dispatch_optimizer = real
 
 
 def _load_pipeline(origin: str, directory: str):
     """The stanza pipeline of the models in ``directory``: first with idle optimizers (see
-    :func:`_idle_optimizers`), and should a stanza release need a real one while loading, with real ones."""
-    try:
-        with _idle_optimizers():
-            return _released(_load_stanza(origin, directory))
-    except (AttributeError, TypeError, KeyError, ValueError, ImportError):
+    :func:`_idle_optimizers`), and should a stanza release need more of an optimizer than the stand-in has while
+    loading, loaded again with real ones (a warning says so: the process then holds torch's compiler too). One
+    pipeline loads at a time, so two parsers loading at once never see each other's stand-ins."""
+    import warnings
+
+    with _LOADING_LOCK:
+        used: list[str] = []
+        try:
+            with _idle_optimizers(used):
+                return _released(_load_stanza(origin, directory))
+        except (AttributeError, TypeError, KeyError, ValueError) as exc:
+            if not used:
+                raise  # the models' own error, not the stand-in's
+            failed = f"{type(exc).__name__}: {exc}"
+        # outside the except block: its traceback would keep the first, half-built pipeline in memory
+        warnings.warn(f"stanza needed a real optimizer to load its models ({failed}); loaded with real ones",
+                      RuntimeWarning, stacklevel=2)
         return _released(_load_stanza(origin, directory))
 
 

@@ -129,7 +129,7 @@ def teacher_marginals(work: Path, teacher: Path, rows, batch: int = 64):  # type
 
     from quotes.attribution.tagger import RoleModel
 
-    digest = hashlib.sha256(teacher.read_bytes() + pickle.dumps([(r[0], len(r[1])) for r in rows])).hexdigest()[:16]
+    digest = hashlib.sha256(teacher.read_bytes() + pickle.dumps(rows, protocol=4)).hexdigest()[:16]  # features too
     saved = work / f"teacher-{digest}.pkl"
     if saved.exists():
         return pickle.loads(saved.read_bytes())
@@ -606,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--glove-words", type=int, default=60000, metavar="N",
                    help="--glove: the N most frequent GloVe words, and every other one the training rows have")
     p.add_argument("--distil", type=Path, metavar="PT",
-                   help="learn also from this role tagger file's label marginals (e.g. the shipped ensemble)")
+                   help="learn also from this role tagger file's label marginals (e.g. the shipped ensemble; "
+                        "with its O bias applied, as the engine decodes it)")
     p.add_argument("--distil-weight", type=float, default=1.0, metavar="W",
                    help="weight of the distillation term against the CRF loss")
     p.add_argument("--threads", type=int, default=2)

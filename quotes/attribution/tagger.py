@@ -179,7 +179,7 @@ class RoleModel:
                     fingerprint, net = f"{fingerprint.split(':')[0]}:int8", quantized
             nets.append(net)
         del blob, states, shared
-        state = {}  # the last network's half-precision weights: let them go too
+        state = {}  # the loop's last half-precision weights: let them go too (not del: no loop ran for no states)
         release()  # quantizing copied each network: hand the copies' memory back (about 35 MB)
         return cls(vocabs, config, tuple(nets), str(path), fingerprint)
 
@@ -527,7 +527,8 @@ def load_role_model(path: str | os.PathLike[str] | None = None, *, int8: bool = 
     where = Path(chosen) if chosen else MODEL_FILE
     if not where.is_file():
         if chosen:
-            raise ModelsNotFoundError(f"no role tagger file at {where} ({'QUOTES_ROLE_MODEL' if not path else 'path'}): "
-                                      "give a file that training.roles_training exported, or unset it for the shipped one")
+            fix = ("pass a file that training.roles_training exported, or None for the shipped one" if path else
+                   "set QUOTES_ROLE_MODEL to a file that training.roles_training exported, or unset it for the shipped one")
+            raise ModelsNotFoundError(f"no role tagger file at {where} ({'path' if path else 'QUOTES_ROLE_MODEL'}): {fix}")
         return None
     return RoleModel.load(where, int8=int8)

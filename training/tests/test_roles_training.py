@@ -223,11 +223,11 @@ def test_crf_marginals_match_enumeration():
         assert torch.allclose(got[b, :n].sum(-1), torch.ones(n), atol=1e-5)
 
 
-def test_distillation_marginals_are_kept(tmp_path):
+def test_distillation_marginals_are_kept(tmp_path, monkeypatch):
     """A teacher file's marginals are computed once per file and rows (kept in WORK), one per row, a
     distribution per word."""
     torch = pytest.importorskip("torch")
-    from quotes.attribution.tagger import FEATURES, build_network
+    from quotes.attribution.tagger import FEATURES, RoleModel, build_network
 
     vocabs = {name: {"x": 1, "y": 2} for name in FEATURES}
     config = {"hidden": 4, "layers": 1, "dropout": 0, "crf": 1}
@@ -239,5 +239,10 @@ def test_distillation_marginals_are_kept(tmp_path):
     assert [m.shape for m in first] == [(3, len(LABELS)), (2, len(LABELS))]
     assert all(abs(float(m.astype("float32").sum(-1)[k]) - 1) < 1e-2 for m in first for k in range(m.shape[0]))
     assert len(list(tmp_path.glob("teacher-*.pkl"))) == 1
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the teacher was run again")
+
+    monkeypatch.setattr(RoleModel, "load", refuse)
     again = roles_training.teacher_marginals(tmp_path, teacher, rows)
     assert all((a == b).all() for a, b in zip(first, again))
