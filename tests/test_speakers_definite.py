@@ -153,3 +153,23 @@ def test_an_advocacy_group_named_for_its_cause_is_an_organisation():
         ("organisation", "Citizens for Tax Justice")]
     assert _speakers("Parents for Safe Streets said the crossing was dangerous.\n") == [
         ("organisation", "Parents for Safe Streets")]
+
+
+def test_what_a_named_person_has_speaks_not_the_person():
+    """'Donald Trump's campaign said ...' is the campaign, 'Gary Johnson's doctor said ...' someone unnamed, with
+    curly or straight apostrophes and whether or not the lexicon knows the possessor; never the possessor. A
+    person named after the possessive ('Clinton's campaign manager Robby Mook') is still the speaker."""
+    cases = [
+        ("Donald Trump is running.\n\nDonald Trump’s campaign said on Monday that the polls were wrong.\n",
+         ("organisation", "Donald Trump’s campaign")),
+        ("Lena Marsh is running.\n\nLena Marsh's campaign said on Monday that the polls were wrong.\n",
+         ("organisation", "Lena Marsh's campaign")),
+        ("Gary Johnson spoke.\n\nLibertarian presidential candidate Gary Johnson’s doctor said he was healthy.\n",
+         ("anonymous", "Libertarian presidential candidate Gary Johnson’s doctor")),
+        ("Barack Obama spoke.\n\nObama’s two daughters said they were proud of him.\n",
+         ("anonymous", "Obama’s two daughters")),
+    ]
+    for text, want in cases:
+        assert _speakers(text) == [want], text
+    text = "Hillary Clinton spoke.\n\nHillary Clinton's campaign manager Robby Mook said the polls were wrong.\n"
+    assert _speakers(text) == [("person", "Robby Mook")]

@@ -290,6 +290,8 @@ def _described(s: _Source) -> Found | None:
         name = None
         if det in ("the", "this", "that", "its", "his", "her", "their"):
             name = _earlier_organisation(s, head)
+        if name is None and det == "'s":
+            name = " ".join(words)  # "Lena Marsh's campaign", not a bare "campaign"
         if name is None:
             name = " ".join(rest)
         return _org(name, "described-organisation-head")

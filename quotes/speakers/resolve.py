@@ -421,7 +421,8 @@ def _named(s: _Source) -> Found | None:
         owned = _unknown_person(s.doc, rest, s.lexicon, s.date)
         if owned is not None:
             return owned, "cue-subject", CONFIDENCE["unknown-person"]
-        return None  # "Donald Trump's campaign", "Trump's tweets": what the possessor owns speaks (definite.py)
+        # "Donald Trump's campaign", "Trump's tweets": what the possessor owns speaks (here, or definite.py)
+        return _owned_after_possessive(s, after)
     if first.span.start > s.src.start + 1 and "," in s.text[s.src.start:first.span.start]:
         # "Juan Zarate, who was a top adviser to President George W. Bush": a name before the comma the
         # lexicon does not know is the speaker; "Russia's former president, Dmitry Medvedev," has none
@@ -473,6 +474,28 @@ def _owned_by_name(s: _Source, before: str, after: str) -> Found | None:
         if head in s.lexicon.words("organisation-head") and head not in ("police",):
             return Speaker("organisation", name=_strip_det(s.phrase)), "cue-subject", \
                 CONFIDENCE["described-organisation-head"]
+    return None
+
+
+def _owned_after_possessive(s: _Source, after: str) -> Found | None:
+    """What a named person has, when it is the source: ``Donald Trump's campaign`` (an organisation), ``Trump's
+    tax returns`` (a document), ``Gary Johnson's doctor`` (someone unnamed): ``after`` is the source's text after
+    the name, a possessive and lower-case words whose last is a document's, an organisation's or a person's head.
+    Not the possessor: the name of such a source is the whole phrase. None otherwise (``Clinton's campaign manager
+    Robby Mook`` names its speaker; ``Clinton's N.Y.U. speech`` is read further on)."""
+    if after[:2] not in ("'s", "’s"):
+        return None
+    owned = after[2:].split()
+    if not owned or any(w[:1].isupper() for w in owned):
+        return None
+    head = owned[-1].strip(".,;:").lower()
+    name = _strip_det(s.phrase)
+    if head in s.lexicon.words("document-head"):
+        return Speaker("document", name=name), "cue-subject", CONFIDENCE["described-document"]
+    if head in s.lexicon.words("organisation-head"):
+        return Speaker("organisation", name=name), "cue-subject", CONFIDENCE["described-organisation-head"]
+    if _someone_s(head, s.lexicon):
+        return Speaker("anonymous", name=name), "cue-subject", CONFIDENCE["anonymous"]
     return None
 
 
@@ -562,7 +585,8 @@ def _unknown(s: _Source) -> Found | None:
         return None  # a heading's capitalised words ("An Ambitious, Divisive Legacy."): no one's name
     at = s.text.find((unknown.name or "").split()[0], s.src.start, s.src.end)
     ahead = s.text[s.src.start:at] if at > s.src.start else ""
-    owned = _owned_by_name(s, ahead, s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else "")
+    after = s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else ""
+    owned = _owned_by_name(s, ahead, after) or _owned_after_possessive(s, after)
     if owned is not None:
         return owned
     if _speaking_for(ahead, s.lexicon):
