@@ -421,8 +421,7 @@ def _named(s: _Source) -> Found | None:
         owned = _unknown_person(s.doc, rest, s.lexicon, s.date)
         if owned is not None:
             return owned, "cue-subject", CONFIDENCE["unknown-person"]
-        # "Donald Trump's campaign", "Trump's tweets": what the possessor owns speaks (here, or definite.py)
-        return _owned_after_possessive(s, after)
+        return None  # "Donald Trump's campaign", "Trump's tweets": what the possessor owns speaks (_possessed)
     if first.span.start > s.src.start + 1 and "," in s.text[s.src.start:first.span.start]:
         # "Juan Zarate, who was a top adviser to President George W. Bush": a name before the comma the
         # lexicon does not know is the speaker; "Russia's former president, Dmitry Medvedev," has none
@@ -477,28 +476,6 @@ def _owned_by_name(s: _Source, before: str, after: str) -> Found | None:
     return None
 
 
-def _owned_after_possessive(s: _Source, after: str) -> Found | None:
-    """What a named person has, when it is the source: ``Donald Trump's campaign`` (an organisation), ``Trump's
-    tax returns`` (a document), ``Gary Johnson's doctor`` (someone unnamed): ``after`` is the source's text after
-    the name, a possessive and lower-case words whose last is a document's, an organisation's or a person's head.
-    Not the possessor: the name of such a source is the whole phrase. None otherwise (``Clinton's campaign manager
-    Robby Mook`` names its speaker; ``Clinton's N.Y.U. speech`` is read further on)."""
-    if after[:2] not in ("'s", "’s"):
-        return None
-    owned = after[2:].split()
-    if not owned or any(w[:1].isupper() for w in owned):
-        return None
-    head = owned[-1].strip(".,;:").lower()
-    name = _strip_det(s.phrase)
-    if head in s.lexicon.words("document-head"):
-        return Speaker("document", name=name), "cue-subject", CONFIDENCE["described-document"]
-    if head in s.lexicon.words("organisation-head"):
-        return Speaker("organisation", name=name), "cue-subject", CONFIDENCE["described-organisation-head"]
-    if _someone_s(head, s.lexicon):
-        return Speaker("anonymous", name=name), "cue-subject", CONFIDENCE["anonymous"]
-    return None
-
-
 def _someone_s(head: str, lexicon: Lexicon) -> bool:
     """Whether a lower-case head noun is one of a person or of several people (``spokeswoman``, ``lawyers``,
     ``aides``): a person's head in the singular, or such a head with a plural ``s``."""
@@ -535,10 +512,16 @@ def _group_including(s: _Source) -> Found | None:
     return Speaker("anonymous", name=group), "cue-subject", CONFIDENCE["anonymous"]
 
 
+_OWNER_LINKS = frozenset({"from", "of", "by", "at", "for", "in", "with", "to", "on", "about"})
+"""Words that put the possessor inside a longer phrase (``A new ad from Donald Trump's campaign``)."""
+
+
 def _possessed(s: _Source) -> Found | None:
-    """What a person owns speaks: ``Ivana Trump's brief``, ``Jared Diamond's 2005 best seller``, ``Donald
-    Trump's campaign`` (a document or organisation head after the possessive, nothing capitalised after it)
-    is a document or an organisation (:func:`quotes.speakers.definite._described`), not the possessor."""
+    """What a person has speaks, not the person: ``Ivana Trump's brief``, ``Jared Diamond's 2005 best seller``,
+    ``Donald Trump's campaign`` (a document or organisation head after the possessive, nothing capitalised after
+    it) is a document or an organisation (:func:`quotes.speakers.definite._described`, else named as written),
+    ``Gary Johnson's doctor`` (a person's head) someone unnamed. A person named after the possessive
+    (``Clinton's campaign manager Robby Mook``) is read further on."""
     words = s.phrase.split()
     k = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
     if k is None or (k == 0 and words[0].lower() in ("its", "his", "her", "their")):
@@ -547,8 +530,8 @@ def _possessed(s: _Source) -> Found | None:
     if not owned or any(w[:1].isupper() for w in owned):
         return None  # "Hillary Clinton's campaign manager Robby Mook": a person named after it
     head = owned[-1].strip(".,;:").lower()
-    lists = ("document-head", "organisation-head")
-    if not any(head in s.lexicon.words(name) for name in lists):
+    document, organisation = head in s.lexicon.words("document-head"), head in s.lexicon.words("organisation-head")
+    if not (document or organisation or _someone_s(head, s.lexicon)):
         return None
     # the possessor must be a person ("South Korea's foreign ministry" is the ministry, found otherwise)
     mark = s.text.find("'s" if "'s" in words[k] else "’s", s.src.start, s.src.end)
@@ -557,9 +540,27 @@ def _possessed(s: _Source) -> Found | None:
         return None
     lo = bisect.bisect_left(s.mentions, owner.start - 400, key=lambda m: m.span.start)
     hi = bisect.bisect_left(s.mentions, owner.end, key=lambda m: m.span.start)
-    person = any(m.span.overlaps(owner) and m.speaker.kind == "person" for m in s.mentions[lo:hi]) or \
-        _unknown_person(s.doc, owner, s.lexicon, s.date) is not None
-    return _described_head(s) if person else None
+    people = [m for m in s.mentions[lo:hi] if m.span.overlaps(owner) and m.speaker.kind == "person"]
+    unknown = None if people else _unknown_person(s.doc, owner, s.lexicon, s.date)
+    if not people and unknown is None:
+        return None
+    found = _described_head(s) if document or organisation else None
+    if found is not None:
+        return found
+    # named as written only when the source is the name, a possessive and what it has: not "Alan Cole, an economist
+    # at the Tax Foundation's policy center" (an apposition: the person speaks), not "A new ad from Donald Trump's
+    # presidential campaign" (the ad speaks: read further on)
+    ahead = s.text[owner.start:mark]
+    last = (unknown.name or "").split()[-1:] if unknown is not None else []
+    if "," in ahead or _OWNER_LINKS & set(ahead.split()) or not (
+            any(m.span.end == mark for m in people) or (last and ahead.endswith(last[0]))):
+        return None
+    name = _strip_det(s.phrase)  # the whole phrase: "Donald Trump's campaign", "Gary Johnson's doctor"
+    if document:
+        return Speaker("document", name=name), "cue-subject", CONFIDENCE["described-document"]
+    if organisation:
+        return Speaker("organisation", name=name), "cue-subject", CONFIDENCE["described-organisation-head"]
+    return Speaker("anonymous", name=name), "cue-subject", CONFIDENCE["anonymous"]
 
 
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
@@ -585,8 +586,7 @@ def _unknown(s: _Source) -> Found | None:
         return None  # a heading's capitalised words ("An Ambitious, Divisive Legacy."): no one's name
     at = s.text.find((unknown.name or "").split()[0], s.src.start, s.src.end)
     ahead = s.text[s.src.start:at] if at > s.src.start else ""
-    after = s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else ""
-    owned = _owned_by_name(s, ahead, after) or _owned_after_possessive(s, after)
+    owned = _owned_by_name(s, ahead, s.text[at + len(unknown.name or ""):s.src.end] if at >= 0 else "")
     if owned is not None:
         return owned
     if _speaking_for(ahead, s.lexicon):
