@@ -168,20 +168,12 @@ class RoleModel:
         states = blob["states"] if "states" in blob else [blob["state"]]
         shared = {GLOVE: blob[GLOVE]} if GLOVE in blob else {}  # a frozen table, once for all networks
         vocabs, config = blob["vocabs"], blob["config"]
-        nets = []
-        for state in states:
-            net = build_network(vocabs, config)
-            net.load_state_dict({k: v.float() for k, v in {**state, **shared}.items()})
-            net.eval()
-            if int8:
-                quantized = _int8(net)
-                if quantized is not net:  # its labels may differ from full precision's: cached apart
-                    fingerprint, net = f"{fingerprint.split(':')[0]}:int8", quantized
-            nets.append(net)
+        built = [_network(vocabs, config, {**state, **shared}, int8=int8) for state in states]
         del blob, states, shared
-        state = {}  # the loop's last half-precision weights: let them go too (not del: no loop ran for no states)
-        release()  # quantizing copied each network: hand the copies' memory back (about 35 MB)
-        return cls(vocabs, config, tuple(nets), str(path), fingerprint)
+        release()  # the file's half-precision weights, and quantizing copied each network: hand it back (~35 MB)
+        if any(quantized for _, quantized in built):  # its labels may differ from full precision's: cached apart
+            fingerprint = f"{fingerprint}:int8"
+        return cls(vocabs, config, tuple(net for net, _ in built), str(path), fingerprint)
 
     def encode(self, segment: Segment) -> list[list[Any]]:
         """Feature indices per feature name, per word (see :func:`encode_features`)."""
@@ -501,6 +493,18 @@ def build_network(vocabs: dict[str, dict[str, int]], config: dict[str, int]):
                     self.transitions.masked_fill(self.forbidden, -1e4))
 
     return Network()
+
+
+def _network(vocabs: dict[str, dict[str, int]], config: dict[str, int], state: dict[str, Any], *,
+             int8: bool) -> tuple[Any, bool]:
+    """A network of a model file for running, and whether it runs with 8-bit weights (:func:`_int8`)."""
+    net = build_network(vocabs, config)
+    net.load_state_dict({k: v.float() for k, v in state.items()})
+    net.eval()
+    if not int8:
+        return net, False
+    quantized = _int8(net)
+    return quantized, quantized is not net
 
 
 def _int8(net: Any) -> Any:
