@@ -146,12 +146,10 @@ def teacher_marginals(work: Path, teacher: Path, rows, batch: int = 64):  # type
             idx = [i for i in order[k:k + batch] if rows[i][1]]
             if not idx:
                 continue
-            inputs, lengths, chars = pad_batch([encode_features(model.vocabs, rows[i][1]) for i in idx])
-            scores = ensemble_scores(model.networks, inputs, lengths, chars)
-            scores[:, :, 0] -= model.config.get("o_bias", 0) / 100
-            marg = crf_log_marginals(start, trans, scores, lengths).exp()
+            scores, lengths = model.scores([Segment((), tuple(rows[i][1])) for i in idx])  # as the engine scores
+            marg = crf_log_marginals(start, trans, scores, torch.tensor(lengths)).exp()
             for j, i in enumerate(idx):
-                out[i] = marg[j, :int(lengths[j])].numpy().astype(np.float16)
+                out[i] = marg[j, :lengths[j]].numpy().astype(np.float16)
     log.info("teacher %s: marginals of %d segments in %.0f s", teacher, len(rows), time.time() - started)
     saved.write_bytes(pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL))
     return out
