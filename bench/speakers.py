@@ -16,7 +16,8 @@ statement whose content overlaps its content most (character Dice >= 0.5); then,
   (a confidence that means something: of the answers given 0.9, about 90% right);
 - *titles*: of the gold persons the article gives a title, how many get the right speaker with a title as
   written (``Speaker.title``), how many of those share a word with the gold title, and (the issue's measure)
-  how many have the gold title's last word of 4+ letters in the predicted title, name or office;
+  how many have the gold title's last word of 4+ letters in the predicted title, name or office (a gold
+  title with no such word, ``Gov. (D)`` or ``of NBC``: its last word, as a word of its own);
 - *kind*: the extracted kind against the gold kind, for every matched record (person, organisation,
   document; group and anonymous both count as the engine's anonymous or joint).
 
@@ -151,13 +152,17 @@ def main(argv: list[str] | None = None) -> int:
                 # the measure: the gold title's last word of more than 3 letters in the predicted
                 # title, label or office
                 longs = [w.strip(".,()").lower() for w in g["title"].split() if len(w.strip(".,()")) > 3]
+                if not longs:  # "Gov. (D)", "of NBC": no word of 4+ letters, so its last word ("nbc", "d")
+                    longs = [w.strip(".,()").lower() for w in g["title"].split() if w.strip(".,()")][-1:]
                 seen = " ".join(x for x in (got, best.speaker.label if ok else "", best.speaker.office or "" if ok else "")
                                 if x).lower()
-                right = bool(longs) and longs[-1] in seen
+                short = bool(longs) and len(longs[-1]) <= 3  # a word of its own, not a part of one: "d" in "(d)"
+                seen_words = set(re.findall(r"[a-z0-9-]+", seen))
+                right = bool(longs) and (longs[-1] in seen_words if short else longs[-1] in seen)
                 titles["last-word"] += right
                 # the same with the title's abbreviations written out ("Former Pennsylvania Gov." for a gold
                 # "former Pennsylvania governor"): the article's title is right, only shorter
-                titles["last-word-expanded"] += bool(longs) and longs[-1] in expand_abbreviations(seen)
+                titles["last-word-expanded"] += right or (bool(longs) and not short and longs[-1] in expand_abbreviations(seen))
                 titles["wrong-speaker" if not ok else "no-title" if not got and not right else
                        "other-words" if not right else "ok"] += 1
                 if not right and ok and longs and re.fullmatch(r"\(?[a-z]-[a-z. ]+\)?", longs[-1]):

@@ -350,6 +350,25 @@ NAME_AND_TITLE_CASES = [
      "Jo-Renee Formicola", "political science professor at Seton Hall University"),
     ("Dr. Connie Mariano, who as a Navy captain was the White House physician and later retired, said the "
      "records were complete.", "Connie Mariano", "as a Navy captain was the White House physician"),
+    # a standing the tagger reads as a verb; two roles joined by "and"; a second relative clause that says
+    # what the person is now
+    ("Retired Army Gen. Norma Hale said the cuts had left the generals' hands tied.", "Norma Hale",
+     "Retired Army Gen."),
+    ("The RT host and former MSNBC personality Ed Sorrel said the network never told him what to say.",
+     "Ed Sorrel", "RT host and former MSNBC personality"),
+    ("“This is no reform,” said Dana Holt, an economist who served as director of the Budget Office and is now "
+     "president of the Action Forum.", "Dana Holt",
+     "an economist who served as director of the Budget Office and is now president of the Action Forum"),
+    # a company's possessive opens a description before the name; one between dashes; ", of" and a name
+    ("“It is total political crap,” said Apple's chief executive, Tom Kuck, on Monday.", "Tom Kuck",
+     "Apple's chief executive"),
+    ("Mara Osk — Ivy League-trained surgeon and daytime TV star — said the claims were false.", "Mara Osk",
+     "Ivy League-trained surgeon and daytime TV star"),
+    ("“It will never go back,” said the Rev. Peter Wharton, of Mayfield Memorial Baptist Church.", "Peter Wharton",
+     "of Mayfield Memorial Baptist Church"),
+    # a plural description before the list of names it describes
+    ("The case names two Vermont developers, Ariel Quist and William Stanger.\n\n"
+     "“We did nothing wrong,” Stanger said.", "William Stanger", "Vermont developers"),
 ]
 
 
@@ -361,6 +380,9 @@ NO_TITLE_CASES = [
     "Marcus Delaney was the subject of most of the debate.\n\n“I enjoyed it,” Marcus Delaney said.",
     "Reporters asked about the loopholes Marcus Delaney used.\n\n“I did nothing wrong,” Marcus Delaney said.",
     "They wanted the agency's Marcus Delaney report.\n\n“It is all there,” Marcus Delaney said.",
+    # names in a list with no plural description of them; a clause between dashes
+    "The campaign hired Marcus Delaney and Ann Lee in June.\n\n“I am ready,” Marcus Delaney said.",
+    "Marcus Delaney — who won twice — said the race was close.",
     # a description the person does not hold
     "“This is a big year for our potential senator, Marcus Delaney!” the crowd heard.\n\n“I am ready,” Marcus Delaney said.",
 ]

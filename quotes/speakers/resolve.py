@@ -58,7 +58,7 @@ from .pronouns import (
 from .salience import _headline, introduced_person, named_people
 from .seen import PeopleSeen
 from .seen import before as seen_before
-from .titles import title_as_written
+from .titles import names_a_role, title_as_written
 
 
 def resolve_speakers(
@@ -214,11 +214,17 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         names = [sp.name or "", *(m.name.text for m in mentions
                                   if m.name is not None and sp.person_id and m.speaker.person_id == sp.person_id)]
         family = (sp.name or "").split()[-1] if len((sp.name or "").split()) >= 2 else None
+        if family is not None and not family[:1].isupper():
+            family = None  # a speaker named by a description ("The GOP presidential nominee"): no family name
         if family is not None and namesakes.get(family, {key}) != {key}:
             family = None  # "Obama" in a story of Barack and Michelle Obama: only the full names
-        found = [t for t in (title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family),
-                             *described.get(key, ())) if t is not None and t.text]
-        titles[key] = max(found, key=lambda t: (len(t.text), -t.start)) if found else None
+        written = title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family)
+        found = [t for t in (written, *described.get(key, ())) if t is not None and t.text]
+        # what the article writes next to the name, when it names a role ("Clinton, the former secretary of
+        # State,"), before a description that stands for the name ("The former first lady and U.S. senator
+        # said"); else the longest
+        beside = written is not None and names_a_role(written.text, lexicon)
+        titles[key] = max(found, key=lambda t: (beside and t is written, len(t.text), -t.start)) if found else None
     if any(t is None for t in titles.values()):
         for key, spans in _described_only(doc, quotes, mentions, people_seen, titles, lexicon, date).items():
             if titles.get(key, "") is None:  # the one it writes most often, else the first

@@ -23,12 +23,16 @@ _CALENDAR = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
     "last", "next", "this", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "earlier",
 })
+_DASHES = frozenset({"—", "--", "–"})
 _APPOSITION_STOP = frozenset({"who", "which", "whose", "said", "says", "told", "added", "wrote", "and", "but", "that"})
 MAX_CLAUSE_WORDS = 20
 """Longest relative clause (``who heads ...``) or copular description (``X is ...``) read as a title."""
 _COPULA = frozenset({"is", "was"})
 _PREPOSED_LINKS = frozenset({"of", "for", "at", "to", "'s", "’s", "-"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its"})
+_STANDING = frozenset({"retired", "former", "acting", "interim", "outgoing", "incoming", "longtime", "long-time"})
+"""Words of a person's standing in their role that the tagger may read as verbs (``Retired U.S. Air Force Gen.
+Norman Ham``: ``Retired`` tagged as a participle)."""
 _NOT_HELD = frozenset({"potential", "possible", "would-be", "future", "likely", "prospective", "next", "fake"})
 """Words that make a description one the person does not hold (``our potential United States senator``)."""
 
@@ -49,6 +53,18 @@ def _person_noun(word: str, lexicon: Lexicon) -> bool:
     low = word.lower()
     return (low in lexicon.words("person-head") or low in ROLE_WORDS or lexicon.is_title_word(word)
             or (low.endswith(_PERSON_ENDINGS) and not low.endswith("ers")) or "-" in low)
+
+
+def names_a_role(description: str, lexicon: Lexicon) -> bool:
+    """Whether a description of two words or more has a word that names a person by what they do, lower case
+    (``the former secretary of State``; not ``Rep.``, ``at the State Department`` or ``NBC's``).
+
+    >>> from quotes.lexicon import load_lexicon
+    >>> [names_a_role(d, load_lexicon()) for d in ("the former secretary of State", "at the State Department", "Rep.")]
+    [True, False, False]
+    """
+    words = [w.strip(".,()") for w in description.split()]
+    return len(words) >= 2 and any(w[:1].islower() and _person_head(w, lexicon) for w in words)
 
 
 def _person_head(word: str, lexicon: Lexicon) -> bool:
@@ -72,18 +88,35 @@ def _split_abbreviation(words: Sequence[Word], k: int) -> bool:
     return head.end == words[k].start and 2 <= len(head.text) <= 4 and head.text[:1].isupper() and head.text.isalpha()
 
 
+def _possessive(words: Sequence[Word], k: int) -> bool:
+    """Whether ``words[k]`` is a possessive ending: ``'s``, or an apostrophe written right after a word that
+    ends in ``s`` (``Fox News' Megyn Kelly``)."""
+    w = words[k]
+    if w.text in ("'s", "’s"):
+        return True
+    return w.text in ("'", "’") and k > 0 and words[k - 1].end == w.start and words[k - 1].text.endswith("s")
+
+
 def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
     """The words right before a name that describe the person (``Former Pennsylvania Gov.``)."""
     words = sent.words
     j = i
     while j > 0:
         w = words[j - 1]
-        if w.text in ("'s", "’s") and j >= 2 and words[j - 2].upos in ("PROPN", "NOUN"):
+        if _possessive(words, j - 1) and j >= 2 and words[j - 2].upos in ("PROPN", "NOUN"):
             j -= 1
             continue
-        if _nominal(w, lexicon) or _abbreviation(w):
+        if _nominal(w, lexicon) or _abbreviation(w) or w.text.lower() in _STANDING:
             j -= 1
             continue
+        if w.text.lower() == "and" and j >= 2 and words[j - 2].text[:1].islower() and \
+                _person_noun(words[j - 2].text, lexicon) and _nominal(words[j - 2], lexicon):
+            m = j - 2  # "the RT host and former MSNBC personality Ed Schultz": two roles, one person
+            while m > 0 and _nominal(words[m - 1], lexicon) and words[m - 1].text.lower() != "and":
+                m -= 1
+            if m == 0 or words[m - 1].upos == "DET":
+                j = m
+            break
         if _split_abbreviation(words, j - 1):
             j -= 2  # "Rep" "." as the tokenizer may cut "Rep."
             continue
@@ -99,14 +132,14 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         if run[k].text.lower() == "old" and run[k - 1].text in ("-", "–"):
             run = run[k + 1:]  # "68-year-old Hillary Clinton": an age, no title
             break
-    while run and (run[0].text.lower() in _CALENDAR or run[0].text in ("'s", "’s")):
+    while run and (run[0].text.lower() in _CALENDAR or _possessive(run, 0)):
         run = run[1:]
     while run and lexicon.is_honorific(run[-1].text.rstrip(".")) and not (
             len(run) >= 2 and run[-2].text.lower() in ("first", "second")):  # "first lady" is a title
         run = run[:-1]  # "Clinton adviser Mr. ...": the honorific is no part of the title
     if not run or all(lexicon.is_honorific(w.text.rstrip(".")) for w in run):
         return None
-    if len(run) >= 2 and run[-1].text in ("'s", "’s") and lexicon.organisation(
+    if len(run) >= 2 and _possessive(run, len(run) - 1) and lexicon.organisation(
             sent.text[run[0].start - sent.start:run[-2].end - sent.start]) is not None:
         return run[0], run[-1]  # "NBC’s Dante Chinni", "CNN’s Jake Tapper": the news organisation they are of
     if not any(w.upos == "NOUN" or _abbreviation(w) or lexicon.is_title_word(w.text) or w.text.lower() in ROLE_WORDS
@@ -114,7 +147,7 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
                or (w.text == "." and _split_abbreviation(run, k)) for k, w in enumerate(run)):
         return None  # "Democrat Hillary Clinton" is a title; "Chicago's Rahm Emanuel" is not
     head = run[-1]
-    if head.text in ("'s", "’s"):
+    if _possessive(run, len(run) - 1):
         return None  # "the agency's Clinton investigative report": a possessor, no title
     if head.text[:1].islower() and not _abbreviation(head) and not _person_noun(head.text, lexicon):
         return None  # "... and close loopholes Donald Trump used": no word for a person ends it
@@ -136,6 +169,19 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
         close = next((n for n in range(k + 1, min(k + 6, len(words))) if words[n].text == ")"), None)
         if close is not None and close + 1 < len(words) and words[close + 1].text == ",":
             k = close + 1
+    if words[k].text in _DASHES:  # "Mehmet Oz — Ivy League-trained surgeon and daytime TV star — has"
+        close = next((n for n in range(k + 1, min(k + MAX_APPOSITION_WORDS + 2, len(words)))
+                      if words[n].text == words[k].text), None)
+        inner = words[k + 1:close] if close is not None else ()
+        if not inner or any(w.upos == "PUNCT" and w.text not in ("-", "'s", "’s") for w in inner) or any(
+                w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN")
+                for w in inner) or inner[0].upos not in ("DET", "NOUN", "ADJ", "PROPN") or \
+                inner[0].text.lower() in _APPOSITION_STOP or not any(
+                w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in inner):
+            return None
+        return inner[0], inner[-1]
+    if words[k].text == "," and k + 2 < len(words) and words[k + 1].text == "of" and _proper(words[k + 2]):
+        k += 1  # "the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church"
     if words[k].text in ("of", "at") and k + 1 < len(words) and (_proper(words[k + 1]) or (
             words[k + 1].text.lower() == "the" and k + 2 < len(words) and _proper(words[k + 2]))):
         end = k + 1
@@ -187,7 +233,11 @@ def _clause(words: Sequence[Word], k: int) -> list[Word]:
         nxt = n + 2 if n + 2 < len(words) and n + 1 < len(words) and words[n + 1].upos == "ADV" else n + 1
         if w.text.lower() in ("and", "but") and nxt < len(words) and words[nxt].upos in ("VERB", "AUX") and \
                 words[nxt].xpos not in ("VBN", "VBG"):
-            break  # "who heads X and (later) retired": the second clause says something else
+            after = nxt + 2 if nxt + 2 < len(words) and words[nxt + 1].upos == "ADV" else nxt + 1
+            if not (w.text.lower() == "and" and words[nxt].text.lower() in ("is", "was") and after < len(words)
+                    and words[after].upos in ("DET", "NOUN", "ADJ", "PROPN")):
+                break  # "who heads X and (later) retired": the second clause says something else; not "who
+                # served as director of X and is now president of Y", the role that follows the first
         run.append(w)
         if len(run) > MAX_CLAUSE_WORDS:
             break
@@ -205,7 +255,7 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
         return None
     run = _clause(words, k + 1)
     finite = [n for n, w in enumerate(run) if w.upos in ("VERB", "AUX") and w.xpos in ("VBZ", "VBD", "VBP", "MD")]
-    if len(finite) >= 2 and finite[1] > finite[0] + 1:
+    if len(finite) >= 2 and finite[1] > finite[0] + 1 and run[finite[1] - 1].text.lower() != "and":
         run = run[:finite[1]]  # "who as a captain was the White House physician says ...": the main verb ends it
         while run and run[-1].upos in ("ADP", "DET", "CCONJ", "SCONJ"):
             run = run[:-1]
@@ -277,8 +327,9 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
             if p is not None and all(w.upos in ("DET", "NOUN", "ADJ", "PROPN") for w in words[p + 1:i - 1]):
                 h = p - 1
     head = words[h]
-    if (head.upos not in ("NOUN", "PROPN") and not head.xpos.startswith("NN")) or not _person_head(head.text, lexicon):
-        return None
+    if (head.upos not in ("NOUN", "PROPN") and not head.xpos.startswith("NN")
+            and not (head.upos == "ADJ" and head.text[:1].islower())) or not _person_head(head.text, lexicon):
+        return None  # a head tagged an adjective counts when it names a person ("Apple's chief executive")
     j = i - 2
     while j > 0:
         w = words[j - 1]
@@ -292,6 +343,10 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
     start = next((n for n, w in enumerate(run) if w.upos == "DET" or w.text.lower() == "one"), None)
     if start is None and j > 0 and words[j - 1].text.lower() in _POSSESSIVES:
         start = 0  # "he summoned his senior climate adviser, Brian Deese": from after "his"
+    owner = next((n for n, w in enumerate(run) if _possessive(run, n)), None)
+    if start is None and owner is not None and owner > 0 and all(
+            _proper(w) and w.text[:1].isupper() for w in run[:owner]):
+        start = 0  # "which Apple's chief executive, Tim Cook, called": from the possessor
     if start is not None:
         run = run[start:]  # "In a statement, one of ...": from its determiner
     elif j > 0:
@@ -300,6 +355,32 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
             any(w.text.lower() in _NOT_HELD for w in run):
         return None
     return run[0], run[-1]
+
+
+def _listed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
+    """A plural description before a list of names that the name ``words[i:end]`` is in: ``two Vermont
+    developers, Ariel Quiros and William Stenger`` -> ``Vermont developers`` for each of them."""
+    words = sent.words
+    k = i
+    while k > 0 and ((words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper())
+                     or words[k - 1].text in (",", "and", "&") or _possessive(words, k - 1)):
+        k -= 1
+    in_list = any(w.text in ("and", "&") for w in words[k:i]) or (
+        end + 1 < len(words) and words[end].text in ("and", "&", ",") and words[end + 1].upos == "PROPN")
+    if k < 2 or words[k].text != "," or not in_list:
+        return None
+    head = words[k - 1]
+    if head.xpos != "NNS" or not head.text[:1].islower() or not (
+            _person_head(head.text, lexicon) or _person_noun(head.text[:-1], lexicon)):
+        return None  # "voters", "developers": a person noun's plural
+    j = k - 1
+    while j > 0 and (words[j - 1].upos in ("ADJ", "NOUN", "PROPN") or (
+            words[j - 1].text in ("-", "–") and j >= 2 and words[j - 2].end == words[j - 1].start)) and \
+            words[j - 1].text.lower() not in _CALENDAR:
+        j -= 1
+    if j > 0 and words[j - 1].upos not in ("DET", "NUM") and words[j - 1].text.lower() not in ("of", "as"):
+        return None  # "the campaign hired strategists, X and Y": no description of the people
+    return words[j], head
 
 
 _OPENING = frozenset({'"', "“", "'", "‘", "``", "`"})
@@ -383,7 +464,8 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 clause = _relative(sent, k + 1, lexicon) if k is not None else None
                 if clause is not None and clause[0].start > after[1].end:
                     after = (after[0], clause[1])
-            candidates = [(1, before), (1, after), (1, _preposed(sent, i, end, lexicon)), (0, _copular(sent, i, end, lexicon)),
+            candidates = [(1, before), (1, after), (1, _preposed(sent, i, end, lexicon)), (1, _listed(sent, i, end, lexicon)),
+                          (0, _copular(sent, i, end, lexicon)),
                           (0, _relative(sent, end, lexicon))]
             for rank, found in candidates:
                 if found is None:
