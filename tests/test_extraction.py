@@ -366,6 +366,15 @@ NAME_AND_TITLE_CASES = [
      "Ivy League-trained surgeon and daytime TV star"),
     ("“It will never go back,” said the Rev. Peter Wharton, of Mayfield Memorial Baptist Church.", "Peter Wharton",
      "of Mayfield Memorial Baptist Church"),
+    # what the person is now after a comma; a relative clause of what they study
+    ("“It was a start,” said Erin Murphy, a former Clinton aide, now a consultant on Burma in the private sector.",
+     "Erin Murphy", "a former Clinton aide, now a consultant on Burma in the private sector"),
+    ("“It did not clarify the matter,” said Aparna Mathur, an economist who studies tax policy at the Enterprise "
+     "Institute.", "Aparna Mathur", "an economist who studies tax policy at the Enterprise Institute"),
+    # the family name after an honorific, and an apposition with its article
+    ("Another critic, Laurence H. Tribe, was there. It mattered, since Mr. Tribe, a liberal "
+     "constitutional scholar, was a mentor to the senator.\n\n“It is wrong,” Mr. Tribe said.",
+     "Laurence H. Tribe", "a liberal constitutional scholar"),
     # a plural description before the list of names it describes
     ("The case names two Vermont developers, Ariel Quist and William Stanger.\n\n"
      "“We did nothing wrong,” Stanger said.", "William Stanger", "Vermont developers"),
@@ -383,6 +392,10 @@ NO_TITLE_CASES = [
     # names in a list with no plural description of them; a clause between dashes
     "The campaign hired Marcus Delaney and Ann Lee in June.\n\n“I am ready,” Marcus Delaney said.",
     "Marcus Delaney — who won twice — said the race was close.",
+    # a passive after "who was" says what was done to the person; the family name after an honorific and a
+    # place
+    "Marcus Delaney, who was given a tour of the museum with his family, said the exhibits had moved him.",
+    "Marcus Delaney spoke first.\n\nHe had met Mr. Delaney at Harvard Law School.\n\n“It was fine,” Marcus Delaney said.",
     # a description the person does not hold
     "“This is a big year for our potential senator, Marcus Delaney!” the crowd heard.\n\n“I am ready,” Marcus Delaney said.",
 ]

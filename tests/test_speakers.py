@@ -184,6 +184,30 @@ def test_relative_pronoun_after_a_predicate_noun_is_the_subject(lex):
     assert quote.source.text == "that" and quote.speaker.name == "China"
 
 
+def test_who_after_an_apposition_stands_for_the_name_it_describes():
+    """'Heather Samuelson, a campaign staffer-turned-legal assistant who said ...': the speaker is the person the
+    apposition describes, not 'assistant' or an organisation inside it; without a name before it, the noun."""
+    text = ("Lawmakers heard from Heather Samuelson, a campaign staffer-turned-legal assistant who said the "
+            "emails were sorted by hand.")
+    (q,) = extract(text, date="2016-09-23").quotes
+    assert (q.source.text, q.speaker.kind, q.speaker.name) == ("who", "person", "Heather Samuelson")
+    text = "They met Ann Lorne, a lawyer at the State Department who said the deal was fair."
+    (q,) = extract(text, date="2016-09-23").quotes
+    assert (q.speaker.kind, q.speaker.name) == ("person", "Ann Lorne")
+    text = "Lawmakers heard from the assistant, who said the emails were sorted by hand."
+    (q,) = extract(text, date="2016-09-23").quotes
+    assert q.speaker.kind != "person"
+
+
+def test_said_and_a_name_before_a_colon_is_the_speaker():
+    """'Said Ellis: "..."': the verb opens the sentence and the name after it is the speaker."""
+    text = ("Ryan Ellis is a tax expert at a think tank in Washington.\n\n"
+            "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”")
+    (q,) = extract(text, date="2016-10-04").quotes
+    assert (q.source.text, q.speaker.name, q.cue.text) == ("Ellis", "Ryan Ellis", "Said")
+    assert q.speaker.title is not None and q.speaker.title.text == "a tax expert at a think tank in Washington"
+
+
 def test_anonymous_source(lex):
     """'A Western diplomat said' is an anonymous source, described as written."""
     text = "A Western diplomat said that peace is possible."

@@ -45,6 +45,9 @@ def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attributi
     cues = sorted((r.cue.start, i) for i, r in enumerate(rules) if r.cue is not None)  # looked up by offset
     starts = [start for start, _ in cues]
     longest = max((r.cue.end - r.cue.start for r in rules if r.cue is not None), default=0)
+    by_sentence: dict[int, list[int]] = {}
+    for i, r in enumerate(rules):
+        by_sentence.setdefault(r.sentence, []).append(i)
     for att in learned:
         twin = None
         if att.cue is not None:
@@ -54,6 +57,16 @@ def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attributi
             used.add(twin)
             if att.source is None and rules[twin].source is not None:
                 att = attrs.evolve(att, source=rules[twin].source, via=rules[twin].via)
+        elif att.source is None and (att.cue is None or not any(ch.isalpha() for ch in att.cue.text)):
+            # 'Said Ellis: "..."': the tagger took the colon for the cue and found no source; the rules read the
+            # verb before it and the name after the verb for the same quote
+            alt = next((i for i in by_sentence.get(att.sentence, ()) if i not in used and rules[i].source is not None
+                        and (rules[i].cue or att.content[0]).end <= att.content[0].start
+                        and any(c.overlaps(d) for c in rules[i].content for d in att.content)), None)
+            if alt is not None:
+                used.add(alt)
+                r = rules[alt]
+                att = attrs.evolve(att, source=r.source, via=r.via, cue=r.cue, cue_lemma=r.cue_lemma, cue_class=r.cue_class)
         out.append(att)
     contents = SpanSet(c for att in learned for c in att.content)
     for i, rule in enumerate(rules):

@@ -238,6 +238,8 @@ def find_attributions(
             subj = _subject(sent, w, lexicon=lexicon)
             if subj is not None and any(a <= subj.start < b for a, b in quoted_ranges):
                 subj = _inverted_subject(sent, w)  # '"...," said Wang': the parser took the quote's subject
+            elif subj is None and w.index == 0 and w.text[:1].isupper():
+                subj = _inverted_subject(sent, w)  # 'Said Ellis: "..."': the speaker after the opening verb
             source = None
             if subj is not None:
                 subj = _antecedent(sent, w, subj)

@@ -26,6 +26,10 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
         # "China, which did not ... and which had accused ...": the second stands for what the first does
         earlier = next((w for w in reversed(before) if w.text.lower() in RELATIVE_PRONOUNS), None)
         return _antecedent(doc, Span.of(doc.text, earlier.start, earlier.end)) if earlier is not None else None
+    if pronoun.text.lower() == "who":
+        named = _described_name(before)
+        if named is not None:  # "Heather Samuelson, a campaign staffer-turned-legal assistant who made ..."
+            return Span.of(doc.text, named[0].start, named[-1].end)
     run: list[Word] = []
     while before and before[-1].upos in ("NOUN", "PROPN"):
         run.insert(0, before.pop())
@@ -42,6 +46,33 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
                 j -= 1
             run = before[j:k - 1]
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
+
+
+MAX_APPOSITION = 12
+"""Most words of an apposition between a name and ``who`` (``a tech staffer at the State Department``)."""
+
+
+def _described_name(before: Sequence[Word]) -> list[Word] | None:
+    """The name an apposition right before ``who`` describes (``John Bentel, a tech staffer at the State
+    Department who``: John Bentel, not the department), or None: the apposition opens with a determiner, an
+    adjective or a noun, has a common noun and no verb, and the words before its comma are a name."""
+    k = len(before)
+    while k and before[k - 1].text != "," and k > len(before) - MAX_APPOSITION - 1:
+        w = before[k - 1]
+        hyphened = k < len(before) and before[k].text == "-" and before[k].start == w.end  # "staffer-turned-legal"
+        if (w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and not hyphened) or (
+                w.upos == "PUNCT" and w.text not in ("-", "–", "'s", "’s")):
+            return None
+        k -= 1
+    inner = before[k:]
+    if not k or before[k - 1].text != "," or not inner or inner[0].upos not in ("DET", "ADJ", "NOUN") or \
+            not any(w.upos == "NOUN" and w.text[:1].islower() for w in inner):
+        return None
+    j = k - 1
+    while j and before[j - 1].upos == "PROPN" and before[j - 1].text[:1].isupper():
+        j -= 1
+    name = list(before[j:k - 1])
+    return name if len(name) >= 2 else None
 
 
 def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None,

@@ -203,6 +203,11 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
             cut = len(run)
             run.append(w)  # "a professor of geosciences and international affairs", "Strategic and International"
             continue
+        if w.text == "," and run and nxt is not None and nxt.text.lower() == "now" and n + 2 < len(words) and \
+                words[n + 2].upos in ("DET", "NOUN", "ADJ") and len(run) < MAX_APPOSITION_WORDS - 2:
+            cut = len(run)
+            run.append(w)  # "Erin Murphy, a former Clinton aide, now a consultant on Burma,": what they are now too
+            continue
         if (w.upos == "PUNCT" and w.text not in ("-", "–", "'s", "’s")) or w.text.lower() in _APPOSITION_STOP:
             break
         if w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN"):
@@ -213,7 +218,7 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
                 return None
             run = run[:cut]
             break
-    while run and run[-1].text.lower() in ("and", "&"):
+    while run and run[-1].text.lower() in ("and", "&", ",", "now"):
         run = run[:-1]  # "X, the mayor and, ...": no dangling conjunction
     if not run or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in run):
         return None  # "Fallon, 45," or a place ("the chief executive of X" may be tagged all adjectives)
@@ -274,6 +279,8 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
         return None
     if lemma == "be":
         rest = run[verbs[0] + 1:]
+        if rest and rest[0].upos == "VERB":
+            return None  # "who was given a sneak peek of the museum": a passive, not what the person is
         if len(rest) < 1 or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon)
                                     for w in rest):
             return None  # "who was there", "who is 45"
@@ -424,8 +431,12 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     (``Clinton campaign spokesman Brian Fallon``; weekdays and honorifics left out); one after it is an
     apposition between commas that holds a noun and no finite verb (``Victor Cha, a Korea scholar at the
     Center for Strategic and International Studies, said``) or ``of`` and a proper name (``Mark Z. Barabak
-    of the Los Angeles Times``). With ``family`` (a person no lexicon knows), descriptions next to the family
-    name alone count too."""
+    of the Los Angeles Times``); one between dashes (``Mehmet Oz — Ivy League-trained surgeon and daytime TV
+    star —``); one before the name and a comma (``Apple's chief executive, Tim Cook,``), or a plural one before
+    the list of names it describes (``two Vermont developers, Ariel Quiros and William Stenger``); a relative
+    clause whose verb says what the person does (``who heads ...``, ``who studies ...``). With ``family`` (a
+    person no lexicon knows), descriptions next to the family name alone count too (after an honorific only an
+    apposition with its article: ``Mr. Tribe, a liberal constitutional scholar,``)."""
     text = doc.text
     best: Span | None = None
     best_rank = (-1, 0)  # descriptions (1) before relative clauses (0: "who heads ..."), then the longest
@@ -450,7 +461,8 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
             first = None
             if len(parts) == 1 and i >= 2 and nicknames.get(parts[0]) == words[i - 2].text:
                 first = _nickname_start(words, i)
-            if len(parts) == 1 and first is None and (family != parts[0] or (i > 0 and words[i - 1].upos == "PROPN") or (
+            if len(parts) == 1 and first is None and (family != parts[0] or (
+                    i > 0 and words[i - 1].upos == "PROPN" and not lexicon.is_honorific(words[i - 1].text.rstrip("."))) or (
                     i + 1 < len(words) and words[i + 1].upos == "PROPN")):
                 continue  # the family name inside a full name (read above) or another name
             before = _premodifier(sent, i if first is None else first, lexicon)
@@ -459,6 +471,9 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 prev = doc.sentences[n - 1]
                 before = _premodifier(prev, len(prev.words), lexicon)
             after = _apposition(sent, end, lexicon)
+            if after is not None and len(parts) == 1 and i > 0 and lexicon.is_honorific(words[i - 1].text.rstrip(".")) \
+                    and (words[end].text != "," or after[0].upos != "DET"):
+                after = None  # "Mr. Tribe, a liberal constitutional scholar,"; not "Mr. Obama at Harvard Law School"
             if after is not None:  # "a fellow at the Council who ran the Agency": the clause goes with it
                 k = next((m for m in range(end, len(words)) if words[m] is after[1]), None)
                 clause = _relative(sent, k + 1, lexicon) if k is not None else None
