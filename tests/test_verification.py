@@ -408,9 +408,9 @@ def test_draft_findings_include_its_own_article_findings():
 
 
 def test_every_code_is_documented():
-    """CODES lists the nine stable finding codes."""
+    """CODES lists the ten stable finding codes."""
     assert set(CODES) == {"wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording",
-                          "unsourced", "broken-quote-marks", "variant-group", "unconfirmed-title"}
+                          "unsourced", "broken-quote-marks", "variant-group", "unconfirmed-title", "name-spelling"}
 
 
 def test_low_confidence_or_unquoted_attributions_are_not_misattributions():
@@ -919,3 +919,44 @@ def test_names_shared_with_a_quotation_do_not_pin_a_statement_on_its_speaker():
              "believes President Obama was born in the United States.")
     report = quotes.check(draft, sources=[("source", source)], date="2016-09-16")
     assert not [f for f in report.findings if f.code == "misattribution"], report.findings
+
+
+SPELT_TWO_WAYS = ("“Hillary Clinton’s campaign is in panic mode,” said Leslie Wimes, the president of a caucus "
+                  "of Democratic women.\n\nWines said the campaign took black voters for granted.\n\n“They never "
+                  "asked us,” Wines said.")
+
+
+def test_a_family_name_written_two_ways_is_a_name_spelling_warning_and_one_person():
+    """'Leslie Wimes' ... 'Wines said': the bare name one letter off is read as her (with less confidence) and
+    the copy desk is told the name is spelt two ways, on the rarer spelling's first place, with the other's."""
+    from quotes.engine import extract
+    from quotes.lexicon import load_lexicon
+
+    ex = extract(SPELT_TWO_WAYS, date="2016-09-28")
+    later = [q for q in ex.quotes if q.source is not None and q.source.text == "Wines"]
+    assert later and all(q.speaker.name == "Leslie Wimes" for q in later)
+    assert all(q.confidence < 0.85 for q in later)
+    (f,) = [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "name-spelling"]
+    assert f.severity == "warning" and f.span.text == "Wines" and "Wimes" in f.message
+    assert f.span.start == SPELT_TWO_WAYS.index("Wines") and "Wines" not in f.evidence[0].text
+    assert ex.text[f.evidence[0].span.start:f.evidence[0].span.end] == "Wimes"
+    assert "name-spelling" in CODES
+
+
+@pytest.mark.parametrize("text", [
+    # two full names with different given names are two people; a plural is no spelling
+    "“We will win,” said Anna Marsh.\n\n“We will lose,” said Boris Marsch.",
+    "“It was a fine evening,” said Barack Obama.\n\nThe Obamas left early.\n\n“Good night,” Obama said.",
+    # a short family name one letter off another is often another name
+    "“We will win,” said Julia Kerr.\n\n“We will lose,” Kerry said.",
+    # the article marks the spelling as its source's
+    "“Ensure the demise of Angela Correy’s [sic] career,” the post said.\n\nAngela Corey is the state attorney "
+    "who charged him.\n\n“I did my job,” Corey said.",
+])
+def test_names_one_letter_apart_that_are_no_misspelling(text):
+    from quotes.engine import extract
+    from quotes.lexicon import load_lexicon
+
+    ex = extract(text, date="2016-09-28")
+    assert ex.quotes
+    assert not [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "name-spelling"]

@@ -799,6 +799,28 @@ def _title_and_family_name(s: _Source) -> Found | None:
     return None
 
 
+MIN_MISSPELT_LETTERS = 5
+"""Shortest bare family name read as a misspelling of another (``Wines`` for ``Wimes``)."""
+
+
+def _misspelt_surname(s: _Source) -> Found | None:
+    """A capitalised word one letter off the family name of the one person named in full before it (``Leslie
+    Wimes ... Wines said``): that person, with less confidence; a copy desk sees the two spellings as a
+    ``name-spelling`` finding. A word the lexicon has as someone's family name is no misspelling."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    word = s.phrase.replace("’s", "").replace("'s", "")
+    if len(word) < MIN_MISSPELT_LETTERS or " " in word or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return None
+    low = word.casefold()
+    near = {sp.key or sp.name: sp for pos, sp in s.people_seen if pos < s.at and sp.kind == "person" and sp.name
+            and len(sp.name.split()) >= 2 and sp.name.split()[-1][:1] == word[:1]
+            and DamerauLevenshtein.distance(sp.name.split()[-1].casefold(), low) == 1}
+    if len(near) != 1 or any(fold(c.person.family) == fold(word) for c in s.lexicon.candidates(word, as_of=s.date)):
+        return None
+    return next(iter(near.values())), "surname", CONFIDENCE["surname-misspelt"]
+
+
 def _capitalised(s: _Source) -> Found | None:
     """A capitalised phrase none of the above took: a country's adjective (``Chinese``), else unresolved."""
     if not s.phrase[:1].isupper():
@@ -830,7 +852,7 @@ RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
     _coordinated, _group_including, _possessed, _named, _handle, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
     _titled_earlier, _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
-    _unnamed_group, _capitalised,
+    _unnamed_group, _misspelt_surname, _capitalised,
 )
 """The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
 resolving speakers is a function here, with its confidence in :data:`quotes.speakers.confidence.CONFIDENCE`."""

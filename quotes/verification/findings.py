@@ -21,7 +21,7 @@ MIN_CLOSE_WORDS = 5
 
 FindingCode = Literal[
     "wrong-title", "conflated-name", "ambiguous-speaker", "misattribution", "altered-wording", "unsourced",
-    "broken-quote-marks", "variant-group", "unconfirmed-title",
+    "broken-quote-marks", "variant-group", "unconfirmed-title", "name-spelling",
 ]
 
 
@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "broken-quote-marks": "quotation marks that do not pair up",
     "variant-group": "one statement quoted in several articles",
     "unconfirmed-title": "a title the lexicon's sources support only up to their snapshot, before the article's date",
+    "name-spelling": "a person's name written two ways in one article (one letter apart): one of them is misspelt",
 }
 """Every finding code with what it means (the codes are stable)."""
 
