@@ -168,6 +168,11 @@ def test_what_a_named_person_has_speaks_not_the_person():
          ("anonymous", "Libertarian presidential candidate Gary Johnson’s doctor")),
         ("Barack Obama spoke.\n\nObama’s two daughters said they were proud of him.\n",
          ("anonymous", "Obama’s two daughters")),
+        # a head of two words, a year before it; an abbreviation between the possessive and the head
+        ("Jared Diamond spoke.\n\nJared Diamond's 2005 best seller argued that societies fail.\n",
+         ("document", "Jared Diamond's 2005 best seller")),
+        ("Hillary Clinton spoke.\n\nMrs. Clinton's N.Y.U. speech said that taxes would rise for the rich.\n",
+         ("document", "Mrs. Clinton's N.Y.U. speech")),
     ]
     for text, want in cases:
         assert _speakers(text) == [want], text

@@ -533,10 +533,13 @@ def _possessed(s: _Source) -> Found | None:
     if k is None or (k == 0 and words[0].lower() in ("its", "his", "her", "their")):
         return None
     owned = words[k + 1:]
-    if not owned or any(w[:1].isupper() for w in owned):
-        return None  # "Hillary Clinton's campaign manager Robby Mook": a person named after it
+    if not owned or any(w[:1].isupper() and not (w.isupper() or "." in w.rstrip(".")) for w in owned):
+        return None  # "Hillary Clinton's campaign manager Robby Mook": a person named after it ("N.Y.U." is none)
     head = owned[-1].strip(".,;:").lower()
-    document, organisation = head in s.lexicon.words("document-head"), head in s.lexicon.words("organisation-head")
+    two = " ".join(owned[-2:]).strip(".,;:").lower() if len(owned) >= 2 else ""
+    documents, organisations = s.lexicon.words("document-head"), s.lexicon.words("organisation-head")
+    document = head in documents or two in documents  # "Jared Diamond's 2005 best seller"
+    organisation = head in organisations or two in organisations
     if not (document or organisation or _someone_s(head, s.lexicon)):
         return None
     # the possessor must be a person ("South Korea's foreign ministry" is the ministry, found otherwise)
