@@ -375,6 +375,11 @@ NAME_AND_TITLE_CASES = [
     ("Another critic, Laurence H. Tribe, was there. It mattered, since Mr. Tribe, a liberal "
      "constitutional scholar, was a mentor to the senator.\n\n“It is wrong,” Mr. Tribe said.",
      "Laurence H. Tribe", "a liberal constitutional scholar"),
+    # two people, one role each: "the mayor and" is no part of the governor's title
+    ("Both the mayor and Gov. Marcus Delaney said the subway was safe.", "Marcus Delaney", "Gov."),
+    # a passive that gives the person a role
+    ("Dana Holt, who was named chief executive in 2014, said the company would grow.", "Dana Holt",
+     "named chief executive in 2014"),
     # a plural description before the list of names it describes
     ("The case names two Vermont developers, Ariel Quist and William Stanger.\n\n"
      "“We did nothing wrong,” Stanger said.", "William Stanger", "Vermont developers"),
@@ -396,6 +401,11 @@ NO_TITLE_CASES = [
     # place
     "Marcus Delaney, who was given a tour of the museum with his family, said the exhibits had moved him.",
     "Marcus Delaney spoke first.\n\nHe had met Mr. Delaney at Harvard Law School.\n\n“It was fine,” Marcus Delaney said.",
+    # a remark between dashes; a plural noun after "of";
+    # a role verb in the past ("who covered the cost"); "Mr." for a woman of that family name
+    "“We will build the wall,” said Marcus Delaney — a familiar refrain — on Monday.",
+    "At a meeting of economists, Marcus Delaney and Ann Leeds spoke.\n\n“It will fail,” Marcus Delaney said.",
+    "“The deal is bad,” said Marcus Delaney, who covered the cost of the trip himself.",
     # a description the person does not hold
     "“This is a big year for our potential senator, Marcus Delaney!” the crowd heard.\n\n“I am ready,” Marcus Delaney said.",
 ]

@@ -199,6 +199,43 @@ def test_who_after_an_apposition_stands_for_the_name_it_describes():
     assert q.speaker.kind != "person"
 
 
+def test_who_after_an_apposition_with_a_person_after_a_preposition_is_that_person():
+    """'Khizr Khan, the father of a soldier who said ...': the clause describes the soldier, not the name."""
+    (q,) = extract("Clinton met with Khizr Kahn, the father of a soldier who said he was proud to serve.",
+                   date="2016-09-30").quotes
+    assert q.speaker.name != "Khizr Kahn"
+
+
+@pytest.mark.parametrize("text,source,name", [
+    # a sentence adverb is no part of a name; a source that ran over the phrase before the name
+    ("Donald Trump spoke in Ohio. Meanwhile Trump has said that Russia is strong.", "Trump", "Donald Trump"),
+    ("Donald Trump spoke in Ohio. In a Bloomberg interview Trump declared that NATO may be obsolete.",
+     "a Bloomberg interview Trump", "Donald Trump"),
+    # a family name with its particle, capitalised to open a sentence
+    ("Mayor Bill de Blasio described the blast as intentional.\n\nDe Blasio said there was no evidence of it.",
+     "De Blasio", "Bill de Blasio"),
+])
+def test_a_bare_family_name_the_source_writes_among_other_words_is_the_person(text, source, name):
+    found = [q for q in extract(text, date="2016-09-30").quotes if q.source is not None and q.source.text == source]
+    assert [q.speaker.name for q in found] == [name]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Donna Brazile spoke on Monday.\n\nBrazil said it would not extradite him.", "Brazil"),
+    ("Barack Obama spoke on Monday.\n\n“We will strike again,” Osama said in a video.", "Osama"),
+])
+def test_a_country_or_a_given_name_is_no_misspelt_family_name(text, word):
+    """'Brazil' after 'Donna Brazile', 'Osama' after 'Barack Obama': other words, not the person spelt otherwise,
+    and no name-spelling finding."""
+    from quotes.lexicon import load_lexicon
+    from quotes.verification import verify_article
+
+    ex = extract(text, date="2016-09-30")
+    (q,) = [q for q in ex.quotes if q.source is not None and q.source.text == word]
+    assert q.speaker.name not in ("Donna Brazile", "Barack Obama")
+    assert not [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "name-spelling"]
+
+
 def test_said_and_a_name_before_a_colon_is_the_speaker():
     """'Said Ellis: "..."': the verb opens the sentence and the name after it is the speaker."""
     text = ("Ryan Ellis is a tax expert at a think tank in Washington.\n\n"
@@ -206,6 +243,9 @@ def test_said_and_a_name_before_a_colon_is_the_speaker():
     (q,) = extract(text, date="2016-10-04").quotes
     assert (q.source.text, q.speaker.name, q.cue.text) == ("Ellis", "Ryan Ellis", "Said")
     assert q.speaker.title is not None and q.speaker.title.text == "a tax expert at a think tank in Washington"
+    # an opening verb of another kind, a pronoun after it: no source read there
+    (q,) = extract("Say what you will about Donald Trump, he is consistent.", date="2016-10-04").quotes
+    assert q.source is None or q.source.text.lower() != "what"
 
 
 def test_anonymous_source(lex):

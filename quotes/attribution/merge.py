@@ -35,6 +35,12 @@ def _nested(rule: Attribution, learned: Sequence[Attribution]) -> bool:
     return False
 
 
+def _before(rule: Attribution, learned: Attribution) -> bool:
+    """Whether a rule attribution with a source reads the same content as ``learned`` from a cue before it."""
+    return (rule.source is not None and rule.cue is not None and rule.cue.end <= learned.content[0].start
+            and any(c.overlaps(d) for c in rule.content for d in learned.content))
+
+
 def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attribution]) -> tuple[Attribution, ...]:
     """One list from both finders, in text order. A learned attribution is kept as found, but takes the
     source the rules read off the parse for the same cue when the tagger found none; a rule attribution
@@ -60,9 +66,7 @@ def merge_attributions(rules: Sequence[Attribution], learned: Sequence[Attributi
         elif att.source is None and (att.cue is None or not any(ch.isalpha() for ch in att.cue.text)):
             # 'Said Ellis: "..."': the tagger took the colon for the cue and found no source; the rules read the
             # verb before it and the name after the verb for the same quote
-            alt = next((i for i in by_sentence.get(att.sentence, ()) if i not in used and rules[i].source is not None
-                        and (rules[i].cue or att.content[0]).end <= att.content[0].start
-                        and any(c.overlaps(d) for c in rules[i].content for d in att.content)), None)
+            alt = next((i for i in by_sentence.get(att.sentence, ()) if i not in used and _before(rules[i], att)), None)
             if alt is not None:
                 used.add(alt)
                 r = rules[alt]

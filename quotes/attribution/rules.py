@@ -238,8 +238,11 @@ def find_attributions(
             subj = _subject(sent, w, lexicon=lexicon)
             if subj is not None and any(a <= subj.start < b for a, b in quoted_ranges):
                 subj = _inverted_subject(sent, w)  # '"...," said Wang': the parser took the quote's subject
-            elif subj is None and w.index == 0 and w.text[:1].isupper():
-                subj = _inverted_subject(sent, w)  # 'Said Ellis: "..."': the speaker after the opening verb
+            elif subj is None and w.index == 0 and w.text[:1].isupper() and w.xpos == "VBD":
+                # 'Said Ellis: "..."': the speaker after the opening verb (a name or a noun: not "Say what you will")
+                subj = _inverted_subject(sent, w)
+                if subj is not None and subj.upos not in ("PROPN", "NOUN"):
+                    subj = None
             source = None
             if subj is not None:
                 subj = _antecedent(sent, w, subj)

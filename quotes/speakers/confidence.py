@@ -36,7 +36,7 @@ CONFIDENCE: dict[str, float] = {
     "surname-quoted-before": 0.7,       # several named, one of them quoted before: that one
     "surname-named-later": 0.6,         # no one of that name before it: the one person of that name named later
     "surname-most-named": 0.5,          # several named, one given name written far more often: that one
-    "surname-misspelt": 0.55,           # "Wines" after "Leslie Wimes": one letter off the one such person named
+    "surname-misspelt": 0.55,           # "Wines" after "Leslie Wimes", "McLenney" after "Tyresha McClenney": spelt otherwise
     "surname-lexicon-several": LEXICON_ONLY_CONFIDENCE,  # several lexicon people, none salient: linked to none
     # pronouns and carried speakers
     "pronoun-previous-speaker": 0.8,    # "he said" after a person spoke

@@ -23,8 +23,14 @@ class _Person:
 
 
 NOT_NAMES = {"neither", "either", "both", "nor", "and", "but", "or", "only", "even", "all", "not", "no", "yet",
-             "also", "then", "so", "if", "when", "while", "as", "after", "before", "since", "though", "although"}
-"""Function words that open a sentence capitalised and that a tagger may read as the first word of a name."""
+             "also", "then", "so", "if", "when", "while", "as", "after", "before", "since", "though", "although",
+             # sentence adverbs ("Meanwhile Trump continues his adulation of Putin")
+             "meanwhile", "however", "instead", "indeed", "moreover", "furthermore", "nonetheless", "nevertheless",
+             "besides", "otherwise", "finally", "thus", "hence", "now", "later", "earlier", "today", "yesterday",
+             "tonight", "separately", "similarly", "likewise", "ultimately", "initially", "previously", "recently",
+             "currently", "afterward", "afterwards", "again", "perhaps", "maybe", "clearly", "notably", "overall"}
+"""Function words and sentence adverbs that open a sentence capitalised and that a tagger may read as the first
+word of a name."""
 
 
 def find_mentions(doc: Document, *, lexicon: Lexicon, date: dt.date) -> tuple[Mention, ...]:

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from ..lexicon import Lexicon
-from ..lexicon.names import fold
+from ..lexicon.names import NAME_PARTICLES, fold
 from ..parse import Document
 from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
@@ -21,17 +22,48 @@ from .seen import PeopleSeen
 
 MIN_SPELLING_RATIO = 85
 """How alike (rapidfuzz ratio, 0..100) a bare surname and the family name of a person the article named in
-full must be to be one name spelt two ways (``McLenney`` for ``McClenney``), when no name matches exactly."""
+full must be to be one name spelt two ways (``McLenney`` for ``McClenney``), when no name matches exactly; a
+name of :data:`MIN_SPELT_LETTERS` or more one letter off with the same first letter is too (``Wines`` for
+``Wimes``: ratio 80)."""
+MIN_SPELT_LETTERS = 5
+
+
+def another_word(word: str, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word the article writes alone is something other than a family name spelt otherwise:
+    a given name (``Osama``), a country or its capital (``Brazil`` is no ``Brazile``), an organisation the lexicon
+    knows."""
+    from .mentions import given_names
+
+    return fold(word) in given_names(lexicon) or lexicon.country_of_adjective(word) is not None or \
+        lexicon.organisation(word) is not None
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two folded family names are one name spelt two ways, neither under :data:`MIN_SPELT_LETTERS` letters
+    (``kerr``, ``kerry`` are two names): alike by :data:`MIN_SPELLING_RATIO`, or one letter apart (an edit or two
+    letters swapped) with the same first letter.
+
+    >>> spelt_alike("mcclenney", "mclenney"), spelt_alike("wimes", "wines"), spelt_alike("kerr", "kerry")
+    (True, True, False)
+    """
+    if min(len(a), len(b)) < MIN_SPELT_LETTERS:
+        return False
+    return fuzz.ratio(a, b) >= MIN_SPELLING_RATIO or (a[:1] == b[:1] and DamerauLevenshtein.distance(a, b) == 1)
 
 
 @functools.lru_cache(maxsize=50_000)
 def _names_of(lexicon: Lexicon, person_id: str | None, name: str | None) -> frozenset[str]:
     """The folded names a bare surname may match for one speaker: a lexicon person's family name, name and
-    aliases; else the first, last and whole of the name as written (remembered: asked once per earlier person
-    for every bare surname of an article)."""
+    aliases; else the first, last and whole of the name as written, and the family name with its particles
+    (``de Blasio``) (remembered: asked once per earlier person for every bare surname of an article)."""
     if person_id is None:
         parts = (name or "").split()
-        return frozenset({fold(parts[0]), fold(parts[-1]), fold(name or "")}) if parts else frozenset()
+        if not parts:
+            return frozenset()
+        # a family name with its particles ("de Blasio" of "Bill de Blasio", written "De Blasio" to open a sentence)
+        particle = next((k for k in range(1, len(parts) - 1) if parts[k] in NAME_PARTICLES), None)
+        family = {fold(" ".join(parts[particle:]))} if particle is not None else set()
+        return frozenset({fold(parts[0]), fold(parts[-1]), fold(name or ""), *family})
     p = lexicon.person(person_id)
     return frozenset({fold(p.family), fold(p.name)} | {fold(a) for a in p.aliases})
 
@@ -61,10 +93,11 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)
-    if not in_article and len(key) >= 5:
+    misspelt = False
+    if not in_article and len(key) >= 5 and not another_word(name, lexicon):
         # a name the article spells two ways ("Tyresha McClenney" ... "McLenney said")
         if isinstance(people_seen, PeopleSeen):  # only the people of a family name spelt almost so
-            near = [f for f in people_seen.families() if fuzz.ratio(key, f) >= MIN_SPELLING_RATIO]
+            near = [f for f in people_seen.families() if spelt_alike(key, f)]
             spelt: Sequence[tuple[int, Speaker]] = sorted(
                 (x for f in near for x in people_seen.with_family(f, before=at)), key=lambda x: x[0])
         else:
@@ -72,15 +105,17 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
         for pos, sp in spelt:
             parts = (sp.name or "").split()
             if pos < at and sp.kind == "person" and sp.person_id is None and len(parts) >= 2 \
-                    and fuzz.ratio(key, fold(parts[-1])) >= MIN_SPELLING_RATIO:
+                    and spelt_alike(key, fold(parts[-1])):
                 in_article.setdefault(f"name:{sp.name}", sp)
                 latest[f"name:{sp.name}"] = max(latest.get(f"name:{sp.name}", -1), pos)
+                misspelt = True
     if not in_article:
         later = _named_after(text, key, at, people_seen, lexicon, gender)
         if later is not None:
             return later
-    if len(in_article) == 1:
-        return next(iter(in_article.values())), "surname", CONFIDENCE["surname-one-in-article"]
+    if len(in_article) == 1:  # spelt otherwise: the one person, less sure (a copy desk sees a name-spelling finding)
+        return next(iter(in_article.values())), "surname", CONFIDENCE["surname-misspelt" if misspelt else
+                                                                          "surname-one-in-article"]
     if len(in_article) > 1:
         last_id = max(latest, key=lambda pid: latest[pid])
         spoke = [sp for sp in in_article.values() if sp.key in quoted]

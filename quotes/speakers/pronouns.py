@@ -48,16 +48,15 @@ def _antecedent(doc: Document, pronoun: Span) -> Span | None:
     return Span.of(doc.text, run[0].start, run[-1].end) if run else None
 
 
-MAX_APPOSITION = 12
-"""Most words of an apposition between a name and ``who`` (``a tech staffer at the State Department``)."""
-
-
 def _described_name(before: Sequence[Word]) -> list[Word] | None:
     """The name an apposition right before ``who`` describes (``John Bentel, a tech staffer at the State
     Department who``: John Bentel, not the department), or None: the apposition opens with a determiner, an
-    adjective or a noun, has a common noun and no verb, and the words before its comma are a name."""
+    adjective or a noun, has a common noun and no verb, no common noun after a preposition (``the father of a
+    soldier who``: the soldier), and the words before its comma are a name."""
+    from .titles import MAX_APPOSITION_WORDS  # the titles' own limit (titles -> groups -> pronouns: imported here)
+
     k = len(before)
-    while k and before[k - 1].text != "," and k > len(before) - MAX_APPOSITION - 1:
+    while k and before[k - 1].text != "," and k > len(before) - MAX_APPOSITION_WORDS - 1:
         w = before[k - 1]
         hyphened = k < len(before) and before[k].text == "-" and before[k].start == w.end  # "staffer-turned-legal"
         if (w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and not hyphened) or (
@@ -68,6 +67,9 @@ def _described_name(before: Sequence[Word]) -> list[Word] | None:
     if not k or before[k - 1].text != "," or not inner or inner[0].upos not in ("DET", "ADJ", "NOUN") or \
             not any(w.upos == "NOUN" and w.text[:1].islower() for w in inner):
         return None
+    link = next((n for n, w in enumerate(inner) if w.upos == "ADP"), None)
+    if link is not None and any(w.upos == "NOUN" and w.text[:1].islower() for w in inner[link + 1:]):
+        return None  # "Khizr Khan, the father of a soldier who said ...": the soldier, whom the clause describes
     j = k - 1
     while j and before[j - 1].upos == "PROPN" and before[j - 1].text[:1].isupper():
         j -= 1

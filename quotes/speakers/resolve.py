@@ -11,7 +11,7 @@ import attrs
 
 from ..attribution.records import RELATIVE_PRONOUNS, Attribution
 from ..lexicon import Lexicon
-from ..lexicon.names import fold
+from ..lexicon.names import NAME_PARTICLES, fold
 from ..parse import Document
 from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Speaker
 from .affiliations import party_tags
@@ -589,6 +589,12 @@ def _unknown(s: _Source) -> Found | None:
     unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
     if unknown is None:
         return None
+    first = (unknown.name or "").split()[0]
+    if first.lower() in NAME_PARTICLES - {"al", "el"}:  # "Al Sharpton": a given name
+        # "De Blasio said" after "Mayor Bill de Blasio": a family name with its particle, opening a sentence
+        found = _surname(s.text, unknown.name or "", s.at, s.people_seen, s.lexicon, s.date, quoted=s.quoted)
+        if found is not None and found[0].kind == "person":
+            return found
     sent = next(iter(s.doc.sentences_from(s.src.start)), None)
     if sent is not None and sent.start <= s.src.start and _headline(sent, s.text) and \
             fold((unknown.name or "?").split()[0]) not in given_names(s.lexicon):
@@ -618,10 +624,34 @@ def _pronoun_source(s: _Source) -> Found | None:
     return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
 
 
+_LINKS_BEFORE_NAME = frozenset({"of", "for", "at", "from", "with", "to", "by", "and", "or", "'s", "’s", "on", "in",
+                                "about", "against", "like", "than", "as"})
+
+
+def _trailing_surname(phrase: str) -> str | None:
+    """The one capitalised word that ends a source after a lower-case word that does not link it to what comes
+    before (``a Bloomberg interview Trump``, not ``the campaign of Trump``), or None; the caller rules out a
+    phrase with a person's head before it (``The aide to the senator Smith``: the aide speaks)."""
+    words = phrase.split()
+    if len(words) < 3 or not words[-1][:1].isupper() or not words[-1].isalpha() or words[-1].isupper():
+        return None
+    before = words[-2]
+    if not before.isalpha() or not before.islower() or before in _LINKS_BEFORE_NAME:
+        return None
+    return words[-1]
+
+
 def _bare_surname(s: _Source) -> Found | None:
     """A bare surname or ``Mr. Wang``: the person of that name in the article, else in the lexicon."""
     phrase = s.phrase
     core = [w for w in phrase.replace("’s", "").replace("'s", "").split() if not s.lexicon.is_honorific(w.rstrip("."))]
+    trailing = _trailing_surname(phrase)
+    heads = s.lexicon.words("person-head") | s.lexicon.words("anonymous-head") | s.lexicon.words("group-head")
+    if trailing is not None and not any(w.lower().strip(".,") in heads or s.lexicon.is_title_word(w)
+                                        for w in phrase.split()[:-1]):  # not "The aide to the senator Smith"  # "In a Bloomberg interview Trump declared": the source ran over the phrase before
+        found = _surname(s.text, trailing, s.at, s.people_seen, s.lexicon, s.date, quoted=s.quoted)
+        if found is not None and found[0].kind == "person":
+            return found
     if not (core and len(core) <= 2 and all(w[:1].isupper() for w in core)) or core[0].lower() in ("the", "a", "an"):
         return None  # "The Hill" is a newspaper, not Rep. French Hill
     before = s.text[max(0, s.src.start - 6):s.src.start].split()  # "Ms." the parser left out of the mention
@@ -802,28 +832,6 @@ def _title_and_family_name(s: _Source) -> Found | None:
     return None
 
 
-MIN_MISSPELT_LETTERS = 5
-"""Shortest bare family name read as a misspelling of another (``Wines`` for ``Wimes``)."""
-
-
-def _misspelt_surname(s: _Source) -> Found | None:
-    """A capitalised word one letter off the family name of the one person named in full before it (``Leslie
-    Wimes ... Wines said``): that person, with less confidence; a copy desk sees the two spellings as a
-    ``name-spelling`` finding. A word the lexicon has as someone's family name is no misspelling."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    word = s.phrase.replace("’s", "").replace("'s", "")
-    if len(word) < MIN_MISSPELT_LETTERS or " " in word or not word.isalpha() or not word[:1].isupper() or word.isupper():
-        return None
-    low = word.casefold()
-    near = {sp.key or sp.name: sp for pos, sp in s.people_seen if pos < s.at and sp.kind == "person" and sp.name
-            and len(sp.name.split()) >= 2 and sp.name.split()[-1][:1] == word[:1]
-            and DamerauLevenshtein.distance(sp.name.split()[-1].casefold(), low) == 1}
-    if len(near) != 1 or any(fold(c.person.family) == fold(word) for c in s.lexicon.candidates(word, as_of=s.date)):
-        return None
-    return next(iter(near.values())), "surname", CONFIDENCE["surname-misspelt"]
-
-
 def _capitalised(s: _Source) -> Found | None:
     """A capitalised phrase none of the above took: a country's adjective (``Chinese``), else unresolved."""
     if not s.phrase[:1].isupper():
@@ -855,7 +863,7 @@ RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
     _coordinated, _group_including, _possessed, _named, _handle, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
     _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
     _titled_earlier, _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
-    _unnamed_group, _misspelt_surname, _capitalised,
+    _unnamed_group, _capitalised,
 )
 """The resolvers of a source mention, tried in this order; the first that answers decides. A new way of
 resolving speakers is a function here, with its confidence in :data:`quotes.speakers.confidence.CONFIDENCE`."""

@@ -33,6 +33,12 @@ _POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _STANDING = frozenset({"retired", "former", "acting", "interim", "outgoing", "incoming", "longtime", "long-time"})
 """Words of a person's standing in their role that the tagger may read as verbs (``Retired U.S. Air Force Gen.
 Norman Ham``: ``Retired`` tagged as a participle)."""
+_ROLE_PASSIVES = frozenset({"name", "elect", "appoint", "promote", "hire", "choose", "nominate", "swear", "confirm",
+                            "reelect", "re-elect", "install", "tap"})
+"""Participles after ``who was`` that give the person a role (``who was named chief executive in 2014``)."""
+_PRESENT_ROLES = frozenset({"cover", "study", "research", "specialize", "specialise"})
+"""Role verbs that say what someone does only in the present (``who covers the White House``; ``who covered the
+cost`` is an act)."""
 _NOT_HELD = frozenset({"potential", "possible", "would-be", "future", "likely", "prospective", "next", "fake"})
 """Words that make a description one the person does not hold (``our potential United States senator``)."""
 
@@ -109,8 +115,8 @@ def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] 
         if _nominal(w, lexicon) or _abbreviation(w) or w.text.lower() in _STANDING:
             j -= 1
             continue
-        if w.text.lower() == "and" and j >= 2 and words[j - 2].text[:1].islower() and \
-                _person_noun(words[j - 2].text, lexicon) and _nominal(words[j - 2], lexicon):
+        if w.text.lower() == "and" and j >= 2 and words[j - 2].text[:1].islower() and words[j].text[:1].islower() \
+                and _person_noun(words[j - 2].text, lexicon) and _nominal(words[j - 2], lexicon):
             m = j - 2  # "the RT host and former MSNBC personality Ed Schultz": two roles, one person
             while m > 0 and _nominal(words[m - 1], lexicon) and words[m - 1].text.lower() != "and":
                 m -= 1
@@ -177,8 +183,9 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
                 w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN")
                 for w in inner) or inner[0].upos not in ("DET", "NOUN", "ADJ", "PROPN") or \
                 inner[0].text.lower() in _APPOSITION_STOP or not any(
-                w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in inner):
-            return None
+                w.text[:1].islower() and (_person_head(w.text, lexicon) or _person_noun(w.text, lexicon))
+                for w in inner):
+            return None  # "said Marcus Delaney — a familiar refrain — on Monday": no one's role
         return inner[0], inner[-1]
     if words[k].text == "," and k + 2 < len(words) and words[k + 1].text == "of" and _proper(words[k + 2]):
         k += 1  # "the Rev. Peter Wherry, of Mayfield Memorial Missionary Baptist Church"
@@ -275,12 +282,14 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
     forms = [(verb.lemma or low).lower(), low, low[:-1], low[:-2], low[:-3] if low.endswith("ies") else low]
     roles = lexicon.words("role-verb")
     lemma = next((f for f in forms if f in roles), "")
-    if not lemma or verb.xpos in ("VBG",):
-        return None
+    if not lemma or verb.xpos in ("VBG",) or (lemma in _PRESENT_ROLES and verb.xpos not in ("VBZ", "VBP")):
+        return None  # "who studies tax policy" is what someone does; "who covered the cost", "who studied at
+        # Harvard" is not
     if lemma == "be":
         rest = run[verbs[0] + 1:]
-        if rest and rest[0].upos == "VERB":
-            return None  # "who was given a sneak peek of the museum": a passive, not what the person is
+        if rest and rest[0].upos == "VERB" and (rest[0].lemma or rest[0].text).lower() not in _ROLE_PASSIVES:
+            return None  # "who was given a sneak peek of the museum": a passive, not what the person is ("who was
+            # named chief executive in 2014" is)
         if len(rest) < 1 or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon)
                                     for w in rest):
             return None  # "who was there", "who is 45"
@@ -385,8 +394,8 @@ def _listed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word, W
             words[j - 1].text in ("-", "–") and j >= 2 and words[j - 2].end == words[j - 1].start)) and \
             words[j - 1].text.lower() not in _CALENDAR:
         j -= 1
-    if j > 0 and words[j - 1].upos not in ("DET", "NUM") and words[j - 1].text.lower() not in ("of", "as"):
-        return None  # "the campaign hired strategists, X and Y": no description of the people
+    if j > 0 and words[j - 1].upos not in ("DET", "NUM"):
+        return None  # "the campaign hired strategists, X and Y", "At a meeting of economists, X and Y spoke"
     return words[j], head
 
 
@@ -446,6 +455,9 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     if family:
         wanted.append([family])  # "Fallon, the campaign's press secretary, said": the family name alone
     wanted.extend([f] for f in nicknames if [f] not in wanted)
+    from .mentions import given_name_gender  # mentions -> ... -> titles: imported here
+
+    gender = next((g for g in (given_name_gender(n, lexicon) for n in names) if g), "")
     # a hyphenated given name is three words to the tokenizer ("Jo-Renee"): looked up by its first part
     places = sorted({place for parts in wanted for place in doc.where.get(parts[0], doc.where.get(parts[0].split("-")[0], ()))})
     for n, i in places:
@@ -461,8 +473,11 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
             first = None
             if len(parts) == 1 and i >= 2 and nicknames.get(parts[0]) == words[i - 2].text:
                 first = _nickname_start(words, i)
+            honorific = i > 0 and lexicon.is_honorific(words[i - 1].text.rstrip("."))
+            if len(parts) == 1 and honorific and gender and lexicon.honorific_gender(words[i - 1].text) not in ("", None, gender):
+                continue  # "Mr. Delaney" is not Ann Delaney
             if len(parts) == 1 and first is None and (family != parts[0] or (
-                    i > 0 and words[i - 1].upos == "PROPN" and not lexicon.is_honorific(words[i - 1].text.rstrip("."))) or (
+                    i > 0 and words[i - 1].upos == "PROPN" and not honorific) or (
                     i + 1 < len(words) and words[i + 1].upos == "PROPN")):
                 continue  # the family name inside a full name (read above) or another name
             before = _premodifier(sent, i if first is None else first, lexicon)
@@ -471,8 +486,7 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 prev = doc.sentences[n - 1]
                 before = _premodifier(prev, len(prev.words), lexicon)
             after = _apposition(sent, end, lexicon)
-            if after is not None and len(parts) == 1 and i > 0 and lexicon.is_honorific(words[i - 1].text.rstrip(".")) \
-                    and (words[end].text != "," or after[0].upos != "DET"):
+            if after is not None and len(parts) == 1 and honorific and (words[end].text != "," or after[0].upos != "DET"):
                 after = None  # "Mr. Tribe, a liberal constitutional scholar,"; not "Mr. Obama at Harvard Law School"
             if after is not None:  # "a fellow at the Council who ran the Agency": the clause goes with it
                 k = next((m for m in range(end, len(words)) if words[m] is after[1]), None)

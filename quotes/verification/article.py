@@ -10,6 +10,7 @@ from typing import Any
 from ..grouping import (
     occurrences_of,
 )
+from ..lexicon.names import fold
 from ..records import (
     LEXICON_ONLY_CONFIDENCE,
     Extraction,
@@ -19,6 +20,7 @@ from ..records import (
     Span,
     Speaker,
 )
+from ..speakers.names import MIN_SPELT_LETTERS, another_word, spelt_alike
 from ..wording import (
     normalise,
     sentences,
@@ -395,11 +397,6 @@ def _self_variant_findings(ex: Extraction, name: str) -> list[Finding]:
     return out
 
 
-MIN_SPELLED_LETTERS = 5
-"""Shortest family name checked for a second spelling: shorter ones one letter apart are often two names
-(``Kerr``, ``Kerry``; ``Bush``, ``Rush``)."""
-
-
 def _family_forms(ex: Extraction) -> dict[str, set[str]]:
     """Each family name the article writes for a person (the last word of a full name, or a bare family name
     a quote's source or a mention gives), with the given names it is written with (none for a bare one)."""
@@ -440,60 +437,67 @@ def _bare_names(ex: Extraction) -> set[str]:
 
 
 def _spelling_findings(ex: Extraction, lexicon: Any, name: str) -> list[Finding]:
-    """A warning where the article writes one person's family name two ways one letter apart (``Leslie Wimes``
-    ... ``Wines said``; ``Harold Bornstein`` ... ``Bornsten's``): one of them is misspelt. Two full names with
+    """A warning where the article writes one person's family name two ways (``Leslie Wimes`` ... ``Wines
+    said``; ``Harold Bornstein`` ... ``Bornsten's``: :func:`quotes.speakers.names.spelt_alike`, the test by which
+    the engine reads both as one person), names of 5 letters or more: one of them is misspelt. Two full names with
     different given names are two people (``Ann Marsh``, ``Bo Marsch``), and so are two family names the lexicon
     has for two different people; a plural (``the Obamas``) is no second spelling. The finding goes on the first
     place of the spelling never written in a full name (when the other is), else of the rarer one."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
     forms = _family_forms(ex)
     people = {f for f, given in forms.items() if given - {""}}  # written with a given name somewhere
     for bare in _bare_names(ex):
         forms.setdefault(bare, set())
-    names = sorted(forms)
+    # compared within a first letter, by length: a long article's thousands of names are not compared each to each
+    buckets: dict[str, list[str]] = {}
+    for f in sorted(forms, key=lambda f: (len(f), f)):
+        if len(f) >= MIN_SPELT_LETTERS:
+            buckets.setdefault(fold(f)[:1], []).append(f)
+    pairs = []
+    for group in buckets.values():
+        for k, a in enumerate(group):
+            for b in group[k + 1:]:
+                if len(b) > len(a) + 2:
+                    break
+                pairs.append((a, b))
     out: list[Finding] = []
     flagged: set[str] = set()
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if min(len(a), len(b)) < MIN_SPELLED_LETTERS or a[0] != b[0] or a.casefold() == b.casefold() or \
-                    DamerauLevenshtein.distance(a.casefold(), b.casefold()) != 1 or a + "s" == b or b + "s" == a:
-                continue
-            given_a, given_b = forms[a] - {""}, forms[b] - {""}
-            if given_a and given_b and not given_a & given_b:
-                continue  # two full names, two people
-            if a not in people and b not in people:
-                continue  # neither is written as a person's full name: maybe no person at all ("Some", places)
-            if lexicon is not None and _two_known_people(lexicon, a, b, ex):
-                continue
-            found = {f: [m.start() for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", ex.text)] for f in (a, b)}
-            if not found[a] or not found[b]:
-                continue
-            # the spelling never written in a full name when the other is (the full name introduces the person: the
-            # place a copy desk checks the name at), else the rarer, else the later
-            rare, common = (a, b) if (bool(given_a), len(found[a]), -found[a][0]) < (
-                bool(given_b), len(found[b]), -found[b][0]) else (b, a)
-            if rare in flagged or all("[sic]" in ex.text[at:at + len(rare) + 9] for at in found[rare]):
-                continue  # "Angela Correy’s [sic]": the article marks the spelling as its source's
-            flagged.add(rare)
-            at = found[rare][0]
-            full = next((f"{g} {common}" for g in sorted(forms[common] - {""})), common)
-            times = "once" if len(found[common]) == 1 else f"{len(found[common])} times"
-            msg = (f"“{rare}” here, “{common}” elsewhere in this article ({times}, as in “{full}”): one of them "
-                   f"is misspelt; check the name")
-            out.append(Finding("name-spelling", "warning", name, Span.of(ex.text, at, at + len(rare)), msg,
-                               (Evidence("source", common, name, Span.of(ex.text, found[common][0],
-                                                                         found[common][0] + len(common))),)))
+    for a, b in pairs:
+        if fold(a) == fold(b) or not spelt_alike(fold(a), fold(b)) or a + "s" == b or b + "s" == a:
+            continue  # the engine's own test of one name spelt two ways (it reads both as one person)
+        if lexicon is not None and any(not (forms[f] - {""}) and another_word(f, lexicon) for f in (a, b)):
+            continue  # "Brazil" beside "Donna Brazile", "Osama" beside "Obama": another word, written alone
+        given_a, given_b = forms[a] - {""}, forms[b] - {""}
+        if given_a and given_b and not given_a & given_b:
+            continue  # two full names, two people
+        if a not in people and b not in people:
+            continue  # neither is written as a person's full name: maybe no person at all ("Some", places)
+        if lexicon is not None and _two_known_people(lexicon, a, b, ex):
+            continue
+        found = {f: [m.start() for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", ex.text)] for f in (a, b)}
+        if not found[a] or not found[b]:
+            continue
+        # the spelling never written in a full name when the other is (the full name introduces the person: the
+        # place a copy desk checks the name at), else the rarer, else the later
+        rare, common = (a, b) if (bool(given_a), len(found[a]), -found[a][0]) < (
+            bool(given_b), len(found[b]), -found[b][0]) else (b, a)
+        if rare in flagged or all("[sic]" in ex.text[at:at + len(rare) + 9] for at in found[rare]):
+            continue  # "Angela Correy’s [sic]": the article marks the spelling as its source's
+        flagged.add(rare)
+        at = found[rare][0]
+        full = next((f"{g} {common}" for g in sorted(forms[common] - {""})), common)
+        times = "once" if len(found[common]) == 1 else f"{len(found[common])} times"
+        msg = (f"“{rare}” here, “{common}” elsewhere in this article ({times}, as in “{full}”): one of them "
+               f"is misspelt; check the name")
+        out.append(Finding("name-spelling", "warning", name, Span.of(ex.text, at, at + len(rare)), msg,
+                           (Evidence("source", common, name, Span.of(ex.text, found[common][0],
+                                                                     found[common][0] + len(common))),)))
     return out
 
 
 def _two_known_people(lexicon: Any, a: str, b: str, ex: Extraction) -> bool:
     """Whether the lexicon has both family names, for two different people (``Wang Yi``, ``Wang Ye``)."""
-    try:
-        ids = [{c.person.id for c in lexicon.candidates(f, as_of=ex.date) if c.score >= 0.5
-                and str(c.person.family or "").casefold() == f.casefold()} for f in (a, b)]
-    except Exception:  # noqa: BLE001 - any LexiconLike: one without candidates checks nothing here
-        return False
+    ids = [{c.person.id for c in lexicon.candidates(f, as_of=ex.date) if c.score >= 0.5
+            and str(c.person.family or "").casefold() == f.casefold()} for f in (a, b)]
     return bool(ids[0]) and bool(ids[1]) and ids[0] != ids[1]
 
 
@@ -505,7 +509,8 @@ def verify_article(extraction: Extraction, *, lexicon: LexiconLike | None) -> tu
     so is a pronoun (``he said``) read as someone other than the speaker of the quote just before. One
     statement put in quotation marks twice in other words within the article is an ``altered-wording`` note;
     a family name written two ways one letter apart (``Wimes``, ``Wines``) a ``name-spelling`` warning.
-    With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks).
+    With ``lexicon=None`` only the checks that need no lexicon run (ambiguous speakers, quote marks, a
+    statement quoted twice, a name spelt two ways).
 
     >>> import datetime as dt
     >>> from quotes.records import Extraction, Quote, Span, Speaker
