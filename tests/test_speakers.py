@@ -236,6 +236,19 @@ def test_a_country_or_a_given_name_is_no_misspelt_family_name(text, word):
     assert not [f for f in verify_article(ex, lexicon=load_lexicon()) if f.code == "name-spelling"]
 
 
+def test_she_in_a_sentence_that_names_one_woman_before_it_is_that_woman():
+    """'Christie described Hillary Clinton as a disgrace after she attacked ...': the previous speaker's gender is
+    unknown ('Chris'), the sentence names one woman before 'she': her. Named inside a quotation before the pronoun,
+    she is not what it stands for."""
+    text = ("“We will win,” Chris Christie said on Monday.\n\nChristie described Democratic presidential nominee "
+            "Hillary Clinton as a “disgrace” after she attacked law enforcement officers nationwide.")
+    (q,) = [q for q in extract(text, date="2016-09-21").quotes if q.source is not None and q.source.text == "she"]
+    assert q.speaker.name == "Hillary Clinton"
+    text = "“We will win,” Chris Christie said on Monday.\n\n“Hillary Clinton is a disgrace,” she said."
+    (q,) = [q for q in extract(text, date="2016-09-21").quotes if q.source is not None and q.source.text == "she"]
+    assert q.speaker.name != "Hillary Clinton"
+
+
 def test_said_and_a_name_before_a_colon_is_the_speaker():
     """'Said Ellis: "..."': the verb opens the sentence and the name after it is the speaker."""
     text = ("Ryan Ellis is a tax expert at a think tank in Washington.\n\n"

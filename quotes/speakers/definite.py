@@ -492,7 +492,8 @@ def _possessive_pronoun(s: _Source) -> Found | None:
     word = {"his": "he", "its": "it", "their": "they"}.get(s.phrase.lower())
     if word is None:
         return None
-    return _pronoun(word, s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
+    return _pronoun(word, s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced,
+                    same_sentence=s.people_in_sentence())
 
 
 def _plural_pronoun(s: _Source) -> Found | None:

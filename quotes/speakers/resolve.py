@@ -371,6 +371,15 @@ class _Source:
         lo = bisect.bisect_left(self.people_seen, self.at - PRONOUN_REACH, key=lambda item: item[0])
         return [(pos, sp) for pos, sp in self.people_seen[lo:] if not inside.covers(pos)]
 
+    def people_in_sentence(self) -> list[tuple[int, Speaker]]:
+        """The people the source's sentence names before it, outside quotations (an odd number of quotation marks
+        between the name and the source: ``"... Obama had will.i.am ...," he said`` is not Obama)."""
+        since = self.doc.sentence_start(self.src.start)
+        lo = bisect.bisect_left(self.people_seen, since, key=lambda item: item[0])
+        hi = bisect.bisect_left(self.people_seen, self.src.start, key=lambda item: item[0])
+        return [(pos, sp) for pos, sp in self.people_seen[lo:hi]
+                if sum(ch in QUOTE_CHARS for ch in self.text[pos:self.src.start]) % 2 == 0]
+
     @property
     def words(self) -> list[str]:
         return fold(self.phrase).split()
@@ -381,6 +390,10 @@ Found = tuple[Speaker, Resolution, float]
 MENTION_REACH = 400
 """Characters before a source within which a mention may start and still overlap it (a mention is a name and its
 title: never this long)."""
+
+QUOTE_CHARS = frozenset("\"“”«»")
+"""Double quotation marks (single ones are apostrophes too): an odd number of them between a name and a pronoun
+puts the name inside a quotation."""
 
 PRONOUN_REACH = 20_000
 """Characters before a statement within which the person a pronoun stands for is looked for (several pages of
@@ -621,7 +634,8 @@ def _pronoun_source(s: _Source) -> Found | None:
             return joint, "pronoun", CONFIDENCE["joint-they"]
     # people named inside reported words are not what a pronoun after them stands for ("'... Obama had
     # will.i.am ...,' he said")
-    return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
+    return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced,
+                    same_sentence=s.people_in_sentence())
 
 
 _LINKS_BEFORE_NAME = frozenset({"of", "for", "at", "from", "with", "to", "by", "and", "or", "'s", "’s", "on", "in",
