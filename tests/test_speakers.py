@@ -249,6 +249,14 @@ def test_she_in_a_sentence_that_names_one_woman_before_it_is_that_woman():
     assert q.speaker.name != "Hillary Clinton"
 
 
+def test_a_headline_that_opens_with_a_persons_name_is_that_person():
+    """'Elizabeth Warren Hammers Wells Fargo CEO: ...': the headline's capitalised words are not one long name."""
+    text = ("Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’\n\n"
+            "Massachusetts Sen. Elizabeth Warren tore into Wells Fargo CEO John Stumpf on Tuesday.")
+    first = extract(text, date="2016-09-20").quotes[0]
+    assert first.speaker.name == "Elizabeth Warren"
+
+
 def test_said_and_a_name_before_a_colon_is_the_speaker():
     """'Said Ellis: "..."': the verb opens the sentence and the name after it is the speaker."""
     text = ("Ryan Ellis is a tax expert at a think tank in Washington.\n\n"

@@ -597,6 +597,24 @@ def _handle(s: _Source) -> Found | None:
     return Speaker("person", name=handles[0]), "cue-subject", CONFIDENCE["handle"]
 
 
+def _headline_name(s: _Source) -> Found | None:
+    """A source of three or more capitalised words, as a headline writes them, that a person's full name opens
+    (``Elizabeth Warren Hammers Wells Fargo CEO``): that person, a lexicon person of exactly that name or one the
+    article names so."""
+    words = s.phrase.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words) or fold(words[0]) not in given_names(s.lexicon):
+        return None
+    for k in range(len(words) - 1, 1, -1):
+        prefix = " ".join(words[:k])
+        for c in s.lexicon.candidates(prefix, as_of=s.date, limit=3):
+            if c.score >= 0.99 and fold(c.person.name) == fold(prefix):
+                return _speaker_of(c.person, s.lexicon, s.date), "cue-subject", CONFIDENCE["unknown-person"]
+        seen = s.people_seen.written(prefix) if isinstance(s.people_seen, PeopleSeen) else []
+        if seen:
+            return seen[0][1], "cue-subject", CONFIDENCE["unknown-person"]
+    return None
+
+
 def _unknown(s: _Source) -> Found | None:
     """A name the lexicon does not know, read from the source's proper nouns."""
     unknown = _unknown_person(s.doc, s.src, s.lexicon, s.date)
@@ -875,7 +893,7 @@ def _capitalised(s: _Source) -> Found | None:
 
 RESOLVERS: tuple[Callable[[_Source], Found | None], ...] = (
     _coordinated, _group_including, _possessed, _named, _handle, _unknown, _before_apposition, _pronoun_group, _plural_pronoun, _possessive_pronoun,
-    _first_person, _pronoun_source, _bare_surname, _organisation, _described, _document_source, _title,
+    _first_person, _pronoun_source, _bare_surname, _headline_name, _organisation, _described, _document_source, _title,
     _titled_earlier, _definite_person, _titled_name, _capitalised_organisation, _described_head, _given_name, _anonymous,
     _unnamed_group, _capitalised,
 )
