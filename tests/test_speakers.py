@@ -257,6 +257,25 @@ def test_a_headline_that_opens_with_a_persons_name_is_that_person():
     assert first.speaker.name == "Elizabeth Warren"
 
 
+def test_a_namesake_the_article_describes_in_private_life_is_not_the_office_holder():
+    """'Mike Johnson, a plumber from Ohio': not the Speaker of the House the lexicon has under that name; named
+    as written, linked to no one, less sure. 'House Speaker Mike Johnson' still is him."""
+    (q,) = extract("“We will win,” said Mike Johnson, a plumber from Ohio.", date="2024-03-01").quotes
+    assert (q.speaker.name, q.speaker.person_id, q.speaker.office) == ("Mike Johnson", None, None)
+    assert q.speaker.title is not None and q.speaker.title.text == "a plumber from Ohio" and q.confidence <= 0.7
+    (q,) = extract("“We will pass it,” said House Speaker Mike Johnson.", date="2024-03-01").quotes
+    assert q.speaker.person_id is not None and q.speaker.office is not None
+
+
+def test_an_honorific_or_a_particle_is_no_title():
+    """'De Blasio says ...' in a headline, 'Ms. LaBelle': 'De' and 'Ms.' are no titles."""
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.titles import says_something
+
+    lx = load_lexicon()
+    assert [says_something(t, lx) for t in ("Ms.", "De", "Mrs.", "Mayor", "Rep.")] == [False, False, False, True, True]
+
+
 def test_said_and_a_name_before_a_colon_is_the_speaker():
     """'Said Ellis: "..."': the verb opens the sentence and the name after it is the speaker."""
     text = ("Ryan Ellis is a tax expert at a think tank in Washington.\n\n"

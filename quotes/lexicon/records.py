@@ -25,14 +25,16 @@ CUE_POS = ("verb", "noun", "phrase")
 TITLE_KINDS = ("title", "honorific")
 WORD_LISTS = ("name-abbreviation", "object-is-content", "anonymous-head", "given-name-female", "given-name-male",
               "given-name-unisex", "local-role", "organisation-head", "document-head", "person-head", "story-head",
-              "female-head", "male-head", "group-head", "group-quantifier", "action-cue", "role-verb")
+              "female-head", "male-head", "group-head", "group-quantifier", "action-cue", "role-verb", "private-role")
 """The word lists of ``word_lists.tsv`` (see lexicons/README.md); the given-name lists are generated
 (``word_lists.generated.tsv``, by ``python -m training.given_names``). The ``*-head`` lists and
 ``group-quantifier`` are the words :mod:`quotes.speakers.definite` reads a description's kind from (``the
 campaign``, ``The ad``, ``the woman``, ``The group``, ``Others in ...``); ``action-cue``: cue lemmas of acts
 rather than words (``abstain``, ``veto``), whose statements without quotation marks a digest sets aside;
 ``role-verb``: verb lemmas of a relative clause that says what a person is (``who heads ...``, ``who served
-as ...``), read as the person's title (:mod:`quotes.speakers.titles`)."""
+as ...``), read as the person's title (:mod:`quotes.speakers.titles`); ``private-role``: what a person is in
+private life (``a plumber from Ohio``, ``a voter``): a title as written headed by one is someone other than the
+office holder of that name."""
 
 
 # Scores of candidates (see Lexicon.candidates).

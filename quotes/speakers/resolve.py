@@ -58,7 +58,7 @@ from .pronouns import (
 from .salience import _headline, introduced_person, named_people
 from .seen import PeopleSeen
 from .seen import before as seen_before
-from .titles import names_a_role, title_as_written
+from .titles import names_a_role, says_something, title_as_written
 
 
 def resolve_speakers(
@@ -219,7 +219,7 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         if family is not None and namesakes.get(family, {key}) != {key}:
             family = None  # "Obama" in a story of Barack and Michelle Obama: only the full names
         written = title_as_written(doc, list(dict.fromkeys(names)), lexicon, family=family)
-        found = [t for t in (written, *described.get(key, ())) if t is not None and t.text]
+        found = [t for t in (written, *described.get(key, ())) if t is not None and says_something(t.text, lexicon)]
         # what the article writes next to the name, when it names a role ("Clinton, the former secretary of
         # State,"), before a description that stands for the name ("The former first lady and U.S. senator
         # said"); else the longest
@@ -246,12 +246,28 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None and titles.get(sp.key or sp.name) is not None:
             sp = attrs.evolve(sp, title=titles[sp.key or sp.name])
+        if sp.person_id is not None and sp.title is not None and _private_role(sp.title.text, lexicon):
+            # "Mike Johnson, a plumber from Ohio": a namesake of the lexicon's office holder, named as written
+            as_written = next((m.name.text for m in mentions if m.name is not None and m.speaker.person_id == sp.person_id
+                               and q.source is not None and m.span.overlaps(q.source)), None)
+            sp = attrs.evolve(sp, name=as_written or sp.name, person_id=None, office=None)
+            q = attrs.evolve(q, confidence=min(q.confidence, CONFIDENCE["unknown-person"]))
         if sp.kind == "person" and sp.name and sp.affiliation is None and (sp.key or sp.name) in tags:
             sp = attrs.evolve(sp, affiliation=tags[sp.key or sp.name])
         if sp is not q.speaker:
             q = attrs.evolve(q, speaker=sp)
         out.append(q)
     return tuple(out)
+
+
+def _private_role(title: str, lexicon: Lexicon) -> bool:
+    """Whether a title as written says what someone is in private life (its head, the last word before a
+    preposition, in the lexicon's ``private-role`` list: ``a plumber from Ohio``, ``a Dayton voter``)."""
+    words = [w.strip(".,").lower() for w in title.split()]
+    cut = next((k for k, w in enumerate(words) if k and w in ("from", "in", "at", "of", "for", "with", "who")), len(words))
+    head = words[cut - 1] if cut else ""
+    private = lexicon.words("private-role")
+    return head in private or (head.endswith("s") and head[:-1] in private)
 
 
 def _described_only(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Mention],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lexicon import Lexicon
+from ..lexicon.names import NAME_PARTICLES
 from ..parse import Document, Sentence, Word
 from ..records import Span
 from .groups import ROLE_WORDS
@@ -59,6 +60,13 @@ def _person_noun(word: str, lexicon: Lexicon) -> bool:
     low = word.lower()
     return (low in lexicon.words("person-head") or low in ROLE_WORDS or lexicon.is_title_word(word)
             or (low.endswith(_PERSON_ENDINGS) and not low.endswith("ers")) or "-" in low)
+
+
+def says_something(title: str, lexicon: Lexicon) -> bool:
+    """Whether a title as written is more than honorifics and a name's particles (``Ms.``, ``De`` of ``De
+    Blasio``: no title)."""
+    return not all(lexicon.is_honorific(w.rstrip(".")) or w.lower() in NAME_PARTICLES or w == "."
+                   for w in title.split())
 
 
 def names_a_role(description: str, lexicon: Lexicon) -> bool:
@@ -500,6 +508,8 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 if found is None:
                     continue
                 span = Span.of(text, found[0].start, found[1].end)
+                if not says_something(span.text, lexicon):
+                    continue
                 if best is None or (rank, len(span.text)) > best_rank:
                     best, best_rank = span, (rank, len(span.text))
     return best
