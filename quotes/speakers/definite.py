@@ -492,8 +492,7 @@ def _possessive_pronoun(s: _Source) -> Found | None:
     word = {"his": "he", "its": "it", "their": "they"}.get(s.phrase.lower())
     if word is None:
         return None
-    return _pronoun(word, s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced,
-                    same_sentence=s.people_in_sentence())
+    return _pronoun(word, s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
 
 
 def _plural_pronoun(s: _Source) -> Found | None:

@@ -78,32 +78,20 @@ def _described_name(before: Sequence[Word]) -> list[Word] | None:
 
 
 def _pronoun(word: str, at: int, people_seen: Sequence[tuple[int, Speaker]], previous: Speaker | None,
-             lexicon: Lexicon, *, introduced: Speaker | None = None,
-             same_sentence: Sequence[tuple[int, Speaker]] = ()) -> tuple[Speaker, Resolution, float]:
+             lexicon: Lexicon, *, introduced: Speaker | None = None) -> tuple[Speaker, Resolution, float]:
     """The speaker a pronoun source stands for: the person the story turned to since the previous statement
     (``introduced``: the subject of a sentence of narration), else the previous speaker, else the latest
-    person named before, each only when the pronoun's gender fits. Before those, when neither the person the story
-    turned to nor the previous speaker is known to be of the pronoun's gender, the one person of that gender its own
-    sentence names before it (``same_sentence``: those people, none inside a quotation before the pronoun):
-    ``Christie described Hillary Clinton as a disgrace after she attacked ...``."""
+    person named before, each only when the pronoun's gender fits."""
     want = PRONOUNS[word]
     if want in ("m", "f"):
-        def gender(sp: Speaker) -> str:
-            if sp.person_id is None:
-                return given_name_gender(sp.name or "", lexicon)
-            # the lexicon's gender, else the given name's (many office holders have none recorded)
-            return lexicon.person(sp.person_id).gender or given_name_gender(sp.name or "", lexicon)
-
         def ok(sp: Speaker) -> bool:
-            return sp.kind == "person" and gender(sp) in ("", want, "x")
-
-        def sure(sp: Speaker | None) -> bool:
-            return sp is not None and sp.kind == "person" and gender(sp) == want
-
-        if same_sentence and not sure(introduced) and not sure(previous):
-            here = {sp.key or sp.name: sp for _, sp in same_sentence if sure(sp)}
-            if len(here) == 1:
-                return next(iter(here.values())), "pronoun", CONFIDENCE["pronoun-earlier-person"]
+            if sp.kind != "person":
+                return False
+            if sp.person_id is None:
+                return given_name_gender(sp.name or "", lexicon) in ("", want)
+            # the lexicon's gender, else the given name's (many office holders have none recorded)
+            g = lexicon.person(sp.person_id).gender or given_name_gender(sp.name or "", lexicon)
+            return g in ("", want, "x")
         if introduced is not None and ok(introduced) and introduced != previous:
             return introduced, "pronoun", CONFIDENCE["pronoun-introduced-subject"]
         if previous is not None and (ok(previous) or previous.kind == "ambiguous"):

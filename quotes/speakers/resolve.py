@@ -38,6 +38,7 @@ from .documents import _document
 from .groups import (
     AGENTLESS,
     DETERMINERS,
+    GENERATIONAL,
     ORGANISATION_WORDS,
     _agentless,
     _described_organisation,
@@ -246,7 +247,11 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None and titles.get(sp.key or sp.name) is not None:
             sp = attrs.evolve(sp, title=titles[sp.key or sp.name])
-        if sp.person_id is not None and sp.title is not None and _private_role(sp.title.text, lexicon):
+        if sp.person_id is not None and sp.title is not None and _private_role(sp.title.text, lexicon) and not any(
+                m.title is not None or lexicon.title_office(" ".join(doc.text[max(0, m.span.start - 20):m.span.start]
+                                                                     .split()[-1:])) is not None
+                for m in mentions if m.speaker.person_id == sp.person_id):
+            # (not when the article gives them an office's title anywhere: "Sen. Jon Tester, a bartender")
             # "Mike Johnson, a plumber from Ohio": a namesake of the lexicon's office holder, named as written
             as_written = next((m.name.text for m in mentions if m.name is not None and m.speaker.person_id == sp.person_id
                                and q.source is not None and m.span.overlaps(q.source)), None)
@@ -262,8 +267,11 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
 
 def _private_role(title: str, lexicon: Lexicon) -> bool:
     """Whether a title as written says what someone is in private life (its head, the last word before a
-    preposition, in the lexicon's ``private-role`` list: ``a plumber from Ohio``, ``a Dayton voter``)."""
+    preposition, in the lexicon's ``private-role`` list: ``a plumber from Ohio``, ``a Dayton voter``), and not
+    what they were (``a former bartender``)."""
     words = [w.strip(".,").lower() for w in title.split()]
+    if any(w in ("former", "retired", "onetime", "ex") for w in words):
+        return False
     cut = next((k for k, w in enumerate(words) if k and w in ("from", "in", "at", "of", "for", "with", "who")), len(words))
     head = words[cut - 1] if cut else ""
     private = lexicon.words("private-role")
@@ -387,15 +395,6 @@ class _Source:
         lo = bisect.bisect_left(self.people_seen, self.at - PRONOUN_REACH, key=lambda item: item[0])
         return [(pos, sp) for pos, sp in self.people_seen[lo:] if not inside.covers(pos)]
 
-    def people_in_sentence(self) -> list[tuple[int, Speaker]]:
-        """The people the source's sentence names before it, outside quotations (an odd number of quotation marks
-        between the name and the source: ``"... Obama had will.i.am ...," he said`` is not Obama)."""
-        since = self.doc.sentence_start(self.src.start)
-        lo = bisect.bisect_left(self.people_seen, since, key=lambda item: item[0])
-        hi = bisect.bisect_left(self.people_seen, self.src.start, key=lambda item: item[0])
-        return [(pos, sp) for pos, sp in self.people_seen[lo:hi]
-                if sum(ch in QUOTE_CHARS for ch in self.text[pos:self.src.start]) % 2 == 0]
-
     @property
     def words(self) -> list[str]:
         return fold(self.phrase).split()
@@ -406,10 +405,6 @@ Found = tuple[Speaker, Resolution, float]
 MENTION_REACH = 400
 """Characters before a source within which a mention may start and still overlap it (a mention is a name and its
 title: never this long)."""
-
-QUOTE_CHARS = frozenset("\"“”«»")
-"""Double quotation marks (single ones are apostrophes too): an odd number of them between a name and a pronoun
-puts the name inside a quotation."""
 
 PRONOUN_REACH = 20_000
 """Characters before a statement within which the person a pronoun stands for is looked for (several pages of
@@ -620,8 +615,15 @@ def _headline_name(s: _Source) -> Found | None:
     words = s.phrase.split()
     if len(words) < 3 or not all(w[:1].isupper() for w in words) or fold(words[0]) not in given_names(s.lexicon):
         return None
+    sent = next(iter(s.doc.sentences_from(s.src.start)), None)
+    if sent is None or not _headline(sent, s.text):
+        return None  # "Mike Johnson Plumbing Co said": a name in running text is read as written
     for k in range(len(words) - 1, 1, -1):
         prefix = " ".join(words[:k])
+        rest = [w.rstrip(".,").lower() for w in words[k:]]
+        if any(w in ORGANISATION_WORDS or w in s.lexicon.words("organisation-head") or w.title() in GENERATIONAL
+               or w.upper() in GENERATIONAL for w in rest):
+            return None  # "John McCain Institute Fellows", "Donald Trump Jr. Says ...": someone or something else
         for c in s.lexicon.candidates(prefix, as_of=s.date, limit=3):
             if c.score >= 0.99 and fold(c.person.name) == fold(prefix):
                 return _speaker_of(c.person, s.lexicon, s.date), "cue-subject", CONFIDENCE["unknown-person"]
@@ -668,8 +670,7 @@ def _pronoun_source(s: _Source) -> Found | None:
             return joint, "pronoun", CONFIDENCE["joint-they"]
     # people named inside reported words are not what a pronoun after them stands for ("'... Obama had
     # will.i.am ...,' he said")
-    return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced,
-                    same_sentence=s.people_in_sentence())
+    return _pronoun(words[0], s.at, s.people_before(), s.previous, s.lexicon, introduced=s.introduced)
 
 
 _LINKS_BEFORE_NAME = frozenset({"of", "for", "at", "from", "with", "to", "by", "and", "or", "'s", "’s", "on", "in",
