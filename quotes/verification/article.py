@@ -20,6 +20,7 @@ from ..records import (
     Span,
     Speaker,
 )
+from ..speakers.groups import GENERATIONAL
 from ..speakers.names import MIN_SPELT_LETTERS, another_word, spelt_alike
 from ..wording import (
     normalise,
@@ -404,8 +405,8 @@ def _family_forms(ex: Extraction) -> dict[str, set[str]]:
 
     def add(written: str) -> None:
         words = [w for w in re.split(r"\s+", written.strip()) if w]
-        while words and words[-1].endswith((".", ",")) and len(words[-1]) <= 4:
-            words.pop()  # "Jr.", "Sr."
+        while words and words[-1].rstrip(".,") in GENERATIONAL:
+            words.pop()  # "Jr.", "III": the name ends before it
         if not words:
             return
         family = re.sub(r"(['’]s?)$", "", words[-1])
