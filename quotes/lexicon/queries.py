@@ -9,7 +9,7 @@ import functools
 import math
 import types
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from .names import (
     _title_tokens,
     _verb_forms,
 )
+from .packing import Entry, PackedNames, PackedPeople, PackedTenures
 from .records import (
     FACTOR_FUZZY,
     FACTOR_GENDER_MISMATCH,
@@ -42,6 +43,10 @@ from .records import (
     _Title,
     verb_cue,
 )
+
+_norm_once = _norm.__wrapped__
+""":func:`_norm` without its memo: for the lexicon's own names, normalised once each when it is built (a memo of
+them all would hold some 10 MB for nothing)."""
 
 _fuzz: types.ModuleType | None
 _process: types.ModuleType | None
@@ -75,15 +80,13 @@ class Lexicon:
         shared_offices: Iterable[str] = (),
         sources: Mapping[str, _Source] = types.MappingProxyType({}),
     ) -> None:
-        self._people = dict(people)
-        self.people: Mapping[str, Person] = types.MappingProxyType(self._people)
-        """Every person by id."""
-        self.tenures: tuple[Tenure, ...] = tuple(sorted(tenures, key=lambda t: (t.person_id, t.first_day, t.office)))
-        """Every tenure, by person then start."""
+        self._people = PackedPeople(people.items())
+        self.people: Mapping[str, Person] = self._people
+        """Every person by id (read-only)."""
+        self._tenures = PackedTenures(sorted(tenures, key=lambda t: (t.person_id, t.first_day, t.office)))
         self.offices: Mapping[str, Office] = types.MappingProxyType(dict(offices))
         """Every known office by canonical name."""
-        self._index_tenures()
-        self._office_keys = {_norm(name): o for name, o in self.offices.items()}
+        self._office_keys = {_norm_once(name): o for name, o in self.offices.items()}
         self._offices_by_role: dict[tuple[str, str], list[Office]] = defaultdict(list)
         for o in self.offices.values():
             self._offices_by_role[(o.role.casefold(), o.country or "")].append(o)
@@ -145,14 +148,11 @@ class Lexicon:
         self.sources: Mapping[str, _Source] = types.MappingProxyType(dict(sources))
         """Every dated source of tenures by file name: the day it was true as of, its licence and attribution."""
 
-    def _index_tenures(self) -> None:
-        self._by_person: dict[str, list[Tenure]] = defaultdict(list)
-        self._by_office: dict[str, list[Tenure]] = defaultdict(list)
-        self._by_role: dict[str, list[Tenure]] = defaultdict(list)
-        for t in self.tenures:
-            self._by_person[t.person_id].append(t)
-            self._by_office[t.office].append(t)
-            self._by_role[t.role.casefold()].append(t)
+    @property
+    def tenures(self) -> tuple[Tenure, ...]:
+        """Every tenure, by person then start (built when asked for: the queries below read them one person at a
+        time)."""
+        return self._tenures.all()
 
     # ------------------------------------------------------------------------------------ loading
 
@@ -166,7 +166,7 @@ class Lexicon:
         return _from_dirs([Path(d) if isinstance(d, str) else d for d in dirs])
 
     def __getstate__(self) -> dict[str, Any]:
-        skip = ("people", "offices", "sources", "_fuzzy_seen", "_by_person", "_by_office", "_by_role")
+        skip = ("people", "offices", "sources", "_fuzzy_seen")
         state = {k: v for k, v in self.__dict__.items() if k not in skip}  # indexes are rebuilt: faster than read
         state["_offices"] = dict(self.offices)
         state["_sources"] = dict(self.sources)
@@ -175,13 +175,12 @@ class Lexicon:
     def __setstate__(self, state: dict[str, Any]) -> None:
         offices, sources = state.pop("_offices"), state.pop("_sources")
         self.__dict__.update(state)
-        self.people = types.MappingProxyType(self._people)
+        self.people = self._people
         self.offices = types.MappingProxyType(offices)
         self.sources = types.MappingProxyType(sources)
-        self._index_tenures()
 
     def __repr__(self) -> str:
-        return f"<Lexicon: {len(self._people)} people, {len(self.tenures)} tenures, {len(self.offices)} offices>"
+        return f"<Lexicon: {len(self._people)} people, {len(self._tenures)} tenures, {len(self.offices)} offices>"
 
     # ------------------------------------------------------------------------------------ people
 
@@ -198,11 +197,11 @@ class Lexicon:
             raise KeyError(f"no person with id {id!r} in the lexicon") from None
 
     @functools.cached_property
-    def _name_index(self) -> tuple[dict[str, list[tuple[str, float, str]]], list[str]]:
+    def _name_index(self) -> tuple[PackedNames, list[str]]:
         index: dict[str, list[tuple[str, float, str]]] = defaultdict(list)
 
         def add(key_text: str, pid: str, score: float, matched: str) -> None:
-            key = _norm(key_text)
+            key = _norm_once(key_text)
             if not key:
                 return
             entries = index[key]
@@ -213,7 +212,7 @@ class Lexicon:
                     return
             entries.append((pid, score, matched))
 
-        for p in self._people.values():
+        for p in self._people.records():
             add(p.name, p.id, SCORE_NAME, p.name)
             for alias in p.aliases:
                 add(alias, p.id, SCORE_NAME, alias)
@@ -223,7 +222,7 @@ class Lexicon:
                     add(f"{p.given} {p.family}", p.id, SCORE_REVERSED, f"{p.given} {p.family}")
                 elif p.given:
                     add(f"{p.given.split()[0]} {p.family}", p.id, SCORE_NAME, f"{p.given.split()[0]} {p.family}")
-        return dict(index), sorted(index, key=lambda k: (len(k), k))  # by length: see _fuzzy_search
+        return PackedNames(index), sorted(index, key=lambda k: (len(k), k))  # by length: see _fuzzy_search
 
     def _strippable(self, token: str) -> bool:
         return (token in self._honorifics or token in self._title_words or token in self._country_words
@@ -255,7 +254,7 @@ class Lexicon:
         """
         index, keys = self._name_index
         tokens = _norm(mention).split()
-        hits: list[tuple[str, float, str]] = []
+        hits: Sequence[Entry] = ()
         i = 0
         while i < len(tokens):
             hits = index.get(" ".join(tokens[i:]), [])
@@ -280,7 +279,7 @@ class Lexicon:
         prominent: dict[str, bool] = {}
         for pid, score, matched in hits:
             person = self._people[pid]
-            if as_of is not None and not any(t.held_on(as_of) for t in self._by_person.get(pid, ())):
+            if as_of is not None and not any(t.held_on(as_of) for t in self._tenures.of(pid)):
                 score *= FACTOR_NOT_IN_OFFICE
             if office is not None and not self._holds(pid, office, as_of):
                 score *= FACTOR_TITLE_MISMATCH
@@ -289,7 +288,7 @@ class Lexicon:
             scored.append(Candidate(person, round(min(score, 1.0), 4), matched))
             # among equal scores, someone in an office titles name (a foreign minister) before a deputy minister
             prominent[pid] = any(t.role.casefold() in self._titled_roles and (as_of is None or t.held_on(as_of))
-                                 for t in self._by_person.get(pid, ()))
+                                 for t in self._tenures.of(pid))
         scored.sort(key=lambda c: (-c.score, not prominent[c.person.id], c.person.name, c.person.id))
         return tuple(scored[:limit])
 
@@ -297,7 +296,7 @@ class Lexicon:
     def _fuzzy_seen(self) -> dict[str, list]:
         return {}
 
-    def _fuzzy(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
+    def _fuzzy(self, key: str, index: Mapping[str, Sequence[Entry]], keys: list[str]) -> list:
         """Near spellings of ``key`` among the index's names (remembered: a name recurs through an article)."""
         if len(key) < 4:
             return []
@@ -316,7 +315,7 @@ class Lexicon:
             out[k[:1]].append(k)
         return dict(out)
 
-    def _fuzzy_search(self, key: str, index: dict[str, list[tuple[str, float, str]]], keys: list[str]) -> list:
+    def _fuzzy_search(self, key: str, index: Mapping[str, Sequence[Entry]], keys: list[str]) -> list:
         # a near spelling keeps its first letter (Zelensky, Zelenskyy; McLenney, McClenney): only names that
         # share it are compared, a twentieth of the index; and a ratio of 0.85 or more needs the shorter of the
         # two at least 0.739 times the longer: only the keys (sorted by length) of such lengths are compared
@@ -339,7 +338,7 @@ class Lexicon:
         return list(hits.values())
 
     def _holds(self, pid: str, office: Office, as_of: _dt.date | None) -> bool:
-        for t in self._by_person.get(pid, ()):
+        for t in self._tenures.of(pid):
             if as_of is not None and not t.held_on(as_of):
                 continue
             if office.name in self.offices and t.office == office.name:
@@ -384,12 +383,12 @@ class Lexicon:
         ['Foreign Minister of Ukraine']
         """
         if confirmed:
-            return tuple(t for t in self._by_person.get(person_id, ()) if t.confirmed_on(as_of))
-        return tuple(t for t in self._by_person.get(person_id, ()) if t.held_on(as_of))
+            return tuple(t for t in self._tenures.of(person_id) if t.confirmed_on(as_of))
+        return tuple(t for t in self._tenures.of(person_id) if t.held_on(as_of))
 
     def tenures_of(self, person_id: str) -> tuple[Tenure, ...]:
         """Every tenure of ``person_id``, earliest first."""
-        return tuple(self._by_person.get(person_id, ()))
+        return tuple(self._tenures.of(person_id))
 
     def holders(self, office: str, *, as_of: _dt.date, country: str | None = None,
                 confirmed: bool = False) -> tuple[Tenure, ...]:
@@ -413,12 +412,12 @@ class Lexicon:
             want_country = country
         known = self._office_keys.get(_norm(office))
         if known is not None:
-            found: Iterable[Tenure] = self._by_office.get(known.name, ())
+            found: Iterable[Tenure] = self._tenures.of_office(known.name)
         else:
             resolved = self.title_office(office)
             roles = {office.casefold()} if office.casefold() in self._roles else set()
             if resolved is not None and resolved.name in self.offices and not want_country:
-                found = self._by_office.get(resolved.name, ())
+                found = self._tenures.of_office(resolved.name)
             else:
                 if resolved is not None:
                     roles |= {t.role.casefold() for t in self._titles.get(" ".join(_title_tokens(office)), ())}
@@ -428,8 +427,8 @@ class Lexicon:
                 # States, not a state's), else every office of the role there
                 own = [o for o in (self.offices.get(f"{self._roles.get(r, r)} of {self._display(want_country)}")
                                    for r in roles) if o is not None] if want_country else []
-                found = ([t for o in own for t in self._by_office.get(o.name, ())] if own else
-                         [t for r in roles for t in self._by_role.get(r, ())
+                found = ([t for o in own for t in self._tenures.of_office(o.name)] if own else
+                         [t for r in roles for t in self._tenures.of_role(r)
                           if want_country is None or t.country == want_country])
         held = {t for t in found if (t.confirmed_on(as_of) if confirmed else t.held_on(as_of))}
         return tuple(sorted(held, key=lambda t: (t.office, t.first_day, t.person_id)))
