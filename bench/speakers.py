@@ -16,7 +16,8 @@ statement whose content overlaps its content most (character Dice >= 0.5); then,
   (a confidence that means something: of the answers given 0.9, about 90% right);
 - *titles*: of the gold persons the article gives a title, how many get the right speaker with a title as
   written (``Speaker.title``), how many of those share a word with the gold title, and (the issue's measure)
-  how many have the gold title's last word of 4+ letters in the predicted title, name or office (a gold
+  how many have the gold title's last word of 4+ letters in the predicted title, name or office (the lexicon's
+  office at the date, else the past office a "former" title names, ``Speaker.former_office``; a gold
   title with no such word, ``Gov. (D)`` or ``of NBC``: its last word, as a word of its own);
 - *kind*: the extracted kind against the gold kind, for every matched record (person, organisation,
   document; group and anonymous both count as the engine's anonymous or joint).
@@ -90,6 +91,16 @@ def expand_abbreviations(text: str) -> str:
     return re.sub(r"\b([a-z]+)\.", lambda m: ABBREVIATIONS.get(m.group(1), m.group(0)), text)
 
 
+def has_last_word(longs: list[str], seen: str) -> bool:
+    """Whether the gold title's last long word (``longs[-1]``) is in ``seen`` (the predicted title, label and office,
+    lowercased): a short one (``d`` of ``(D)``) as a word of its own, a long one anywhere."""
+    if not longs:
+        return False
+    if len(longs[-1]) <= 3:
+        return longs[-1] in set(re.findall(r"[a-z0-9-]+", seen))
+    return longs[-1] in seen
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
@@ -154,12 +165,16 @@ def main(argv: list[str] | None = None) -> int:
                 longs = [w.strip(".,()").lower() for w in g["title"].split() if len(w.strip(".,()")) > 3]
                 if not longs:  # "Gov. (D)", "of NBC": no word of 4+ letters, so its last word ("nbc", "d")
                     longs = [w.strip(".,()").lower() for w in g["title"].split() if w.strip(".,()")][-1:]
-                seen = " ".join(x for x in (got, best.speaker.label if ok else "", best.speaker.office or "" if ok else "")
-                                if x).lower()
                 short = bool(longs) and len(longs[-1]) <= 3  # a word of its own, not a part of one: "d" in "(d)"
-                seen_words = set(re.findall(r"[a-z0-9-]+", seen))
-                right = bool(longs) and (longs[-1] in seen_words if short else longs[-1] in seen)
+                # the lexicon's office: held at the date, else the past one a "former" title names
+                office = best.speaker.office or best.speaker.former_office
+                seen = " ".join(x for x in (got, best.speaker.label if ok else "", office or "" if ok else "")
+                                if x).lower()
+                right = has_last_word(longs, seen)
+                held = " ".join(x for x in (got, best.speaker.label if ok else "", best.speaker.office or "" if ok
+                                                                                 else "") if x).lower()
                 titles["last-word"] += right
+                titles["by-former"] += right and not has_last_word(longs, held)
                 # the same with the title's abbreviations written out ("Former Pennsylvania Gov." for a gold
                 # "former Pennsylvania governor"): the article's title is right, only shorter
                 titles["last-word-expanded"] += right or (bool(longs) and not short and longs[-1] in expand_abbreviations(seen))
@@ -169,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                     titles["party-state"] += 1
                 if not right and len(title_errors) < args.title_errors:
                     title_errors.append(f"{path.stem[:40]}: gold {g['speaker']!r} title {g['title']!r}; got "
-                                        f"{best.speaker.label!r} title {got!r} office {best.speaker.office!r}")
+                                        f"{best.speaker.label!r} title {got!r} office {office!r}")
             by_res[g.get("resolution") or "?"]["right" if ok else "wrong"] += 1
             by_res["all"]["right" if ok else "wrong"] += 1
             band = next(i for i, (lo, hi) in enumerate(BANDS) if lo <= best.confidence < hi)
@@ -195,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"titles (gold persons the article gives a title): {titles['given']}; the right speaker with a title "
           f"{titles['shown']} ({titles['shown'] / n:.1%}), sharing a word with the gold title {titles['agrees']} "
           f"({titles['agrees'] / n:.1%}); its last word of 4+ letters in the predicted title, name or office "
-          f"(the issue's measure; bar 85%) {titles['last-word']} ({titles['last-word'] / n:.1%}); the same with "
+          f"(the issue's measure; bar 85%) {titles['last-word']} ({titles['last-word'] / n:.1%}; "
+          f"{titles['by-former']} of them by the office a former title names alone); the same with "
           f"abbreviations written out (Gov. = governor) {titles['last-word-expanded']} "
           f"({titles['last-word-expanded'] / n:.1%})")
     print(f"  misses: wrong or no person {titles['wrong-speaker']}, right person without a title {titles['no-title']}, "

@@ -128,6 +128,10 @@ class Speaker:
     affiliation: Span | None = None
     """The party-state tag the article writes after the person's name, without its parentheses (``D-Mont.`` of
     ``Sen. Jon Tester (D-Mont.)``, ``R-IN``)."""
+    former_office: str | None = None
+    """The office a title the article gives as a former one names (``Former Pennsylvania Gov. Ed Rendell``), as
+    the lexicon knows the person held it before the article's date (``Governor of Pennsylvania``); None when
+    the title is not a former one, or the lexicon knows no such past tenure."""
 
     @property
     def label(self) -> str:
@@ -162,8 +166,8 @@ class Speaker:
         'Foreign Minister of China'
         """
         return {"kind": self.kind, "name": self.name, "person_id": self.person_id, "office": self.office,
-                "title": _span(self.title), "affiliation": _span(self.affiliation), "candidates": list(self.candidates),
-                "label": self.label}
+                "former_office": self.former_office, "title": _span(self.title), "affiliation": _span(self.affiliation),
+                "candidates": list(self.candidates), "label": self.label}
 
 
 UNRESOLVED = Speaker("unresolved")

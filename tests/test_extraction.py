@@ -390,6 +390,8 @@ NO_TITLE_CASES = [
     # what comes before the comma is no person ("After the debate, X said"); a possessive is no copula;
     # a copula that says something other than what the person is
     "After the debate, Marcus Delaney said the questions had been fair.",
+    # the name inside a compound word: no title ends at the hyphen
+    "Ann Lee pushed the paint-Marcus Delaney-as-a-plutocrat strategy.\n\n“It worked,” Marcus Delaney said.",
     "Marcus Delaney's landmark 2012 visit to Rangoon was praised.\n\n“It was a start,” Marcus Delaney said.",
     "Marcus Delaney was the subject of most of the debate.\n\n“I enjoyed it,” Marcus Delaney said.",
     "Reporters asked about the loopholes Marcus Delaney used.\n\n“I did nothing wrong,” Marcus Delaney said.",

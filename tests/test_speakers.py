@@ -681,3 +681,32 @@ def test_a_news_organisations_possessive_is_a_title():
     text = "\"The city will recover,\" said Chicago's Rahm Emanuel."
     (q,) = extract(text, date="2016-09-30").quotes
     assert q.speaker.title is None or "Chicago" not in q.speaker.title.text
+
+
+# -- a former office: the lexicon's past tenure that a "former" title names (quotes/speakers/former.py)
+
+def test_a_former_title_gets_the_office_the_lexicon_knows_was_held():
+    ex = extract("“It is a mess,” said Former Pennsylvania Gov. Ed Rendell.", date="2016-09-12")
+    (q,) = ex.quotes
+    assert q.speaker.name == "Ed Rendell" and q.speaker.title.text == "Former Pennsylvania Gov."
+    assert q.speaker.office is None and q.speaker.former_office == "Governor of Pennsylvania"
+    assert q.speaker.to_dict()["former_office"] == "Governor of Pennsylvania"
+
+
+@pytest.mark.parametrize("text", [
+    "“It is a mess,” said Pennsylvania Gov. Ed Rendell.",  # not a former one: the wrong-title check's business
+    "“It is a mess,” said former Ohio Gov. Ed Rendell.",  # a state whose governor he never was
+    "“It is a mess,” said Ed Rendell, Obama's former campaign strategist.",  # no office the lexicon reads
+])
+def test_no_former_office_unless_the_title_is_former_and_names_a_past_tenure(text):
+    (q,) = extract(text, date="2016-09-12").quotes
+    assert q.speaker.name == "Ed Rendell" and q.speaker.title is not None
+    assert q.speaker.former_office is None
+
+
+def test_a_former_office_survives_the_archive_codec():
+    from quotes.store.codec import extraction_from_json, extraction_to_json
+
+    ex = extract("“It is a mess,” said Former Pennsylvania Gov. Ed Rendell.", date="2016-09-12")
+    back = extraction_from_json(extraction_to_json(ex), ex.text)
+    assert back.quotes[0].speaker == ex.quotes[0].speaker

@@ -60,6 +60,9 @@ def described(speaker: Any) -> str:
     >>> described(Speaker("person", "Jon Tester", title=Span.of("Sen. (D-Mont.)", 0, 4),
     ...                   affiliation=Span.of("Sen. (D-Mont.)", 6, 13)))
     'Sen. (D-Mont.)'
+    >>> described(Speaker("person", "Ed Rendell", "Q1", title=Span.of("Former Gov. Ed Rendell", 0, 11),
+    ...                   former_office="Governor of Pennsylvania"))
+    'Former Gov.; lexicon: formerly Governor of Pennsylvania'
     >>> described(Speaker("person", "Wang Yi"))
     ''
     """
@@ -67,6 +70,8 @@ def described(speaker: Any) -> str:
     if getattr(speaker, "affiliation", None) is not None:  # "Sen. (D-Mont.)": the tag the article writes
         title = f"{title} ({speaker.affiliation.text})".strip()
     office = speaker.office or ""
+    if not office and getattr(speaker, "former_office", None):  # the past tenure a "former" title names
+        office = f"formerly {speaker.former_office}"
     if title and office:
         return f"{title}; lexicon: {office}"
     return title or office

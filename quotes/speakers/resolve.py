@@ -35,6 +35,7 @@ from .definite import (
 from .definite import _described as _described_head
 from .described import copular_titles, described_titles, name_occurrences
 from .documents import _document
+from .former import former_office
 from .groups import (
     AGENTLESS,
     DETERMINERS,
@@ -259,6 +260,9 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             q = attrs.evolve(q, confidence=min(q.confidence, CONFIDENCE["unknown-person"]))
         if sp.kind == "person" and sp.name and sp.affiliation is None and (sp.key or sp.name) in tags:
             sp = attrs.evolve(sp, affiliation=tags[sp.key or sp.name])
+        if sp.person_id is not None and sp.title is not None and sp.former_office is None:
+            # "Former Pennsylvania Gov. Ed Rendell": the lexicon's past tenure the title names
+            sp = attrs.evolve(sp, former_office=former_office(sp.title.text, sp.person_id, lexicon, date))
         if sp is not q.speaker:
             q = attrs.evolve(q, speaker=sp)
         out.append(q)

@@ -71,12 +71,14 @@ def _speaker(sp: Speaker, text: str) -> dict[str, Any]:
         out["title"] = _span(sp.title, text)
     if sp.affiliation is not None:
         out["aff"] = _span(sp.affiliation, text)
+    if sp.former_office is not None:
+        out["former"] = sp.former_office
     return out
 
 
 def _unspeaker(d: dict[str, Any], text: str) -> Speaker:
     return Speaker(d["kind"], d.get("name"), d.get("id"), d.get("office"), tuple(d.get("cands", ())),
-                   _unspan(d.get("title"), text), _unspan(d.get("aff"), text))
+                   _unspan(d.get("title"), text), _unspan(d.get("aff"), text), d.get("former"))
 
 
 def extraction_to_json(ex: Extraction) -> str:
