@@ -42,7 +42,9 @@ def load_gold(path: Path) -> dict[str, list[dict]]:
         if not line.strip():
             continue
         rec = json.loads(line)
-        key = (rec["article"], rec.get("group") or f"{rec['start']}")
+        # the pieces of one split quote share a group; a record without one is its own (a nested statement may
+        # start where the statement around it starts)
+        key = (rec["article"], rec.get("group") or f"{rec['start']}-{rec['end']}")
         if key in groups:
             groups[key]["pieces"].append((rec["start"], rec["end"]))
             continue

@@ -704,6 +704,33 @@ def test_no_former_office_unless_the_title_is_former_and_names_a_past_tenure(tex
     assert q.speaker.former_office is None
 
 
+def test_a_former_title_given_in_an_earlier_sentence_gets_its_office_too():
+    quotes = extract("A former Pennsylvania governor says the plan is a mess.\n\n“It is a mess,” said Ed Rendell on "
+                     "Monday.", date="2016-09-12").quotes
+    assert [q.speaker.name for q in quotes] == ["Ed Rendell", "Ed Rendell"]
+    assert {q.speaker.title.text for q in quotes} == {"former Pennsylvania governor"}
+    assert {q.speaker.former_office for q in quotes} == {"Governor of Pennsylvania"}
+
+
+@pytest.mark.parametrize("title, name, day", [
+    ("former Governor of Ohio", "Ed Rendell", dt.date(2016, 9, 12)),  # another state's office of the role
+    ("former U.S. ambassador to Japan", "Jon Huntsman", dt.date(2016, 9, 12)),  # he was ambassador to China
+    ("former state Sen.", "John Kerry", dt.date(2016, 9, 12)),  # a state senator is no US senator
+    ("a former deputy secretary of state", "Condoleezza Rice", dt.date(2016, 9, 12)),  # another rank
+    ("former acting Gov.", "Ed Rendell", dt.date(2016, 9, 12)),
+    ("former Va. Gov.", "Ed Rendell", dt.date(2016, 9, 12)),  # "Va" is in "Pennsylvania", not a word of it
+    ("former prosecutor Sen.", "John Kerry", dt.date(2005, 6, 1)),  # "former" is the prosecutor's; he sat then
+    ("former Sen.", "John Kerry", dt.date(2005, 6, 1)),  # an office held on the day is no former one
+])
+def test_a_former_title_of_another_office_rank_or_place_gets_none(lex, title, name, day):
+    from quotes.speakers.former import former_office
+
+    pid = lex.candidates(name)[0].person.id
+    assert former_office(title, pid, lex, day) is None
+    assert former_office("former U.S. Sen.", lex.candidates("John Kerry")[0].person.id, lex, dt.date(2016, 9, 12)) \
+        == "United States Senator from Massachusetts"
+
+
 def test_a_former_office_survives_the_archive_codec():
     from quotes.store.codec import extraction_from_json, extraction_to_json
 

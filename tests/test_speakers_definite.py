@@ -178,3 +178,42 @@ def test_what_a_named_person_has_speaks_not_the_person():
         assert _speakers(text) == [want], text
     text = "Hillary Clinton spoke.\n\nHillary Clinton's campaign manager Robby Mook said the polls were wrong.\n"
     assert _speakers(text) == [("person", "Robby Mook")]
+
+
+# -- "the government": the country named before it (quotes/speakers/definite.py, _country_before)
+
+@pytest.mark.parametrize("text, name", [
+    # the country its own paragraph names last, outside quotation marks (a capital stands for its country)
+    ("Beijing was “extremely concerned about the harm to civilians,” the authoritarian government said.", "China"),
+    ("Protesters marched in Caracas on Monday. “We will not yield,” the government said.", "Venezuela"),
+    # else a country quoted as a speaker in the paragraphs just before
+    ("China said it was concerned.\n\n“We want peace,” the government said in a statement.", "China"),
+    # a country named only inside the quotation is not the speaker's: nothing to go by
+    ("“Russia must stop,” the government said.", "government"),
+    ("The bill passed on Monday. “We will not yield,” the government said.", "government"),
+])
+def test_the_government_is_the_country_named_before(text, name):
+    assert _speakers(text)[-1] == ("organisation", name)
+
+
+# -- a description naming an office the lexicon's person never held is not theirs (quotes/speakers/former.py)
+
+@pytest.mark.parametrize("first, name", [
+    ("President Barack Obama", "The former secretary"),  # he never was: the description stays unnamed
+    ("Hillary Clinton", "Hillary Clinton"),
+])
+def test_a_description_of_an_office_never_held_is_not_that_person(first, name):
+    text = f"{first} spoke in Ohio on Monday.\n\nThe former secretary of state said the plan would fail."
+    assert _speakers(text)[-1] == ("person", name)
+
+
+def test_never_held_needs_the_lexicon_to_know_the_office_back_then():
+    from quotes.lexicon import load_lexicon
+    from quotes.speakers.former import never_held
+
+    lex = load_lexicon()
+    assert never_held("the former president", "Q6294", lex)  # Hillary Clinton: never president
+    # first lady: the lexicon knows the recent ones only, so it cannot tell; two roles: one of them hers
+    assert not never_held("the former first lady", "Q6294", lex)
+    assert not never_held("The former first lady and U.S. senator", "Q6294", lex)
+    assert not never_held("the Democratic nominee", "Q6294", lex)  # no office of the lexicon

@@ -481,13 +481,19 @@ def _cached(kind: str, key: str, make: Any, *, in_memory: str = "object") -> Any
             value = pickle.load(f)
     if value is None:
         with _no_gc():
-            data = pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
-        # read back from its pickle, compiling's own objects all gone: laid out afresh, the records kept take
-        # their own pages instead of holes among the freed ones (a compiled lexicon 50 MB smaller resident)
-        gc.collect()
-        with _no_gc():
-            value = pickle.loads(data)
-        if path is not None:
+            value = make()
+            try:
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError):  # kept as built, in this process only
+                data = None
+        if data is not None:
+            # read back from its pickle, compiling's own objects all gone: laid out afresh, the records kept take
+            # their own pages instead of holes among the freed ones (a compiled lexicon 50 MB smaller resident)
+            value = None
+            gc.collect()
+            with _no_gc():
+                value = pickle.loads(data)
+        if path is not None and data is not None:
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -501,8 +507,11 @@ def _cached(kind: str, key: str, make: Any, *, in_memory: str = "object") -> Any
                         old.unlink(missing_ok=True)
     if len(_MEMO) > 16:
         _MEMO.clear()
-    if in_memory == "pickled":
-        _MEMO[memo_key] = zlib.compress(data if data is not None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    if in_memory == "pickled" and data is None:
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    if in_memory == "pickled" and data is not None:
+        _MEMO[memo_key] = zlib.compress(data, 1)
     else:
         _MEMO[memo_key] = value
     return value

@@ -161,6 +161,14 @@ def _entries(row: str) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def _exact(score: float) -> bool:
+    """Whether a score is a float that its text gives back exactly (a numpy float's is no number's text)."""
+    try:
+        return type(score) is float and float(repr(score)) == score
+    except ValueError:  # pragma: no cover (type(score) is float first)
+        return False
+
+
 class PackedNames(Mapping[str, Sequence[Entry]]):
     """The name index: a normalised name to its entries, packed in one string per name."""
 
@@ -168,7 +176,7 @@ class PackedNames(Mapping[str, Sequence[Entry]]):
         self._rows: dict[str, str | tuple[Entry, ...]] = {}
         for key, entries in index.items():
             texts = [[pid, repr(score), matched] for pid, score, matched in entries]
-            ok = all(_packable(t) for t in texts) and all(float(repr(s)) == s for _, s, _ in entries)
+            ok = all(_packable(t) for t in texts) and all(_exact(s) for _, s, _ in entries)
             self._rows[key] = _RECORD.join(_FIELD.join(t) for t in texts) if ok else tuple(entries)
 
     def __getitem__(self, key: str) -> tuple[Entry, ...]:

@@ -25,6 +25,7 @@ from ..lexicon.names import fold
 from ..records import Resolution, Span, Speaker
 from .confidence import CONFIDENCE
 from .described import _NOT_ROLES
+from .former import never_held
 from .groups import ORGANISATION_WORDS
 from .mentions import _sentence_at, given_names
 from .named_later import _described as _described_name
@@ -171,6 +172,37 @@ def _earlier_organisation(s: _Source, head: str) -> str | None:
     return _earlier_named(s, head)
 
 
+GOVERNMENT_HEADS = frozenset({"government", "regime"})
+"""Heads of a description that stands for a country's government: ``the government`` is the country named
+before it (:func:`_country_before`)."""
+
+_QUOTED_RUN = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*)*")
+
+
+def _country_before(s: _Source) -> str | None:
+    """The country named last before the source in its own paragraph, outside quotation marks, by its name,
+    adjective or capital (``Beijing`` -> China), else a country quoted as a speaker in the two paragraphs before
+    (``China said ...``); None when there is none."""
+    starts = s.doc.paragraph_starts
+    lo = starts[max(0, bisect.bisect_right(starts, s.src.start) - 1)] if starts else 0
+    text = s.text[lo:s.src.start]
+    text = _QUOTED_RUN.sub(lambda m: " " * len(m.group()), text)  # the reported words: not who speaks
+    for run in reversed(list(_CAPITALISED_RUN.finditer(text))):
+        words = run.group().split()
+        for n in range(min(3, len(words)), 0, -1):  # "United States" before "States"
+            for k in range(len(words) - n, -1, -1):
+                country = s.lexicon.country_of_adjective(" ".join(words[k:k + n]).removesuffix("’s").removesuffix("'s"))
+                if country is not None:
+                    return country
+    for pos, sp in reversed(s.quoted_orgs):
+        if pos < _paragraphs_back(s, 2):
+            break
+        if sp.name and s.lexicon.country_of_adjective(sp.name) == sp.name:
+            return sp.name
+    return None
+
+
 def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
     """The organisation a run of words names as written, when it reads as one: an acronym (``FBI``), a
     capitalised name holding an organisation word (``Roper Center for Public Opinion Research``,
@@ -290,6 +322,8 @@ def _described(s: _Source) -> Found | None:
         name = None
         if det in ("the", "this", "that", "its", "his", "her", "their"):
             name = _earlier_organisation(s, head)
+        if name is None and det == "the" and head in GOVERNMENT_HEADS and all(w[:1].islower() for w in rest):
+            name = _country_before(s)  # "Beijing was concerned, the authoritarian government said": China
         if name is None and det == "'s":
             name = " ".join(words)  # "Lena Marsh's campaign", not a bare "campaign"
         if name is None:
@@ -657,7 +691,11 @@ def title_heads(s: _Source, sp: Speaker) -> frozenset[str]:
 
 def role_clash(s: _Source, sp: Speaker, head: frozenset[str] | set[str]) -> bool:
     """Whether a person's titles give them a role (a person's head word) and none is the description's
-    ``head`` (``The GOP nominee`` is not ``Manhattan Supreme Court Justice Frank Nervo``)."""
+    ``head`` (``The GOP nominee`` is not ``Manhattan Supreme Court Justice Frank Nervo``), or the description names
+    an office of the lexicon whose role the lexicon's person never held (``The former secretary of state`` is not
+    Barack Obama: :func:`quotes.speakers.former.never_held`)."""
+    if sp.person_id is not None and never_held(s.phrase, sp.person_id, s.lexicon):
+        return True
     return roles_disagree(title_heads(s, sp), head)
 
 

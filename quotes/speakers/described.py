@@ -141,6 +141,7 @@ def described_titles(
     female, male = lexicon.words("female-head"), lexicon.words("male-head")
     offices = frozenset(lexicon.words("organisation-head"))
     from .definite import head_words, parties_disagree, roles_disagree
+    from .former import never_held
     from .mentions import given_name_gender
 
     def gender(key: str) -> str:
@@ -153,6 +154,9 @@ def described_titles(
         if (head in female and g == "m") or (head in male and g == "f"):
             return True
         titles, written = titles_of(key)
+        pid = people[key].person_id
+        if pid and never_held(desc, pid, lexicon):
+            return True  # "The former secretary of state" is not Barack Obama, who never was one
         # roles from what the article writes only: a governor in the lexicon may well be the party's nominee
         return parties_disagree(_role_words(desc), _role_words(" ".join(titles))) or \
             roles_disagree(head_words(written), _role_words(head))

@@ -3,17 +3,21 @@ secretary of state``), as the lexicon knows the person held it before the articl
 
 A speaker's ``office`` is what the person holds at the article's date; a former one is no office then, but
 the lexicon may still confirm it, and an editor reading "former Pennsylvania Gov. Ed Rendell" wants to see that
-it does: :attr:`quotes.records.Speaker.former_office`. The title's head must name a role of the lexicon
-(``Gov.``: Governor) and every capitalised word before it must be in the office or name its country
-(``Pennsylvania``: Governor of Pennsylvania; ``U.S.``: the United States), so that a title the lexicon cannot read
-(``Obama's former campaign strategist``) gives none.
+it does: :attr:`quotes.records.Speaker.former_office`. The word "former" must stand right before the office's
+words, which must name a role of the lexicon (``Gov.``: Governor); every other capitalised word must be a word of
+the office or name its country (``Pennsylvania``: Governor of Pennsylvania; ``U.S.``: the United States), and a
+word that makes it another office (``deputy``, ``acting``, ``state``) must be in the office too. A title the
+lexicon cannot read that way (``Obama's former campaign strategist``), an office the person still holds, or one of
+another state or rank gives none.
 
 >>> import datetime
 >>> from quotes.lexicon import load_lexicon
->>> former_office("Former Pennsylvania Gov.", "Q434902", load_lexicon(), datetime.date(2016, 9, 12))
+>>> lex, day = load_lexicon(), datetime.date(2016, 9, 12)
+>>> former_office("Former Pennsylvania Gov.", "Q434902", lex, day)
 'Governor of Pennsylvania'
->>> former_office("Pennsylvania Gov.", "Q434902", load_lexicon(), datetime.date(2016, 9, 12)) is None  # not "former"
-True
+>>> [former_office(t, "Q434902", lex, day) for t in ("Pennsylvania Gov.", "former governor of Ohio",
+...                                                   "former acting Gov.", "former Va. Gov.")]
+[None, None, None, None]
 """
 
 from __future__ import annotations
@@ -26,43 +30,110 @@ from ..lexicon import Lexicon
 FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "retired", "past", "previous"})
 """Words that make a title a former one."""
 
-_DETERMINERS = frozenset({"a", "an", "the"})
+RANKS = frozenset({"deputy", "assistant", "acting", "vice", "associate", "interim", "lieutenant", "under", "state",
+                   "shadow", "junior", "principal", "chief", "general", "special", "senior"})
+"""Words that make a title another office than its head's (a deputy secretary is no secretary; a state senator
+no US senator): the office the lexicon knows must have them."""
+
+_FILLER = frozenset({"of", "the", "to", "for", "on", "in"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 
 
 def _word(w: str) -> str:
     return w.strip(".,;:()'’").lower()
 
 
+def _office_words(*names: str) -> set[str]:
+    return {w for name in names for w in re.findall(r"[\w-]+", name.casefold())}
+
+
 def former_office(title: str, person_id: str, lexicon: Lexicon, date: dt.date) -> str | None:
     """The lexicon's office that ``title``, when it gives a former one, names for ``person_id`` (the latest one
-    the person left before ``date``), else None."""
-    past = [t for t in lexicon.tenures_of(person_id) if t.last_day < date]
+    the person left before ``date`` and does not hold on it), else None."""
+    held = {t.office for t in lexicon.offices_of(person_id, as_of=date)}
+    past = [t for t in lexicon.tenures_of(person_id) if t.last_day < date and t.office not in held]
     if not past:
         return None
-    for part in re.split(r"[,;]|\band\b|\bnow\b", title):
-        words = [w[3:] if w.lower().startswith("ex-") and len(w) > 3 else w for w in part.split()]
-        if not any(_word(w) in FORMER for w in words) and not re.search(r"(?i)\bex-", part):
+    parts = re.split(r"[,;(]|\bnow\b", title)
+    # each part whole ("former Secretary of Health and Human Services"), then its halves around "and" ("former
+    # secretary of state and current Democratic presidential nominee")
+    halves = [half for whole in parts if " and " in whole for half in re.split(r"\band\b", whole)]
+    for part in [*parts, *halves]:
+        words = part.split()
+        at = next((k for k, w in enumerate(words) if _word(w) in FORMER or w.lower().startswith("ex-")), None)
+        if at is None:
             continue
-        rest = [w for w in words if _word(w) not in FORMER and _word(w) not in _DETERMINERS]
-        for k in range(len(rest)):
-            phrase = " ".join(rest[k:])
-            office = lexicon.title_office(phrase)
-            if office is None:
-                continue
-            roles = {r.casefold() for r in lexicon.title_roles(phrase)} | {office.role.casefold()}
-            modifiers = [w.strip(",;:") for w in rest[:k] if w[:1].isupper()]
-            fits = [t for t in past
-                    if (t.office == office.name or t.role.casefold() in roles)
-                    and (office.country is None or t.country == office.country)
-                    and all(_named_in(m, t.office, t.country, lexicon) for m in modifiers)]
-            if fits:
-                return max(fits, key=lambda t: t.last_day).office
-            break  # the longest phrase the lexicon reads is the title's head: no shorter one
+        first = words[at]
+        rest = ([first[3:]] if first.lower().startswith("ex-") and len(first) > 3 else []) + words[at + 1:]
+        # the office's words: the longest end of the rest the lexicon reads as a title, after capitalised words
+        # only ("Pennsylvania Gov."; not "prosecutor Sen.": the words after "former" are no office)
+        k = next((k for k in range(len(rest)) if lexicon.title_office(" ".join(rest[k:])) is not None), None)
+        if k is None or not all(w[:1].isupper() for w in rest[:k]):
+            continue
+        office = lexicon.title_office(" ".join(rest[k:]))
+        assert office is not None
+        roles = {r.casefold() for r in lexicon.title_roles(" ".join(rest[k:]))} | {office.role.casefold()}
+        fits = [t for t in past
+                if (t.office == office.name or t.role.casefold() in roles)
+                and (office.country is None or t.country == office.country)
+                and _every_word_fits(rest, t.office, t.country, lexicon)]
+        if fits:
+            return max(fits, key=lambda t: t.last_day).office
     return None
 
 
-def _named_in(word: str, office: str, country: str, lexicon: Lexicon) -> bool:
-    """Whether a word before a title's head belongs to the office (``Pennsylvania`` of Governor of Pennsylvania) or
-    names its country (``U.S.``, ``American``)."""
-    bare = word.rstrip(".").removesuffix("'s").removesuffix("’s")
-    return bare.casefold() in office.casefold() or lexicon.country_of_adjective(word) == country
+def _every_word_fits(words: list[str], office: str, country: str, lexicon: Lexicon) -> bool:
+    """Whether each word of a title fits an office: a rank word (:data:`RANKS`) is a word of the office; a
+    capitalised word is a word of the office or its country (``Pennsylvania``), names the country (``U.S.``), or
+    is a title's own word (``Gov.``, ``Secretary of State``)."""
+    known = _office_words(office, country)
+    for w in words:
+        bare = _word(w).removesuffix("'s").removesuffix("’s")
+        if not bare or bare in _FILLER:
+            continue
+        if bare in RANKS:
+            if bare not in known:
+                return False
+        elif w[:1].isupper() and bare not in known and lexicon.country_of_adjective(w) != country \
+                and not lexicon.is_title_word(w):
+            return False
+    return True
+
+
+def never_held(description: str, person_id: str, lexicon: Lexicon) -> bool:
+    """Whether ``description`` names an office of the lexicon (``the former secretary of state``, ``the
+    senator``) of a role that ``person_id``, a person the lexicon knows offices of, never held at any time: a
+    description that cannot be that person's. Only the role and country are compared (a lexicon that knows the
+    role of the person's tenure does not rule them out over a state or a rank); a description of several roles
+    (``The former first lady and U.S. senator``) is ruled out only if none fits; and only where the lexicon knows
+    the office's holders as far back as the person's first known office (it knows the secretaries of state since
+    1789, but not every first lady: a tenure it lacks is no proof of one never held).
+
+    >>> from quotes.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> never_held("The former secretary of state", "Q76", lex), never_held("The former secretary of state", "Q6294", lex)
+    (True, False)
+    """
+    tenures = lexicon.tenures_of(person_id)
+    if not tenures:
+        return False
+    earliest = min(t.first_day for t in tenures)
+    named = False
+    for part in re.split(r",|\band\b", description):
+        words = [w for w in part.split() if _word(w) not in FORMER]
+        while words and _word(words[0]) in _DETERMINERS:
+            words = words[1:]
+        k = next((k for k in range(len(words)) if lexicon.title_office(" ".join(words[k:])) is not None), None)
+        if k is None:
+            continue
+        phrase = " ".join(words[k:])
+        office = lexicon.title_office(phrase)
+        assert office is not None
+        roles = {r.casefold() for r in lexicon.title_roles(phrase)} | {office.role.casefold()}
+        if any((t.office == office.name or t.role.casefold() in roles)
+               and (office.country is None or t.country == office.country) for t in tenures):
+            return False  # one of its roles is the person's
+        if earliest == dt.date.min or not lexicon.holders(phrase, as_of=earliest, country=office.country):
+            continue  # the lexicon does not know that office's holders back then: nothing to go by
+        named = True
+    return named

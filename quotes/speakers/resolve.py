@@ -131,7 +131,21 @@ def resolve_speakers(
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
     titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon, date, people_seen)
-    return described_then_named(text, titled, lexicon)
+    return _with_former_offices(described_then_named(text, titled, lexicon), lexicon, date)
+
+
+def _with_former_offices(quotes: Sequence[Quote], lexicon: Lexicon, date: dt.date) -> tuple[Quote, ...]:
+    """Each person speaker whose final title is a former one (``Former Pennsylvania Gov.``) with the lexicon's past
+    tenure it names (:func:`quotes.speakers.former.former_office`)."""
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.person_id is not None and sp.title is not None:
+            office = former_office(sp.title.text, sp.person_id, lexicon, date)
+            if office != sp.former_office:
+                q = attrs.evolve(q, speaker=attrs.evolve(sp, former_office=office))
+        out.append(q)
+    return tuple(out)
 
 
 def _lexicon_only(speaker: Speaker, how: str, conf: float) -> bool:
@@ -260,9 +274,6 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             q = attrs.evolve(q, confidence=min(q.confidence, CONFIDENCE["unknown-person"]))
         if sp.kind == "person" and sp.name and sp.affiliation is None and (sp.key or sp.name) in tags:
             sp = attrs.evolve(sp, affiliation=tags[sp.key or sp.name])
-        if sp.person_id is not None and sp.title is not None and sp.former_office is None:
-            # "Former Pennsylvania Gov. Ed Rendell": the lexicon's past tenure the title names
-            sp = attrs.evolve(sp, former_office=former_office(sp.title.text, sp.person_id, lexicon, date))
         if sp is not q.speaker:
             q = attrs.evolve(q, speaker=sp)
         out.append(q)

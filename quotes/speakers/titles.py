@@ -114,7 +114,7 @@ def _possessive(words: Sequence[Word], k: int) -> bool:
 def _premodifier(sent: Sentence, i: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
     """The words right before a name that describe the person (``Former Pennsylvania Gov.``)."""
     words = sent.words
-    if i > 0 and words[i - 1].text in ("-", "–") and words[i - 1].end == words[i].start:
+    if i > 0 and words[i - 1].text.endswith(("-", "–")) and words[i - 1].end == words[i].start:
         return None  # "the paint-Trump-as-a-plutocrat strategy": the name inside a compound word
     j = i
     while j > 0:
