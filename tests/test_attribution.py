@@ -311,3 +311,29 @@ def test_transcript_turns_are_their_speakers_words():
     assert ("Chris Wallace", "Let's start with the debate tomorrow night.") in got
     assert ("Mike Pence", "Well, look, we are ready for it.") in got
     assert not any("ratings" in t or "misstated" in t for _, t in got)
+
+
+def test_a_time_phrase_between_a_noun_and_its_that_clause_stays_in_the_content():
+    from quotes.attribution.linking import _across_time_phrases
+    from quotes.parse import Word
+
+    text = "He dismissed a report last week that China asked Russia to wait"
+    words, at = [], 0
+    for i, token in enumerate(text.split()):
+        start = text.index(token, at)
+        words.append(Word(i, token, start, start + len(token), token.lower(), "X"))
+        at = start + len(token)
+    # "a report" (2-4) and "that China asked Russia to wait" (6-12) around "last week": one content
+    assert _across_time_phrases(words, [(2, 4), (6, 12)]) == [(2, 12)]
+    # a gap of other words, or a second piece that is no "that" clause, keeps the pieces apart
+    assert _across_time_phrases(words, [(2, 3), (6, 12)]) == [(2, 3), (6, 12)]
+    assert _across_time_phrases(words, [(2, 4), (7, 12)]) == [(2, 4), (7, 12)]
+
+
+def test_the_report_dismissed_last_week_is_one_content():
+    from quotes import extract
+
+    text = ("Foreign Ministry spokesperson Wang Wenbin dismissed a report last week that China asked Russia to delay "
+            "its invasion until after the Beijing Winter Olympics.")
+    q = next(q for q in extract(text, date="2022-03-08").quotes if q.speaker.name == "Wang Wenbin")
+    assert [c.text for c in q.content] == [text[text.index("a report"):-1]]

@@ -82,7 +82,8 @@ def _link(doc, quotations, labelled, *, lexicon):
         made: list[Attribution] = []
         bare: list[tuple[Span, Span, int]] = []  # (cue, source, sentence) of cues with a source and no content
         for i, (_, a, b) in enumerate(cues):
-            contents = [s for s in (_char_span(text, words[x:y]) for x, y in parts[i]["Content"]) if s is not None]
+            pieces = _across_time_phrases(words, sorted(parts[i]["Content"]))
+            contents = [s for s in (_char_span(text, words[x:y]) for x, y in pieces) if s is not None]
             cue = _char_span(text, words[a:b])
             sources = sorted(parts[i]["Source"], key=lambda s: max(a - s[1], s[0] - b, 0))
             source = _char_span(text, _source_words(words[_list_start(words, *sources[0]):sources[0][1]])) if sources else None
@@ -119,6 +120,25 @@ def _link(doc, quotations, labelled, *, lexicon):
         out.extend(made)
     out.sort(key=lambda m: (m.content[0].start, m.content[0].end))
     return tuple(_join_paragraphs(out, outer))
+
+
+_TIME_LEADS = frozenset({"last", "this", "next", "earlier", "on", "in", "early", "late"})
+
+
+def _across_time_phrases(words: Sequence[Word], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces (word ranges, in order) with a gap that is a time phrase alone between a noun and the
+    ``that`` clause it heads closed: ``dismissed a report last week that China asked ...`` is one content, not
+    ``a report … that China asked`` (an ellipsis an editor would read as words left out of a quotation)."""
+    out: list[tuple[int, int]] = []
+    for x, y in pieces:
+        if out:
+            gap = [w.text.lower() for w in words[out[-1][1]:x]]
+            if (0 < len(gap) <= 3 and words[x].text.lower() == "that" and any(g in TIME_WORDS for g in gap)
+                    and all(g in TIME_WORDS or g in _TIME_LEADS for g in gap)):
+                out[-1] = (out[-1][0], y)
+                continue
+        out.append((x, y))
+    return out
 
 
 def _document_before(words: Sequence[Word], a: int, b: int, lexicon: Any) -> tuple[int, Sequence[Word]] | None:
