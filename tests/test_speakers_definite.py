@@ -217,3 +217,31 @@ def test_never_held_needs_the_lexicon_to_know_the_office_back_then():
     assert not never_held("the former first lady", "Q6294", lex)
     assert not never_held("The former first lady and U.S. senator", "Q6294", lex)
     assert not never_held("the Democratic nominee", "Q6294", lex)  # no office of the lexicon
+
+
+# -- a possessive description as a source: the person the story turned to, when the possessor is someone else
+
+def test_a_possessive_description_is_the_previous_speaker_not_the_possessor():
+    text = ("David Axelrod on Wednesday called on Howard Dean to apologize to Donald Trump.\n\n"
+            "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview.")
+    quotes = extract(text, date="2016-09-28").quotes
+    last = quotes[-1].speaker
+    assert (last.kind, last.name) == ("person", "David Axelrod")
+    assert last.title is not None and last.title.text == "Obama's former campaign strategist"
+
+
+def test_a_possessive_description_of_the_possessor_is_someone_else():
+    text = ("Bryan Pagliano said on Monday that he would testify.\n\n"
+            "“He has nothing to hide,” Pagliano's lawyer said.")
+    assert _speakers(text)[-1] != ("person", "Bryan Pagliano")
+
+
+# -- titles: a part in politics over what the person does for a living (quotes/speakers/resolve.py)
+
+def test_a_description_naming_a_part_in_politics_is_the_title_over_an_occupation():
+    text = ("Donald Trump spoke on Tuesday. “We will win,” the New York businessman said.\n\n"
+            "Trump cited his own endorsements from 88 generals and admirals Tuesday.\n\n"
+            "The GOP candidate did not supply an overall cost estimate for his plans, though he said “budget "
+            "reforms” would help finance them.")
+    titles = {q.speaker.title.text for q in extract(text, date="2016-09-08").quotes if q.speaker.name == "Donald Trump"}
+    assert titles == {"GOP candidate"}

@@ -364,6 +364,17 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
             lone = _only_person_around(s, head, fits)
             if lone is not None:  # "... that Ava DuVernay is more passionate about ... / The director makes"
                 return lone, "title", CONFIDENCE["definite-description"]
+    elif det == "'s" and head in s.lexicon.words("person-head") and head not in _NOT_ROLES:
+        # "David Axelrod on Wednesday called on Howard Dean ... / “...,” Obama's former campaign strategist said":
+        # the person the story turned to, or its previous speaker, when the possessor is someone else (not
+        # "Pagliano's lawyer" after Pagliano) and nothing in their titles or the lexicon's offices says otherwise
+        owner = fold(re.split(r"['’]s\b", s.phrase)[0]).split()
+        for sp in (s.introduced, s.previous):
+            if sp is None or sp.kind != "person" or not sp.name or not owner:
+                continue
+            if owner[-1] in fold(sp.name).split() or party_clash(s, sp) or role_clash(s, sp, _role_words(head)):
+                continue
+            return sp, "title", CONFIDENCE["definite-description"]
     # named as the description up to its head ("The wife" of "The wife of a man fatally shot by police"), so
     # that no later bare word ("Police") reads as this person's family name
     written = " ".join(_without_postmodifiers(s.phrase.split()))

@@ -201,8 +201,10 @@ def described_titles(
                 continue  # a quote's source: resolved as such
             span = Span.of(text, first.start, last.end)
             head = found[1]
-            if any(key in people for _, _, key in seen[bisect.bisect_left(starts, last.end):bisect.bisect_left(starts, sent.end)]):
-                continue  # "As the senior Democrat in the delegation, Scott ...": the person after it, maybe
+            if any(key in people and text[at:at + 1].isupper()
+                   for at, _, key in seen[bisect.bisect_left(starts, last.end):bisect.bisect_left(starts, sent.end)]):
+                continue  # "As the senior Democrat in the delegation, Scott ...": the person after it, maybe (a
+                # name; not "he", a statement of the person the description itself may be: "..., though he said")
             key = refers_to(w.start, sent.start, functools.partial(fits, desc=span.text, head=head))
             if key is not None:
                 out.setdefault(key, []).append(span)

@@ -17,6 +17,7 @@ from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Spe
 from .affiliations import party_tags
 from .confidence import CONFIDENCE
 from .definite import (
+    PARTIES,
     _before_apposition,
     _capitalised_organisation,
     _coordinated,
@@ -222,6 +223,7 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
                                      quoted=[(c.start, c.end) for q in quotes for c in (*q.content, *q.quoted)]).items():
         described.setdefault(key, []).extend(spans)
     wanted: dict[str, Speaker] = {}
+    settled: set[str] = set()  # people whose title names an office or a part in politics
     for q in quotes:
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None:
@@ -240,12 +242,25 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         # State,"), before a description that stands for the name ("The former first lady and U.S. senator
         # said"); else the longest
         beside = written is not None and names_a_role(written.text, lexicon)
-        titles[key] = max(found, key=lambda t: (beside and t is written, len(t.text), -t.start)) if found else None
-    if any(t is None for t in titles.values()):
+        chosen = max(found, key=lambda t: (beside and t is written, _public_role(t.text, lexicon), len(t.text),
+                                           -t.start)) if found else None
+        titles[key] = chosen
+        if chosen is not None and _public_role(chosen.text, lexicon):
+            settled.add(key)
+    if any(key not in settled for key in titles):
         for key, spans in _described_only(doc, quotes, mentions, people_seen, titles, lexicon, date).items():
-            if titles.get(key, "") is None:  # the one it writes most often, else the first
+            if key in titles and key not in settled and titles[key] is not None:
+                # a description standing for the name that names a part in politics ("The GOP candidate did not
+                # supply ...") over one of what the person does for a living ("the New York businessman said")
+                public = [t for t in spans if _public_role(t.text, lexicon)]
+                if public:
+                    titles[key] = max(public, key=lambda t: (sum(p.text == t.text for p in public), -t.start))
+                continue
+            if titles.get(key, "") is None:
+                # one that names an office or a part in politics ("The GOP candidate") before what the person does
+                # for a living ("the New York businessman"); then the one it writes most often, else the first
                 counts = {s.text: sum(t.text == s.text for t in spans) for s in spans}
-                titles[key] = max(spans, key=lambda t: (counts[t.text], -t.start))
+                titles[key] = max(spans, key=lambda t: (_public_role(t.text, lexicon), counts[t.text], -t.start))
     forms: dict[str, list[str]] = {}  # how the article writes each person: for the party-state tag after it
     for q in quotes:
         sp = q.speaker
@@ -278,6 +293,21 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
             q = attrs.evolve(q, speaker=sp)
         out.append(q)
     return tuple(out)
+
+
+_RUNNING = frozenset({"candidate", "nominee", "challenger", "incumbent", "gop", *PARTIES})
+"""Words of a description that say what part the person has in politics, besides the lexicon's titles."""
+
+
+def _public_role(description: str, lexicon: Lexicon) -> bool:
+    """Whether a description names an office (a title word of the lexicon: ``senator``, ``secretary``) or a part in
+    politics (``The GOP candidate``, ``the Democratic nominee``).
+
+    >>> from quotes.lexicon import load_lexicon
+    >>> [_public_role(d, load_lexicon()) for d in ("GOP candidate", "New York businessman", "former senator")]
+    [True, False, True]
+    """
+    return any(w in _RUNNING or lexicon.is_title_word(w) for w in _role_words(description))
 
 
 def _private_role(title: str, lexicon: Lexicon) -> bool:
