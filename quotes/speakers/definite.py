@@ -181,26 +181,40 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*
 
 
 def _country_before(s: _Source) -> str | None:
-    """The country named last before the source in its own paragraph, outside quotation marks, by its name,
-    adjective or capital (``Beijing`` -> China), else a country quoted as a speaker in the two paragraphs before
-    (``China said ...``); None when there is none."""
+    """The country that acts in the source's sentence: the first it names before the source, outside quotation
+    marks, by its name, adjective or capital (``Beijing`` -> China; ``Russia will expel diplomats from
+    Washington, the government said``: Russia); else the last one the paragraph named before the sentence; else a
+    country quoted as a speaker in the two paragraphs before (``China said ...``); None when there is none. A
+    country's word must open a run of capitalised words (``U.S. President``), not end one (``Michael Jordan``)."""
     starts = s.doc.paragraph_starts
     lo = starts[max(0, bisect.bisect_right(starts, s.src.start) - 1)] if starts else 0
-    text = s.text[lo:s.src.start]
-    text = _QUOTED_RUN.sub(lambda m: " " * len(m.group()), text)  # the reported words: not who speaks
-    for run in reversed(list(_CAPITALISED_RUN.finditer(text))):
-        words = run.group().split()
-        for n in range(min(3, len(words)), 0, -1):  # "United States" before "States"
-            for k in range(len(words) - n, -1, -1):
-                country = s.lexicon.country_of_adjective(" ".join(words[k:k + n]).removesuffix("’s").removesuffix("'s"))
-                if country is not None:
-                    return country
+    sentence = max(lo, s.doc.sentence_start(s.src.start))
+    own = _countries_in(s, sentence, s.src.start)
+    if own:
+        return own[0]
+    before = _countries_in(s, lo, sentence)
+    if before:
+        return before[-1]
     for pos, sp in reversed(s.quoted_orgs):
         if pos < _paragraphs_back(s, 2):
             break
         if sp.name and s.lexicon.country_of_adjective(sp.name) == sp.name:
             return sp.name
     return None
+
+
+def _countries_in(s: _Source, start: int, end: int) -> list[str]:
+    """The countries ``s.text[start:end]`` names outside quotation marks, in order (see :func:`_country_before`)."""
+    text = _QUOTED_RUN.sub(lambda m: " " * len(m.group()), s.text[start:end])  # reported words: not who speaks
+    out = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        for n in range(min(3, len(words)), 0, -1):  # "United States" before "United"
+            country = s.lexicon.country_of_adjective(" ".join(words[:n]).removesuffix("’s").removesuffix("'s"))
+            if country is not None:
+                out.append(country)
+                break
+    return out
 
 
 def _organisation_name(words: list[str], lexicon: Lexicon) -> str | None:
@@ -364,17 +378,6 @@ def _described_person(s: _Source, det: str, head: str) -> Found:
             lone = _only_person_around(s, head, fits)
             if lone is not None:  # "... that Ava DuVernay is more passionate about ... / The director makes"
                 return lone, "title", CONFIDENCE["definite-description"]
-    elif det == "'s" and head in s.lexicon.words("person-head") and head not in _NOT_ROLES:
-        # "David Axelrod on Wednesday called on Howard Dean ... / “...,” Obama's former campaign strategist said":
-        # the person the story turned to, or its previous speaker, when the possessor is someone else (not
-        # "Pagliano's lawyer" after Pagliano) and nothing in their titles or the lexicon's offices says otherwise
-        owner = fold(re.split(r"['’]s\b", s.phrase)[0]).split()
-        for sp in (s.introduced, s.previous):
-            if sp is None or sp.kind != "person" or not sp.name or not owner:
-                continue
-            if owner[-1] in fold(sp.name).split() or party_clash(s, sp) or role_clash(s, sp, _role_words(head)):
-                continue
-            return sp, "title", CONFIDENCE["definite-description"]
     # named as the description up to its head ("The wife" of "The wife of a man fatally shot by police"), so
     # that no later bare word ("Police") reads as this person's family name
     written = " ".join(_without_postmodifiers(s.phrase.split()))

@@ -101,23 +101,31 @@ def _every_word_fits(words: list[str], office: str, country: str, lexicon: Lexic
 
 
 def never_held(description: str, person_id: str, lexicon: Lexicon) -> bool:
-    """Whether ``description`` names an office of the lexicon (``the former secretary of state``, ``the
-    senator``) of a role that ``person_id``, a person the lexicon knows offices of, never held at any time: a
-    description that cannot be that person's. Only the role and country are compared (a lexicon that knows the
-    role of the person's tenure does not rule them out over a state or a rank); a description of several roles
-    (``The former first lady and U.S. senator``) is ruled out only if none fits; and only where the lexicon knows
-    the office's holders as far back as the person's first known office (it knows the secretaries of state since
-    1789, but not every first lady: a tenure it lacks is no proof of one never held).
+    """Whether ``description`` names an office one person holds at a time (``the former secretary of state``:
+    the person's country's, when the description names none) that the lexicon knows every holder of back to the
+    person's first known office, and the person is not among them: a description that cannot be theirs. Offices
+    many hold at once (senators, mayors, a role with no office of that country) say nothing: a lexicon may lack
+    a person's early career (a senator's years before the tenures it knows). A description of several roles (``The
+    former first lady and U.S. senator``) is ruled out only if every role it names is.
 
     >>> from quotes.lexicon import load_lexicon
     >>> lex = load_lexicon()
     >>> never_held("The former secretary of state", "Q76", lex), never_held("The former secretary of state", "Q6294", lex)
     (True, False)
+    >>> never_held("the former senator", "Q6279", lex)  # Joe Biden: the lexicon does not know his Senate years
+    False
     """
     tenures = lexicon.tenures_of(person_id)
     if not tenures:
         return False
     earliest = min(t.first_day for t in tenures)
+    if earliest == dt.date.min:
+        return False
+    held = {t.office for t in tenures}
+    try:
+        home = lexicon.person(person_id).country or None
+    except KeyError:
+        home = None
     named = False
     for part in re.split(r",|\band\b", description):
         words = [w for w in part.split() if _word(w) not in FORMER]
@@ -129,11 +137,17 @@ def never_held(description: str, person_id: str, lexicon: Lexicon) -> bool:
         phrase = " ".join(words[k:])
         office = lexicon.title_office(phrase)
         assert office is not None
-        roles = {r.casefold() for r in lexicon.title_roles(phrase)} | {office.role.casefold()}
-        if any((t.office == office.name or t.role.casefold() in roles)
-               and (office.country is None or t.country == office.country) for t in tenures):
-            return False  # one of its roles is the person's
-        if earliest == dt.date.min or not lexicon.holders(phrase, as_of=earliest, country=office.country):
-            continue  # the lexicon does not know that office's holders back then: nothing to go by
+        if office.name in held:
+            return False
+        country = office.country or home
+        if country is None:
+            return False
+        # the country's own office of the role, with its holder when the person's career begins in the lexicon
+        holders = lexicon.holders(office.role, as_of=earliest, country=country)
+        offices = {t.office for t in holders}
+        if len(offices) != 1 or lexicon.is_shared(next(iter(offices))) or len(holders) != 1:
+            return False  # several such offices (a state's, a city's), or one many hold at once: nothing to go by
+        if offices & held:
+            return False
         named = True
     return named

@@ -17,7 +17,6 @@ from ..records import UNRESOLVED, Mention, Quote, Resolution, Span, SpanSet, Spe
 from .affiliations import party_tags
 from .confidence import CONFIDENCE
 from .definite import (
-    PARTIES,
     _before_apposition,
     _capitalised_organisation,
     _coordinated,
@@ -223,7 +222,7 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
                                      quoted=[(c.start, c.end) for q in quotes for c in (*q.content, *q.quoted)]).items():
         described.setdefault(key, []).extend(spans)
     wanted: dict[str, Speaker] = {}
-    settled: set[str] = set()  # people whose title names an office or a part in politics
+    settled: set[str] = set()  # people whose title is written beside the name, or names an office or a part in politics
     for q in quotes:
         sp = q.speaker
         if sp.kind == "person" and sp.name and sp.title is None:
@@ -245,8 +244,8 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
         chosen = max(found, key=lambda t: (beside and t is written, _public_role(t.text, lexicon), len(t.text),
                                            -t.start)) if found else None
         titles[key] = chosen
-        if chosen is not None and _public_role(chosen.text, lexicon):
-            settled.add(key)
+        if chosen is not None and (chosen is written or _public_role(chosen.text, lexicon)):
+            settled.add(key)  # what the article writes beside the name is never replaced by a description
     if any(key not in settled for key in titles):
         for key, spans in _described_only(doc, quotes, mentions, people_seen, titles, lexicon, date).items():
             if key in titles and key not in settled and titles[key] is not None:
@@ -295,8 +294,10 @@ def _with_titles(doc: Document, quotes: Sequence[Quote], mentions: Sequence[Ment
     return tuple(out)
 
 
-_RUNNING = frozenset({"candidate", "nominee", "challenger", "incumbent", "gop", *PARTIES})
-"""Words of a description that say what part the person has in politics, besides the lexicon's titles."""
+_RUNNING = frozenset({"candidate", "nominee", "challenger", "incumbent", "gop", "republican", "democratic", "democrat",
+                      "libertarian"})
+"""Words of a description that say what part the person has in politics, besides the lexicon's titles (not every
+party's word: "an independent contractor", "a conservative radio host" are no part in politics)."""
 
 
 def _public_role(description: str, lexicon: Lexicon) -> bool:
