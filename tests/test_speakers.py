@@ -737,3 +737,17 @@ def test_a_former_office_survives_the_archive_codec():
     ex = extract("“It is a mess,” said Former Pennsylvania Gov. Ed Rendell.", date="2016-09-12")
     back = extraction_from_json(extraction_to_json(ex), ex.text)
     assert back.quotes[0].speaker == ex.quotes[0].speaker
+
+
+def test_a_family_name_before_the_full_name_is_that_person():
+    text = ("De Blasio says the explosion was an intentional act.\n\n"
+            "Twenty-nine people were injured by an explosion that Mayor Bill de Blasio described as “an intentional "
+            "act.”\n\nDe Blasio said that there did not appear to be any connection to other explosions.")
+    names = {q.speaker.name for q in extract(text, date="2016-09-17").quotes}
+    assert names == {"Bill de Blasio"}
+
+
+def test_a_family_name_two_people_of_the_article_share_stays_as_it_is():
+    text = ("Clinton says the plan will work.\n\nBill Clinton and Hillary Clinton spoke in Ohio.\n\n"
+            "“It will work,” Clinton said.")
+    assert "Bill Clinton" not in {q.speaker.name for q in extract(text, date="2016-09-17").quotes}

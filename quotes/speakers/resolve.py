@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -130,8 +131,34 @@ def resolve_speakers(
                 people_seen.add((at, speaker))  # kept in text order
                 if speaker.key not in quoted_keys:
                     quoted_keys = quoted_keys | {speaker.key}
+    quotes = _family_names_in_full(quotes, mentions, lexicon)
     titled = _with_titles(doc, tuple(_named_later(text, quotes, lexicon)), mentions, lexicon, date, people_seen)
     return _with_former_offices(described_then_named(text, titled, lexicon), lexicon, date)
+
+
+def _family_names_in_full(quotes: list[Quote], mentions: Sequence[Mention], lexicon: Lexicon) -> list[Quote]:
+    """A speaker known only by a family name (``De Blasio says ...`` in a headline, before ``Mayor Bill de
+    Blasio``; or after it, read as the headline's person) is the one person of the lexicon the article names in
+    full with that family name, when there is exactly one; with two (Bill and Hillary Clinton) it stays as it is."""
+    full: dict[str, dict[str, Speaker]] = {}  # folded family name -> the lexicon's people named in full with it
+    for sp in [q.speaker for q in quotes] + [m.speaker for m in mentions]:
+        if sp.kind == "person" and sp.person_id and sp.name and len(sp.name.split()) >= 2:
+            with contextlib.suppress(KeyError):
+                family = lexicon.person(sp.person_id).family
+                if family:
+                    full.setdefault(fold(family), {})[sp.person_id] = sp
+    if not full:
+        return quotes
+    out = []
+    for q in quotes:
+        sp = q.speaker
+        if sp.kind == "person" and sp.person_id is None and sp.name:
+            known = full.get(fold(sp.name), {})
+            if len(known) == 1:
+                person = next(iter(known.values()))
+                q = attrs.evolve(q, speaker=attrs.evolve(person, title=None, former_office=None))
+        out.append(q)
+    return out
 
 
 def _with_former_offices(quotes: Sequence[Quote], lexicon: Lexicon, date: dt.date) -> tuple[Quote, ...]:
