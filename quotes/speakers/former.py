@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Office
 
 FORMER = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "retired", "past", "previous"})
 """Words that make a title a former one."""
@@ -65,13 +65,12 @@ def former_office(title: str, person_id: str, lexicon: Lexicon, date: dt.date) -
             continue
         first = words[at]
         rest = ([first[3:]] if first.lower().startswith("ex-") and len(first) > 3 else []) + words[at + 1:]
-        # the office's words: the longest end of the rest the lexicon reads as a title, after capitalised words
-        # only ("Pennsylvania Gov."; not "prosecutor Sen.": the words after "former" are no office)
-        k = next((k for k in range(len(rest)) if lexicon.title_office(" ".join(rest[k:])) is not None), None)
-        if k is None or not all(w[:1].isupper() for w in rest[:k]):
+        # the office's words after capitalised words only ("Pennsylvania Gov."; not "prosecutor Sen.": the words
+        # after "former" are no office)
+        found = _office_at_end(rest, lexicon)
+        if found is None or not all(w[:1].isupper() for w in rest[:found[0]]):
             continue
-        office = lexicon.title_office(" ".join(rest[k:]))
-        assert office is not None
+        k, office = found
         roles = {r.casefold() for r in lexicon.title_roles(" ".join(rest[k:]))} | {office.role.casefold()}
         fits = [t for t in past
                 if (t.office == office.name or t.role.casefold() in roles)
@@ -79,6 +78,16 @@ def former_office(title: str, person_id: str, lexicon: Lexicon, date: dt.date) -
                 and _every_word_fits(rest, t.office, t.country, lexicon)]
         if fits:
             return max(fits, key=lambda t: t.last_day).office
+    return None
+
+
+def _office_at_end(words: list[str], lexicon: Lexicon) -> tuple[int, Office] | None:
+    """The longest end of ``words`` the lexicon reads as a title (``Gov.`` of ``Pennsylvania Gov.``): where it
+    starts and the office it names, or None."""
+    for k in range(len(words)):
+        office = lexicon.title_office(" ".join(words[k:]))
+        if office is not None:
+            return k, office
     return None
 
 
@@ -131,12 +140,10 @@ def never_held(description: str, person_id: str, lexicon: Lexicon) -> bool:
         words = [w for w in part.split() if _word(w) not in FORMER]
         while words and _word(words[0]) in _DETERMINERS:
             words = words[1:]
-        k = next((k for k in range(len(words)) if lexicon.title_office(" ".join(words[k:])) is not None), None)
-        if k is None:
+        found = _office_at_end(words, lexicon)
+        if found is None:
             continue
-        phrase = " ".join(words[k:])
-        office = lexicon.title_office(phrase)
-        assert office is not None
+        office = found[1]
         if office.name in held:
             return False
         country = office.country or home
