@@ -26,8 +26,13 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    """Case-, diacritics- and punctuation-insensitive form: ``Zelenskyy’s`` -> ``zelenskyy``."""
+    """Case-, diacritics- and punctuation-insensitive form: ``Zelenskyy’s`` -> ``zelenskyy``, ``Jr.'s`` -> ``jr``.
+
+    >>> _norm("Jose Faustino Jr.'s"), _norm("U.S. Sen.")
+    ('jose faustino jr', 'us sen')
+    """
     text = fold(text)
+    text = re.sub(r"(?<=\.)'s\b", "", text)  # a possessive after an abbreviation's point: "Jr.'s"
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text)  # U.S. -> US
     text = re.sub(r"[^\w\s']", " ", text)
     tokens = []
