@@ -118,3 +118,24 @@ def test_he_is_inside_a_quotation_or_a_relative_is_no_title():
     titles = _titles(text)
     assert titles.get("Jon Smithers") in (None, "Sen.")
     assert titles["Tom Reedley"] is None
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # an apposition opened by a possessive pronoun: what the person is, without whose
+    ("Jane Porterfield, her Republican opponent, said the plan would fail.", "Jane Porterfield",
+     "Republican opponent"),
+    # a description before the name and a comma, headed by "opponent"
+    ("But Porterfield's opponent, Tom Reedley, has been courting voters. \"They love me,\" Reedley said.",
+     "Tom Reedley", "Porterfield's opponent"),
+    # a relative "whom ..." ends the apposition; the description before it is kept
+    ('"It was a place both found common ground," said Tom Reedley, a chief of staff to the governor whom the '
+     "mayor recruited in 2013.", "Tom Reedley", "a chief of staff to the governor"),
+])
+def test_descriptions_beside_the_name_are_titles(text, name, title):
+    assert _titles(text).get(name) == title
+
+
+def test_a_phrase_before_a_comma_and_a_clause_the_name_opens_is_no_title():
+    text = ("And while Monday's debate will be Reedley's first against a single opponent, Jane Porterfield went "
+            "up against three rivals. \"I am ready,\" Porterfield said.")
+    assert _titles(text).get("Jane Porterfield") is None

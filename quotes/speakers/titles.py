@@ -25,7 +25,7 @@ _CALENDAR = frozenset({
     "last", "next", "this", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "earlier",
 })
 _DASHES = frozenset({"—", "--", "–"})
-_APPOSITION_STOP = frozenset({"who", "which", "whose", "said", "says", "told", "added", "wrote", "and", "but", "that"})
+_APPOSITION_STOP = frozenset({"who", "whom", "which", "whose", "said", "says", "told", "added", "wrote", "and", "but", "that"})
 MAX_CLAUSE_WORDS = 20
 """Longest relative clause (``who heads ...``) or copular description (``X is ...``) read as a title."""
 _COPULA = frozenset({"is", "was"})
@@ -240,8 +240,12 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
     if not run or not any(w.upos == "NOUN" or w.xpos in ("NN", "NNS") or _person_noun(w.text, lexicon) for w in run):
         return None  # "Fallon, 45," or a place ("the chief executive of X" may be tagged all adjectives)
     if run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN") and not (
-            run[0].text.lower() == "one" and len(run) > 1 and run[1].text == "of"):  # "one of the president's aides"
+            run[0].text.lower() == "one" and len(run) > 1 and run[1].text == "of") and not (  # "one of the president's aides"
+            run[0].text.lower() in _POSSESSIVES and len(run) > 1 and run[-1].text[:1].islower()
+            and _person_head(run[-1].text, lexicon)):  # "Donald Trump, her Republican opponent,"
         return None
+    if run[0].text.lower() in _POSSESSIVES:
+        return run[1], run[-1]  # "her Republican opponent": what the person is, without whose
     return run[0], run[-1]
 
 
@@ -380,6 +384,10 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
     if not run or run[0].text.lower() in _PREPOSED_LINKS or run[0].text.lower() in ("this", "that", "these") or \
             any(w.text.lower() in _NOT_HELD for w in run):
         return None
+    if run[0] is not words[0] and end < len(words) and words[end].upos in ("VERB", "AUX") and \
+            words[end].xpos in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "Trump's first against a single opponent, Clinton went up against ...": the comma ends a
+        # phrase before the clause the name opens
     return run[0], run[-1]
 
 
