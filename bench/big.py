@@ -41,8 +41,9 @@ def long_article(polnear: Path, size: int) -> str:
 
 
 _CHILD = ("import resource, sys\n"
-          "from quotes.cli import main\n"
-          "code = main(sys.argv[1:])\n"
+          "from quotes.cli import run\n"
+          "sys.argv[0] = 'quotes'\n"
+          "code = run()\n"
           "print('peak-kb', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
           "sys.exit(code)\n")
 

@@ -647,6 +647,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def run() -> int:
+    """The ``quotes`` command and ``python -m quotes``: :func:`main`, in a process that is the command's own, whose
+    C allocator gives big freed blocks straight back to the system (:func:`quotes.memory.bound_heap`: a lower
+    peak for a long run, some 15-20 % more time). Calling :func:`main` from a program of yours changes nothing of
+    its allocator."""
+    from .memory import bound_heap
+
+    bound_heap()
+    return main()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())
 
