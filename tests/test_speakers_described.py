@@ -130,6 +130,9 @@ def test_he_is_inside_a_quotation_or_a_relative_is_no_title():
     # a relative "whom ..." ends the apposition; the description before it is kept
     ('"It was a place both found common ground," said Tom Reedley, a chief of staff to the governor whom the '
      "mayor recruited in 2013.", "Tom Reedley", "a chief of staff to the governor"),
+    # "is now ..." says what the person is at the article's time: over a description of what they were
+    ('"It will be first-order business," said Tom Reedley, a chief of staff to the governor. (Mr. Reedley is now '
+     "the chairman of the Porterfield campaign.)", "Tom Reedley", "the chairman of the Porterfield campaign"),
 ])
 def test_descriptions_beside_the_name_are_titles(text, name, title):
     assert _titles(text).get(name) == title

@@ -312,14 +312,24 @@ def _relative(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] | N
     return run[0], run[-1]
 
 
-def _copular(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word, Word] | None:
+def _copular(sent: Sentence, i: int, end: int, lexicon: Lexicon, *, now: bool = False) -> tuple[Word, Word] | None:
     """``Charlotte Meehan is playwright-in-residence at Wheaton College``: the sentence opens with the name
-    (``words[i:end]``) and says what the person is (its head noun, before any preposition, names a person:
-    ``Pence was the subject of ...`` does not)."""
+    (``words[i:end]``; after an honorific or a bracket: ``(Mr. Podesta is ...``) and says what the person is (its
+    head noun, before any preposition, names a person: ``Pence was the subject of ...`` does not). With ``now``,
+    only where the verb is followed by ``now`` (``Mr. Podesta is now the chairman of ...``: what the person is at
+    the article's time, over any other description)."""
     words = sent.words
-    if i != 0 or end >= len(words) or words[end].text.lower() not in _COPULA:
+    lead = 0
+    while lead < i and (words[lead].text in ("(", "[") or lexicon.is_honorific(words[lead].text.rstrip("."))):
+        lead += 1
+    if lead != i or end >= len(words) or words[end].text.lower() not in _COPULA:
         return None
-    run = _clause(words, end + 1)
+    k = end + 1
+    if now:
+        if k >= len(words) or words[k].text.lower() != "now":
+            return None
+        k += 1
+    run = _clause(words, k)
     if not run or len(run) > MAX_CLAUSE_WORDS or run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
         return None
     if run[0].text.lower() in ("not", "no", "this", "that", "it") or any(
@@ -466,7 +476,7 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
     apposition with its article: ``Mr. Tribe, a liberal constitutional scholar,``)."""
     text = doc.text
     best: Span | None = None
-    best_rank = (-1, 0)  # descriptions (1) before relative clauses (0: "who heads ..."), then the longest
+    best_rank = (-1, 0)  # "X is now ..." (2), descriptions (1), relative clauses (0: "who heads ..."), the longest
     wanted = [n.split() for n in names if n and len(n.split()) >= 2]
     # 'Robert C. "Bobby" Scott' for Bobby Scott: the family name after the nickname
     nicknames = {parts[-1]: parts[0] for parts in wanted if len(parts) == 2}
@@ -512,7 +522,7 @@ def title_as_written(doc: Document, names: Sequence[str], lexicon: Lexicon, *, f
                 if clause is not None and clause[0].start > after[1].end:
                     after = (after[0], clause[1])
             candidates = [(1, before), (1, after), (1, _preposed(sent, i, end, lexicon)), (1, _listed(sent, i, end, lexicon)),
-                          (0, _copular(sent, i, end, lexicon)),
+                          (0, _copular(sent, i, end, lexicon)), (2, _copular(sent, i, end, lexicon, now=True)),
                           (0, _relative(sent, end, lexicon))]
             for rank, found in candidates:
                 if found is None:
