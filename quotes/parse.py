@@ -135,6 +135,19 @@ class Document:
 
     text: str
     sentences: tuple[Sentence, ...]
+    _derived: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """What ``build()`` returns, built once per ``key`` for this document: an index a later layer makes of
+        it (the lexicon's document nouns of its words), so that a long article is not read again for each use.
+
+        >>> doc = Document("ab", ())
+        >>> doc.derived("n", lambda: [1]) is doc.derived("n", lambda: [2])
+        True
+        """
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     @functools.cached_property
     def words(self) -> tuple[Word, ...]:
@@ -173,6 +186,16 @@ class Document:
         """Where the sentence holding (or first following) ``offset`` starts."""
         k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         return self.sentences[k].start if self.sentences else 0
+
+    def sentence_index(self, offset: int) -> int | None:
+        """The index of the sentence holding ``offset`` (None: between sentences or outside them), by bisection.
+
+        >>> doc = Document("Ab. Cd.", (Sentence(0, 3, "Ab.", ()), Sentence(4, 7, "Cd.", ())))
+        >>> [doc.sentence_index(k) for k in (0, 3, 5, 9)]
+        [0, None, 1, None]
+        """
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return k if k >= 0 and offset < self.sentences[k].end else None
 
     @functools.cached_property
     def where(self) -> dict[str, tuple[tuple[int, int], ...]]:

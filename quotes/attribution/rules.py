@@ -327,14 +327,52 @@ def _according_to(text: str, sent: Sentence, according: Word) -> dict | None:
     }
 
 
+_PLACE = 2048
+"""Characters per bucket of :class:`_ByPlace`."""
+
+
+class _ByPlace:
+    """The statements found so far, filed by the stretches of text (:data:`_PLACE` characters) their contents
+    cover: those whose content may hold, or lie inside, a quotation are read without reading every statement of
+    a long article for each of its quotations. Filing is added to, never taken back, so a statement may be
+    offered for a place its content has left: callers test the content itself."""
+
+    def __init__(self, found: list[dict]) -> None:
+        self.found = found
+        self.places: dict[int, set[int]] = {}
+        self.number: dict[int, int] = {}
+        self.filed = 0
+
+    def file(self, item: dict) -> None:
+        """File ``item`` (again) under the places of its content now."""
+        n = self.number[id(item)]
+        for c in item["content"]:
+            for place in range(c.start // _PLACE, c.end // _PLACE + 1):
+                self.places.setdefault(place, set()).add(n)
+
+    def near(self, start: int, end: int) -> list[dict]:
+        """The statements a content of which may overlap ``[start, end]``, in the order they were found."""
+        while self.filed < len(self.found):
+            self.number[id(self.found[self.filed])] = self.filed
+            self.file(self.found[self.filed])
+            self.filed += 1
+        numbers: set[int] = set()
+        for place in range(max(0, start) // _PLACE, max(0, end) // _PLACE + 1):
+            numbers |= self.places.get(place, set())
+        return [self.found[n] for n in sorted(numbers)]
+
+
 def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: list[dict]) -> None:
     text = doc.text
     last: dict | None = None
+    by_place = _ByPlace(found)
     for q in sorted(quotations, key=lambda q: q.span.start):
         inner_words = len(q.inner.text.split())
+        # the statements whose contents hold or lie inside the quotation are among those near it
+        near = by_place.near(q.span.start - 1, q.span.end + 1)
         # 1. the quotation sits inside a content found by syntax (and is not all of it): a partial quote, of
         # every statement whose content holds it ("According to media, he called to express his 'deep apologies'")
-        holders = [f for f in found if any(c.start <= q.inner.start and q.inner.end <= c.end + 1
+        holders = [f for f in near if any(c.start <= q.inner.start and q.inner.end <= c.end + 1
                                            and not (q.span.start <= c.start and c.end <= q.span.end)
                                            for c in f["content"])]
         if holders:
@@ -343,7 +381,7 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
             last = holders[0]
             continue
         # 2. the syntactic content lies inside the quotation: the quotation is the content
-        holder = next((f for f in found if f["content"] and f["cue"] is not None
+        holder = next((f for f in near if f["content"] and f["cue"] is not None
                        and all(q.span.start <= c.start and c.end <= q.span.end for c in f["content"])
                        and not (q.span.start <= f["cue"].start < q.span.end)), None)
         if holder is None:
@@ -357,6 +395,7 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
                 holder["quoted"] = []
             holder["from_quote"] = True
             holder.setdefault("quoted", []).extend(q.pieces)
+            by_place.file(holder)
             last = holder
             continue
         if inner_words < 4:
@@ -376,10 +415,12 @@ def _end_of(item: dict) -> int:
 
 
 def _sentence_of(doc: Document, offset: int) -> int:
-    for i, s in enumerate(doc.sentences):
-        if s.start <= offset < s.end or offset < s.start:
-            return i
-    return max(0, len(doc.sentences) - 1)
+    """The index of the sentence holding ``offset``, else of the first after it, else of the last."""
+    k = doc.sentence_index(offset)
+    if k is not None:
+        return k
+    after = len(doc.sentences) - len(doc.sentences_from(offset))
+    return after if after < len(doc.sentences) else max(0, len(doc.sentences) - 1)
 
 
 def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | None:

@@ -91,12 +91,12 @@ def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: in
 
     want = key(owner) if owner else None
     found = None
-    for sent in doc.sentences:
+    for n, i in _places_of_documents(doc, lexicon).get(noun, ()):
+        sent = doc.sentences[n]
+        w = sent.words[i]
         if sent.start >= before:
             break
-        for w in sent.words:
-            if w.end > before or w.upos not in ("NOUN", "PROPN") or lexicon.document_noun(w.text) != noun:
-                continue
+        if w.end <= before and w.upos in ("NOUN", "PROPN"):
             other, name = _document_name(doc.text, sent, w)
             if other is None:
                 continue
@@ -104,3 +104,19 @@ def _earlier_document(doc: Document, noun: str, owner: str | None, *, before: in
             if want is None or have == want or have.startswith(want + " "):
                 found = name
     return found
+
+
+def _places_of_documents(doc: Document, lexicon: Lexicon) -> dict[str, list[tuple[int, int]]]:
+    """Each document noun of the lexicon -> the ``(sentence index, word index)`` places of its forms in the
+    document, in text order (built once per document: a long article's definite documents each look only at
+    these)."""
+    def build() -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for written, places in doc.where.items():
+            noun = lexicon.document_noun(written)
+            if noun is not None:
+                out.setdefault(noun, []).extend(places)
+        return {noun: sorted(places) for noun, places in out.items()}
+
+    held, places = doc.derived(f"document-nouns {id(lexicon)}", lambda: (lexicon, build()))
+    return places if held is lexicon else build()  # another lexicon at the same address: built anew

@@ -144,7 +144,8 @@ def _speaker_of(person: Person, lexicon: Lexicon, date: dt.date) -> Speaker:
 
 
 def _sentence_at(doc: Document, offset: int) -> Sentence | None:
-    return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+    k = doc.sentence_index(offset)
+    return None if k is None else doc.sentences[k]
 
 
 GIVEN_NAME_LISTS = ("given-name-female", "given-name-male", "given-name-unisex")

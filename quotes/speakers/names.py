@@ -84,12 +84,11 @@ def _surname(text: str, name: str, at: int, people_seen: Sequence[tuple[int, Spe
     key = fold(name)
     in_article: dict[str, Speaker] = {}
     latest: dict[str, int] = {}
-    earlier = people_seen.named(key, before=at) if isinstance(people_seen, PeopleSeen) else people_seen
-    for pos, sp in earlier:
-        if pos >= at:
-            continue
-        names = _names_of(lexicon, sp.person_id, sp.name)
-        if key in names and not (gender and _gender_of(sp, lexicon) not in ("", gender, "x")):
+    # each one named so before it, seen first and last (filed so: the times a person is named do not count)
+    earlier = people_seen.named_people(key, before=at) if isinstance(people_seen, PeopleSeen) else [
+        (item, item) for item in people_seen if item[0] < at and key in _names_of(lexicon, item[1].person_id, item[1].name)]
+    for (_, sp), (pos, _) in earlier:
+        if not (gender and _gender_of(sp, lexicon) not in ("", gender, "x")):
             pid = sp.person_id or f"name:{sp.name}"
             in_article.setdefault(pid, sp)
             latest[pid] = max(latest.get(pid, -1), pos)

@@ -190,6 +190,21 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
     before it (Bill and Hillary Clinton, Wang Yi and Wang Wenbin) it is no one."""
     given = given_names(lexicon)
     families = set(people_seen.families())
+
+    def unknown(sp: Speaker) -> bool:  # "Tom Berg", not "South Florida"
+        return sp.kind == "person" and sp.person_id is None and bool(sp.name) and fold((sp.name or "").split()[0]) in given
+
+    firsts: dict[str, list[int]] = {}  # family -> where each such person of it is first seen, in order
+
+    def first_seen(family: str) -> list[int]:
+        if family not in firsts:
+            where: dict[str, int] = {}
+            for pos, sp in people_seen.with_family(family, before=len(doc.text) + 1):
+                if unknown(sp):
+                    where.setdefault(sp.key or sp.name or "", pos)
+            firsts[family] = sorted(where.values())
+        return firsts[family]
+
     for sent in doc.sentences:  # people no lexicon knows: their family name alone ("It was under Berg's watch")
         words = sent.words
         for k, w in enumerate(words):
@@ -198,16 +213,17 @@ def _file_family_names(doc: Document, mentions: Sequence[Mention], people_seen: 
             if (k and words[k - 1].upos == "PROPN" and words[k - 1].text[:1].isupper()) or (
                     k + 1 < len(words) and words[k + 1].upos == "PROPN" and words[k + 1].text[:1].isupper()):
                 continue  # part of a longer name, filed (or not) as that
-            earlier = {sp.key or sp.name: sp for _, sp in people_seen.with_family(fold(w.text), before=w.start)
-                       if sp.kind == "person" and sp.person_id is None and sp.name
-                       and fold(sp.name.split()[0]) in given}  # "Tom Berg", not "South Florida"
-            if len(earlier) == 1:
-                people_seen.add((w.start, next(iter(earlier.values()))))
+            # one such person of the name seen before it (what is filed here is that person again: the count of
+            # people first seen before a place does not change as the loop goes on)
+            if bisect.bisect_left(first_seen(fold(w.text)), w.start) != 1:
+                continue
+            seen_before = people_seen.with_family(fold(w.text), before=w.start)
+            people_seen.add((w.start, next(sp for _, sp in reversed(seen_before) if unknown(sp))))
     for m in mentions:
         if m.speaker.kind != "unresolved" or not m.speaker.name or len(m.speaker.name.split()) != 1:
             continue
-        earlier = {sp.key or sp.name or "": sp for _, sp in people_seen.named(fold(m.speaker.name), before=m.span.start)
-                   if sp.kind == "person"}
+        earlier = {sp.key or sp.name or "": sp for (_, sp), _ in people_seen.named_people(
+            fold(m.speaker.name), before=m.span.start) if sp.kind == "person"}
         if len(earlier) > 1:
             continue  # two people of the name: which one is for the speakers' own rules to tell
         found = _surname(doc.text, m.speaker.name, m.span.start, people_seen, lexicon, date)
@@ -466,7 +482,8 @@ class _Source:
         reported words (people named inside a quotation are not what a pronoun after it stands for)."""
         inside = self.contents if isinstance(self.contents, SpanSet) else SpanSet(self.contents)
         lo = bisect.bisect_left(self.people_seen, self.at - PRONOUN_REACH, key=lambda item: item[0])
-        return [(pos, sp) for pos, sp in self.people_seen[lo:] if not inside.covers(pos)]
+        hi = bisect.bisect_left(self.people_seen, self.at, key=lambda item: item[0])
+        return [(pos, sp) for pos, sp in self.people_seen[lo:hi] if not inside.covers(pos)]
 
     @property
     def words(self) -> list[str]:

@@ -42,6 +42,8 @@ class PeopleSeen(Sequence[Seen]):
         self._by_name: dict[str, list[Seen]] = defaultdict(list)
         self._written: dict[str, list[Seen]] = defaultdict(list)
         self._families: dict[str, list[Seen]] = defaultdict(list)
+        # name -> (kind, person id or "name:" + name) -> that one's places under the name, in text order
+        self._people: dict[str, dict[tuple[str, str], list[Seen]]] = defaultdict(dict)
         for item in self._items:
             self._file(item)
 
@@ -50,8 +52,10 @@ class PeopleSeen(Sequence[Seen]):
 
         sp = item[1]
         names = _names_of(self._lexicon, sp.person_id, sp.name) if self._lexicon is not None else _plain_names(sp.name)
+        person = (sp.kind, sp.person_id or f"name:{sp.name}")
         for name in names:
             bisect.insort(self._by_name[name], item, key=_key)
+            bisect.insort(self._people[name].setdefault(person, []), item, key=_key)
         if sp.name:
             bisect.insort(self._written[fold(sp.name)], item, key=_key)
             parts = sp.name.split()
@@ -67,6 +71,24 @@ class PeopleSeen(Sequence[Seen]):
         before the offset ``before``, in text order."""
         found = self._by_name.get(key, [])
         return found[:bisect.bisect_left(found, before, key=_key)]
+
+    def named_people(self, key: str, *, before: int) -> list[tuple[Seen, Seen]]:
+        """Of each one filed under the folded name ``key`` (a kind and a person id, else a name) and seen before
+        ``before``: where it is seen first and where last, ordered by the first; a look-up that costs the number
+        of such people, not the times they are named.
+
+        >>> seen = PeopleSeen([(5, Speaker("person", "Ted Cruz")), (30, Speaker("person", "Rafael Cruz")),
+        ...                    (50, Speaker("person", "Ted Cruz"))], None)
+        >>> [(a, b, sp.name) for (a, sp), (b, _) in seen.named_people("cruz", before=60)]
+        [(5, 50, 'Ted Cruz'), (30, 30, 'Rafael Cruz')]
+        """
+        out = []
+        for places in self._people.get(key, {}).values():
+            k = bisect.bisect_left(places, before, key=_key)
+            if k:
+                out.append((places[0], places[k - 1]))
+        out.sort(key=lambda fl: fl[0][0])
+        return out
 
     def written(self, name: str, *, before: int | None = None) -> list[Seen]:
         """The people whose name as written folds to ``fold(name)``, seen before ``before`` (None: anywhere)."""
