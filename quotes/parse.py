@@ -448,6 +448,11 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
 MEMO_SIZE = 50_000
 """Paragraphs (and, apart, parsed sentences) a parser keeps in memory."""
 
+MEMO_CHARS = 1_000_000
+"""Characters of text (of paragraphs; apart, of parsed sentences) a parser's memo holds at most: a digest of a
+hundred articles is all kept, a 4 MB article only its last megabyte (each paragraph held is some 35 bytes of
+tagged words per character)."""
+
 CACHE_FORMAT = "3"
 """Part of every disk-cache key: raise it when what is stored (or how it is read back) changes."""
 
@@ -479,10 +484,12 @@ class Parser:
     """
 
     def __init__(self, models: str | os.PathLike[str] | None = None, *, cache: Store | None = None,
-                 memo_size: int = MEMO_SIZE) -> None:
+                 memo_size: int = MEMO_SIZE, memo_chars: int = MEMO_CHARS) -> None:
         self.info = resolve_models(models)
         self.cache = cache
         self.memo_size = memo_size
+        self.memo_chars = memo_chars
+        self._held: dict[int, int] = {}  # id of a memo -> characters of text it holds
         self._nlp: Any = None
         self._load_lock = threading.Lock()
         self._tagged: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
@@ -492,13 +499,16 @@ class Parser:
     def __repr__(self) -> str:
         return f"<Parser {self.info.origin}: {self.info.directory}>"
 
-    def fresh(self, *, cache: Store | None = None, memo_size: int | None = None) -> Parser:
+    def fresh(self, *, cache: Store | None = None, memo_size: int | None = None,
+              memo_chars: int | None = None) -> Parser:
         """A parser of the same models that shares their loaded pipeline, with an empty memo and the disk
         cache given (none by default)."""
         other = Parser.__new__(Parser)
         other.info = self.info
         other.cache = cache
         other.memo_size = self.memo_size if memo_size is None else memo_size
+        other.memo_chars = self.memo_chars if memo_chars is None else memo_chars
+        other._held = {}
         other._nlp = self.pipeline()
         other._load_lock = threading.Lock()
         other._tagged = OrderedDict()
@@ -522,10 +532,17 @@ class Parser:
     # -- the memo and the disk cache
 
     def _remember(self, memo: OrderedDict, key: Any, value: Any) -> None:
+        """Keep ``value`` for ``key`` (a tuple whose second part is the text), dropping the least recently used
+        entries past :attr:`memo_size` entries or :attr:`memo_chars` characters."""
+        held = self._held.get(id(memo), 0)
+        if key not in memo:
+            held += len(key[1])
         memo[key] = value
         memo.move_to_end(key)
-        while len(memo) > self.memo_size:
-            memo.popitem(last=False)
+        while memo and (len(memo) > self.memo_size or held > self.memo_chars):
+            old, _ = memo.popitem(last=False)
+            held -= len(old[1])
+        self._held[id(memo)] = held
 
     @staticmethod
     def _recall(memo: OrderedDict, key: Any) -> Any:

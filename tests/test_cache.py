@@ -179,6 +179,19 @@ def test_a_full_memo_never_loses_what_this_call_needs():
     assert all(s.parsed for s in doc.sentences)
 
 
+def test_the_memo_holds_at_most_its_characters_and_the_call_still_gets_all():
+    """A memo bounded by characters (a long article is not all kept twice) drops its least recently used
+    paragraphs past the bound; what the call asked for is all there, parsed."""
+    parser = _parser(memo_chars=40)
+    paragraphs = ["Alpha said hello to everyone.", "Beta said no to that.", "Gamma left early today.",
+                  "Delta stayed until dawn."]
+    (doc,) = parser.parse_many(["\n".join(paragraphs)])
+    assert [s.text for s in doc.sentences] == paragraphs and all(s.parsed for s in doc.sentences)
+    for memo in (parser._tagged, parser._parsed):
+        assert 0 < sum(len(key[1]) for key in memo) <= 40
+    assert any(key[1] == paragraphs[-1] for key in parser._tagged)  # the latest is kept
+
+
 def test_the_parse_key_holds_every_tag_the_parser_sees():
     """The same words tagged differently (curly marks made straight for the tagger, or not) are parsed
     apart: one never takes the other's cached parse."""
