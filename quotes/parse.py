@@ -39,6 +39,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -661,8 +662,9 @@ class Parser:
             keep({(directory, para): sents for para, sents in zip(paragraphs, mended)}, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for t, offset, para in jobs:
+            same = texts[t].startswith(para, offset)
             for rel in have[(directory, para)]:
-                sentences[t].append(_shift(rel, texts[t], offset))
+                sentences[t].append(_shift(rel, texts[t], offset, same=same))
         docs = [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
         if select is TAG_ONLY:
             return docs
@@ -752,10 +754,15 @@ def _decode_heads(value: str, n: int) -> tuple[tuple[int, str], ...] | None:
     return heads
 
 
-def _shift(sent: Sentence, text: str, by: int) -> Sentence:
+def _shift(sent: Sentence, text: str, by: int, *, same: bool = False) -> Sentence:
     # Word(...) rather than attrs.evolve: this runs on every word of every article
     # a word the models saw normalised (a curly mark made straight) keeps that spelling as its form,
-    # so the parser is given what the tagger was
+    # so the parser is given what the tagger was; ``same``: the paragraph was tagged as the text writes it, so
+    # each word's text is the one string it already holds (not a copy of its own for each article)
+    if same:
+        return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by],
+                        tuple(Word(w.index, w.text, w.start + by, w.end + by, w.lemma, w.upos, w.xpos, w.feats,
+                                   w.head, w.deprel, w.form) for w in sent.words), sent.parsed)
     words = tuple(Word(w.index, text[w.start + by:w.end + by], w.start + by, w.end + by, w.lemma, w.upos, w.xpos,
                        w.feats, w.head, w.deprel,
                        w.form or (w.text if w.text != text[w.start + by:w.end + by] else ""))
@@ -886,10 +893,12 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
         if not spans:
             spans = [(t_start, t_end)] * len(parts)
         for w, (a, b) in zip(parts, spans):
+            # one string for each distinct word, lemma and tag set (a long article's words repeat them)
+            written = sys.intern(text[a:b])
             words.append(Word(
-                index=len(words), text=text[a:b], start=a, end=b, lemma=w.lemma or w.text or "",
-                upos=w.upos or "X", xpos=w.xpos or "", feats=w.feats or "",
-                form="" if w.text == text[a:b] else (w.text or ""),
+                index=len(words), text=written, start=a, end=b, lemma=sys.intern(w.lemma or w.text or ""),
+                upos=sys.intern(w.upos or "X"), xpos=sys.intern(w.xpos or ""), feats=sys.intern(w.feats or ""),
+                form="" if w.text == written else (w.text or ""),
             ))
     if not words:
         return None

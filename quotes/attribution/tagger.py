@@ -108,6 +108,9 @@ def segments(doc: Document, quotations: Sequence[Quotation], *, lexicon: Any) ->
                 continue
         groups.append([sent])
     out = []
+    # one tuple for each distinct set of features: a long article's words repeat them (a 4 MB article's own
+    # tuples and strings were some 200 MB at once)
+    pool: dict[tuple[str, ...], tuple[str, ...]] = {}
     for group in groups:
         words: list[Word] = []
         feats: list[tuple[str, ...]] = []
@@ -116,8 +119,9 @@ def segments(doc: Document, quotations: Sequence[Quotation], *, lexicon: Any) ->
                 low = re.sub(r"\d", "0", w.text.lower())
                 q = "mark" if mark[w.start] or (w.end - 1 < len(mark) and mark[w.end - 1] and len(w.text) == 1) else (
                     "in" if inside[w.start] == 1 else "open" if inside[w.start] == 2 else "out")
-                feats.append((low, low[-3:], _shape(w.text), w.upos, w.xpos or w.upos,
-                              _cue_feature(lexicon, w, cache), q, "1" if w.index == 0 else "0"))
+                feat = (low, low[-3:], _shape(w.text), w.upos, w.xpos or w.upos,
+                        _cue_feature(lexicon, w, cache), q, "1" if w.index == 0 else "0")
+                feats.append(pool.setdefault(feat, feat))
                 words.append(w)
         out.append(Segment(tuple(words), tuple(feats)))
     return out
