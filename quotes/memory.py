@@ -8,7 +8,7 @@ about 70 MB lower peak, no measurable time; ``bench/big.py``).
 The command line also bounds glibc's threshold for serving a block from its own pages (``mmap``): by default
 it rises to the largest block a run has freed (up to 32 MB), after which the parser's big transient tensors are
 carved from the heaps and leave them fragmented. :func:`bound_heap` fixes it at 1 MB, so such blocks go back to
-the system as soon as they are freed (100 PolNeAR articles, ``bench/big.py``: a digest's peak 581-588 MB instead
+the system as soon as they are freed (100 PolNeAR articles, ``bench/big.py``: a digest's peak 578-588 MB instead
 of 637-656 MB, 34-35 s instead of 28-31; one article of 0.6 MB: 704 MB instead of 825, 49 s instead of 42). It changes the allocator of the whole process, so the library never calls
 it by itself: a program of yours that wants the same calls it once.
 

@@ -39,7 +39,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -491,6 +490,7 @@ class Parser:
         self.memo_size = memo_size
         self.memo_chars = memo_chars
         self._held: dict[int, int] = {}  # id of a memo -> characters of text it holds
+        self._memo_lock = threading.Lock()
         self._nlp: Any = None
         self._load_lock = threading.Lock()
         self._tagged: OrderedDict[tuple[str, str], tuple[Sentence, ...]] = OrderedDict()
@@ -510,6 +510,7 @@ class Parser:
         other.memo_size = self.memo_size if memo_size is None else memo_size
         other.memo_chars = self.memo_chars if memo_chars is None else memo_chars
         other._held = {}
+        other._memo_lock = threading.Lock()
         other._nlp = self.pipeline()
         other._load_lock = threading.Lock()
         other._tagged = OrderedDict()
@@ -535,15 +536,16 @@ class Parser:
     def _remember(self, memo: OrderedDict, key: Any, value: Any) -> None:
         """Keep ``value`` for ``key`` (a tuple whose second part is the text), dropping the least recently used
         entries past :attr:`memo_size` entries or :attr:`memo_chars` characters."""
-        held = self._held.get(id(memo), 0)
-        if key not in memo:
-            held += len(key[1])
-        memo[key] = value
-        memo.move_to_end(key)
-        while memo and (len(memo) > self.memo_size or held > self.memo_chars):
-            old, _ = memo.popitem(last=False)
-            held -= len(old[1])
-        self._held[id(memo)] = held
+        with self._memo_lock:  # callers on several threads: the count stays the memo's
+            held = self._held.get(id(memo), 0) if memo else 0
+            if key not in memo:
+                held += len(key[1])
+            memo[key] = value
+            memo.move_to_end(key)
+            while memo and (len(memo) > self.memo_size or held > self.memo_chars):
+                old, _ = memo.popitem(last=False)
+                held -= len(old[1])
+            self._held[id(memo)] = held
 
     @staticmethod
     def _recall(memo: OrderedDict, key: Any) -> Any:
@@ -729,7 +731,7 @@ def _decode_sentences(para: str, value: str) -> tuple[Sentence, ...] | None:
     """Stored sentences of ``para``, or None when the entry does not fit it (a damaged cache: a miss)."""
     try:
         sents = tuple(Sentence(start, end, para[start:end], tuple(
-            Word(i, para[a:b], a, b, lemma, upos, xpos, feats, form=form)
+            Word(i, _shared(para[a:b]), a, b, _shared(lemma), _shared(upos), _shared(xpos), _shared(feats), form=form)
             for i, (a, b, lemma, upos, xpos, feats, form) in enumerate(words)))
             for start, end, words in json.loads(value))
     except (ValueError, TypeError):
@@ -867,6 +869,28 @@ def _contraction(surface: str) -> bool:
     return bool(_CONTRACTION.search(surface))
 
 
+SHARED_STRINGS = 200_000
+"""Distinct strings :func:`_shared` holds before it starts again (words, lemmas and tag sets of the parse)."""
+
+_STRINGS: dict[str, str] = {}
+
+
+def _shared(value: str) -> str:
+    """One string object for equal words, lemmas and tag sets of the parse (a long article repeats them; each
+    word's own copies were a third of its memory), from a bounded pool, not ``sys.intern``: on some Pythons
+    interned strings live as long as the process.
+
+    >>> _shared("said" + "") is _shared("".join(["sa", "id"]))
+    True
+    """
+    found = _STRINGS.get(value)
+    if found is None:
+        if len(_STRINGS) >= SHARED_STRINGS:
+            _STRINGS.clear()
+        found = _STRINGS.setdefault(value, value)
+    return found
+
+
 def _convert(text: str, offset: int, ssent) -> Sentence | None:
     words: list[Word] = []
     for token in ssent.tokens:
@@ -894,10 +918,10 @@ def _convert(text: str, offset: int, ssent) -> Sentence | None:
             spans = [(t_start, t_end)] * len(parts)
         for w, (a, b) in zip(parts, spans):
             # one string for each distinct word, lemma and tag set (a long article's words repeat them)
-            written = sys.intern(text[a:b])
+            written = _shared(text[a:b])
             words.append(Word(
-                index=len(words), text=written, start=a, end=b, lemma=sys.intern(w.lemma or w.text or ""),
-                upos=sys.intern(w.upos or "X"), xpos=sys.intern(w.xpos or ""), feats=sys.intern(w.feats or ""),
+                index=len(words), text=written, start=a, end=b, lemma=_shared(w.lemma or w.text or ""),
+                upos=_shared(w.upos or "X"), xpos=_shared(w.xpos or ""), feats=_shared(w.feats or ""),
                 form="" if w.text == written else (w.text or ""),
             ))
     if not words:

@@ -34,10 +34,16 @@ def test_a_users_own_malloc_tuning_is_left_as_set(name, value):
     assert _in_child("from quotes.memory import bound_heap; print(bound_heap())", **{name: value}) == "False"
 
 
-def test_the_command_bounds_the_heap_and_main_alone_does_not(monkeypatch):
+def test_the_command_bounds_the_heap(monkeypatch):
     calls: list[str] = []
     monkeypatch.setattr(memory, "bound_heap", lambda: calls.append("bound") or True)
     monkeypatch.setattr(cli, "main", lambda argv=None: calls.append("main") or 0)
     assert cli.run() == 0
     assert calls == ["bound", "main"]
 
+
+def test_main_alone_leaves_the_allocator_as_it_is(monkeypatch, capsys):
+    calls: list[str] = []
+    monkeypatch.setattr(memory, "bound_heap", lambda: calls.append("bound") or True)
+    assert cli.main(["--version"]) == 0
+    assert "quotes" in capsys.readouterr().out and calls == []

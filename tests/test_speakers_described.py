@@ -142,3 +142,19 @@ def test_a_phrase_before_a_comma_and_a_clause_the_name_opens_is_no_title():
     text = ("And while Monday's debate will be Reedley's first against a single opponent, Jane Porterfield went "
             "up against three rivals. \"I am ready,\" Porterfield said.")
     assert _titles(text).get("Jane Porterfield") is None
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # "is now ..." inside someone's quoted words, or naming no office, does not replace the title
+    ('"We will win," said Tom Reedley, the mayor of Springfield.\n\n"I have known him for years. Reedley is now the '
+     'worst candidate in the race," Jane Porterfield said.', "Tom Reedley", "the mayor of Springfield"),
+    ('"We will win," said Tom Reedley, the mayor of Springfield. Reedley is now the front-runner in the race.',
+     "Tom Reedley", "the mayor of Springfield"),
+    # a description before the name and a comma stays a title when the writer leaves out the comma after the name
+    ("On Sunday, Porterfield's campaign chairman, Tom Reedley said the plan would work.", "Tom Reedley",
+     "Porterfield's campaign chairman"),
+    # a relation keeps whose it is
+    ("Tom Reedley, her husband, said the plan would fail.", "Tom Reedley", "her husband"),
+])
+def test_descriptions_that_keep_or_lose_their_place(text, name, title):
+    assert _titles(text).get(name) == title

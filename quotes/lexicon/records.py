@@ -25,7 +25,8 @@ CUE_POS = ("verb", "noun", "phrase")
 TITLE_KINDS = ("title", "honorific")
 WORD_LISTS = ("name-abbreviation", "object-is-content", "anonymous-head", "given-name-female", "given-name-male",
               "given-name-unisex", "local-role", "organisation-head", "document-head", "person-head", "story-head",
-              "female-head", "male-head", "group-head", "group-quantifier", "action-cue", "role-verb", "private-role")
+              "female-head", "male-head", "group-head", "group-quantifier", "action-cue", "role-verb", "private-role",
+              "relation-head")
 """The word lists of ``word_lists.tsv`` (see lexicons/README.md); the given-name lists are generated
 (``word_lists.generated.tsv``, by ``python -m training.given_names``). The ``*-head`` lists and
 ``group-quantifier`` are the words :mod:`quotes.speakers.definite` reads a description's kind from (``the

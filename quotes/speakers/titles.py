@@ -244,8 +244,8 @@ def _apposition(sent: Sentence, k: int, lexicon: Lexicon) -> tuple[Word, Word] |
             run[0].text.lower() in _POSSESSIVES and len(run) > 1 and run[-1].text[:1].islower()
             and _person_head(run[-1].text, lexicon)):  # "Donald Trump, her Republican opponent,"
         return None
-    if run[0].text.lower() in _POSSESSIVES:
-        return run[1], run[-1]  # "her Republican opponent": what the person is, without whose
+    if run[0].text.lower() in _POSSESSIVES and run[-1].text.lower() not in lexicon.words("relation-head"):
+        return run[1], run[-1]  # "her Republican opponent": what the person is, without whose ("her husband" keeps it)
     return run[0], run[-1]
 
 
@@ -326,8 +326,9 @@ def _copular(sent: Sentence, i: int, end: int, lexicon: Lexicon, *, now: bool = 
         return None
     k = end + 1
     if now:
-        if k >= len(words) or words[k].text.lower() != "now":
-            return None
+        if k >= len(words) or words[k].text.lower() != "now" or words[end].text.lower() != "is" or any(
+                w.text in _OPENING or w.text in _CLOSING for w in words):
+            return None  # narration's present, not inside someone's quoted words
         k += 1
     run = _clause(words, k)
     if not run or len(run) > MAX_CLAUSE_WORDS or run[0].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
@@ -336,8 +337,8 @@ def _copular(sent: Sentence, i: int, end: int, lexicon: Lexicon, *, now: bool = 
             w.upos in ("VERB", "AUX") and w.xpos not in ("VBN", "VBG") and not w.xpos.startswith("NN") for w in run):
         return None
     head = next((w for n, w in enumerate(run) if n + 1 == len(run) or run[n + 1].upos == "ADP"), run[-1])
-    if not _person_noun(head.text, lexicon):
-        return None
+    if not _person_noun(head.text, lexicon) or (now and not lexicon.is_title_word(head.text)):
+        return None  # "is now the chairman of ...": an office or title; not "is now the front-runner"
     return run[0], run[-1]
 
 
@@ -394,8 +395,9 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
     if not run or run[0].text.lower() in _PREPOSED_LINKS or run[0].text.lower() in ("this", "that", "these") or \
             any(w.text.lower() in _NOT_HELD for w in run):
         return None
-    if run[0] is not words[0] and end < len(words) and words[end].upos in ("VERB", "AUX") and \
-            words[end].xpos in ("VBD", "VBZ", "VBP", "MD"):
+    first = next(n for n, w in enumerate(words) if w is run[0])
+    if first > 0 and words[first - 1].upos == "ADP" and end < len(words) and words[end].upos in ("VERB", "AUX") \
+            and words[end].xpos in ("VBD", "VBZ", "VBP", "MD"):
         return None  # "Trump's first against a single opponent, Clinton went up against ...": the comma ends a
         # phrase before the clause the name opens
     return run[0], run[-1]
