@@ -340,6 +340,7 @@ class _ByPlace:
     def __init__(self, found: list[dict]) -> None:
         self.found = found
         self.places: dict[int, set[int]] = {}
+        self.sentences: dict[int, list[int]] = {}  # sentence index -> the statements found in it, in order
         self.number: dict[int, int] = {}
         self.filed = 0
 
@@ -350,12 +351,22 @@ class _ByPlace:
             for place in range(c.start // _PLACE, c.end // _PLACE + 1):
                 self.places.setdefault(place, set()).add(n)
 
+    def _take_new(self) -> None:
+        while self.filed < len(self.found):
+            item = self.found[self.filed]
+            self.number[id(item)] = self.filed
+            self.file(item)
+            self.sentences.setdefault(item["sentence"], []).append(self.filed)
+            self.filed += 1
+
+    def in_sentences(self, sentences: Set[int]) -> list[dict]:
+        """The statements found in the sentences of these indices, in the order they were found."""
+        self._take_new()
+        return [self.found[n] for n in sorted(n for k in sentences for n in self.sentences.get(k, ()))]
+
     def near(self, start: int, end: int) -> list[dict]:
         """The statements a content of which may overlap ``[start, end]``, in the order they were found."""
-        while self.filed < len(self.found):
-            self.number[id(self.found[self.filed])] = self.filed
-            self.file(self.found[self.filed])
-            self.filed += 1
+        self._take_new()
         numbers: set[int] = set()
         for place in range(max(0, start) // _PLACE, max(0, end) // _PLACE + 1):
             numbers |= self.places.get(place, set())
@@ -385,7 +396,7 @@ def _attach_quotations(doc: Document, quotations: Sequence[Quotation], found: li
                        and all(q.span.start <= c.start and c.end <= q.span.end for c in f["content"])
                        and not (q.span.start <= f["cue"].start < q.span.end)), None)
         if holder is None:
-            holder = _nearest_free_cue(doc, q, found)
+            holder = _nearest_free_cue(doc, q, by_place)
         if holder is not None:
             if holder.get("from_quote") and holder["cue"] is not None and all(
                 c.end <= holder["cue"].start for c in holder["content"]) and q.span.start >= holder["cue"].end:
@@ -423,7 +434,7 @@ def _sentence_of(doc: Document, offset: int) -> int:
     return after if after < len(doc.sentences) else max(0, len(doc.sentences) - 1)
 
 
-def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | None:
+def _nearest_free_cue(doc: Document, q: Quotation, by_place: _ByPlace) -> dict | None:
     """A cue outside the quotation, in a sentence the quotation touches, whose content is not a clause of its own."""
     best, best_dist = None, None
     first = len(doc.sentences) - len(doc.sentences_from(max(0, q.span.start - 1)))
@@ -443,8 +454,8 @@ def _nearest_free_cue(doc: Document, q: Quotation, found: list[dict]) -> dict | 
         if not gap.strip() and "\n" not in gap and (inner.endswith((",", "?", "!", "—", "–", "-"))
                                                    or doc.sentences[after].text[:1].islower()):
             touching.add(after)
-    for f in found:
-        if f["sentence"] not in touching or f["cue"] is None:
+    for f in by_place.in_sentences(touching):
+        if f["cue"] is None:
             continue
         cue = f["cue"]
         if q.span.start <= cue.start < q.span.end:

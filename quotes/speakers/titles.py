@@ -396,10 +396,11 @@ def _preposed(sent: Sentence, i: int, end: int, lexicon: Lexicon) -> tuple[Word,
             any(w.text.lower() in _NOT_HELD for w in run):
         return None
     first = next(n for n, w in enumerate(words) if w is run[0])
-    if first > 0 and words[first - 1].upos == "ADP" and end < len(words) and words[end].upos in ("VERB", "AUX") \
-            and words[end].xpos in ("VBD", "VBZ", "VBP", "MD"):
-        return None  # "Trump's first against a single opponent, Clinton went up against ...": the comma ends a
-        # phrase before the clause the name opens
+    if first > 0 and words[first - 1].upos in ("ADP", "VERB", "AUX", "SCONJ") and end < len(words) and \
+            words[end].upos in ("VERB", "AUX") and words[end].xpos in ("VBD", "VBZ", "VBP", "MD"):
+        return None  # "Trump's first against a single opponent, Clinton went up against ...", "Despite challenging
+        # the trustworthiness of the majority leader, Cruz said": the description is another word's object, and the
+        # comma ends its phrase before the clause the name opens
     return run[0], run[-1]
 
 
