@@ -223,12 +223,21 @@ class Document:
         k = bisect.bisect_right(self._word_ends, offset)
         return self.words[max(0, k - n):k]
 
-    def sentences_from(self, offset: int) -> tuple[Sentence, ...]:
-        """The sentences from the one that holds (or first follows) ``offset`` on, found in log time."""
+    def first_sentence(self, offset: int) -> int:
+        """The index of the sentence that holds (or first follows) ``offset``; ``len(sentences)`` past the last.
+
+        >>> doc = Document("Ab. Cd.", (Sentence(0, 3, "Ab.", ()), Sentence(4, 7, "Cd.", ())))
+        >>> [doc.first_sentence(k) for k in (0, 3, 5, 9)]
+        [0, 1, 1, 2]
+        """
         k = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
         if k < len(self.sentences) and self.sentences[k].end <= offset:
             k += 1
-        return self.sentences[k:]
+        return k
+
+    def sentences_from(self, offset: int) -> tuple[Sentence, ...]:
+        """The sentences from the one that holds (or first follows) ``offset`` on, found in log time."""
+        return self.sentences[self.first_sentence(offset):]
 
 
 @attrs.frozen

@@ -427,17 +427,13 @@ def _end_of(item: dict) -> int:
 
 def _sentence_of(doc: Document, offset: int) -> int:
     """The index of the sentence holding ``offset``, else of the first after it, else of the last."""
-    k = doc.sentence_index(offset)
-    if k is not None:
-        return k
-    after = len(doc.sentences) - len(doc.sentences_from(offset))
-    return after if after < len(doc.sentences) else max(0, len(doc.sentences) - 1)
+    return min(doc.first_sentence(offset), max(0, len(doc.sentences) - 1))
 
 
 def _nearest_free_cue(doc: Document, q: Quotation, by_place: _ByPlace) -> dict | None:
     """A cue outside the quotation, in a sentence the quotation touches, whose content is not a clause of its own."""
     best, best_dist = None, None
-    first = len(doc.sentences) - len(doc.sentences_from(max(0, q.span.start - 1)))
+    first = doc.first_sentence(max(0, q.span.start - 1))
     touching = set()
     for i in range(first, len(doc.sentences)):
         s = doc.sentences[i]

@@ -118,5 +118,6 @@ def _places_of_documents(doc: Document, lexicon: Lexicon) -> dict[str, list[tupl
                 out.setdefault(noun, []).extend(places)
         return {noun: sorted(places) for noun, places in out.items()}
 
-    held, places = doc.derived(f"document-nouns {id(lexicon)}", lambda: (lexicon, build()))
-    return places if held is lexicon else build()  # another lexicon at the same address: built anew
+    # kept with the lexicon it was made with, so that no other lexicon can take its address (and its key)
+    _, places = doc.derived(f"document-nouns {id(lexicon)}", lambda: (lexicon, build()))
+    return places
