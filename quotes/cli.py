@@ -43,41 +43,63 @@ from .records import Extraction
 
 class _Progress:
     """A one-line progress indicator on stderr: a bar, the count, the file being read next and the time left
-    (from the pace so far); silent with --quiet or when stderr is not a terminal."""
+    (from the pace so far); silent with --quiet or when stderr is not a terminal. Its :meth:`part` hears how far a
+    batch under way has got, so the bar also moves while one long article is read."""
 
     def __init__(self, label: str, *, quiet: bool, names: Sequence[str] = ()) -> None:
         self.label = label
         self.names = list(names)
         self.on = not quiet and sys.stderr.isatty()
         self.started: float | None = None
+        self.drawn = 0.0
 
-    def line(self, done: int, total: int, now: float) -> str:
-        """The line shown after ``done`` of ``total`` articles at time ``now`` (seconds).
+    def line(self, done: float, total: int, now: float) -> str:
+        """The line shown after ``done`` of ``total`` articles at time ``now`` (seconds); ``done`` is a fraction
+        while a batch is under way.
 
         >>> p = _Progress("digest", quiet=True, names=["a.txt", "b.txt", "c.txt", "d.txt"])
         >>> p.line(0, 4, 100.0)
         'digest [..............................] 0/4 a.txt'
         >>> p.line(2, 4, 130.0)
         'digest [###############...............] 2/4 c.txt, about 30 s left'
+        >>> _Progress("extract", quiet=True, names=["long.txt"]).line(0.25, 1, 60.0)
+        'extract [#######.......................] 0/1 long.txt, 25 %'
         """
         if self.started is None:
             self.started = now
         width = 30
         filled = int(width * done / max(1, total))
-        parts = [f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"]
-        if done < total and done < len(self.names):
-            parts.append(" " + Path(self.names[done]).name)
-        if 0 < done < total:
+        count = int(done)
+        parts = [f"{self.label} [{'#' * filled}{'.' * (width - filled)}] {count}/{total}"]
+        if count < total and count < len(self.names):
+            parts.append(" " + Path(self.names[count]).name)
+        if done != count:
+            parts.append(f", {100 * done / max(1, total):.0f} %")
+        if 0 < done < total and now > self.started:
             left = (now - self.started) / done * (total - done)
             parts.append(f", about {left:.0f} s left" if left < 120 else f", about {left / 60:.0f} min left")
         return "".join(parts)
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: float, total: int) -> None:
+        if self.on:
+            import time
+
+            self._draw(done, total, time.monotonic())
+
+    def part(self, done: float, total: int) -> None:
+        """A batch under way: ``done`` articles' worth of it read (a fraction); redrawn at most five times a
+        second."""
         if not self.on:
             return
         import time
 
-        sys.stderr.write("\r\033[K" + self.line(done, total, time.monotonic()))
+        now = time.monotonic()
+        if now - self.drawn >= 0.2 and done < total:
+            self._draw(done, total, now)
+
+    def _draw(self, done: float, total: int, now: float) -> None:
+        self.drawn = now
+        sys.stderr.write("\r\033[K" + self.line(done, total, now))
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -47,7 +47,14 @@ BATCH = 16
 """Articles extracted together between two progress reports (results do not depend on it)."""
 
 Progress = Callable[[int, int], None]
-"""``progress(done, total)``: called as articles are extracted."""
+"""``progress(done, total)``: called as articles are extracted. A callable that also has a ``part(done, total)``
+method hears, between two such calls, how far the batch under way has got: ``done`` is then a fraction of articles
+(``0.37`` of ``1``: a long article a third read), for a bar that moves while one long article is read."""
+
+
+def _batch_part(part: Callable[[float, int], None], before: int, size: int, total: int) -> Callable[[float], None]:
+    """A batch's share of its work (0 to 1) told to ``part`` as articles done: ``before`` + share x ``size``."""
+    return lambda share: part(before + share * size, total)
 
 
 def _lexicon_of(value: Any) -> Lexicon | None:
@@ -203,7 +210,8 @@ class Engine:
         """:meth:`extract` for several texts or ``(name, text)`` articles, parsed in batches (same results,
         faster); ``dates`` gives each article its own date (a manifest's: None where it has none), ``titles``
         its own title;
-        ``progress(done, total)`` is called after each batch. An article that is no text (binary bytes) does
+        ``progress(done, total)`` is called after each batch (and its ``part`` method, where it has one, as a batch
+        goes: see :data:`Progress`). An article that is no text (binary bytes) does
         not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
         pairs = _pairs(articles)
         if dates is not None and len(dates) != len(pairs):
@@ -211,11 +219,15 @@ class Engine:
         if titles is not None and len(titles) != len(pairs):
             raise InputError(f"'titles' has {len(titles)} titles for {len(pairs)} articles")
         out: list[Extraction] = []
+        part = getattr(progress, "part", None)
         for i in range(0, len(pairs), BATCH):
-            out.extend(extract_articles(pairs[i:i + BATCH], lexicon=self.lexicon, parser=self.parser,
+            batch = pairs[i:i + BATCH]
+            told = None if not callable(part) else _batch_part(part, len(out), len(batch), len(pairs))
+            out.extend(extract_articles(batch, lexicon=self.lexicon, parser=self.parser,
                                         role_model=self.role_model, method=self.method, date=date,
                                         dates=None if dates is None else dates[i:i + BATCH],
-                                        titles=None if titles is None else titles[i:i + BATCH], skip_unreadable=True))
+                                        titles=None if titles is None else titles[i:i + BATCH], skip_unreadable=True,
+                                        progress=told))
             if progress is not None:
                 progress(len(out), len(pairs))
         return out

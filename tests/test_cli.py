@@ -221,3 +221,30 @@ def test_a_manifest_dates_the_articles(capsys, tmp_path):
     a, b = json.loads(captured.out)
     assert code == 0 and (a["date"], a["date_source"]) == ("2016-10-19", "manifest")
     assert b["date_source"] == "today" and "not in the manifest" in captured.err
+
+
+def test_progress_line_moves_within_a_long_article_at_most_five_times_a_second(monkeypatch):
+    """On a terminal the bar is redrawn as a long article is read, but not for every piece: at most every 0.2 s,
+    and always for the call that says an article is done."""
+    import io
+    import time
+
+    from quotes import cli as cli_mod
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(cli_mod.sys, "stderr", err)
+    clock = iter([100.0, 100.05, 100.1, 100.3, 100.35, 101.0, 101.5])
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    bar = cli_mod._Progress("extract", quiet=False, names=["long.txt"])
+    bar(0, 1)                               # drawn at 100.0
+    for share in (0.1, 0.2, 0.3, 0.4):      # 100.05 and 100.1 too soon; 100.3 drawn; 100.35 too soon
+        bar.part(share, 1)
+    bar(1, 1)                               # drawn at 101.0, with its line end
+    lines = err.getvalue().split("\r\033[K")[1:]
+    assert lines[0].startswith("extract [") and lines[0].endswith("0/1 long.txt")
+    assert "30 %" in lines[1] and "s left" in lines[1]
+    assert len(lines) == 3 and lines[2].endswith("1/1\n")

@@ -88,7 +88,8 @@ def test_engine_digest_extracts_texts_together(monkeypatch):
 
     seen = []
 
-    def fake(articles, *, lexicon, parser, role_model, method, date, dates=None, titles=None, skip_unreadable=False):
+    def fake(articles, *, lexicon, parser, role_model, method, date, dates=None, titles=None, skip_unreadable=False,
+             progress=None):
         seen.append((list(articles), date))
         return [Extraction(text, (), (), (), DATE, "argument", name) for name, text in articles]
 

@@ -101,6 +101,45 @@ def test_batching_and_order_do_not_change_results(seeds):
         assert alone[name] == together[name]
 
 
+class _Told:
+    """A progress callable with a ``part`` method, recording what it hears."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[float, int]] = []
+        self.parts: list[tuple[float, int]] = []
+
+    def __call__(self, done: float, total: int) -> None:
+        self.calls.append((done, total))
+
+    def part(self, done: float, total: int) -> None:
+        self.parts.append((done, total))
+
+
+def test_progress_moves_while_one_long_article_is_read():
+    """One long article: between the start and the call that says it is done, ``part`` hears growing shares of it,
+    several while the tagging pass reads its paragraphs (piece by piece) and the last one the whole."""
+    text = "\n\n".join(f"“Point {i} stands,” Senator Ann Lee said on day {i} of the hearing." for i in range(260))
+    told = _Told()
+    result = extract_many([text], date="2022-03-08", progress=told)
+    assert len(result[0].quotes) == 260
+    assert told.calls == [(1, 1)]
+    shares = [done for done, total in told.parts]
+    assert {total for _, total in told.parts} == {1}
+    assert shares == sorted(shares)
+    assert len([s for s in shares if s <= 0.62]) >= 3  # the tagging pass, piece by piece (~17,000 characters)
+    assert shares[0] > 0 and shares[-1] == pytest.approx(1.0)
+
+
+def test_progress_of_a_batch_counts_the_articles_before_it():
+    """Seventeen articles are two batches: the second batch's shares start from the 16 articles done."""
+    told = _Told()
+    extract_many([f"“Item {i} is fine,” Ann Lee said." for i in range(17)], date="2022-03-08", progress=told)
+    assert told.calls == [(16, 17), (17, 17)]
+    second = [done for done, _ in told.parts if done > 16]
+    assert second and all(16 < d <= 17 for d in second) and second[-1] == pytest.approx(17)
+    assert all(0 < d <= 16 for d, _ in told.parts[:len(told.parts) - len(second)])
+
+
 def test_an_article_reads_the_same_whatever_it_is_batched_with(shared):
     """A PolNeAR article with a borderline span (4721-4791) whose tagger scores once moved in the last float
     digits with the other articles of the batch: alone, after twelve others and in reverse order it gives the

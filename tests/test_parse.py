@@ -248,3 +248,18 @@ def test_loading_falls_back_to_real_optimizers(monkeypatch):
     assert doc.sentences[0].parsed
     assert [w.text for w in doc.sentences[0].words][:2] == ["China", "deplores"]
     assert utils.dispatch_optimizer is before  # stanza's own function is back: training with stanza still trains
+
+
+def test_remembered_tag_decoding_gives_stanza_own_strings():
+    nlp = PARSER.pipeline()
+    vocab = nlp.processors["pos"].trainer.vocab
+    feats = vocab["feats"]
+    plain = type(feats).id2unit  # the class's own decoding, not the remembered one on the instance
+    doc = PARSER.parse("She said the senators were meeting on Tuesday, and he had not agreed.")
+    seen = {w.feats for s in doc.sentences for w in s.words}
+    assert len(seen) > 3  # a sentence with several feature sets
+    for combination in seen:  # each remembered string decodes from its ids exactly as stanza's own method
+        ids = feats.unit2id(combination or "_")
+        assert feats.id2unit(ids) == plain(feats, ids)
+        assert feats.id2unit(list(ids)) is feats.id2unit(list(ids))  # remembered: the same string again
+    assert parse_mod._remembered_tags(object()) == 0  # something that is no pipeline: left alone
