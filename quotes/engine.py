@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,9 +80,33 @@ def _store_of(cache: str | os.PathLike[str] | bool | None) -> Store | None:
                      f"(got {type(cache).__name__})")
 
 
-def _pairs(articles: Sequence[Any]) -> list[tuple[str | None, str | bytes]]:
-    if isinstance(articles, (str, bytes)):
-        raise InputError("extract_many takes a list of articles: for one text use extract(text)")
+def listed(value: Any, call: str, *, what: str = "articles", one: str = "extract(text)") -> list[Any]:
+    """``value`` as a list, or an :class:`InputError` that says what ``call`` wanted and how to give it: a single
+    text (``one`` says what to call for it), a dict, a path or something that is no list at all are refused rather
+    than read character by character, key by key, or not at all.
+
+    >>> listed(("a", "b"), "digest")
+    ['a', 'b']
+    >>> listed({"a.txt": "Text."}, "digest")
+    Traceback (most recent call last):
+    quotes.errors.InputError: digest takes a list of articles, not a dict: for names and texts pass list(d.items())
+    """
+    if isinstance(value, (str, bytes, bytearray)):
+        raise InputError(f"{call} takes a list of {what}, not a single {type(value).__name__}: "
+                         f"pass [text]{f' (or use {one})' if one else ''}")
+    if isinstance(value, Mapping):
+        raise InputError(f"{call} takes a list of {what}, not a {type(value).__name__}: "
+                         "for names and texts pass list(d.items())")
+    if isinstance(value, os.PathLike):
+        raise InputError(f"{call} takes a list of {what}, not a path: read the files first, e.g. "
+                         "[(p.stem, p.read_text(encoding='utf-8')) for p in sorted(Path(folder).glob('*.txt'))]")
+    if not isinstance(value, Iterable):
+        raise InputError(f"{call} takes a list of {what} (got {type(value).__name__})")
+    return list(value)
+
+
+def _pairs(articles: Sequence[Any], call: str = "extract_many") -> list[tuple[str | None, str | bytes]]:
+    articles = listed(articles, call)
     out: list[tuple[str | None, str | bytes]] = []
     for i, item in enumerate(articles):
         name, text = item if isinstance(item, tuple) and len(item) == 2 else (None, item)
@@ -116,6 +140,9 @@ class Engine:
     ) -> None:
         if method not in METHODS:
             raise InputError(f"'method' must be 'rules', 'model', 'both' or 'accurate' (got {method!r})")
+        if models is not None and not isinstance(models, (str, os.PathLike)):
+            raise InputError(f"'models' must be the path of a directory of parser models, or None (got "
+                             f"{type(models).__name__})")
         self.method: Method = method
         self.models = models
         self._lexicon = _lexicon_of(lexicon)
@@ -194,6 +221,8 @@ class Engine:
         if not isinstance(text, (str, bytes)):
             raise InputError(f"extract takes a text (str or bytes), got {type(text).__name__}: "
                              "to read a file, pass open(path, encoding='utf-8').read()")
+        if name is not None and not isinstance(name, str):
+            raise InputError(f"'name' must be a str or None (got {type(name).__name__})")
         pairs = _pairs([(name, text)])
         return extract_articles(pairs, lexicon=self.lexicon, parser=self.parser, role_model=self.role_model,
                                 method=self.method, date=date)[0]
@@ -214,6 +243,13 @@ class Engine:
         goes: see :data:`Progress`). An article that is no text (binary bytes) does
         not stop the others: its extraction is empty, with an ``unreadable`` diagnostic."""
         pairs = _pairs(articles)
+        if dates is not None:
+            dates = listed(dates, "extract_many", what="dates (dates=[...], None where an article has none)", one="")
+        if titles is not None:
+            titles = listed(titles, "extract_many", what="titles (titles=[...], None where an article has none)", one="")
+            wrong = next((t for t in titles if t is not None and not isinstance(t, str)), None)
+            if wrong is not None:
+                raise InputError(f"'titles' holds a value of type {type(wrong).__name__}: each title is a str or None")
         if dates is not None and len(dates) != len(pairs):
             raise InputError(f"'dates' has {len(dates)} dates for {len(pairs)} articles")
         if titles is not None and len(titles) != len(pairs):
@@ -235,6 +271,7 @@ class Engine:
     def _extracted(self, articles: Sequence[ArticleInput], *, date: dt.date | str | None,
                    progress: Progress | None) -> list[Extraction]:
         """Texts extracted in one run, extractions kept as they are, in input order."""
+        articles = listed(articles, "digest")
         texts = [(i, a) for i, a in enumerate(articles) if not isinstance(a, Extraction)]
         done = dict(zip((i for i, _ in texts), self.extract_many([a for _, a in texts], date=date, progress=progress)))
         return [a if isinstance(a, Extraction) else done[i] for i, a in enumerate(articles)]
@@ -263,6 +300,10 @@ class Engine:
         titles, speakers, and every quotation's wording. With ``store`` (a :class:`quotes.store.Store` or an
         archive file), the archive's articles that search finds for the draft are sources too (rebuilt from the
         store, not parsed again: see :meth:`quotes.store.Store.sources_for`)."""
+        if isinstance(draft, (list, Mapping)) or draft is None:
+            raise InputError(f"check takes one draft (an extraction, a text or a (name, text) pair), not a "
+                             f"{type(draft).__name__}: the articles to check it against go in sources=[...]")
+        sources = listed(sources, "check", what="sources (sources=[...])", one="")
         extracted = self._extracted([draft, *sources], date=date, progress=progress)
         archived: list[Extraction] = []
         if store is not None:
@@ -372,10 +413,21 @@ class Engine:
         return spec, origin if isinstance(origin, Lexicon) else None
 
 
+def _names_a_path(text: str) -> bool:
+    try:
+        return Path(text).expanduser().exists()
+    except (OSError, ValueError):  # a name too long for the system, a NUL in it: no path
+        return False
+
+
 def _archive_articles(articles: Sequence[Any]) -> tuple[list[ArchiveArticle], list[Skipped]]:
     """What :meth:`Engine.index` takes, as archive articles."""
+    if isinstance(articles, str) and "\n" not in articles and len(articles) < 4096 and _names_a_path(articles):
+        raise InputError(f"'articles' is a string naming a path ({articles!r}): pass Path({articles!r}) to index the "
+                         "files there, or [text] to index the string itself as an article")
     if isinstance(articles, (str, bytes, os.PathLike)):
         articles = [articles]
+    articles = listed(articles, "index")
     out: list[ArchiveArticle] = []
     skipped: list[Skipped] = []
     for i, item in enumerate(articles):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -27,7 +28,7 @@ from .dates import article_date
 from .errors import InputError, ModelsNotFoundError, QuotesError
 from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import TAG_ONLY, Document, Parser, Sentence, Word
+from .parse import PARSE_MAX_WORDS, TAG_ONLY, UNBROKEN, Document, Parser, Sentence, Word, unbroken_cuts
 from .reading import Article, first_line_title, read_article
 from .records import Diagnostic, Extraction, Quote, Span
 from .speakers import find_mentions, resolve_speakers
@@ -148,6 +149,29 @@ def _is_clause(words: Sequence[Word]) -> bool:
     return True  # "China's accusation that Washington provoked the war": a claim's clause
 
 
+def _long_input(text: str, doc: Document) -> tuple[Diagnostic, ...]:
+    """Warnings for text read in pieces (a stretch without a sentence end longer than :data:`UNBROKEN`) and for
+    sentences too long to parse (:data:`PARSE_MAX_WORDS`)."""
+    out: list[Diagnostic] = []
+    cuts = [m.start() + c for m in re.finditer(r"[^\n]+", text) if len(m.group()) > UNBROKEN
+            for c in unbroken_cuts(m.group())]
+    if cuts:
+        out.append(Diagnostic(
+            "unbroken-text", f"{len(cuts):,} stretch{'es' if len(cuts) > 1 else ''} of more than {UNBROKEN:,} characters "
+            f"without a sentence end (.!?) were read in pieces cut at a space (the first at character {cuts[0]:,}): "
+            "a statement across a cut may be missed; punctuate the text if you can", Span.of(text, cuts[0], cuts[0]),
+            "warning"))
+    long = [s for s in doc.sentences if len(s.words) > PARSE_MAX_WORDS]
+    if long:
+        out.append(Diagnostic(
+            "long-sentence", f"{len(long):,} sentence{'s' if len(long) > 1 else ''} of more than {PARSE_MAX_WORDS} "
+            f"words (the first {len(long[0].words):,} words, at character {long[0].start:,}) "
+            f"{'were' if len(long) > 1 else 'was'} not given to the dependency parser: statements in "
+            f"{'them' if len(long) > 1 else 'it'} come from the role tagger alone", Span(long[0].start, long[0].end,
+                                                                                     long[0].text), "warning"))
+    return tuple(out)
+
+
 STEP_SHARES = (0.62, 0.80, 0.92)
 """The share of an extraction's time done once the tagging pass, the role tagger and the dependency parser have
 run (PolNeAR dev on 2 cores: 14.5, 4.1 and 2.8 of 23.3 s; the speakers and the rest take the last twelfth)."""
@@ -252,7 +276,8 @@ def extract_articles(
         quotes = _with_clauses(doc, resolve_speakers(doc, attributions, mentions, lexicon=lex, date=when))
         out.append(Extraction(
             text=article.text, quotes=quotes, mentions=mentions,
-            diagnostics=undated + tuple(article.diagnostics) + tuple(mark_diags) + fallback, date=when,
+            diagnostics=undated + tuple(article.diagnostics) + _long_input(article.text, doc) + tuple(mark_diags)
+            + fallback, date=when,
             date_source=source,
             name=article.name, quotations=tuple(quotations),
             sentences=tuple(Span(s.start, s.end, s.text) for s in doc.sentences),

@@ -488,12 +488,55 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """Non-blank lines with their offsets: news copy puts one paragraph per line."""
+    """Non-blank lines with their offsets: news copy puts one paragraph per line. A line with a stretch of more
+    than :data:`UNBROKEN` characters without a sentence end comes in pieces (:func:`unbroken_cuts`)."""
     out = []
     for m in _PARAGRAPH.finditer(text):
         if m.group().strip():
-            out.append((m.start(), m.group()))
+            para = m.group()
+            if len(para) <= UNBROKEN:
+                out.append((m.start(), para))
+                continue
+            start = 0
+            for cut in [*unbroken_cuts(para), len(para)]:
+                if para[start:cut].strip():
+                    out.append((m.start() + start, para[start:cut]))
+                start = cut
     return out
+
+
+UNBROKEN = 1_500
+"""The most characters the tagging pass reads without a sentence end (``.``, ``!``, ``?``, ``…``). The tokenizer's
+work on a stretch without one grows with the square of its length (10,000 characters of unpunctuated words: 10 s;
+40,000: minutes and gigabytes), so a longer stretch (a transcript without punctuation, a pasted list) is read in
+pieces cut at a space, each piece its own sentences. News copy never comes near it (PolNeAR's longest stretch: 980)."""
+
+_SENTENCE_END = re.compile(r"[.!?…]")
+
+PARSE_MAX_WORDS = 400
+"""The most words of a sentence the dependency parser is given: its scores take memory with the square of the
+length (news sentences stay under 150 words); a longer sentence is left unparsed."""
+
+
+def unbroken_cuts(text: str, limit: int = UNBROKEN) -> list[int]:
+    """Where ``text`` is cut so that no piece has more than ``limit`` characters without a sentence end: at the
+    last space before the limit (or at the limit, where there is none).
+
+    >>> unbroken_cuts("one two three four. five six", limit=9)
+    [7, 13]
+    >>> unbroken_cuts("Short. Words. Only.", limit=9)
+    []
+    """
+    cuts: list[int] = []
+    run = 0  # where the present stretch without a sentence end starts
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        while end - run > limit:
+            cut = max(text.rfind(" ", run + 1, run + limit + 1), text.rfind("\t", run + 1, run + limit + 1))
+            cut = cut if cut > run else run + limit
+            cuts.append(cut)
+            run = cut
+        run = end
+    return cuts
 
 
 MEMO_SIZE = 50_000
@@ -740,7 +783,7 @@ class Parser:
         are returned as they were. Parses are remembered by sentence content, like :meth:`parse_many`'s."""
         directory = self.info.directory
         wanted = [(d, k) for d, doc in enumerate(docs) for k, sent in enumerate(doc.sentences)
-                  if not sent.parsed and (select is None or select(d, sent))]
+                  if not sent.parsed and len(sent.words) <= PARSE_MAX_WORDS and (select is None or select(d, sent))]
         if not wanted:
             return list(docs)
         keys = {(d, k): (directory, docs[d].sentences[k].text, _parser_input(docs[d].sentences[k])) for d, k in wanted}

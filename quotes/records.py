@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import html as _html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
@@ -431,6 +431,10 @@ def statements_frame(extractions: Extraction | Sequence[Extraction]) -> pd.DataF
         import pandas as pd
     except ImportError:
         raise InputError("a DataFrame of statements needs pandas: pip install 'newsroom-quotes[pandas]'") from None
+    if not isinstance(extractions, Extraction) and (isinstance(extractions, (str, bytes, Mapping))
+                                                    or not isinstance(extractions, Iterable)):
+        raise InputError(f"statements_frame takes an extraction or a list of them (quotes.extract's results), not "
+                         f"{type(extractions).__name__}")
     items = [extractions] if isinstance(extractions, Extraction) else list(extractions)
     bad = [type(e).__name__ for e in items if not isinstance(e, Extraction)]
     if bad:

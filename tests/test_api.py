@@ -77,6 +77,40 @@ def test_frame_of_the_wrong_thing_says_so():
         statements_frame(["some text"])  # type: ignore[list-item]
 
 
+def test_frame_of_nothing_says_so():
+    pytest.importorskip("pandas")
+    for wrong in (None, "some text", {"a": 1}):
+        with pytest.raises(InputError, match="statements_frame takes an extraction or a list"):
+            statements_frame(wrong)  # type: ignore[arg-type]
+
+
+TEXT = "“We will win,” said Joe Biden on Tuesday."
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: quotes.extract_many(None), "extract_many takes a list of articles"),  # type: ignore[arg-type]
+    (lambda: quotes.extract_many(7), "extract_many takes a list of articles"),  # type: ignore[arg-type]
+    (lambda: quotes.extract_many(Path("seeds")), "not a path: read the files first"),  # type: ignore[arg-type]
+    (lambda: quotes.extract_many({"a.txt": TEXT}), r"not a dict: for names and texts pass list\(d.items\(\)\)"),
+    (lambda: quotes.digest(TEXT), r"digest takes a list of articles, not a single str: pass \[text\]"),
+    (lambda: quotes.digest({"a.txt": TEXT}), "digest takes a list of articles, not a dict"),
+    (lambda: quotes.digest(None), "digest takes a list of articles"),  # type: ignore[arg-type]
+    (lambda: quotes.check(TEXT, sources=TEXT), r"check takes a list of sources .*not a single str"),
+    (lambda: quotes.check(TEXT, sources=None), "check takes a list of sources"),  # type: ignore[arg-type]
+    (lambda: quotes.check([TEXT], sources=[TEXT]), "check takes one draft"),  # type: ignore[arg-type]
+    (lambda: quotes.Engine().extract_many([TEXT], titles=[1]), "each title is a str or None"),  # type: ignore[list-item]
+    (lambda: quotes.Engine().extract(TEXT, name=123), "'name' must be a str or None"),  # type: ignore[arg-type]
+    (lambda: quotes.Engine(models=123), "'models' must be the path of a directory"),  # type: ignore[arg-type]
+    (lambda: quotes.Engine().index(None, ":memory:"), "index takes a list of articles"),  # type: ignore[arg-type]
+    (lambda: quotes.Engine().index("seeds", ":memory:"), r"a string naming a path .*Path\('seeds'\)"),
+])
+def test_wrong_kinds_of_input_say_what_to_pass(call, message):
+    """A list-taking call given a single text, a dict, a path or no list at all says what it takes and how to
+    give it, instead of reading a text letter by letter, a dict's keys as the texts, or ending in a TypeError."""
+    with pytest.raises(InputError, match=message):
+        call()
+
+
 def test_notebook_view_escapes_the_article():
     """Article text in a notebook's HTML view is shown, never run."""
     page = _evil_extraction()._repr_html_()

@@ -519,3 +519,33 @@ def test_a_headline_in_title_case_names_no_one():
             "Hillary Clinton’s former doctor said that in 1998 Clinton allowed her staff to think it was a pulled muscle.")
     ex = extract(text, date="2016-09-14")
     assert all(q.speaker.name != "Clinton Hid" for q in ex.quotes)
+
+
+def test_text_without_sentence_ends_is_read_in_pieces_with_a_warning():
+    """A long stretch of words without a full stop (a transcript, a pasted list) is read in pieces cut at a
+    space, never one sentence whose reading grows with its square (40,000 such characters once took 24 GB):
+    every sentence stays within the limit, offsets slice back and a warning says where the first cut is."""
+    from quotes.parse import UNBROKEN
+
+    words = ("we will keep the plant open says the mayor and the union agrees with the plan for now " * 73).split()
+    text = "Intro line. " + " ".join(words[:1300]) + "\nLast line."
+    result = extract(text, date="2022-03-08")
+    assert all(s.end - s.start <= UNBROKEN + 1 for s in result.sentences)
+    assert all(text[s.start:s.end] == s.text for s in result.sentences)
+    cut = [d for d in result.diagnostics if d.code == "unbroken-text"]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "stretches" in cut[0].message
+    assert cut[0].span is not None and text[cut[0].span.start - 1] != " " and text[cut[0].span.start] == " "
+
+
+def test_a_sentence_too_long_for_the_parser_is_left_unparsed_with_a_warning():
+    """A sentence of more words than the parser is given (its memory grows with the square) stays unparsed, the
+    other sentences are parsed, and the extraction says so."""
+    from quotes.parse import PARSE_MAX_WORDS, Parser
+
+    long = " ".join(["a"] * (PARSE_MAX_WORDS + 20)) + " said Ann"
+    text = f"Ann Lee said no. {long}."
+    doc = Parser().parse_many([text])[0]
+    assert [s.parsed for s in doc.sentences] == [True, False]
+    result = extract(text, date="2022-03-08", method="rules")
+    warned = [d for d in result.diagnostics if d.code == "long-sentence"]
+    assert len(warned) == 1 and warned[0].span is not None and warned[0].span.start == text.index(" a a") + 1

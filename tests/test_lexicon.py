@@ -111,6 +111,57 @@ def test_malformed_files_name_file_and_line(tmp_path, files, expected):
     assert all(p.startswith(tmp_path.name + "/") for p in problems), problems
 
 
+OFFICE_NAMES_HEAD = "office\trole\tcountry\tholders\n"
+JX_TENURE = OFFICES_HEAD + "jx\tPresident of France\t2022\t2022\tme\n"
+
+
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        # a person rejected for one field: their tenures are not "held by unknown person 'jx'", though the
+        # tenures' own problems and a person who is really unknown still are
+        ({"people.tsv": PEOPLE_HEAD + "jx\tJ X\tX\tJ\twestern\tq\tFrance\t\n",
+          "offices.tsv": JX_TENURE + "jx\tPresident of France\t2022-06\t2022-03\tme\n"
+                                     "jy\tPresident of France\t2022\t\tme\n"},
+         ["people.tsv:2: gender must be m, f, x or empty (got 'q')",
+          "offices.tsv:3: end before start (2022-03 < 2022-06)",
+          "offices.tsv:4: office held by unknown person 'jy'"]),
+        ({"people.tsv": PEOPLE_HEAD + "jx\tJ X\tX\tJ\tsideways\tm\tFrance\t\n", "offices.tsv": JX_TENURE},
+         ["people.tsv:2: order must be western or eastern (got 'sideways')"]),
+        ({"people.tsv": PEOPLE_HEAD + "jx\t\t\t\twestern\tm\tFrance\t\n", "offices.tsv": JX_TENURE},
+         ["people.tsv:2: id and name must not be empty"]),
+        ({"people.tsv": PEOPLE_HEAD + "jx\tJ X\tX\tJ\twestern\tm\tFrance\t\textra\n", "offices.tsv": JX_TENURE},
+         ["people.tsv:2: 9 columns, expected 8"]),
+        ({"people.tsv": PEOPLE_HEAD.encode() + b"jx\tJ \xff X\tX\tJ\twestern\tm\tFrance\t\n",
+          "offices.tsv": JX_TENURE},
+         ["people.tsv:2: not UTF-8 (byte 0xff at column 6)"]),
+        # an office rejected for its holders column is no "unknown office" in offices.tsv or titles.tsv
+        ({"office_names.tsv": OFFICE_NAMES_HEAD + "Chief of Things of France\tChief\tFrance\tsome\n",
+          "offices.tsv": OFFICES_HEAD + "Q7747\tChief of Things of France\t2030\t\tme\n",
+          "titles.tsv": "surface\trole\tkind\tcountry\toffice\n"
+                        "chief of things\tChief\ttitle\tFrance\tChief of Things of France\n"},
+         ["office_names.tsv:2: holders must be 'one', 'many' or empty (got 'some')"]),
+        ({"office_names.tsv": OFFICE_NAMES_HEAD + "Chief of Things of France\t\tFrance\t\n",
+          "offices.tsv": OFFICES_HEAD + "Q7747\tChief of Things of France\t2030\t\tme\n"},
+         ["office_names.tsv:2: office and role must not be empty"]),
+        # the countries of a file with a bad header are not "unknown country" where people name them
+        ({"countries.tsv": "country\tartcle\nAtlantis\tthe\n",
+          "people.tsv": PEOPLE_HEAD + "p-1\tAna Test\tTest\tAna\twestern\tf\tAtlantis\t\n"},
+         ["countries.tsv:1: unknown column 'artcle' (did you mean 'article'?)"]),
+        # a source rejected for its date: its curated open tenure is not "open end without an as_of date"
+        ({"sources.tsv": "source\tas_of\nmine.csv\tnot-a-date\n",
+          "offices.curated.tsv": OFFICES_HEAD + "Q7747\tPresident of Russia\t2030\t\tmine.csv:3\n"},
+         ["sources.tsv:2: bad as_of date 'not-a-date'"]),
+    ],
+)
+def test_a_rejected_row_is_one_problem_not_a_cascade(tmp_path, files, expected):
+    """A row rejected for one bad field (or a bad column count, bytes that are not UTF-8, its file's header)
+    is reported once: the rows that refer to its id are not reported again as referring to an unknown one."""
+    problems = [p.removeprefix(tmp_path.name + "/") for p in _problems(tmp_path, files)]
+    assert len(problems) == len(expected), problems
+    assert all(p.startswith(e) for p, e in zip(problems, expected)), problems
+
+
 def test_every_problem_of_every_file_is_raised_at_once(tmp_path):
     """Problems in several files and lines come together in one LexiconError."""
     (tmp_path / "people.tsv").write_text(PEOPLE_HEAD + "p-1\tAna\t\t\twestern\tq\t\t\n", encoding="utf-8")
@@ -543,6 +594,77 @@ def test_import_office_holders_reports_problems(tmp_path):
     assert info.value.problems[0].startswith("holders.csv:2: unknown office 'Foreign Minster of Ukraine' "
                                              "(did you mean 'Foreign Minister of Ukraine'?)")
     assert info.value.problems[1].startswith("holders.csv:3: bad start date")
+    assert not (tmp_path / "lex").exists()
+
+
+@pytest.mark.parametrize("country", ["Narnia", "Ukrain"])
+def test_import_with_an_unknown_country_is_one_problem_naming_it(tmp_path, country):
+    """An unknown country= is one problem that names it (with the nearest countries), not an unknown office
+    per row; nothing is written."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text("position,person,personID,start,end\nPresident,Cy Test,Q999999993,2020,\n"
+                        "President,Di Test,Q999999994,2021,\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        import_office_holders(csv_path, tmp_path / "lex", country=country)
+    (problem,) = info.value.problems
+    assert problem.startswith(f"unknown country {country!r}") and "countries.tsv" in problem, problem
+    if country == "Ukrain":
+        assert "(did you mean 'Ukraine'" in problem, problem
+    assert not (tmp_path / "lex").exists()
+
+
+def test_the_import_command_names_an_unknown_country(tmp_path, capsys):
+    """`quotes lexicon import CSV --country Narnia`: exit 2, one error naming the country, no unknown office."""
+    from quotes import cli
+
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text("position,person,personID,start,end\nPresident,Cy Test,Q999999993,2020,\n",
+                        encoding="utf-8")
+    code = cli.main(["lexicon", "import", str(csv_path), "--into", str(tmp_path / "lex"), "--country", "Narnia"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown country 'Narnia'" in err and "unknown office" not in err, err
+
+
+def test_import_takes_a_country_by_its_adjective(tmp_path):
+    """The country check knows what titles know: an adjective stands for its country."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text("position,person,personID,start,end\nPresident,Cy Test,Q999999993,2030,\n",
+                        encoding="utf-8")
+    assert import_office_holders(csv_path, tmp_path / "lex", country="Ukrainian") == 1
+    assert [t.office for t in load_lexicon(tmp_path / "lex").tenures_of("Q999999993")] == ["President of Ukraine"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_import_reads_a_name_over_two_lines_as_one_line(tmp_path, newline):
+    """A quoted name with a line break inside (or a tab) is one line with a space, never two words glued."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_bytes(("position,person,personID,start,end" + newline
+                          + 'President,"Bo' + newline + 'Multiline",Q999999992,2020-01,' + newline
+                          + 'President,"Ana\tTest",Q999999991,2020-02,' + newline).encode())
+    out = tmp_path / "lex"
+    assert import_office_holders(csv_path, out, country="Ukraine") == 2
+    lex = load_lexicon(out)
+    bo = lex.person("Q999999992")
+    assert (bo.name, bo.given, bo.family) == ("Bo Multiline", "Bo", "Multiline")
+    assert lex.person("Q999999991").name == "Ana Test"
+    assert check_lexicon_dir(out) == []
+
+
+def test_import_problems_name_the_line_a_record_starts_on(tmp_path):
+    """Line numbers count the lines of the file, not its records: after a record over two lines and a blank
+    line, the next record's problem names its own line; a personID with a line break in it is a problem."""
+    csv_path = tmp_path / "holders.csv"
+    csv_path.write_text("position,person,personID,start,end\n"       # 1
+                        'President,"Bo\nMultiline",Q999999992,2020,\n'  # 2-3
+                        "\n"                                          # 4
+                        "President,Cy Test,Q999999993,2020-13,\n"     # 5
+                        'President,Di Test,"Q99999\n9994",2021,\n',   # 6-7
+                        encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        import_office_holders(csv_path, tmp_path / "lex", country="Ukraine")
+    assert [p.split(": ")[0] for p in info.value.problems] == ["holders.csv:5", "holders.csv:6"], info.value.problems
+    assert info.value.problems[0].startswith("holders.csv:5: bad start date '2020-13'")
+    assert info.value.problems[1].startswith("holders.csv:6: personID 'Q99999\\n9994' contains")
     assert not (tmp_path / "lex").exists()
 
 

@@ -41,7 +41,7 @@ from .records import (
     _Title,
     _tuple,
 )
-from .tables import _did_you_mean, _parse_partial, _read_dirs
+from .tables import _did_you_mean, _parse_partial, _read_dirs, _Row
 
 
 class _FirstRows:
@@ -102,7 +102,13 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
     """The state of directories ``dirs`` merged over ``base`` (the same as compiling base's directories and then
     ``dirs``: each kind's rows of a later directory override the earlier ones), and every problem."""
     problems: list[str] = []
-    tables = _read_dirs(dirs, problems)
+    malformed: dict[str, list[_Row]] = {}
+    tables = _read_dirs(dirs, problems, malformed)
+    # The keys of rows rejected with a problem: a reference to one is no second problem (the row is reported
+    # already; "unknown person" for someone the file has would mislead), though nothing is compiled from it.
+    rejected: dict[str, set[str]] = {kind: {r.fields[key] for r in malformed.get(kind, ()) if r.fields[key]}
+                                     for kind, key in (("countries", "country"), ("sources", "source"),
+                                                       ("office_names", "office"), ("people", "id"))}
 
     countries: dict[str, _Country] = dict(base.countries) if base else {}
     for rows in tables["countries"]:
@@ -114,13 +120,13 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
                 continue
             if seen.repeated(f["country"], r.where, f"country {f['country']!r}"):
                 continue
-            if f["article"] not in ("", "the"):
+            if f["article"] not in ("", "the"):  # reported, and the country kept: not a reason to reject it
                 problems.append(f"{r.where}: article must be 'the' or empty (got {f['article']!r})")
             countries[f["country"]] = _Country(f["country"], f["article"], _tuple(f["adjectives"]), _tuple(f["names"]),
                                                _tuple(f["capitals"]))
 
     def check_country(value: str, where: str) -> None:
-        if value and value not in countries:
+        if value and value not in countries and value not in rejected["countries"]:
             problems.append(f"{where}: unknown country {value!r}{_did_you_mean(value, countries)}; "
                             "add it to countries.tsv")
 
@@ -138,6 +144,7 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
             if good and day is None:
                 problems.append(f"{r.where}: empty as_of; give the date the source was true as of")
             if not good or day is None:
+                rejected["sources"].add(f["source"])
                 continue
             sources[f["source"]] = _Source(f["source"], day.last, f["licence"], f["attribution"], f["origin"])
 
@@ -149,12 +156,15 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
             f = r.fields
             if not f["office"] or not f["role"]:
                 problems.append(f"{r.where}: office and role must not be empty")
+                if f["office"]:
+                    rejected["office_names"].add(f["office"])
                 continue
             if seen.repeated(f["office"], r.where, f"office {f['office']!r}"):
                 continue
             check_country(f["country"], r.where)
             if f["holders"] not in ("", "one", "many"):
                 problems.append(f"{r.where}: holders must be 'one', 'many' or empty (got {f['holders']!r})")
+                rejected["office_names"].add(f["office"])
                 continue
             offices[f["office"]] = Office(f["office"], f["role"], f["country"] or None)
             if f["holders"] == "many":
@@ -172,18 +182,23 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
             pid, name = f["id"], f["name"]
             if not pid or not name:
                 problems.append(f"{r.where}: id and name must not be empty")
+                if pid:
+                    rejected["people"].add(pid)
                 continue
             if re.search(r"\s", pid):
                 problems.append(f"{r.where}: id {pid!r} contains spaces (use a QID or a slug like 'wang-wenbin')")
+                rejected["people"].add(pid)
                 continue
             if seen.repeated(pid, r.where, f"id {pid!r}"):
                 continue
             order = f["order"] or "western"
             if order not in ORDERS:
                 problems.append(f"{r.where}: order must be western or eastern (got {order!r})")
+                rejected["people"].add(pid)
                 continue
             if f["gender"] not in ("", *GENDERS):
                 problems.append(f"{r.where}: gender must be m, f, x or empty (got {f['gender']!r})")
+                rejected["people"].add(pid)
                 continue
             if curated and not f["source"]:
                 problems.append(f"{r.where}: curated row without a source; name where the facts come from")
@@ -222,13 +237,15 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
                 problems.append(f"{r.where}: empty person_id")
                 ok = False
             elif f["person_id"] not in people:
-                problems.append(f"{r.where}: office held by unknown person {f['person_id']!r}"
-                                f"{_did_you_mean(f['person_id'], people) if len(people) < 20000 else ''}; "
-                                "add the person to people.tsv")
+                if f["person_id"] not in rejected["people"]:
+                    problems.append(f"{r.where}: office held by unknown person {f['person_id']!r}"
+                                    f"{_did_you_mean(f['person_id'], people) if len(people) < 20000 else ''}; "
+                                    "add the person to people.tsv")
                 ok = False
             if f["office"] not in offices:
-                problems.append(f"{r.where}: unknown office {f['office']!r}{_did_you_mean(f['office'], offices)}; "
-                                "add it to office_names.tsv")
+                if f["office"] not in rejected["office_names"]:
+                    problems.append(f"{r.where}: unknown office {f['office']!r}"
+                                    f"{_did_you_mean(f['office'], offices)}; add it to office_names.tsv")
                 ok = False
             if not f["source"]:
                 problems.append(f"{r.where}: empty source; name where the fact comes from")
@@ -248,9 +265,12 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
             known = sources.get(_source_key(f["source"]))
             snapshot = as_of.last if as_of else (known.as_of if known else None)
             if ok and curated and end is None and snapshot is None:
-                problems.append(f"{r.where}: open end without an as_of date; give the day the source said the "
-                                "person was still in office")
-                ok = False
+                if not f["as_of"] and _source_key(f["source"]) in rejected["sources"]:
+                    ok = False  # its source's row has the problem (a bad as_of date), reported already
+                else:
+                    problems.append(f"{r.where}: open end without an as_of date; give the day the source said "
+                                    "the person was still in office")
+                    ok = False
             if not (ok and good_start and good_end and good_as_of):
                 continue
             key = (f["person_id"], f["office"], f["start"], f["end"])
@@ -281,7 +301,9 @@ def _compile(dirs: list[Any], base: _State | None = None) -> tuple[_State, list[
                 continue
             check_country(f["country"], r.where)
             if f["office"] and "{country}" not in f["office"] and f["office"] not in offices:
-                problems.append(f"{r.where}: unknown office {f['office']!r}{_did_you_mean(f['office'], offices)}")
+                if f["office"] not in rejected["office_names"]:
+                    problems.append(f"{r.where}: unknown office {f['office']!r}"
+                                    f"{_did_you_mean(f['office'], offices)}")
                 continue
             titles[k] = _Title(f["surface"], f["role"], f["kind"], f["country"], f["office"])
 

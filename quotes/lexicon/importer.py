@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
+import io
+import re
 from pathlib import Path
 
 from ..errors import LexiconError
@@ -25,9 +28,13 @@ def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country:
     known office, directly (``President of Ukraine``) or as a title with ``country=`` (``President``). New
     people go to ``out_dir/people.tsv``, tenures to ``out_dir/offices.tsv`` with the CSV's file name as source.
     Returns the number of tenure rows written; every problem is raised at once as LexiconError and then
-    nothing is written. ``as_of`` is the day the CSV was true as of (its export from the query service; default
-    today): it goes with the file's name into ``out_dir/sources.tsv``, so that an open end counts as "held at
-    least until then".
+    nothing is written. A ``country`` the lexicon does not know (by name, adjective, abbreviation or capital) is
+    one problem, raised before any row is read. A quoted cell may span lines: the line breaks (and tabs) of a
+    name or a position read as one space (a name written over two lines, ``Bo`` and ``Multiline``, is ``Bo
+    Multiline``); white space inside a ``personID`` is an error. Problems name the line a record starts on.
+    ``as_of`` is the day the CSV was true as of (its export from the query service; default today): it goes
+    with the file's name into ``out_dir/sources.tsv``, so that an open end counts as "held at least until
+    then".
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -48,18 +55,30 @@ def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country:
     except OSError as exc:
         raise LexiconError([f"{csv_path}: cannot read ({exc.strerror})"]) from None
     base = load_lexicon(out) if out.is_dir() and any(out.glob("*.tsv")) else load_lexicon()
-    reader = csv.DictReader(text.splitlines())
+    if country is not None and base.country_of_adjective(country) is None:
+        raise LexiconError([_unknown_country(country, sorted(base._countries))])
+    # the lines as they are, line breaks kept, so that a quoted cell keeps the breaks inside it (splitting the
+    # text into lines first glued a cell's two lines together: "Bo\nMultiline" -> "BoMultiline")
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.DictReader(lines)
     missing = [c for c in _HOLDER_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise LexiconError([f"{csv_path.name}:1: missing column {c!r}" for c in missing])
     new_people: dict[str, list[str]] = {}
     new_tenures: list[list[str]] = []
-    for number, row in enumerate(reader, start=2):
+    last = reader.line_num  # the line the previous record ended on
+    for row in reader:
+        number, last = last + 1, reader.line_num
+        while number < last and not lines[number - 1].strip():  # blank lines before the record are skipped
+            number += 1
         where = f"{csv_path.name}:{number}"
-        position, name = (row.get("position") or "").strip(), (row.get("person") or "").strip()
+        position, name = _one_line(row.get("position")), _one_line(row.get("person"))
         pid = (row.get("personID") or "").strip() or _slug(name)
         if not position or not name:
             problems.append(f"{where}: empty position or person")
+            continue
+        if re.search(r"\s", pid):
+            problems.append(f"{where}: personID {pid!r} contains spaces or a line break")
             continue
         office = base.offices.get(position) or base._office_keys.get(_norm(position))
         if office is None:
@@ -79,7 +98,7 @@ def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country:
             continue
         if pid not in base.people and pid not in new_people:
             family, given = _split_name(name)
-            gender = _GENDER_WORDS.get((row.get("gender") or "").strip().lower(), "")
+            gender = _GENDER_WORDS.get(_one_line(row.get("gender")).lower(), "")
             new_people[pid] = [pid, name, family, given, "western", gender, office.country or "", "",
                                csv_path.name, ""]
         new_tenures.append([pid, office.name, str(start or ""), str(end or ""), csv_path.name, ""])
@@ -98,6 +117,26 @@ def import_office_holders(csv_path: str | Path, out_dir: str | Path, *, country:
     _append(out / "people.tsv", KINDS["people"].columns, list(new_people.values()))
     _append(out / "offices.tsv", KINDS["offices"].columns, [list(r) for r in rows])
     return len(rows)
+
+
+def _unknown_country(country: str, known: list[str]) -> str:
+    """The problem of a ``country`` the lexicon does not know, with the nearest names it knows."""
+    close = difflib.get_close_matches(country, known, n=3, cutoff=0.6)
+    if not close:
+        by_fold = {c.casefold(): c for c in known}
+        close = [by_fold[c] for c in difflib.get_close_matches(country.casefold(), list(by_fold), n=3, cutoff=0.6)]
+    names = [repr(c) for c in close]
+    if len(names) > 1:
+        names = [", ".join(names[:-1]), names[-1]]
+    hint = f" (did you mean {' or '.join(names)}?)" if names else ""
+    return (f"unknown country {country!r}{hint}; the country of bare positions must be one of countries.tsv "
+            "(its name, an adjective, an abbreviation or its capital)")
+
+
+def _one_line(cell: str | None) -> str:
+    """A cell with each run of white space (a line break, a tab) as one space: ``"Bo\nMultiline"`` -> ``Bo
+    Multiline``."""
+    return " ".join((cell or "").split())
 
 
 def _write_sources(path: Path, rows: dict[str, list[str]]) -> None:

@@ -51,19 +51,30 @@ def _file_name(kind: str, layer: str) -> str:
     return f"{kind}.{layer}.tsv" if layer else f"{kind}.tsv"
 
 
-def _read_tsv(data: bytes, label: str, spec: _Spec, problems: list[str]) -> list[_Row]:
-    """Rows of one file as dicts, with ``label:line``; problems are appended, bad rows skipped."""
+def _read_tsv(data: bytes, label: str, spec: _Spec, problems: list[str],
+              rejected: list[_Row] | None = None) -> list[_Row]:
+    """Rows of one file as dicts, with ``label:line``; problems are appended, bad rows skipped. A skipped row
+    (wrong column count, bytes that are not UTF-8, every row under a bad header) goes to ``rejected`` with what
+    its cells say, as far as they can be read: its key still names a record the other files may refer to (see
+    ``_compile``)."""
     rows: list[_Row] = []
     header: list[str] | None = None
+    bad_header = False
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     for number, raw in enumerate(data.split(b"\n"), start=1):
         raw = raw.rstrip(b"\r")
+        if header is not None and bad_header:  # the file's problem is its header: its rows are only rejected
+            if rejected is not None:
+                _reject(raw.decode("utf-8", errors="replace"), header, spec, f"{label}:{number}", label, rejected)
+            continue
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             problems.append(f"{label}:{number}: not UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
                             "save the file as UTF-8")
+            if header is not None and rejected is not None:
+                _reject(raw.decode("utf-8", errors="replace"), header, spec, f"{label}:{number}", label, rejected)
             continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
@@ -81,12 +92,13 @@ def _read_tsv(data: bytes, label: str, spec: _Spec, problems: list[str]) -> list
             dupes = {c for c in cells if cells.count(c) > 1}
             for c in sorted(dupes):
                 problems.append(f"{label}:{number}: column {c!r} appears twice")
-            if unknown or missing or dupes:
-                return rows
+            bad_header = bool(unknown or missing or dupes)
             continue
         if len(cells) != len(header):
             problems.append(f"{label}:{number}: {len(cells)} columns, expected {len(header)} "
                             f"({', '.join(header)}); separate columns with one tab")
+            if rejected is not None:
+                _reject(line, header, spec, f"{label}:{number}", label, rejected)
             continue
         fields = {c: "" for c in spec.columns}
         fields.update(zip(header, cells))
@@ -96,12 +108,24 @@ def _read_tsv(data: bytes, label: str, spec: _Spec, problems: list[str]) -> list
     return rows
 
 
+def _reject(line: str, header: list[str], spec: _Spec, where: str, label: str, rejected: list[_Row]) -> None:
+    """A row skipped as malformed, its cells read in the header's order as far as they go (a stray tab shifts
+    only the cells after it)."""
+    if not line.strip() or line.lstrip().startswith("#"):
+        return
+    fields = {c: "" for c in spec.columns}
+    fields.update(zip(header, (c.strip() for c in line.split("\t"))))
+    rejected.append(_Row(where, fields, label))
+
+
 def _dir_label(directory: Any) -> str:
     return getattr(directory, "name", None) or str(directory)
 
 
-def _read_dirs(dirs: list[Any], problems: list[str]) -> dict[str, list[list[_Row]]]:
-    """For each kind, the row lists of its files in override order (bundled before extra, generated first)."""
+def _read_dirs(dirs: list[Any], problems: list[str],
+               rejected: dict[str, list[_Row]] | None = None) -> dict[str, list[list[_Row]]]:
+    """For each kind, the row lists of its files in override order (bundled before extra, generated first);
+    the rows skipped as malformed go to ``rejected[kind]``."""
     tables: dict[str, list[list[_Row]]] = {kind: [] for kind in KINDS}
     known = {_file_name(k, layer) for k in KINDS for layer in LAYERS}
     for directory in dirs:
@@ -120,7 +144,8 @@ def _read_dirs(dirs: list[Any], problems: list[str]) -> dict[str, list[list[_Row
                 entry = directory.joinpath(name)
                 if not entry.is_file():
                     continue
-                rows = _read_tsv(entry.read_bytes(), f"{label}/{name}", spec, problems)
+                rows = _read_tsv(entry.read_bytes(), f"{label}/{name}", spec, problems,
+                                 rejected.setdefault(kind, []) if rejected is not None else None)
                 tables[kind].append(rows)
     return tables
 
