@@ -37,9 +37,24 @@ class CheckReport:
     """Names of the source articles."""
 
     @property
+    def empty(self) -> bool:
+        """The draft has no text (or only white space): nothing in it was checked.
+
+        >>> import datetime as dt
+        >>> from quotes.records import Diagnostic, Extraction
+        >>> blank = Extraction(" ", (), (), (Diagnostic("empty-input", "The article is empty."),), dt.date(2022, 3, 1),
+        ...                    "argument", "d")
+        >>> r = CheckReport(blank, (), ("s",))
+        >>> r.empty, r.clean, r.exit_code
+        (True, False, 1)
+        """
+        return not self.draft.text.strip() or any(d.code == "empty-input" for d in self.draft.diagnostics)
+
+    @property
     def clean(self) -> bool:
-        """No finding of severity warning or error."""
-        return not any(f.severity in ("warning", "error") for f in self.findings)
+        """No finding of severity warning or error, and a draft that is not empty (an empty draft was not checked,
+        which an editor must look at: the wrong file, an export that failed)."""
+        return not self.empty and not any(f.severity in ("warning", "error") for f in self.findings)
 
     @property
     def tally(self) -> dict[str, int]:
@@ -83,7 +98,8 @@ class CheckReport:
     def _repr_html_(self) -> str:
         """A notebook's view: clean or not, how many quotes were checked against how many sources, the findings."""
         name = html.escape(self.draft.name or "the draft")
-        verdict = "clean" if self.clean else f"{sum(f.severity != 'info' for f in self.findings)} to look at"
+        verdict = ("the draft is empty" if self.empty else "clean" if self.clean
+                   else f"{sum(f.severity != 'info' for f in self.findings)} to look at")
         head = (f"{name}: {verdict}; {len(self.draft.quotes)} statement{'s' if len(self.draft.quotes) != 1 else ''}"
                 f" checked against {len(self.sources)} source{'s' if len(self.sources) != 1 else ''}")
         return html_table(head, ("severity", "code", "where", "message"),

@@ -31,6 +31,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,13 +111,14 @@ STDIN = "-"
 """The file name that reads standard input."""
 
 
-def _files(paths: Sequence[str]) -> list[Path]:
-    """The article files of the arguments (a folder: its own files, not its sub-folders'); ``-`` is stdin."""
+def _files(paths: Sequence[str], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """The article files of the arguments (a folder: its own files, not its sub-folders'); ``-`` is stdin. A
+    folder's entries that are not files to read (a named pipe) are added to ``skipped`` as ``(path, why)``."""
     from .reading import article_files
 
     out: list[Path] = []
     for p in paths:
-        out.extend([Path(p)] if p == STDIN else article_files([p]))
+        out.extend([Path(p)] if p == STDIN else article_files([p], skipped=skipped))
     return out
 
 
@@ -132,6 +135,15 @@ class _Run:
     def warn(self, path: str, why: str) -> None:
         self.skipped.append(path)
         print(f"warning: {path}: {why}", file=sys.stderr)
+
+    def files(self, paths: Sequence[str]) -> list[Path]:
+        """The article files of the arguments (see :func:`_files`); each folder entry that is no file to read is
+        named on stderr as skipped."""
+        skipped: list[tuple[Path, str]] = []
+        out = _files(paths, skipped)
+        for path, why in skipped:
+            self.warn(str(path), f"{why}; skipped")
+        return out
 
     def read(self, paths: list[Path]) -> None:
         for p in paths:
@@ -211,25 +223,80 @@ def _engine(args: argparse.Namespace):
 
 
 def _write(text: str, output: str | None, *, quiet: bool = False, summary: str = "") -> None:
-    """The report to stdout, or whole to ``output`` (written beside it, then renamed: an interrupted run
-    leaves the old file or none, never half a report); with a file, ``summary`` goes to stderr."""
+    """The report (ending in a line end) to stdout, or whole to ``output``; with a file, ``summary`` goes to
+    stderr.
+
+    A regular file (or a symbolic link to one, written through: the link stays) is written beside its real
+    target, then renamed over it: an interrupted run leaves the old file or none, never half a report. A
+    terminal, a pipe, a device, or an open descriptor (``/dev/stdout``, ``/dev/fd/N``) is written to directly.
+    """
+    text = text if text.endswith("\n") else text + "\n"
     if not output:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)
         return
     target = Path(output)
     if target.is_dir():
         raise QuotesError(f"{output}: is a directory; give a file name to --output")
-    partial = target.with_name(f".{target.name}.partial")
+    try:
+        if _written_in_place(target):
+            sys.stdout.flush()
+            with open(target, "a", encoding="utf-8") as stream:
+                stream.write(text)
+        else:
+            _replace(Path(os.path.realpath(target)), text)
+    except OSError as exc:
+        raise QuotesError(f"{output}: cannot write ({exc.strerror or exc})") from None
+    if summary and not quiet:
+        print(f"{summary}; written to {output}", file=sys.stderr)
+
+
+def _written_in_place(target: Path) -> bool:
+    """Whether ``target`` is written to as it stands rather than replaced: anything but a regular file (a
+    terminal, a pipe, ``/dev/null``), or a name for one of this process's open descriptors (``/dev/stdout``,
+    ``/dev/fd/1``), whatever it is open on. False for a file that does not exist yet.
+
+    >>> _written_in_place(Path("/dev/null")), _written_in_place(Path("/no/such/dir/report.txt"))
+    (True, False)
+    """
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return False
+    return not stat.S_ISREG(mode) or _names_a_descriptor(target)
+
+
+_DESCRIPTORS = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
+"""The folder of a process's open descriptors, as ``os.path.realpath`` gives it."""
+
+
+def _names_a_descriptor(path: Path) -> bool:
+    """Whether ``path``, its symbolic links followed one by one, is an entry of ``/proc/PID/fd`` (where
+    ``/dev/stdout`` and ``/dev/fd/N`` lead): such an entry is a descriptor, not a file to replace."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        folder, name = os.path.split(current)
+        folder = os.path.realpath(folder)
+        if _DESCRIPTORS.fullmatch(folder):
+            return True
+        current = os.path.join(folder, name)
+        if not os.path.islink(current):
+            return False
+        current = os.path.normpath(os.path.join(folder, os.readlink(current)))
+    return False
+
+
+def _replace(real: Path, text: str) -> None:
+    """Write ``text`` to ``.NAME.partial`` beside the regular file ``real`` (which may not exist yet), keeping
+    ``real``'s permissions, then rename it over ``real``; the partial file never outlives the call."""
+    partial = real.with_name(f".{real.name}.partial")
     try:
         partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        raise QuotesError(f"{output}: cannot write ({exc.strerror})") from None
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(partial, stat.S_IMODE(real.stat().st_mode))
+        os.replace(partial, real)
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
-    if summary and not quiet:
-        print(f"{summary}; written to {output}", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -240,20 +307,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "brat" and Path(args.output).exists() and not Path(args.output).is_dir():
         raise QuotesError(f"{args.output}: not a directory; --format brat writes one STEM.ann per input into one")
     run = _Run(args)
-    run.read(_files(args.files))
+    run.read(run.files(args.files))
     results = run.extract("extracting")
     if args.format == "brat":
-        out = Path(args.output)
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            for (stem, _), res in zip(run.articles, results):
-                (out / f"{stem}.ann").write_text(render.extraction_brat(res), encoding="utf-8")
-                (out / f"{stem}.txt").write_text(res.text, encoding="utf-8")
-        except OSError as exc:
-            raise QuotesError(f"{out}: cannot write ({exc.strerror})") from None
-        if not args.quiet:
-            print(f"wrote {len(results)} .ann files to {out}", file=sys.stderr)
-        return run.exit_code()
+        return _write_brat(Path(args.output), run, results)
     if args.format == "jsonl":
         text = render.extraction_jsonl(results)
     elif args.format == "json":  # one JSON document: the article's object, or a list of them for several
@@ -263,6 +320,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
         text = "\n\n".join(render.extraction_table(r) for r in results)
     quotes = sum(len(r.quotes) for r in results)
     _write(text, args.output, quiet=args.quiet, summary=f"{len(results)} articles, {quotes} quotes")
+    return run.exit_code()
+
+
+def _write_brat(out: Path, run: _Run, results: list[Extraction]) -> int:
+    """``STEM.ann`` and ``STEM.txt`` per article into the folder ``out``: articles of the same name get distinct
+    ones (``a``, ``a~2``, as the digest names them; each renamed one is said on stderr)."""
+    from . import render
+    from .digests import named_extractions
+
+    named = named_extractions(results, prefix="article-")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for res in named:
+            (out / f"{res.name}.ann").write_text(render.extraction_brat(res), encoding="utf-8")
+            (out / f"{res.name}.txt").write_text(res.text, encoding="utf-8")
+    except OSError as exc:
+        raise QuotesError(f"{out}: cannot write ({exc.strerror})") from None
+    if not run.args.quiet:
+        for path, res, given in zip(run.paths, named, results):
+            if res.name != given.name:
+                print(f"note: {path}: written as {res.name}.ann and {res.name}.txt (another input is named "
+                      f"{given.name})", file=sys.stderr)
+        print(f"wrote {len(named)} .ann files to {out}", file=sys.stderr)
     return run.exit_code()
 
 
@@ -282,7 +362,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
     if not args.store and (args.speaker or args.since or args.until):
         raise QuotesError("--speaker, --since and --until filter an archive: give --store FILE")
     run = _Run(args)
-    run.read(_files(args.paths))
+    run.read(run.files(args.paths))
     results = run.extract("reading articles") if run.articles else []
     if args.store:
         from .store import Store
@@ -311,31 +391,40 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise QuotesError(f"{draft_path}: no such file")
     if not args.sources and not args.store:
         raise QuotesError("check needs --sources DIR|FILE... or --store FILE (an archive) to check against")
-    sources = [p for p in _files(args.sources or []) if str(p) == STDIN or args.draft == STDIN
+    run = _Run(args)
+    sources = [p for p in run.files(args.sources or []) if str(p) == STDIN or args.draft == STDIN
                or p.resolve() != draft_path.resolve()]
     if not sources and not args.store:
         raise QuotesError("no source articles to check against")
-    run = _Run(args)
     run.read([draft_path])
     if not run.articles:
         raise QuotesError(f"{draft_path}: the draft cannot be read")
     run.read(sources)
     results = run.extract("reading draft and sources")
-    if any(d.code == "unreadable" for d in results[0].diagnostics):
-        raise QuotesError(f"{run.paths[0]}: the draft cannot be read: {results[0].diagnostics[0].message}")
+    draft, *given = results
+    why = next((d.message for d in draft.diagnostics if d.code == "unreadable"), None)
+    if why is not None:
+        raise QuotesError(f"{run.paths[0]}: the draft cannot be read: {why}")
+    read = [s for s in given if not _unreadable(s)]
+    skipped = [s for s in given if _unreadable(s)]
     archived: list[Extraction] = []
     if args.store:
         from .store import Store
 
         with Store(args.store, create=False) as archive:
-            archived = archive.sources_for(results[0])
-    report = check(results[0], sources=[*results[1:], *archived], lexicon=args.engine.lexicon)
+            archived = archive.sources_for(draft)
+    report = check(draft, sources=[*read, *archived], lexicon=args.engine.lexicon)
     fmt = {"text": render.check_text, "json": render.check_json, "html": render.check_html}[args.format]
     c = severity_counts(report.findings)
-    _write(fmt(report), args.output, quiet=args.quiet,
-           summary=f"{'clean' if report.clean else 'to look at'}: {c.get('error', 0)} errors, "
+    _write(fmt(report, skipped=skipped), args.output, quiet=args.quiet,
+           summary=f"{render.check_verdict(report)}: {c.get('error', 0)} errors, "
                    f"{c.get('warning', 0)} warnings, {c.get('info', 0)} notes")
-    return run.exit_code(report.exit_code)
+    return run.exit_code(render.check_exit_code(report))
+
+
+def _unreadable(ex: Extraction) -> bool:
+    """Whether the article could not be read (it was skipped: its extraction is empty)."""
+    return any(d.code == "unreadable" for d in ex.diagnostics)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -410,6 +499,8 @@ def _dask_client(args: argparse.Namespace) -> Any:
 def cmd_search(args: argparse.Namespace) -> int:
     from .store import Store, hits_json, hits_text
 
+    if args.limit < 1:
+        raise QuotesError(f"--limit must be at least 1 (got {args.limit})")
     words = " ".join(args.words)
     if not words.strip() and not (args.speaker or args.since or args.until):
         raise QuotesError("search needs words, or --speaker, --since or --until")
@@ -547,7 +638,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("files", nargs="+", metavar="FILE", help="article files or directories, - for standard input")
     e.add_argument("--format", choices=["table", "json", "jsonl", "brat"], default="table",
                    help="table (readable); json (one article: its object; several: a list of them); jsonl (one "
-                        "article per line); brat (STEM.ann and STEM.txt per article into --output DIR)")
+                        "article per line); brat (STEM.ann and STEM.txt per article into --output DIR; a second "
+                        "article named STEM gets STEM~2)")
     e.add_argument("--output", "-o", help="output file (or directory for brat)")
     e.set_defaults(func=cmd_extract)
 

@@ -195,8 +195,10 @@ def extract_articles(
 
     ``date`` is the date offices are resolved at for every article; ``dates`` gives each its own (a manifest's;
     None where it has none). Without either: the page's HTML metadata, its dateline, a date in its name, the
-    latest date written in it, else today with a ``no-date`` warning (see :func:`quotes.dates.article_date`). A ``str`` text keeps its offsets; ``bytes`` or HTML are
-    decoded and cleaned first (offsets are into ``result.text``). ``titles`` gives articles their titles (a
+    latest date written in it, else today with a ``no-date`` warning (see :func:`quotes.dates.article_date`). A
+    ``str`` text keeps its offsets (a NUL or a lone surrogate becomes U+FFFD, one for one, with a
+    ``replaced-characters`` warning); ``bytes`` or HTML are decoded and cleaned first (offsets are into
+    ``result.text``). ``titles`` gives articles their titles (a
     manifest's); without one, the page's own title, else the first line when it reads as a headline.
 
     ``method`` chooses how statements are found: ``"both"`` runs the learned role tagger on every

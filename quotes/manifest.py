@@ -79,30 +79,11 @@ def read_manifest(path: str | os.PathLike[str]) -> Manifest:
         text = where.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{where}: cannot read the manifest ({getattr(exc, 'strerror', None) or exc})") from None
-    records: list[tuple[int, dict[str, str]]] = []
     problems: list[str] = []
     if where.suffix.lower() in (".jsonl", ".ndjson"):
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(f"{where.name}:{n}: not JSON ({exc.msg})")
-                continue
-            if not isinstance(obj, dict):
-                problems.append(f"{where.name}:{n}: a row is a JSON object with 'file' and 'date'")
-                continue
-            records.append((n, {k: "" if obj.get(k) is None else str(obj.get(k)) for k in COLUMNS}))
+        records = _jsonl_records(text, where.name, problems)
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        if "file" not in header:
-            raise InputError(f"{where.name}:1: the manifest's header must name a 'file' column (and 'date'); got "
-                             f"{', '.join(header) or 'nothing'}")
-        reader.fieldnames = header
-        for n, raw in enumerate(reader, 2):
-            records.append((n, {k: (raw.get(k) or "").strip() for k in COLUMNS}))
+        records = _csv_records(text, where.name)
     rows = []
     for n, fields in records:
         at = f"{where.name}:{n}"
@@ -123,3 +104,52 @@ def read_manifest(path: str | os.PathLike[str]) -> Manifest:
         raise InputError(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} in the manifest: "
                          + "; ".join(problems))
     return Manifest(where, tuple(rows))
+
+
+def _jsonl_records(text: str, name: str, problems: list[str]) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a JSON Lines manifest with their line numbers (a line ends at ``\\n`` only: JSON strings may
+    hold U+2028 and other characters :meth:`str.splitlines` would break at); bad lines go to ``problems``.
+
+    >>> _jsonl_records('{"file": "a.txt"}\\n\\n{"file": "b\u2028.txt", "date": null}\\n', "m.jsonl", [])[1][0]
+    3
+    """
+    records: list[tuple[int, dict[str, str]]] = []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{name}:{n}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict):
+            problems.append(f"{name}:{n}: a row is a JSON object with 'file' and 'date'")
+            continue
+        records.append((n, {k: "" if obj.get(k) is None else str(obj.get(k)) for k in COLUMNS}))
+    return records
+
+
+def _csv_records(text: str, name: str) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV manifest with the line each starts on: blank lines are skipped but counted, and a row
+    whose quoted field spans lines is numbered by its first line.
+
+    >>> [n for n, _ in _csv_records('file,date\\n\\na.txt,"2016-10-19\\n"\\nb.txt,\\n', "m.csv")]
+    [3, 5]
+    """
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if "file" not in header:
+        raise InputError(f"{name}:1: the manifest's header must name a 'file' column (and 'date'); got "
+                         f"{', '.join(header) or 'nothing'}")
+    records: list[tuple[int, dict[str, str]]] = []
+    ended = reader.line_num  # the line the previous row (or blank line) ended on
+    try:
+        for row in reader:
+            first, ended = ended + 1, reader.line_num
+            if not row:  # a blank line
+                continue
+            fields = dict(zip(header, row))
+            records.append((first, {k: (fields.get(k) or "").strip() for k in COLUMNS}))
+    except csv.Error as exc:
+        raise InputError(f"{name}:{ended + 1}: not CSV ({exc})") from None
+    return records

@@ -4,7 +4,9 @@
 Windows-1252 with a diagnostic), turns HTML into paragraphs of plain text, and marks the web debris
 that scraped articles carry (photo captions, repeated paragraphs, "READ ALSO" teasers, comment and
 subscription boilerplate, quote-of-the-day widgets) as regions to ignore. A ``str`` that is not HTML
-is used exactly as given, so offsets are offsets into the caller's own string.
+is used as given, so offsets are offsets into the caller's own string: only a character no text can keep (a
+nul, which SQLite's text functions stop at; a lone surrogate, which UTF-8 cannot write) is replaced, one for
+one by U+FFFD, with a diagnostic (``bytes`` get the same once decoded).
 
 >>> article = read_article("Wang said it was ‘complex’.\\n\\nREAD MORE: China and Russia", name="a")
 >>> article.text[:9], article.format, [d.code for d in article.diagnostics]
@@ -18,6 +20,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import html as htmllib
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -62,25 +65,64 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ""})
 """The files a folder contributes as articles."""
 
 
-def article_files(paths: Sequence[str | os.PathLike[str]], *, recursive: bool = False) -> list[Path]:
+def article_files(paths: Sequence[str | os.PathLike[str]], *, recursive: bool = False,
+                  skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
     """The article files of files and folders, in order: a folder gives its ``.txt``/``.html`` files sorted
     (hidden ones left out; in sub-folders too when ``recursive``). A folder without any, or a path that is
-    not there, raises :class:`InputError`."""
+    not there, raises :class:`InputError`.
+
+    A path given by itself is read whatever it is but a folder (a named pipe such as ``<(cat a.txt)`` too). In
+    a folder, a link whose target is gone is listed (reading it fails, and says so, as for a file that may not
+    be read); a named pipe, socket or device is not (reading a pipe that nothing writes to would wait for
+    ever): it is added to ``skipped``, as ``(path, why)``, so that a caller can name it.
+    """
     out: list[Path] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in (path.rglob("*") if recursive else path.iterdir())
-                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            try:
+                entries = sorted(f for f in (path.rglob("*") if recursive else path.iterdir())
+                                 if f.suffix.lower() in ARTICLE_SUFFIXES
+                                 and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            except OSError as exc:
+                raise InputError(f"{path}: cannot list this directory ({exc.strerror})") from exc
+            found: list[Path] = []
+            others: list[tuple[Path, str]] = []
+            for f in entries:
+                why = _not_an_article_file(f)
+                if why is None:
+                    found.append(f)
+                elif why:
+                    others.append((f, why))
             if not found:
-                raise InputError(f"{path}: no article files (.txt, .html) in this directory")
+                also = f" ({others[0][0].name}: {others[0][1]})" if others else ""
+                raise InputError(f"{path}: no article files (.txt, .html) in this directory{also}")
             out.extend(found)
-        elif path.is_file():
-            out.append(path)
+            if skipped is not None:
+                skipped.extend(others)
+        elif path.exists():
+            out.append(path)  # a file, or a pipe or device named on purpose
+        elif path.is_symlink():
+            raise InputError(f"{path}: a link to {os.readlink(path)}, which is not there")
         else:
             raise InputError(f"{path}: no such file or directory")
     return out
+
+
+def _not_an_article_file(path: Path) -> str | None:
+    """None for an entry of a folder to read as an article (a file, or a link to one, even a broken link:
+    reading it says what is wrong); else why not: ``""`` for a folder (no article, nothing to say), else
+    what it is."""
+    try:
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            return None
+        if path.is_dir():
+            return ""
+        what = ("a named pipe" if path.is_fifo() else "a socket" if path.is_socket()
+                else "a device" if path.is_block_device() or path.is_char_device() else "not a regular file")
+    except OSError as exc:  # pragma: no cover - the is_* tests answer False rather than raise
+        return f"cannot tell what it is ({exc.strerror})"
+    return f"{what}, not a file"
 
 
 def read_article(data: str | bytes, *, name: str | None = None) -> Article:
@@ -113,11 +155,15 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         fmt = "html"
         published = html_published(text)
         title = html_title(text)
-        text = html_to_text(text)
+        text, kept = html_text(text)
         diagnostics.insert(0, Diagnostic(
             "html-input",
             "The input is HTML: offsets refer to the text extracted from it (Article.text), not to the markup.",
         ))
+        if kept is not None:
+            diagnostics.append(kept)
+    text, cleaned = clean_characters(text)
+    diagnostics.extend(cleaned)
     if len(text) > LARGE_INPUT or (encoding is not None and isinstance(data, (bytes, bytearray)) and len(data) > LARGE_INPUT):
         diagnostics.append(Diagnostic(
             "large-input",
@@ -129,6 +175,48 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
         return Article(text, name, fmt, encoding, (), tuple(diagnostics), published, title)
     ignore, debris = find_debris(text)
     return Article(text, name, fmt, encoding, ignore, tuple(diagnostics) + debris, published, title)
+
+
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
+"""Characters a text cannot keep: a nul (SQLite's text functions stop at it) and lone surrogates (no UTF-8)."""
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+"""Other control codes (not tab, line and page breaks or escape): kept, but said."""
+
+
+def clean_characters(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """``text`` with each nul character and lone surrogate replaced by U+FFFD (one character for one, so every
+    offset still holds) and a ``replaced-characters`` warning saying how many and where the first was; a
+    ``control-characters`` note for other control codes, which are kept. ``text`` itself when it holds none.
+
+    >>> text, diags = clean_characters("We will win,\\x00 said Joe.")
+    >>> text == "We will win,\\ufffd said Joe.", [(d.code, d.span.start) for d in diags]
+    (True, [('replaced-characters', 12)])
+    """
+    diagnostics: list[Diagnostic] = []
+    first = _UNWRITABLE.search(text)
+    if first is not None:
+        at, code = first.start(), ord(first.group())
+        count = sum(1 for _ in _UNWRITABLE.finditer(text, at))
+        text = _UNWRITABLE.sub("\ufffd", text)
+        what = "a nul character" if code == 0 else "a lone surrogate"
+        diagnostics.append(Diagnostic(
+            "replaced-characters",
+            f"{count} character{'s' if count > 1 else ''} that cannot be stored or written as UTF-8 (nul U+0000, "
+            f"lone surrogates U+D800-U+DFFF) {'were' if count > 1 else 'was'} replaced with U+FFFD (\ufffd), one for one "
+            f"so offsets hold; the first, {what} (U+{code:04X}), at character {at}.",
+            Span.of(text, at, at + 1), "warning",
+        ))
+    control = _CONTROL.search(text)
+    if control is not None:
+        at, code = control.start(), ord(control.group())
+        count = sum(1 for _ in _CONTROL.finditer(text, at))
+        diagnostics.append(Diagnostic(
+            "control-characters",
+            f"The text holds {count} control character{'s' if count > 1 else ''} (the first, U+{code:04X}, at "
+            f"character {at}); {'they were' if count > 1 else 'it was'} kept as {'they are' if count > 1 else 'it is'}.",
+            Span.of(text, at, at + 1), "info",
+        ))
+    return text, tuple(diagnostics)
 
 
 # --- bytes ---------------------------------------------------------------------------------
@@ -143,6 +231,9 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"), (b"\x7fELF", "a program"), (b"BZh", None),
 )
 _CONTROL_BYTES = frozenset(range(9)) | frozenset(range(14, 27)) | frozenset(range(28, 32)) | {127}
+"""Bytes that are control codes in text (not tab, line and page breaks or escape): many of them mean binary data."""
+_CONTROL_CHARS = frozenset(map(chr, _CONTROL_BYTES))
+"""The same codes as characters."""
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -154,7 +245,7 @@ def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(enc), enc
+                text = raw.decode(enc)
             except UnicodeDecodeError as err:
                 diagnostics.append(Diagnostic(
                     "decoding-errors",
@@ -162,7 +253,11 @@ def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
                     "undecodable bytes were replaced with �.",
                     None, "warning",
                 ))
-                return raw.decode(enc, errors="replace"), enc
+                text = raw.decode(enc, errors="replace")
+            sample_text = text[:65536]
+            if _too_many_controls(sum(c in _CONTROL_CHARS for c in sample_text), len(sample_text)):
+                raise _binary_error("nul bytes and control codes" if "\x00" in sample_text else "many control codes")
+            return text, enc
     for magic, what in _MAGIC:
         if raw.startswith(magic) and what:
             raise _binary_error(what)
@@ -177,9 +272,8 @@ def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
                 None, "warning",
             ))
             return text, enc
-        raise _binary_error("nul bytes and control codes")
-    if sample and sum(b in _CONTROL_BYTES for b in sample) > max(2, len(sample) // 20):
-        raise _binary_error("many control codes")
+    if _too_many_controls(sum(b in _CONTROL_BYTES for b in sample), len(sample)):
+        raise _binary_error("nul bytes and control codes" if b"\x00" in sample else "many control codes")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
@@ -214,6 +308,13 @@ def _decode(raw: bytes, diagnostics: list[Diagnostic]) -> tuple[str, str]:
     raise _binary_error("no text encoding fits")  # pragma: no cover - latin-1 decodes every byte
 
 
+def _too_many_controls(controls: int, length: int) -> bool:
+    """Whether ``controls`` control codes in ``length`` bytes or characters make binary data: more than one in
+    twenty (and more than two), or half or more of a short input. A few in text (a stray nul) leave it text,
+    with or without a byte-order mark; :func:`clean_characters` then names them."""
+    return controls > max(2, length // 20) or (controls > 0 and 2 * controls >= length)
+
+
 def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
     """UTF-16 text without a byte-order mark: nul bytes at every other position."""
     sample = raw[:4096]
@@ -246,14 +347,22 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|article|p|div|br)(?=[\s>/])", re.IGNORECASE)
-_SKIP_TAGS = frozenset({
-    "script", "style", "nav", "footer", "aside", "figcaption", "noscript", "template", "svg", "head",
-    "iframe", "object", "form", "button", "select", "textarea", "canvas", "math",
+_HIDDEN_TAGS = frozenset({
+    "script", "style", "head", "title", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+    "button", "select", "option", "datalist", "textarea",
 })
+"""Elements whose content is no page text a reader sees (code, the head, form controls): always left out."""
+_FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "figcaption"})
+"""Elements that hold page furniture (menus, footers, sidebars, captions): left out as web debris."""
+_HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template", "basefont",
+                        "bgsound", "noframes"})
+"""What ``<head>`` holds; any other element (``<body>``, ``<p>``) or text closes an open ``<head>``, as in HTML5."""
+_NEVER_DEBRIS = frozenset({"html", "body", "main", "article"})
+"""Elements whose class or id never marks them as furniture (``<body class="single-post right-sidebar">``)."""
 _BLOCK_TAGS = frozenset({
     "p", "div", "article", "section", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "hr", "address",
-    "details", "summary", "body", "html", "caption", "center",
+    "details", "summary", "body", "html", "caption", "center", "form", "fieldset",
 })
 _VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"})
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -273,83 +382,203 @@ def _is_html(text: str, name: str | None) -> bool:
     return len(strong) >= 2 or len(_HTML_TAG.findall(head)) >= 3
 
 
-_DEBRIS_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:caption|related|newsletter|comments?|share|sharing|social|advert\w*|ads?|promo\w*|subscribe|"
-    r"subscription|sidebar|breadcrumbs?|cookies?|consent|outbrain|taboola|recirc\w*|read-?more|more-stories|"
-    r"most-read|trending)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
+_DEBRIS_WORDS = frozenset({
+    "caption", "captions", "related", "newsletter", "newsletters", "comment", "comments", "share", "sharing",
+    "social", "ad", "ads", "subscribe", "subscription", "sidebar", "breadcrumb", "breadcrumbs", "cookie", "cookies",
+    "consent", "outbrain", "taboola", "readmore", "trending",
+})
+"""Words of a class or id (``image-caption``, ``comments``, ``ad_slot``) that name page furniture."""
+_DEBRIS_STEMS = ("advert", "promo", "recirc")
+"""Beginnings of such words (``advertisement``, ``promoted``, ``recirculation``)."""
+_DEBRIS_PAIRS = frozenset({("read", "more"), ("more", "stories"), ("most", "read")})
+"""Two words in a row that name furniture (``read-more``, ``most-read``)."""
+_STATE_WORDS = frozenset({
+    "enabled", "disabled", "active", "inactive", "open", "closed", "on", "off", "has", "no", "with", "without",
+    "js", "allowed", "ready", "loaded",
+})
+"""Words that make a class a state or layout flag, not furniture (``share-enabled``, ``has-sidebar``, ``no-ads``)."""
+_TAXONOMY_WORDS = frozenset({"tag", "tags", "category", "categories", "topic", "topics"})
+"""First words of classes that file a post under a subject (``tag-social-media``, ``category-comment``)."""
+_CLASS_PART = re.compile(r"[-_]+")
 
 
-def _debris_attrs(attrs_: list) -> bool:
-    """Whether an element's class or id names page furniture (captions, related links, comments, ads)."""
-    return any(k in ("class", "id") and v and _DEBRIS_CLASS.search(v) for k, v in attrs_)
+def _debris_token(token: str) -> bool:
+    """Whether one class or id names page furniture: a word of it (split at ``-`` and ``_``) does, and it is
+    not a state flag or a subject tag.
+
+    >>> [_debris_token(t) for t in ("image-caption", "comments", "ad_slot", "share-enabled", "commentary", "tag-ads")]
+    [True, True, True, False, False, False]
+    """
+    parts = [p for p in _CLASS_PART.split(token.lower()) if p]
+    if not parts or parts[0] in _TAXONOMY_WORDS or any(p in _STATE_WORDS for p in parts):
+        return False
+    return (any(p in _DEBRIS_WORDS or p.startswith(_DEBRIS_STEMS) for p in parts)
+            or any(pair in _DEBRIS_PAIRS for pair in itertools.pairwise(parts)))
+
+
+def _debris_attrs(tag: str, attrs_: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's class or id names page furniture (captions, related links, comments, ads); never
+    for ``html``, ``body``, ``main`` or ``article``, whose classes describe the whole page or post."""
+    if tag in _NEVER_DEBRIS:
+        return False
+    return any(k in ("class", "id") and v and any(_debris_token(t) for t in v.split()) for k, v in attrs_)
+
+
+_HIDDEN = -1
+"""A stack entry that opened content never shown (a script, the head)."""
+_NESTED = -2
+"""A stack entry inside a hidden element or a furniture frame, kept so that the right end tag is found."""
 
 
 class _TextExtractor(HTMLParser):
-    """Plain text from HTML: paragraphs separated by blank lines, nothing from scripts, menus or captions."""
+    """Plain text from HTML: paragraphs separated by blank lines, nothing from scripts or the head, menus and
+    captions marked as furniture.
+
+    The parser records what it meets as events (text, a line break, a block boundary), each with the furniture
+    elements (frames) open around it, and renders them afterwards: :meth:`text` leaves out the frames'
+    content, :meth:`text` with ``furniture=True`` keeps it (the page's whole visible text). A furniture frame
+    (by its class or id) that holds the page's ``<h1>`` is a wrapper around the article, not furniture: it is
+    kept.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-        self.skip: list[str] = []
-        self.pre = 0
+        self.events: list[tuple[str, str, tuple[int, ...]]] = []
+        self.stack: list[tuple[str, int]] = []  # open elements that matter: hidden, furniture frames, inside them
+        self.hidden = 0  # hidden entries on the stack
+        self.frames: tuple[int, ...] = ()  # the furniture frames open now
+        self.by_class: set[int] = set()  # frames opened by a class or id (not by a tag such as <nav>)
+        self.wrappers: set[int] = set()  # frames by class or id that hold an <h1>
+        self.count = 0
 
-    def _flush(self) -> None:
-        joined = "".join(self.current)
-        self.current = []
-        for part in joined.split("\n"):
-            part = part if self.pre else part.strip(" ")
-            if part.strip():
-                self.paragraphs.append(part.rstrip() if self.pre else part.strip())
+    def _push(self, tag: str, kind: int) -> None:
+        self.stack.append((tag, kind))
+        if kind == _HIDDEN:
+            self.hidden += 1
+        elif kind >= 0:
+            self.frames = (*self.frames, kind)
 
-    def handle_starttag(self, tag: str, attrs_: list) -> None:
+    def _pop_to(self, tag: str) -> None:
+        while self.stack:
+            top, kind = self.stack.pop()
+            if kind == _HIDDEN:
+                self.hidden -= 1
+            elif kind >= 0:
+                self.frames = self.frames[:-1]
+            if top == tag:
+                return
+
+    def _leave_head(self) -> None:
+        """Close a ``<head>`` that its end tag does not close (HTML5 allows leaving it out)."""
+        if self.stack == [("head", _HIDDEN)]:
+            self._pop_to("head")
+
+    def _event(self, kind: str, value: str = "") -> None:
+        self.events.append((kind, value, self.frames))
+
+    def _open(self, tag: str, attrs_: list[tuple[str, str | None]]) -> bool:
+        """Note an element's start; whether it is one whose start and content are left out (hidden)."""
+        if tag not in _HEAD_TAGS:
+            self._leave_head()
+        void = tag in _VOID_TAGS
+        if self.hidden:
+            if not void:
+                self._push(tag, _NESTED)  # nested elements inside a hidden one, so its own end tag is found
+            return True
+        if tag in _HIDDEN_TAGS:
+            if not void:
+                self._push(tag, _HIDDEN)
+            return True
+        if tag == "h1":
+            self.wrappers.update(f for f in self.frames if f in self.by_class)
+        by_class = _debris_attrs(tag, attrs_)
+        if (tag in _FURNITURE_TAGS or by_class) and not void:
+            self.count += 1
+            if by_class:
+                self.by_class.add(self.count)
+            self._push(tag, self.count)
+        elif self.frames and not void:
+            self._push(tag, _NESTED)
+        return False
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        if self.skip:
-            if tag not in _VOID_TAGS:
-                self.skip.append(tag)  # nested elements inside a skipped one, so its own end tag is found
-            return
-        if tag in _SKIP_TAGS or _debris_attrs(attrs_):
-            if tag not in _VOID_TAGS:
-                self.skip.append(tag)
+        if self._open(tag, attrs_):
             return
         if tag == "br":
-            self.current.append("\n")
+            self._event("br")
+        elif tag == "pre":
+            self._event("pre+")
         elif tag in _BLOCK_TAGS:
-            self._flush()
-            if tag == "pre":
-                self.pre += 1
+            self._event("block")
 
-    def handle_startendtag(self, tag: str, attrs_: list) -> None:
+    def handle_startendtag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        if self.skip or tag in _SKIP_TAGS or _debris_attrs(attrs_):
+        if tag not in _HEAD_TAGS:
+            self._leave_head()
+        if self.hidden or tag in _HIDDEN_TAGS:
             return
+        frames = self.frames
+        if _debris_attrs(tag, attrs_) or tag in _FURNITURE_TAGS:
+            self.count += 1
+            frames = (*frames, self.count)
         if tag == "br":
-            self.current.append("\n")
+            self.events.append(("br", "", frames))
         elif tag in _BLOCK_TAGS:
-            self._flush()
+            self.events.append(("block", "", frames))
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        if self.skip:
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
+        if any(t == tag for t, _ in self.stack):
+            hidden, frames = self.hidden, self.frames
+            self._pop_to(tag)
+            if hidden:
+                return
+        elif self.hidden:
             return
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            if tag == "pre" and self.pre:
-                self.pre -= 1
+        else:
+            frames = self.frames
+        if tag == "pre":
+            self.events.append(("pre-", "", frames))
+        elif tag in _BLOCK_TAGS:
+            self.events.append(("block", "", frames))
 
     def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        self.current.append(data if self.pre else _HTML_SPACE.sub(" ", data))
+        if data.strip(" \t\n\r\f"):
+            self._leave_head()  # text closes an open <head> too
+        if not self.hidden:
+            self._event("text", data)
 
-    def text(self) -> str:
-        self._flush()
-        return "\n\n".join(self.paragraphs)
+    def text(self, *, furniture: bool = False) -> str:
+        """The paragraphs joined by blank lines: without the furniture frames' content, or (``furniture``) with it."""
+        paragraphs: list[str] = []
+        current: list[str] = []
+        pre = 0
+
+        def flush() -> None:
+            joined = "".join(current)
+            current.clear()
+            for part in joined.split("\n"):
+                part = part if pre else part.strip(" ")
+                if part.strip():
+                    paragraphs.append(part.rstrip() if pre else part.strip())
+
+        dropped = set() if furniture else {f for f in range(1, self.count + 1) if f not in self.wrappers}
+        for kind, value, frames in self.events:
+            if frames and dropped.intersection(frames):
+                continue
+            if kind == "text":
+                current.append(value if pre else _HTML_SPACE.sub(" ", value))
+            elif kind == "br":
+                current.append("\n")
+            else:
+                flush()
+                if kind == "pre+":
+                    pre += 1
+                elif kind == "pre-" and pre:
+                    pre -= 1
+        flush()
+        return "\n\n".join(paragraphs)
 
 
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
@@ -423,10 +652,29 @@ def first_line_title(text: str) -> str | None:
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML document, one paragraph per block, paragraphs separated by blank lines.
+    """The visible text of an HTML document, one paragraph per block, paragraphs separated by blank lines,
+    without page furniture (menus, footers, sidebars, captions, comments) unless leaving it out would leave
+    (almost) nothing of a page that has text (see :func:`html_text`).
 
     >>> html_to_text("<p>He said &quot;no&quot;.<br>Then he left.</p><nav>Home</nav><p>Next &amp; last</p>")
     'He said "no".\\n\\nThen he left.\\n\\nNext & last'
+    """
+    return html_text(html)[0]
+
+
+_FURNITURE_KEEP_WORDS = 50
+"""Fewer words than this left after removing page furniture (and under a fifth of the page's) is too little."""
+
+
+def html_text(html: str) -> tuple[str, Diagnostic | None]:
+    """The visible text of an HTML document without page furniture, and None; or, when removing the furniture
+    leaves (almost) nothing of a page whose visible text is substantial (no word left of a page that has some,
+    or under a fifth of its words and under :data:`_FURNITURE_KEEP_WORDS`), the whole visible text with an
+    ``html-furniture-kept`` warning.
+
+    >>> text, warning = html_text('<div class="comments"><p>He said he would go to Kyiv on Monday.</p></div>')
+    >>> text, warning.code
+    ('He said he would go to Kyiv on Monday.', 'html-furniture-kept')
     """
     parser = _TextExtractor()
     try:
@@ -434,7 +682,21 @@ def html_to_text(html: str) -> str:
         parser.close()
     except Exception:  # noqa: BLE001 (html.parser is lenient; this guards against the odd assertion on broken markup)
         pass
-    return parser.text()
+    kept = parser.text()
+    if parser.count == 0:
+        return kept, None
+    visible = parser.text(furniture=True)
+    kept_words, visible_words = len(kept.split()), len(visible.split())
+    if (kept_words == 0 < visible_words) or (
+            kept_words < _FURNITURE_KEEP_WORDS and kept_words * 5 < visible_words and visible_words >= 20):
+        return visible, Diagnostic(
+            "html-furniture-kept",
+            f"Leaving out what looks like page furniture (menus, sidebars, captions, comments, ads) would have left "
+            f"{kept_words} of the page's {visible_words} words, so all its visible text was kept: some of it may "
+            "be web debris rather than the article.",
+            None, "warning",
+        )
+    return kept, None
 
 
 # --- web debris ----------------------------------------------------------------------------
@@ -613,8 +875,8 @@ def _debris_kind(t: str, idx: int, first_line: str, seen: set[str], *, standalon
         head = t.split("|", 1)[0].strip()
         if head and (head == first_line.strip() or head in seen) and idx > 0:
             return "headline teaser"
-        if _NAV_PIPES.match(t):
-            return "navigation"
+        if _NAV_PIPES.match(t) and not any(c in t for c in _QUOTE_CHARS) and not t.rstrip().endswith(tuple(".!?…")):
+            return "navigation"  # "Home | World | Politics", not a sentence that quotes someone's "this | that"
     if not standalone:
         return None
     if len(words) <= 4 and not any(c in t for c in _QUOTE_CHARS) and not t.endswith(tuple(".!?…")):

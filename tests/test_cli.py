@@ -248,3 +248,148 @@ def test_progress_line_moves_within_a_long_article_at_most_five_times_a_second(m
     assert lines[0].startswith("extract [") and lines[0].endswith("0/1 long.txt")
     assert "30 %" in lines[1] and "s left" in lines[1]
     assert len(lines) == 3 and lines[2].endswith("1/1\n")
+
+
+def test_brat_gives_same_named_articles_distinct_files(capsys, tmp_path):
+    """Two inputs named a.txt (in different folders) give a.ann/a.txt and a~2.ann/a~2.txt, as the digest names
+    them, each with its own article's text; the count said is the count written, and the renaming is said."""
+    texts = {"d1": "“Yes,” Alice Smith said.", "d2": "“No,” Bob Jones said."}
+    for folder, text in texts.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "ann"
+    assert main(["extract", str(tmp_path / "d1" / "a.txt"), str(tmp_path / "d2" / "a.txt"), "--format", "brat",
+                 "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["a.ann", "a.txt", "a~2.ann", "a~2.txt"]
+    assert (out / "a.txt").read_text(encoding="utf-8") == texts["d1"]
+    assert (out / "a~2.txt").read_text(encoding="utf-8") == texts["d2"]
+    assert "Bob Jones" in (out / "a~2.ann").read_text(encoding="utf-8")
+    assert "wrote 2 .ann files" in err and f"{tmp_path / 'd2' / 'a.txt'}: written as a~2.ann" in err
+
+
+@pytest.mark.parametrize(("name", "content", "where"), [
+    ("blank.csv", "file,date\n\n\na.txt,not-a-date\n", "blank.csv:4: not a date: 'not-a-date'"),
+    ("multi.csv", 'file,date,title\n"a.txt",2022-03-01,"a title\non two lines"\n\nb.txt,bad\n',
+     "multi.csv:5: not a date: 'bad'"),
+    ("rows.jsonl", '{"file": "a.txt", "date": "2022-03-01", "title": "A\u2028B"}\n\n{"file": "b.txt", "date": "bad"}\n',
+     "rows.jsonl:3: not a date: 'bad'"),
+])
+def test_a_manifest_error_names_the_line_the_row_is_on(capsys, tmp_path, name, content, where):
+    """A bad manifest row is named by the line it stands on: blank lines count, a row whose quoted field spans
+    two lines moves the later rows down, and a JSON string holding U+2028 is not a line end."""
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--manifest", str(tmp_path / name), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: 1 problem in the manifest: ") and err.count("\n") == 1
+    assert where in err
+
+
+def test_output_through_a_symbolic_link_writes_its_target(capsys, tmp_path):
+    """-o naming a symbolic link writes the file it points to (keeping its permissions); the link stays a link,
+    and no partial file is left beside either."""
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    real = reports / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(link), "--quiet"]) == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8").startswith("a (") and "Alice Smith" in real.read_text(encoding="utf-8")
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in reports.iterdir()) == ["real.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "link.txt", "reports"]
+
+
+def test_output_to_a_pipe_or_a_descriptor_is_written_in_place(capsys, tmp_path):
+    """-o naming a pipe writes into the pipe (it is not replaced by a file), and -o /dev/fd/N writes into what
+    descriptor N is open on, as a shell's redirection would."""
+    import os
+    import stat
+
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so the writer's open does not wait
+    try:
+        assert main(["extract", str(tmp_path / "a.txt"), "-o", str(fifo), "--quiet"]) == 0
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        assert "Alice Smith" in os.read(reader, 1 << 16).decode("utf-8")
+    finally:
+        os.close(reader)
+    sink = tmp_path / "sink.txt"
+    fd = os.open(sink, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    try:
+        assert main(["extract", str(tmp_path / "a.txt"), "-o", f"/dev/fd/{fd}", "--quiet"]) == 0
+    finally:
+        os.close(fd)
+    assert "Alice Smith" in sink.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe", "sink.txt"]
+
+
+def test_an_empty_draft_is_not_clean(capsys, tmp_path):
+    """An empty draft is said to be empty, not clean: exit code 1, and the JSON report carries its empty-input
+    diagnostic as the digest carries diagnostics."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "src.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    args = ["check", str(tmp_path / "empty.txt"), "--sources", str(tmp_path / "src.txt"), "--quiet"]
+    assert main([*args, "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["clean"], data["exit_code"], data["sources"]) == (False, 1, ["src"])
+    assert [(d["article"], d["code"]) for d in data["diagnostics"]] == [("empty", "empty-input")]
+    assert main(args) == 1
+    assert capsys.readouterr().out.rstrip().endswith("the draft is empty, nothing was checked.")
+
+
+def test_check_counts_only_the_sources_it_read(capsys, tmp_path):
+    """A source skipped as binary is not counted as checked against: the summary names it as skipped, the JSON
+    lists it under skipped (with its diagnostic), and the exit code says a file was skipped."""
+    (tmp_path / "draft.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("“Yes,” Alice Smith said on Monday.", encoding="utf-8")
+    (tmp_path / "rand.txt").write_bytes(bytes(range(256)) * 20)
+    args = ["check", str(tmp_path / "draft.txt"), "--sources", str(tmp_path / "good.txt"), str(tmp_path / "rand.txt"),
+            "--quiet"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "against 1 source (good; 1 skipped, unreadable: rand):" in captured.out.splitlines()[0]
+    assert str(tmp_path / "rand.txt") in captured.err
+    assert main([*args, "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert (data["sources"], data["skipped"], data["exit_code"]) == (["good"], ["rand"], 1)
+    assert ("rand", "unreadable") in [(d["article"], d["code"]) for d in data["diagnostics"]]
+
+
+@pytest.mark.parametrize("limit", ["0", "-1"])
+def test_search_limit_below_one_is_a_usage_error(capsys, tmp_path, limit):
+    """--limit 0 or below is a usage error (exit 2, one Error: line), not an empty result."""
+    from quotes.store import Store
+
+    with Store(tmp_path / "news.sqlite"):
+        pass
+    assert main(["search", "win", "--store", str(tmp_path / "news.sqlite"), "--limit", limit]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("Error: --limit") and captured.err.count("\n") == 1
+
+
+def test_an_interrupted_write_through_a_link_leaves_the_old_file(capsys, tmp_path, monkeypatch):
+    """Ctrl-C while the report is put in place through a symbolic link: exit 130, the target keeps its old
+    content whole, the link stays, and no partial file is left beside the target."""
+    from quotes import cli
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    (tmp_path / "a.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "real.txt").write_text("old", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(reports / "real.txt")
+    monkeypatch.setattr(cli.os, "replace", interrupted)
+    assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "link.txt"), "--quiet"]) == 130
+    assert (reports / "real.txt").read_text(encoding="utf-8") == "old" and (tmp_path / "link.txt").is_symlink()
+    assert [p.name for p in reports.iterdir()] == ["real.txt"]

@@ -50,11 +50,16 @@ def _key(result, shift=0):
 @example("“unclosed quote, said Wang.")
 @example("'''''\"\"\"“”‘’«»")
 @example("<p>Wang said “hi”.</p>")
+@example("“We will win,\x00” said Joe Biden.")
 def test_never_raises_and_spans_slice_back(text):
     """Any text extracts without an exception, and every span slices back out of result.text."""
     result = extract(text, date="2022-03-01")
     if not any(d.code == "html-input" for d in result.diagnostics):
-        assert result.text == text  # plain text: offsets are into the input itself
+        # plain text: offsets are into the input itself, a NUL (or lone surrogate) its one replacement character
+        assert len(result.text) == len(text)
+        assert all(a == b or (a == "\ufffd" and (b == "\x00" or "\ud800" <= b <= "\udfff"))
+                   for a, b in zip(result.text, text))
+        assert (result.text != text) == any(d.code == "replaced-characters" for d in result.diagnostics)
     for span in _spans(result):
         assert result.text[span.start:span.end] == span.text
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quotes.errors import InputError
-from quotes.reading import LARGE_INPUT, Article, find_debris, html_to_text, read_article
+from quotes.reading import LARGE_INPUT, Article, article_files, find_debris, html_to_text, read_article
 
 TEXT = "Wang said: “We will never give up.” Ça va, café, naïve — Russia’s war."
 
@@ -23,11 +26,57 @@ def _ignored(article: Article) -> list[str]:
 # --- str and encodings -----------------------------------------------------------------------
 
 def test_str_is_used_as_is():
-    """A str is the article text itself: same object content, control characters kept, no encoding."""
-    text = "Line one\x0c with a form feed\x00 and a nul.\r\nNext line."
+    """A str is the article text itself: the same object, line and page breaks kept, no encoding, no diagnostic."""
+    text = "Line one\x0c with a form feed\x1b and an escape.\r\nNext line."
     article = read_article(text, name="x.txt")
-    assert article.text == text and article.format == "text" and article.encoding is None
-    assert article.name == "x.txt"
+    assert article.text is text and article.format == "text" and article.encoding is None
+    assert article.name == "x.txt" and article.diagnostics == ()
+
+
+def test_str_nul_and_lone_surrogate_are_replaced_one_for_one():
+    """A nul (SQLite's text functions stop at it) and a lone surrogate (UTF-8 cannot write it) become U+FFFD,
+    one character for one: every other character and every offset stay; a warning counts them and points at
+    the first."""
+    text = "Wang\x00 said “we\ud800 will”.\x00"
+    article = read_article(text)
+    assert article.text == "Wang\ufffd said “we\ufffd will”.\ufffd"
+    assert len(article.text) == len(text)
+    article.text.encode("utf-8")  # writable now
+    [diag] = article.diagnostics
+    assert diag.code == "replaced-characters" and diag.severity == "warning"
+    assert "3 characters" in diag.message and "U+0000" in diag.message and "character 4" in diag.message
+    assert (diag.span.start, diag.span.end, diag.span.text) == (4, 5, "\ufffd")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_stray_nul_is_text_with_or_without_a_bom(bom):
+    """A text file holding one nul byte is text whether or not it starts with a UTF-8 byte-order mark: the nul
+    is replaced as in a str, with the same warning."""
+    article = read_article(bom + "“We will win,\x00” said Joe Biden on Tuesday.\n".encode())
+    assert article.text == "“We will win,\ufffd” said Joe Biden on Tuesday.\n"
+    assert article.encoding == ("utf-8-sig" if bom else "utf-8")
+    assert [(d.code, d.span.start) for d in article.diagnostics] == [("replaced-characters", 13)]
+    assert article.diagnostics == read_article("“We will win,\x00” said Joe Biden on Tuesday.\n").diagnostics
+
+
+@pytest.mark.parametrize("data", ["He said\x01 yes and\x07 left.", b"He said\x01 yes and\x07 left."])
+def test_a_few_control_codes_are_kept_and_named(data):
+    """A few control codes other than line breaks leave text text (str or bytes alike): kept, with a note
+    naming how many and the first."""
+    article = read_article(data)
+    assert article.text == "He said\x01 yes and\x07 left."
+    [diag] = article.diagnostics
+    assert diag.code == "control-characters" and diag.severity == "info"
+    assert "2 control characters" in diag.message and "U+0001" in diag.message and diag.span.start == 7
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("data", [b"PK\x00\x01\x00\x02" * 30 + b"some text", b"\x00", b"x\x00"])
+def test_mostly_nul_bytes_are_binary_with_or_without_a_bom(bom, data):
+    """Bytes that are mostly nul and control codes (or half of a short input) are binary data, a byte-order
+    mark or not."""
+    with pytest.raises(InputError, match="binary data, not text \\(nul bytes and control codes\\)"):
+        read_article(bom + data)
 
 
 @pytest.mark.parametrize("encoding, expected", [
@@ -90,6 +139,67 @@ def test_wrong_type_raises_input_error():
         read_article(42)  # type: ignore[arg-type]
 
 
+# --- files and folders ------------------------------------------------------------------------
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+
+
+@needs_fifo
+def test_a_folder_lists_broken_links_and_names_pipes(tmp_path):
+    """In a folder a broken link is listed (reading it fails and says why, as for a file that may not be read);
+    a named pipe is not read (nothing writes to it: reading would wait for ever) but given back as skipped."""
+    (tmp_path / "a.txt").write_text("“Yes,” he said.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "sub.txt").mkdir()
+    skipped: list = []
+    files = article_files([tmp_path], skipped=skipped)
+    assert files == [tmp_path / "a.txt", tmp_path / "gone.txt"]
+    assert skipped == [(tmp_path / "pipe.txt", "a named pipe, not a file")]
+    with pytest.raises(FileNotFoundError):
+        files[1].read_bytes()
+    assert article_files([tmp_path]) == files  # without a list to fill, the pipe is still not read
+
+
+@needs_fifo
+def test_a_folder_of_only_a_pipe_says_so(tmp_path):
+    """A folder whose only entry with an article's name is a pipe has no article files, and the error says what
+    it holds."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(InputError, match=r"no article files \(.txt, .html\) in this directory \(pipe.txt: a named pipe"):
+        article_files([tmp_path])
+
+
+@needs_fifo
+def test_a_pipe_given_by_itself_is_read(tmp_path):
+    """A pipe named on purpose (a named pipe, or <(cat a.txt), which the shell passes as /dev/fd/N) is listed to
+    be read, not refused as missing."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert article_files([tmp_path / "pipe.txt"]) == [tmp_path / "pipe.txt"]
+    read_end, write_end = os.pipe()
+    try:
+        fd_path = f"/dev/fd/{read_end}"
+        if os.path.exists(fd_path):
+            assert article_files([fd_path]) == [Path(fd_path)]
+            os.write(write_end, "“Yes,” he said.".encode())
+            os.close(write_end)
+            write_end = -1
+            assert read_article(Path(fd_path).read_bytes()).text == "“Yes,” he said."
+    finally:
+        os.close(read_end)
+        if write_end != -1:
+            os.close(write_end)
+
+
+def test_missing_paths_raise_input_error(tmp_path):
+    """A path that is not there, or a link given by itself whose target is gone, is an InputError naming it."""
+    with pytest.raises(InputError, match="no such file or directory"):
+        article_files([tmp_path / "nothing.txt"])
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(InputError, match=r"gone.txt: a link to .*nowhere.txt, which is not there"):
+        article_files([tmp_path / "gone.txt"])
+
+
 # --- empty and large ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", ["", "   \n\t\n", b"", b"\xef\xbb\xbf"])
@@ -131,6 +241,98 @@ def test_html_furniture_by_class_and_nesting():
     html = ('<div class="article-body"><p>Kept “yes”.</p><div class="image-caption"><div>Inner</div> tail</div>'
             '<div id="comments"><p>Comment</p></div><p>Also kept.</p><div/><p>Last.</p></div>')
     assert html_to_text(html) == "Kept “yes”.\n\nAlso kept.\n\nLast."
+
+
+ARTICLE = ("<p>&ldquo;We are ready to talk,&rdquo; said Kremlin spokesman Dmitry Peskov on Friday.</p>\n"
+           "<p>Russian Foreign Minister Sergei Lavrov said the West was to blame.</p>")
+ARTICLE_TEXT = ("“We are ready to talk,” said Kremlin spokesman Dmitry Peskov on Friday.\n\n"
+                "Russian Foreign Minister Sergei Lavrov said the West was to blame.")
+
+
+@pytest.mark.parametrize("page", [
+    f"<!DOCTYPE html><html><head><title>Talks stall</title></head><body><div class='story'>{ARTICLE}</div></body></html>",
+    # </head> left out (valid HTML5: <body> closes the head)
+    f'<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Talks stall</title>\n<body>{ARTICLE}</body></html>',
+    # no </head> and no <body>: the first element of the body closes the head
+    f"<html><head><title>Talks stall</title><link rel=stylesheet href=a.css>\n<div>{ARTICLE}</div></html>",
+    # ASP.NET: the whole body inside a form; its controls' own text is left out
+    f'<html><head><title>Talks stall</title></head><body><form method="post" action="./story.aspx?id=1" id="form1">'
+    f'<select name="edition"><option>World edition</option></select><div class="story">{ARTICLE}</div>'
+    f'<textarea>Your comment</textarea><button>Send</button></form></body></html>',
+    # WordPress: the page's classes name its sidebar; the article's name its comments and sharing settings
+    f'<html><head><title>Talks stall</title></head><body class="post-template-default single single-post right-sidebar">'
+    f'<main class="site-main comments-area-wrap"><article class="post comments-open share-enabled">'
+    f'<div class="entry-content">{ARTICLE}</div></article></main></body></html>',
+    # a wrapper div whose long class list carries state flags and subject tags
+    f'<html><body><div class="post type-post share-enabled has-sidebar no-ads tag-social-media category-comment">'
+    f'{ARTICLE}</div></body></html>',
+])
+def test_html_pages_keep_their_article(page):
+    """Real page shapes (no </head>, a body inside a form, classes that name a sidebar or comments on the page
+    or a wrapper) give the article's text, without warnings."""
+    article = read_article(page, name="page.html")
+    assert article.text == ARTICLE_TEXT
+    assert [d.code for d in article.diagnostics] == ["html-input"]
+
+
+def test_head_closed_by_text():
+    """Text after the head's elements closes an unclosed <head>, as in a browser; the title stays out."""
+    assert html_to_text("<html><head><title>T</title><meta charset=utf-8>\nLoose text<p>Next</p>") == "Loose text\n\nNext"
+
+
+def test_furniture_inside_a_kept_page_is_still_left_out():
+    """On a page whose wrappers carry furniture-like words, the furniture itself still goes: share buttons,
+    a comments section, a sidebar, a caption (by class or by tag)."""
+    page = (f'<body class="single-post right-sidebar"><div class="post share-enabled">{ARTICLE}'
+            '<div class="share-buttons">Share on X</div><figure><img src=a.jpg><figcaption>Peskov in 2021</figcaption>'
+            '</figure><div class="wp-caption-text">Lavrov in Geneva</div></div>'
+            '<div id="comments" class="comments-area"><p>I disagree, said Bob.</p></div>'
+            '<aside id="right-sidebar" class="widget-area is-right-sidebar"><p>Most read</p></aside></body>')
+    assert html_to_text(page) == ARTICLE_TEXT
+
+
+@pytest.mark.parametrize("token, furniture", [
+    ("image-caption", True), ("comments", True), ("comment-list", True), ("ad_slot", True), ("advertisement", True),
+    ("read-more", True), ("most-read", True), ("social-share", True), ("right-sidebar", True),
+    ("share-enabled", False), ("comments-open", False), ("has-sidebar", False), ("no-ads", False),
+    ("tag-social-media", False), ("category-comment", False), ("commentary", False), ("shared", False),
+    ("headline", False), ("post", False),
+])
+def test_furniture_class_tokens(token, furniture):
+    """A class or id names furniture by one of its words (split at - and _), not by a substring, and not when
+    another word makes it a state flag or a subject tag."""
+    assert html_to_text(f'<div class="story {token}"><p>Text.</p></div><p>Rest.</p>') == (
+        "Rest." if furniture else "Text.\n\nRest.")
+
+
+def test_a_furniture_class_around_the_headline_is_a_wrapper():
+    """An element whose class names furniture but that holds the page's <h1> wraps the article: it is kept,
+    while the furniture inside it still goes."""
+    page = (f'<div class="layout-sidebar"><h1>Talks stall</h1>{ARTICLE}<div class="related">Other talks</div>'
+            '<aside>Menu</aside></div><div class="sidebar"><h2>Popular</h2><p>Elsewhere</p></div>')
+    assert html_to_text(page) == "Talks stall\n\n" + ARTICLE_TEXT
+
+
+@pytest.mark.parametrize("page", [
+    f'<html><body><div class="comments-wrapper">{ARTICLE}</div></body></html>',  # a class that hides it all
+    f"<html><body><p>Talks stall</p><aside><p>Menu</p>{ARTICLE}</body></html>",  # an <aside> never closed
+])
+def test_furniture_that_would_leave_nothing_is_kept_with_a_warning(page):
+    """When leaving out the page furniture would leave (almost) nothing of a page with text, the whole visible
+    text is kept and a warning says so: the article is never lost in silence."""
+    article = read_article(page, name="page.html")
+    assert ARTICLE_TEXT in article.text
+    codes = [d.code for d in article.diagnostics]
+    assert codes[:2] == ["html-input", "html-furniture-kept"]
+    warning = article.diagnostics[1]
+    assert warning.severity == "warning" and "all its visible text was kept" in warning.message
+
+
+def test_a_little_furniture_on_a_page_is_no_warning():
+    """A page whose article is most of its text keeps its furniture out without a warning."""
+    page = f"<html><body><nav>Home | World | Sport</nav>{ARTICLE}<footer>© 2022 The Paper</footer></body></html>"
+    article = read_article(page, name="page.html")
+    assert article.text == ARTICLE_TEXT and [d.code for d in article.diagnostics] == ["html-input"]
 
 
 def test_html_detection():
@@ -266,13 +468,19 @@ def test_find_debris_on_empty_text():
 @example("<p>a</p><script>")
 @example("x\n\nx")
 @example("Pictured:")
+@example("a\x00b\udc80")
 def test_any_str_reads(text):
-    """Any str reads without raising, and every ignore and diagnostic span slices back into Article.text."""
+    """Any str reads without raising, every ignore and diagnostic span slices back into Article.text, and the
+    text can be written as UTF-8 and stored: plain text keeps its length, only a nul or lone surrogate replaced."""
     article = read_article(text)
     for span in [*article.ignore, *(d.span for d in article.diagnostics if d.span is not None)]:
         assert article.text[span.start:span.end] == span.text
+    article.text.encode("utf-8")
+    assert "\x00" not in article.text
     if article.format == "text":
-        assert article.text == text
+        assert len(article.text) == len(text)
+        assert all(a == b or (a == "\ufffd" and (b == "\x00" or "\ud800" <= b <= "\udfff"))
+                   for a, b in zip(article.text, text))
 
 
 @settings(max_examples=60)
@@ -293,14 +501,16 @@ def test_any_bytes_read_or_raise_input_error(data):
 
 @settings(max_examples=40)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120))
+@example("x\x00y")
 def test_utf8_bytes_round_trip(text):
-    """Text encoded as UTF-8 reads back as the same text (unless it is HTML or pure control codes)."""
+    """Text encoded as UTF-8 reads back as the same text, a nul as U+FFFD (unless it is HTML or mostly control
+    codes), as the same text given as a str does."""
     try:
         article = read_article(text.encode("utf-8"))
     except InputError:
         return
     if article.format == "text":
-        assert article.text == text
+        assert article.text == text.replace("\x00", "\ufffd") == read_article(text).text
 
 
 def test_hard_wrapped_lines_are_not_labels():
@@ -309,3 +519,11 @@ def test_hard_wrapped_lines_are_not_labels():
             "would work together,\nhe said.\n\nTrending")
     article = read_article(text)
     assert _ignored(article) == ["Trending"]
+
+
+def test_a_navigation_bar_is_debris_but_a_quote_with_bars_is_not():
+    """Short items between pipes are a site's navigation; a sentence quoting someone's words with pipes in them
+    (a slogan, a list read out) is the article's own and keeps its quote."""
+    text = "Home | World | Politics | Sport\n“We will win | or not | ok,” said Joe Biden on Tuesday.\n"
+    ignored = [text[s.start:s.end] for s in read_article(text).ignore]
+    assert ignored == ["Home | World | Politics | Sport"]

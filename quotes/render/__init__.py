@@ -13,12 +13,14 @@ a (2022-03-01, from argument): no quotes
 from __future__ import annotations
 
 from .brat import extraction_brat
+from .common import check_exit_code, check_verdict
 from .data import check_json, digest_json, extraction_json, extraction_jsonl
 from .markdown import digest_markdown
 from .page import check_html, digest_html
 from .text import check_text, digest_text, extraction_table
 
 __all__ = [
-    "check_html", "check_json", "check_text", "digest_html", "digest_json", "digest_markdown", "digest_text",
+    "check_exit_code", "check_html", "check_json", "check_text", "check_verdict", "digest_html",
+    "digest_json", "digest_markdown", "digest_text",
     "extraction_brat", "extraction_json", "extraction_jsonl", "extraction_table",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,3 +75,34 @@ def described(speaker: Any) -> str:
     if title and office:
         return f"{title}; lexicon: {office}"
     return title or office
+
+
+def check_exit_code(report: Any, skipped: Sequence[Any] = ()) -> int:
+    """The exit code of ``quotes check`` for the report (its own: 0 when clean, else 1); 1 too when a source was
+    skipped."""
+    return 1 if skipped else int(report.exit_code)
+
+
+def check_verdict(report: Any) -> str:
+    """A check report in two or three words: ``clean``, ``to look at``, or ``the draft is empty``."""
+    if report.empty:
+        return "the draft is empty"
+    return "clean" if report.clean else "to look at"
+
+
+def sources_read(report: Any, skipped: Sequence[Any] = ()) -> str:
+    """The sources a check read, and those it skipped (``skipped``: their extractions, each with its
+    ``unreadable`` diagnostic): ``2 sources (a, b)``, ``0 sources (1 skipped, unreadable: c)``.
+
+    >>> import datetime as dt
+    >>> from quotes.checks import CheckReport
+    >>> from quotes.records import Extraction
+    >>> draft = Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "d")
+    >>> sources_read(CheckReport(draft, (), ("s",)), [Extraction("", (), (), (), dt.date(2022, 3, 1), "argument", "x")])
+    '1 source (s; 1 skipped, unreadable: x)'
+    """
+    names = ", ".join(report.sources)
+    if skipped:
+        gone = f"{len(skipped)} skipped, unreadable: {', '.join(s.name or '?' for s in skipped)}"
+        names = f"{names}; {gone}" if names else gone
+    return _n(len(report.sources), "source") + (f" ({names})" if names else "")

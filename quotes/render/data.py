@@ -13,7 +13,7 @@ from ..wording import WordDiff
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
-from .common import _counts, article_titles
+from .common import _counts, article_titles, check_exit_code
 
 
 def _span(s: Span | None) -> dict[str, Any] | None:
@@ -104,8 +104,10 @@ def digest_json(d: Digest) -> str:
     return _dumps(data)
 
 
-def check_json(r: CheckReport) -> str:
-    """A :class:`~quotes.checks.CheckReport` as JSON.
+def check_json(r: CheckReport, *, skipped: Sequence[Extraction] = ()) -> str:
+    """A :class:`~quotes.checks.CheckReport` as JSON: ``skipped`` are sources that could not be read (named
+    under ``skipped``); ``diagnostics`` holds the draft's and theirs, as the digest's does. An empty draft is
+    not ``clean``.
 
     >>> import datetime as dt, json
     >>> from quotes.checks import CheckReport
@@ -114,6 +116,8 @@ def check_json(r: CheckReport) -> str:
     >>> json.loads(check_json(r))["clean"]
     True
     """
-    data = {"draft": r.draft.name, "sources": list(r.sources), "clean": r.clean, "exit_code": r.exit_code,
-            "counts": _counts(r.findings), "tally": r.tally, "findings": [_finding(f) for f in r.findings]}
+    diagnostics = [dict(article=ex.name or "", **x.to_dict()) for ex in (r.draft, *skipped) for x in ex.diagnostics]
+    data = {"draft": r.draft.name, "sources": list(r.sources), "skipped": [s.name or "" for s in skipped],
+            "clean": r.clean, "exit_code": check_exit_code(r, skipped), "counts": _counts(r.findings),
+            "tally": r.tally, "findings": [_finding(f) for f in r.findings], "diagnostics": diagnostics}
     return _dumps(data)

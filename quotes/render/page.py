@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
     from ..grouping import StatementGroup
-from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, article_titles, dated, described
+from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, article_titles, dated, described, sources_read
 
 
 def _h(text: Any) -> str:
@@ -377,11 +377,13 @@ def digest_html(d: Digest) -> str:
     return _page("Quote digest", "\n".join(body))
 
 
-def check_html(r: CheckReport) -> str:
+def check_html(r: CheckReport, *, skipped: Sequence[Any] = ()) -> str:
     """A check report as a self-contained HTML page: the draft with every finding highlighted in place.
 
     Each highlight carries its findings' messages (``title``) and a numbered reference to the findings beside
-    the draft, each with the words it is about and its evidence on demand; a legend explains the colours.
+    the draft, each with the words it is about and its evidence on demand; a legend explains the colours. The
+    summary names the sources read and ``skipped`` (sources that could not be read), and says an empty draft
+    is one.
 
     >>> import datetime as dt
     >>> from quotes.checks import CheckReport
@@ -417,15 +419,15 @@ def check_html(r: CheckReport) -> str:
         else:
             out.append(piece)
     c = _counts(findings)
-    ns = len(r.sources)
     summary = ("clean: nothing to look at" if not findings
                else ", ".join(f"{c[k]} {k}{'s' if c[k] != 1 else ''}" for k in SEVERITIES if c[k]))
+    if r.empty:
+        summary = "The draft is empty: nothing was checked" + (f"; {summary}" if findings else "")
     listing = [_html_finding(f, anchor=f"finding-{k}", number=k, where=f"{f.span.start}&ndash;{f.span.end}",
                              excerpt=200) for k, f in enumerate(findings, 1)] or ["<p>None: nothing to look at.</p>"]
     body = [
         f"<h1>Check of {_h(r.draft.name or 'the draft')}</h1>",
-        f'<p class="meta">Against {ns} source{"s" if ns != 1 else ""}: {_h(", ".join(r.sources))}. '
-        f'{_h(r.tally_text())}. {_h(summary)}.</p>',
+        f'<p class="meta">Against {_h(sources_read(r, skipped))}. {_h(r.tally_text())}. {_h(summary)}.</p>',
         '<p class="legend"><span><mark class="hl-error">error</mark> almost surely wrong</span>'
         '<span><mark class="hl-warning">warning</mark> check it</span><span><mark class="hl-info">note</mark> for '
         "information</span> Numbers refer to the findings beside the draft (open a finding's evidence there); "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..records import Extraction
@@ -9,7 +10,7 @@ from ..records import Extraction
 if TYPE_CHECKING:  # pragma: no cover
     from ..checks import CheckReport
     from ..digests import Digest
-from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, article_titles, dated, described
+from .common import SEVERITIES, SEVERITY_WORDS, _counts, _n, article_titles, dated, described, sources_read
 
 
 def _one_line(text: str, width: int) -> str:
@@ -68,26 +69,33 @@ def _finding_lines(f: Any, indent: str = "  ") -> list[str]:
     return lines
 
 
-def check_text(r: CheckReport) -> str:
-    """A check report as plain text: a summary line, then each finding with its evidence.
+def check_text(r: CheckReport, *, skipped: Sequence[Extraction] = ()) -> str:
+    """A check report as plain text: a summary line (the sources read, and ``skipped``: sources that could not
+    be read), then each finding with its evidence; an empty draft is said to be one, not clean.
 
     >>> import datetime as dt
     >>> from quotes.checks import CheckReport
-    >>> from quotes.records import Extraction
+    >>> from quotes.records import Diagnostic, Extraction
     >>> print(check_text(CheckReport(Extraction("Hi.", (), (), (), dt.date(2022, 3, 1), "argument", "d"), (), ("s",))))
     Check of d (2022-03-01, given) against 1 source (s): clean, nothing to look at.
+    >>> said = (Diagnostic("empty-input", "The article is empty.", None, "warning"),)
+    >>> empty = Extraction("", (), (), said, dt.date(2022, 3, 1), "argument", "e")
+    >>> print(check_text(CheckReport(empty, (), ("s",))))
+    Check of e (2022-03-01, given) against 1 source (s): the draft is empty, nothing was checked.
     """
-    n = len(r.sources)
     draft = dated(r.draft.name or "the draft", r.draft.date, r.draft.date_source, r.draft.title)
-    named = f" ({', '.join(r.sources)})" if r.sources else ""
-    head = f"Check of {draft} against {n} source{'s' if n != 1 else ''}{named}: "
-    if r.tally["quotations"]:
-        head += r.tally_text() + "; "
-    if not r.findings:
-        return head + "clean, nothing to look at."
-    c = _counts(r.findings)
-    summary = ", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES if c[k])
-    lines = [head + summary + "."]
+    head = f"Check of {draft} against {sources_read(r, skipped)}: "
+    parts = []
+    if r.empty:
+        parts.append("the draft is empty, nothing was checked")
+    elif r.tally["quotations"]:
+        parts.append(r.tally_text())
+    if r.findings:
+        c = _counts(r.findings)
+        parts.append(", ".join(_n(c[k], SEVERITY_WORDS[k]) for k in SEVERITIES if c[k]))
+    elif not r.empty:
+        parts.append("clean, nothing to look at")
+    lines = [head + "; ".join(parts) + "."]
     for f in r.findings:
         lines.append("")
         lines += _finding_lines(f)

@@ -16,8 +16,8 @@ TEXT_SUFFIXES = ARTICLE_SUFFIXES
 """The files a folder contributes (as ``quotes extract`` reads them)."""
 
 
-def _files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    return article_files(paths, recursive=True)
+def _files(paths: Sequence[str | os.PathLike[str]], skipped: list[tuple[Path, str]]) -> list[Path]:
+    return article_files(paths, recursive=True, skipped=skipped)
 
 
 def articles_from_paths(
@@ -29,7 +29,10 @@ def articles_from_paths(
     articles: list[ArchiveArticle] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    for f in _files(paths):
+    others: list[tuple[Path, str]] = []
+    files = _files(paths, others)
+    skipped.extend(Skipped(str(f), why) for f, why in others)
+    for f in files:
         key = str(f.resolve())
         if key in seen:
             continue
