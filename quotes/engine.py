@@ -93,7 +93,7 @@ def listed(value: Any, call: str, *, what: str = "articles", one: str = "extract
     """
     if isinstance(value, (str, bytes, bytearray)):
         raise InputError(f"{call} takes a list of {what}, not a single {type(value).__name__}: "
-                         f"pass [text]{f' (or use {one})' if one else ''}")
+                         f"{f'pass [text] (or use {one})' if one else 'pass a list'}")
     if isinstance(value, Mapping):
         raise InputError(f"{call} takes a list of {what}, not a {type(value).__name__}: "
                          "for names and texts pass list(d.items())")

@@ -157,10 +157,10 @@ def _long_input(text: str, doc: Document) -> tuple[Diagnostic, ...]:
             for c in unbroken_cuts(m.group())]
     if cuts:
         out.append(Diagnostic(
-            "unbroken-text", f"{len(cuts):,} stretch{'es' if len(cuts) > 1 else ''} of more than {UNBROKEN:,} characters "
-            f"without a sentence end (.!?) were read in pieces cut at a space (the first at character {cuts[0]:,}): "
-            "a statement across a cut may be missed; punctuate the text if you can", Span.of(text, cuts[0], cuts[0]),
-            "warning"))
+            "unbroken-text", f"Text without a sentence end (.!?) for more than {UNBROKEN:,} characters was cut at a "
+            f"space {len(cuts):,} time{'s' if len(cuts) > 1 else ''} (the first at character {cuts[0]:,}) and read in "
+            "pieces: a statement across a cut may be missed; punctuate the text if you can",
+            Span.of(text, cuts[0], cuts[0]), "warning"))
     long = [s for s in doc.sentences if len(s.words) > PARSE_MAX_WORDS]
     if long:
         out.append(Diagnostic(

@@ -511,7 +511,9 @@ work on a stretch without one grows with the square of its length (10,000 charac
 40,000: minutes and gigabytes), so a longer stretch (a transcript without punctuation, a pasted list) is read in
 pieces cut at a space, each piece its own sentences. News copy never comes near it (PolNeAR's longest stretch: 980)."""
 
-_SENTENCE_END = re.compile(r"[.!?…]")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[^\sa-z]|\s*$)")
+"""A sentence end: the mark (and any closing quotation mark or bracket) before a space and a word that does not
+start in lower case, or at the end: not "U.S. and", "3.5" or "example.com"."""
 
 PARSE_MAX_WORDS = 400
 """The most words of a sentence the dependency parser is given: its scores take memory with the square of the
@@ -522,7 +524,7 @@ def unbroken_cuts(text: str, limit: int = UNBROKEN) -> list[int]:
     """Where ``text`` is cut so that no piece has more than ``limit`` characters without a sentence end: at the
     last space before the limit (or at the limit, where there is none).
 
-    >>> unbroken_cuts("one two three four. five six", limit=9)
+    >>> unbroken_cuts("one two three four. Five six", limit=9)
     [7, 13]
     >>> unbroken_cuts("Short. Words. Only.", limit=9)
     []

@@ -352,13 +352,17 @@ _HIDDEN_TAGS = frozenset({
     "button", "select", "option", "datalist", "textarea",
 })
 """Elements whose content is no page text a reader sees (code, the head, form controls): always left out."""
-_FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "figcaption"})
-"""Elements that hold page furniture (menus, footers, sidebars, captions): left out as web debris."""
+_FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "figcaption", "form"})
+"""Elements that hold page furniture (menus, footers, sidebars, captions, sign-up forms): left out as web debris;
+a ``<form>`` around the page's headline (ASP.NET wraps whole pages in one) is a wrapper, kept."""
+_MAY_WRAP_TAGS = frozenset({"form"})
+"""Furniture by tag that can still be the article's wrapper (see :class:`_TextExtractor`)."""
 _HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template", "basefont",
                         "bgsound", "noframes"})
 """What ``<head>`` holds; any other element (``<body>``, ``<p>``) or text closes an open ``<head>``, as in HTML5."""
-_NEVER_DEBRIS = frozenset({"html", "body", "main", "article"})
-"""Elements whose class or id never marks them as furniture (``<body class="single-post right-sidebar">``)."""
+_NEVER_DEBRIS = frozenset({"html", "body", "main"})
+"""Elements whose class or id never marks them as furniture (``<body class="single-post right-sidebar">``); an
+``<article>`` may be a related-story card, and is kept by its class or as the headline's wrapper."""
 _BLOCK_TAGS = frozenset({
     "p", "div", "article", "section", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
     "li", "blockquote", "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "hr", "address",
@@ -393,8 +397,8 @@ _DEBRIS_STEMS = ("advert", "promo", "recirc")
 _DEBRIS_PAIRS = frozenset({("read", "more"), ("more", "stories"), ("most", "read")})
 """Two words in a row that name furniture (``read-more``, ``most-read``)."""
 _STATE_WORDS = frozenset({
-    "enabled", "disabled", "active", "inactive", "open", "closed", "on", "off", "has", "no", "with", "without",
-    "js", "allowed", "ready", "loaded",
+    "enabled", "disabled", "active", "inactive", "open", "closed", "off", "has", "no", "without", "allowed",
+    "ready", "loaded",
 })
 """Words that make a class a state or layout flag, not furniture (``share-enabled``, ``has-sidebar``, ``no-ads``)."""
 _TAXONOMY_WORDS = frozenset({"tag", "tags", "category", "categories", "topic", "topics"})
@@ -408,6 +412,8 @@ def _debris_token(token: str) -> bool:
 
     >>> [_debris_token(t) for t in ("image-caption", "comments", "ad_slot", "share-enabled", "commentary", "tag-ads")]
     [True, True, True, False, False, False]
+    >>> [_debris_token(t) for t in ("js-comments", "related-with-thumbs", "has-sidebar")]
+    [True, True, False]
     """
     parts = [p for p in _CLASS_PART.split(token.lower()) if p]
     if not parts or parts[0] in _TAXONOMY_WORDS or any(p in _STATE_WORDS for p in parts):
@@ -436,9 +442,10 @@ class _TextExtractor(HTMLParser):
 
     The parser records what it meets as events (text, a line break, a block boundary), each with the furniture
     elements (frames) open around it, and renders them afterwards: :meth:`text` leaves out the frames'
-    content, :meth:`text` with ``furniture=True`` keeps it (the page's whole visible text). A furniture frame
-    (by its class or id) that holds the page's ``<h1>`` is a wrapper around the article, not furniture: it is
-    kept.
+    content, :meth:`text` with ``furniture=True`` keeps it (the page's whole visible text). The frames (by class
+    or id, or a ``<form>``) around the page's first ``<h1>`` wrap the article, not furniture, and are kept, unless
+    some ``<h1>`` stands outside every frame (then that is the headline, and a frame's own is a sidebar's or a
+    pop-up's); so is a ``<form>`` holding most of the page's words.
     """
 
     def __init__(self) -> None:
@@ -448,7 +455,8 @@ class _TextExtractor(HTMLParser):
         self.hidden = 0  # hidden entries on the stack
         self.frames: tuple[int, ...] = ()  # the furniture frames open now
         self.by_class: set[int] = set()  # frames opened by a class or id (not by a tag such as <nav>)
-        self.wrappers: set[int] = set()  # frames by class or id that hold an <h1>
+        self.h1s: list[tuple[int, ...]] = []  # for each <h1>, the frames open around it
+        self.forms: set[int] = set()  # frames that are <form> elements
         self.count = 0
 
     def _push(self, tag: str, kind: int) -> None:
@@ -490,12 +498,14 @@ class _TextExtractor(HTMLParser):
                 self._push(tag, _HIDDEN)
             return True
         if tag == "h1":
-            self.wrappers.update(f for f in self.frames if f in self.by_class)
+            self.h1s.append(self.frames)
         by_class = _debris_attrs(tag, attrs_)
         if (tag in _FURNITURE_TAGS or by_class) and not void:
             self.count += 1
-            if by_class:
+            if by_class or tag in _MAY_WRAP_TAGS:
                 self.by_class.add(self.count)
+            if tag == "form":
+                self.forms.add(self.count)
             self._push(tag, self.count)
         elif self.frames and not void:
             self._push(tag, _NESTED)
@@ -548,6 +558,26 @@ class _TextExtractor(HTMLParser):
             self._leave_head()  # text closes an open <head> too
         if not self.hidden:
             self._event("text", data)
+
+    @property
+    def wrappers(self) -> set[int]:
+        """The frames around the page's first ``<h1>`` that may wrap an article, where no ``<h1>`` is outside
+        every frame; and a ``<form>`` that holds most of the page's words (a page built as one form)."""
+        out: set[int] = set()
+        if self.h1s and all(self.h1s):
+            out = {f for f in self.h1s[0] if f in self.by_class}
+        forms = {f for f in self.by_class if f in self.forms}
+        if forms:
+            words: dict[int, int] = dict.fromkeys(forms, 0)
+            total = 0
+            for kind, value, frames in self.events:
+                if kind == "text":
+                    n = len(value.split())
+                    total += n
+                    for f in forms.intersection(frames):
+                        words[f] += n
+            out.update(f for f, n in words.items() if n * 2 > total)
+        return out
 
     def text(self, *, furniture: bool = False) -> str:
         """The paragraphs joined by blank lines: without the furniture frames' content, or (``furniture``) with it."""
@@ -662,14 +692,15 @@ def html_to_text(html: str) -> str:
     return html_text(html)[0]
 
 
-_FURNITURE_KEEP_WORDS = 50
-"""Fewer words than this left after removing page furniture (and under a fifth of the page's) is too little."""
+_FURNITURE_KEEP_WORDS = 10
+"""Fewer words than this left after removing page furniture (and under a fifth of the page's) is too little: a
+short news brief (40 words) among a page's menus and comments keeps its furniture out."""
 
 
 def html_text(html: str) -> tuple[str, Diagnostic | None]:
     """The visible text of an HTML document without page furniture, and None; or, when removing the furniture
-    leaves (almost) nothing of a page whose visible text is substantial (no word left of a page that has some,
-    or under a fifth of its words and under :data:`_FURNITURE_KEEP_WORDS`), the whole visible text with an
+    leaves (almost) nothing of a page that has text (no word left of a page that has some, or under
+    :data:`_FURNITURE_KEEP_WORDS` words and under a fifth of its words), the whole visible text with an
     ``html-furniture-kept`` warning.
 
     >>> text, warning = html_text('<div class="comments"><p>He said he would go to Kyiv on Monday.</p></div>')
@@ -704,6 +735,8 @@ def html_text(html: str) -> tuple[str, Diagnostic | None]:
 _LINE_RE = re.compile(r"[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 _TERMINAL = ".!?…:;\"'”’»)*"
 _QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
+_DOUBLE_QUOTES = "\"“”«»„"
+"""Marks that open or close a quotation (single ones are apostrophes too: "Editor's Picks")."""
 _CAPTION_ANYWHERE = re.compile(r"\b(?:Pictured|Picturd|Pictures)\s*:", re.IGNORECASE)
 _CAPTION_START = re.compile(
     r"(?:Photo|Photos|Photograph|Image|Picture|Video|Watch|Credit|Photo credit|Caption|File photo)\s*:",
@@ -875,7 +908,7 @@ def _debris_kind(t: str, idx: int, first_line: str, seen: set[str], *, standalon
         head = t.split("|", 1)[0].strip()
         if head and (head == first_line.strip() or head in seen) and idx > 0:
             return "headline teaser"
-        if _NAV_PIPES.match(t) and not any(c in t for c in _QUOTE_CHARS) and not t.rstrip().endswith(tuple(".!?…")):
+        if _NAV_PIPES.match(t) and not any(c in t for c in _DOUBLE_QUOTES) and not t.rstrip().endswith(tuple(".!?…")):
             return "navigation"  # "Home | World | Politics", not a sentence that quotes someone's "this | that"
     if not standalone:
         return None

@@ -527,3 +527,38 @@ def test_a_navigation_bar_is_debris_but_a_quote_with_bars_is_not():
     text = "Home | World | Politics | Sport\n“We will win | or not | ok,” said Joe Biden on Tuesday.\n"
     ignored = [text[s.start:s.end] for s in read_article(text).ignore]
     assert ignored == ["Home | World | Politics | Sport"]
+
+
+def test_navigation_with_apostrophes_is_still_navigation():
+    text = "Home | World | Editor's Picks | Sport\nNews | Women’s Sport | Opinion | Today's Paper\nThe story.\n"
+    assert len(read_article(text).ignore) == 2
+
+
+def test_furniture_of_a_short_article_stays_out():
+    """A 40-word news brief on a page full of menus, related links and comments keeps the furniture out: the
+    safety net is for pages where almost nothing (under ten words) would be left."""
+    brief = ("The city council voted on Tuesday to close the old bridge for repairs. \u201cIt is not safe,\u201d "
+             "said Mayor Ann Lee, who asked residents to use the ferry until the work is done in the spring.")
+    page = ("<html><body><nav>Home | World | Politics | Sport | Business | Opinion | Culture</nav>"
+            f"<article><h1>Bridge to close</h1><p>{brief}</p></article>"
+            "<section class='related'><ul>" + "".join(f"<li>Related story number {i} about the council</li>"
+                                                       for i in range(8)) + "</ul></section>"
+            "<div class='comments'>" + "".join(f"<p>Reader {i} wrote: this is a disgrace and they should resign "
+                                              "now.</p>" for i in range(6)) + "</div>"
+            "<footer>Copyright the Courier. All rights reserved. Terms. Privacy. Contact us.</footer></body></html>")
+    article = read_article(page.encode(), name="brief.html")
+    assert "Mayor Ann Lee" in article.text and "Reader 0" not in article.text and "Related story" not in article.text
+    assert not any(d.code == "html-furniture-kept" for d in article.diagnostics)
+
+
+def test_a_sidebar_headline_or_a_related_card_is_no_article_wrapper():
+    page = ("<html><body><div class='sidebar'><h1>Daily Courier</h1><p>Mayor: \"We will build it\"</p></div>"
+            "<article><h1>Plan costs rise</h1><p>The plan will cost more than the council was told in March, "
+            "officials said on Tuesday after a review of the figures.</p></article>"
+            "<section class='more-from'><article class='related-story'><p>Minister: \"resign now\"</p></article>"
+            "</section><form class='signup'><p>Get the morning briefing delivered to your inbox every day</p>"
+            "</form></body></html>")
+    text = read_article(page.encode(), name="p.html").text
+    assert "Plan costs rise" in text and "officials said" in text
+    assert "Daily Courier" not in text and "We will build it" not in text and "resign now" not in text
+    assert "morning briefing" not in text
