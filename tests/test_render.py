@@ -231,7 +231,7 @@ def test_extraction_table_is_one_line_per_quote():
     lines = out.splitlines()
     assert lines[0].startswith("a (2022-03-01")
     assert lines[2].startswith("1 ") and lines[3].startswith("2 ")
-    assert "note at 0:" in lines[4]
+    assert "warning at 0:" in lines[4]  # the unbalanced mark is a warning, and says so
 
 
 class _Tree(HTMLParser):
@@ -407,3 +407,13 @@ def test_check_html_folds_evidence_beside_the_draft():
         for e in f.evidence:
             assert e.text in "".join(t.folded)
     assert page.index('class="draft"') < page.index("<aside")
+
+
+def test_extraction_table_names_each_diagnostic_by_its_severity():
+    """A warning about the input reads as a warning in the table, not as a note."""
+    e = _evil_article("a")
+    warned = evolve(e, diagnostics=(Diagnostic("replaced-characters", "1 character was replaced.", None,
+                                                     "warning"), Diagnostic("debris", "A menu was left out.")))
+    lines = render.extraction_table(warned).splitlines()
+    assert lines[-2] == "warning: 1 character was replaced. [replaced-characters]"
+    assert lines[-1] == "note: A menu was left out. [debris]"

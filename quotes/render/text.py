@@ -53,7 +53,7 @@ def extraction_table(e: Extraction) -> str:
         lines += _table(rows, widths)
     for d in e.diagnostics:
         where = f" at {d.span.start}" if d.span else ""
-        lines.append(f"note{where}: {d.message} [{d.code}]")
+        lines.append(f"{SEVERITY_WORDS.get(d.severity, 'note')}{where}: {d.message} [{d.code}]")
     return "\n".join(lines)
 
 
