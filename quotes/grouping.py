@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -345,6 +346,35 @@ def _part(o: Occurrence, units: Sequence[Span], text: str) -> Occurrence:
                         text=" … ".join(p.text for p in pieces))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _people_of(occurrences: Sequence[Occurrence]) -> frozenset[str] | None:
+    """The named people a wording is attributed to, or None when one of its occurrences has no named person."""
+    out = set()
+    for o in occurrences:
+        if o.speaker.kind != "person" or not (o.speaker.person_id or o.speaker.name):
+            return None
+        out.add(o.speaker.person_id or o.speaker.name or "")
+    return frozenset(out)
+
+
+def _different_statements(numbers_a: frozenset[str], numbers_b: frozenset[str], people_a: frozenset[str] | None,
+                          people_b: frozenset[str] | None) -> bool:
+    """Whether two similar wordings are two statements all the same: they give different numbers and no named
+    person is quoted with both ("We discussed item 3 today," said Biden; "... item 4 ...," said Zelenskyy).
+    The same person's wordings with different numbers stay one statement (a figure altered in a draft is
+    altered wording), and so do wordings whose speakers are not all named people.
+
+    >>> _different_statements(frozenset({"3"}), frozenset({"4"}), frozenset({"Q6279"}), frozenset({"Q3881"}))
+    True
+    >>> _different_statements(frozenset({"3"}), frozenset({"4"}), frozenset({"Q6279"}), frozenset({"Q6279"}))
+    False
+    """
+    return (bool(numbers_a) and bool(numbers_b) and numbers_a != numbers_b and people_a is not None
+            and people_b is not None and not people_a & people_b)
+
+
 def group_statements(
     extractions: Sequence[Extraction], *, score_cutoff: float = DEFAULT_CUTOFF
 ) -> tuple[StatementGroup, ...]:
@@ -372,7 +402,10 @@ def group_statements(
     by_index = {k: w for w, norm in enumerate(wordings) for k in by_norm[norm]}
     stems = [tuple(stem(w) for w in n.split()) for n in wordings]
     scored = ((i, j, coverage_score(stems[i], stems[j])) for i, j in _candidate_pairs(stems))
-    edges = [(i, j, score) for i, j, score in scored if score >= score_cutoff]
+    people = [_people_of([occs[k] for k in by_norm[w]]) for w in wordings]
+    numbers = [frozenset(_NUMBER.findall(w)) for w in wordings]
+    edges = [(i, j, score) for i, j, score in scored if score >= score_cutoff
+             and not _different_statements(numbers[i], numbers[j], people[i], people[j])]
     neighbours: dict[int, list[int]] = defaultdict(list)
     for i, j, _ in edges:
         neighbours[i].append(j)

@@ -302,3 +302,20 @@ def test_split_quotes_do_not_depend_on_article_order():
     assert ("c", 1, 1 + len(ADVOCATED)) in {k for ks in expected for k in ks}  # c's first quote is split
     for perm in itertools.permutations(arts):
         assert keysets(group_statements(list(perm))) == expected
+
+
+def test_two_people_giving_different_numbers_make_two_statements():
+    """"We discussed item 3 today," said Wang; "... item 4 today," said Xi: alike in wording, two statements (each
+    person in the digest with their own, no misattribution). One person's two figures stay one statement, so a
+    figure changed in a draft is altered wording; and so do wordings whose speaker is not a named person."""
+    a = article("a", ("We discussed item number 3 today with the delegation", WANG))
+    b = article("b", ("We discussed item number 4 today with the delegation", XI))
+    c = article("c", ("We discussed item number 4 today with the delegation", WANG))
+    groups = group_statements([a, b])
+    assert len(groups) == 2 and {g.speakers for g in groups} == {(WANG,), (XI,)}
+    assert len(group_statements([a, c])) == 1
+    nobody = Speaker("unresolved")
+    d = article("d", ("We discussed item number 4 today with the delegation", nobody))
+    assert len(group_statements([a, d])) == 1
+    same = article("e", ("We discussed item number 3 today with the delegation", XI))
+    assert len(group_statements([a, same])) == 1  # the same words by two people: one statement (a misattribution)
