@@ -8,7 +8,8 @@ least ``score_cutoff`` percent, by runs of two or more words it shares with the 
 (``rapidfuzz`` aligns the word sequences). One- and two-word quotes (``'complex'``) match only
 identical wordings. A group has a centre: the wording that matches others best (the highest total
 score), and every member matches the centre itself, so a chain of matches (A~B, B~C, C~D) does not join
-unrelated statements at its ends. Centres are chosen from the wordings alone, so the groups do not
+unrelated statements at its ends. Two wordings that give different numbers and share no named speaker are two
+statements however alike ("item 3" said Wang, "item 4" said Xi); one person's two figures stay one statement. Centres are chosen from the wordings alone, so the groups do not
 depend on the order or batching of the articles.
 
 A quote of several sentences may render several statements (a paragraph of a readout: a line on
