@@ -308,7 +308,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise QuotesError(f"{args.output}: not a directory; --format brat writes one STEM.ann per input into one")
     run = _Run(args)
     run.read(run.files(args.files))
-    results = run.extract("extracting")
+    results = _distinctly_named(run, run.extract("extracting"))
     if args.format == "brat":
         return _write_brat(Path(args.output), run, results)
     if args.format == "jsonl":
@@ -323,13 +323,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return run.exit_code()
 
 
-def _write_brat(out: Path, run: _Run, results: list[Extraction]) -> int:
-    """``STEM.ann`` and ``STEM.txt`` per article into the folder ``out``: articles of the same name get distinct
-    ones (``a``, ``a~2``, as the digest names them; each renamed one is said on stderr)."""
-    from . import render
+def _distinctly_named(run: _Run, results: list[Extraction]) -> list[Extraction]:
+    """The extractions with distinct names: a second article named ``a`` (``d1/a.txt``, ``d2/a.txt``) is ``a~2``,
+    as the digest names them, in every output format; each renamed one is said on stderr."""
     from .digests import named_extractions
 
-    named = named_extractions(results, prefix="article-")
+    named = list(named_extractions(results, prefix="article-"))
+    if not run.args.quiet:
+        for path, res, given in zip(run.paths, named, results):
+            if res.name != given.name:
+                print(f"note: {path}: named {res.name} in the output (another input is named {given.name})",
+                      file=sys.stderr)
+    return named
+
+
+def _write_brat(out: Path, run: _Run, named: list[Extraction]) -> int:
+    """``STEM.ann`` and ``STEM.txt`` per article into the folder ``out`` (names made distinct by
+    :func:`_distinctly_named`)."""
+    from . import render
+
     try:
         out.mkdir(parents=True, exist_ok=True)
         for res in named:
@@ -338,10 +350,6 @@ def _write_brat(out: Path, run: _Run, results: list[Extraction]) -> int:
     except OSError as exc:
         raise QuotesError(f"{out}: cannot write ({exc.strerror})") from None
     if not run.args.quiet:
-        for path, res, given in zip(run.paths, named, results):
-            if res.name != given.name:
-                print(f"note: {path}: written as {res.name}.ann and {res.name}.txt (another input is named "
-                      f"{given.name})", file=sys.stderr)
         print(f"wrote {len(named)} .ann files to {out}", file=sys.stderr)
     return run.exit_code()
 

@@ -265,7 +265,19 @@ def test_brat_gives_same_named_articles_distinct_files(capsys, tmp_path):
     assert (out / "a.txt").read_text(encoding="utf-8") == texts["d1"]
     assert (out / "a~2.txt").read_text(encoding="utf-8") == texts["d2"]
     assert "Bob Jones" in (out / "a~2.ann").read_text(encoding="utf-8")
-    assert "wrote 2 .ann files" in err and f"{tmp_path / 'd2' / 'a.txt'}: written as a~2.ann" in err
+    assert "wrote 2 .ann files" in err and f"{tmp_path / 'd2' / 'a.txt'}: named a~2 in the output" in err
+
+
+def test_json_gives_same_named_articles_distinct_names(capsys, tmp_path):
+    """In JSON (and every format) the second input named a.txt is a~2, so each record says which file it is."""
+    for folder, text in {"d1": "“Yes,” Alice Smith said.", "d2": "“No,” Bob Jones said."}.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "d1" / "a.txt"), str(tmp_path / "d2" / "a.txt"), "--format", "json",
+                 "--quiet"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in records] == ["a", "a~2"]
+    assert "Bob Jones" in json.dumps(records[1])
 
 
 @pytest.mark.parametrize(("name", "content", "where"), [
