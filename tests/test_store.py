@@ -203,6 +203,31 @@ def test_csv_export_round_trips(store, tmp_path):
     assert not list(tmp_path.glob(".*partial"))
 
 
+def test_export_writes_through_a_link_and_into_a_pipe(store, tmp_path):
+    """Export to a symbolic link writes its target (the link stays a link); to a named pipe, CSV is written into it
+    (Parquet is refused: it needs a file)."""
+    import os
+    import threading
+
+    real = tmp_path / "real.csv"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    n = store.export(link)
+    assert link.is_symlink() and n == store.counts().statements
+    assert real.read_text(encoding="utf-8").startswith("statement_id,") and not list(tmp_path.glob(".*partial"))
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    assert store.export(pipe) == n
+    reader.join(timeout=10)
+    assert got and len(list(csv.reader(got[0].splitlines()))) == n + 1 and pipe.exists() and not pipe.is_file()
+    with pytest.raises(InputError, match="Parquet is written to a file"):
+        store.export(pipe, format="parquet")
+
+
 def test_parquet_export_reads_back_or_names_the_extra(store, tmp_path, monkeypatch):
     """Parquet needs pyarrow: with it the file reads back row for row; without it the error names the extra."""
     out = tmp_path / "statements.parquet"

@@ -50,12 +50,34 @@ def _rows(conn: sqlite3.Connection) -> sqlite3.Cursor:
     return conn.execute(sql)
 
 
+def _csv(conn: sqlite3.Connection, f: Any) -> int:
+    """Every statement as CSV rows (a header first) into the open text file ``f``; the number of rows."""
+    out = csv.writer(f)
+    out.writerow([name for name, _ in COLUMNS])
+    n = 0
+    for row in _rows(conn):
+        out.writerow(["" if v is None else v for v in row])
+        n += 1
+    return n
+
+
 def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *, format: str | None = None) -> int:
-    """Write every statement to ``path`` (whole or not at all: written beside it, then renamed); the number of rows."""
+    """Write every statement to ``path`` (whole or not at all: written beside it, then renamed; through a symbolic
+    link to its target, the link kept; a pipe or a device such as ``/dev/stdout`` is written to directly, CSV
+    only); the number of rows."""
     fmt = format_of(path, format)
     target = Path(path)
     if target.is_dir():
         raise InputError(f"{target}: is a directory; give a file name to export to")
+    if target.exists() and not target.is_file():  # a pipe, a terminal, a device
+        if fmt != "csv":
+            raise InputError(f"{target}: is no file; Parquet is written to a file (or export CSV to a pipe)")
+        try:
+            with open(target, "a", encoding="utf-8", newline="") as f:
+                return _csv(conn, f)
+        except OSError as exc:
+            raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    target = Path(os.path.realpath(target))
     writer: Any = None
     if fmt == "parquet":
         try:
@@ -71,11 +93,7 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
     try:
         if fmt == "csv":
             with partial.open("w", encoding="utf-8", newline="") as f:
-                out = csv.writer(f)
-                out.writerow(names)
-                for row in _rows(conn):
-                    out.writerow(["" if v is None else v for v in row])
-                    n += 1
+                n = _csv(conn, f)
         else:
             pa, pq = writer
             schema = pa.schema([(name, pa.int64() if name in _INTEGERS else pa.float64() if name == "confidence"
