@@ -415,6 +415,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise QuotesError(f"{run.paths[0]}: the draft cannot be read: {why}")
     read = [s for s in given if not _unreadable(s)]
     skipped = [s for s in given if _unreadable(s)]
+    if skipped and not read and not args.store:  # checked against nothing, every quotation would read as unsourced
+        raise QuotesError(f"none of the {len(skipped)} source{'s' if len(skipped) > 1 else ''} could be read "
+                          f"({', '.join(s.name or '?' for s in skipped)}): nothing to check the draft against")
     archived: list[Extraction] = []
     if args.store:
         from .store import Store

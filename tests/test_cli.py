@@ -375,6 +375,16 @@ def test_check_counts_only_the_sources_it_read(capsys, tmp_path):
     assert ("rand", "unreadable") in [(d["article"], d["code"]) for d in data["diagnostics"]]
 
 
+def test_check_with_no_readable_source_is_an_error(capsys, tmp_path):
+    """When every source given is unreadable there is nothing to check against (each quotation would read as
+    unsourced): one Error: line naming them, exit 2."""
+    (tmp_path / "draft.txt").write_text("“Yes,” Alice Smith said.", encoding="utf-8")
+    (tmp_path / "rand.txt").write_bytes(bytes(range(256)) * 20)
+    assert main(["check", str(tmp_path / "draft.txt"), "--sources", str(tmp_path / "rand.txt"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith("Error: none of the 1 source could be read (rand)")
+
+
 @pytest.mark.parametrize("limit", ["0", "-1"])
 def test_search_limit_below_one_is_a_usage_error(capsys, tmp_path, limit):
     """--limit 0 or below is a usage error (exit 2, one Error: line), not an empty result."""
