@@ -528,6 +528,22 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .store import Store
 
+    if args.output == STDIN:  # "-": standard output, CSV unless --format says otherwise
+        import shutil
+        import tempfile
+
+        fmt = args.format or "csv"
+        with tempfile.TemporaryDirectory(prefix="quotes-export-") as folder, \
+                Store(args.store, create=False) as archive:
+            made = Path(folder) / f"statements.{fmt}"
+            n = archive.export(made, format=fmt)
+            sys.stdout.flush()
+            with made.open("rb") as f:
+                shutil.copyfileobj(f, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        if not args.quiet:
+            print(f"{n} statements written to standard output", file=sys.stderr)
+        return 0
     with Store(args.store, create=False) as archive:
         n = archive.export(args.output, format=args.format)
     if not args.quiet:
@@ -702,7 +718,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", help="an archive's statements as CSV or Parquet, for analysts")
     ex.add_argument("--store", required=True, metavar="FILE", help="the archive made by 'quotes index'")
-    ex.add_argument("--output", "-o", required=True, metavar="FILE.csv|FILE.parquet")
+    ex.add_argument("--output", "-o", required=True, metavar="FILE.csv|FILE.parquet",
+                    help="the file to write; - for standard output (CSV unless --format parquet)")
     ex.add_argument("--format", choices=["csv", "parquet"], help="default: the output file's suffix")
     ex.add_argument("--quiet", "-q", action="store_true", help="no status messages")
     ex.set_defaults(func=cmd_export)

@@ -415,3 +415,20 @@ def test_an_interrupted_write_through_a_link_leaves_the_old_file(capsys, tmp_pat
     assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "link.txt"), "--quiet"]) == 130
     assert (reports / "real.txt").read_text(encoding="utf-8") == "old" and (tmp_path / "link.txt").is_symlink()
     assert [p.name for p in reports.iterdir()] == ["real.txt"]
+
+
+def test_export_to_standard_output(capsys, tmp_path, monkeypatch):
+    """export -o - writes CSV to standard output (no file named '-'), the count to stderr."""
+    from quotes.records import Speaker
+    from quotes.store import ArchiveArticle, Store
+    from tests.builders import quoting_extraction
+
+    ex = quoting_extraction("a", [("we will keep the grain corridor open for every ship", Speaker("person", "Ann Lee"))],
+                            "2022-03-01")
+    with Store(tmp_path / "news.sqlite") as s:
+        s.write(ArchiveArticle("a", ex.text, "a"), ex)
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--store", str(tmp_path / "news.sqlite"), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("statement_id,") and "grain corridor" in captured.out
+    assert "1 statements written to standard output" in captured.err and not (tmp_path / "-").exists()

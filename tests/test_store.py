@@ -203,6 +203,29 @@ def test_csv_export_round_trips(store, tmp_path):
     assert not list(tmp_path.glob(".*partial"))
 
 
+def test_reading_an_empty_file_never_makes_it_an_archive(tmp_path):
+    """An empty file (a failed copy, a wrong name) given to a reading command is refused and left empty."""
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError, match="an empty file, not a quotes archive"):
+        Store(empty, create=False)
+    assert empty.stat().st_size == 0
+    with Store(empty) as made:  # indexing into it (create) is how an archive is made
+        assert made.counts().statements == 0
+
+
+def test_variants_come_from_other_articles_and_a_huge_limit_is_no_error(tmp_path):
+    """A hit's variants are the statement's renderings in other articles (not the same article's repeats), and a
+    --limit past SQLite's integers returns every hit."""
+    with Store(tmp_path / "archive.sqlite") as s:
+        put(s, art("a", [(REGRET, WANG), (REGRET, WANG), (REGRET, WANG)], "2022-03-01"))
+        put(s, art("b", [(REGRET2, WANG)], "2022-03-05"))
+        hits = s.search("regrets", limit=10**20)
+        assert len(hits) == 4
+        for hit in hits:
+            assert hit.variants and all(v.article != hit.article for v in hit.variants)
+
+
 def test_export_writes_through_a_link_and_into_a_pipe(store, tmp_path):
     """Export to a symbolic link writes its target (the link stays a link); to a named pipe, CSV is written into it
     (Parquet is refused: it needs a file)."""

@@ -276,6 +276,8 @@ def test_an_unknown_speaker_is_404(client):
     r = client.get("/speakers/9999")
     assert r.status_code == 404 and "No speaker" in r.text
     assert client.get("/speakers/wang").status_code == 404
+    huge = client.get("/speakers/99999999999999999999999")  # past SQLite's integers: no speaker, not an error page
+    assert huge.status_code == 404 and "No speaker" in huge.text
 
 
 def test_search_finds_statements_by_words_speaker_and_dates(client):

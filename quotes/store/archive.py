@@ -72,6 +72,9 @@ class Store:
                 raise StoreError(f"{where}: cannot read ({exc.strerror})") from None
             if head and head != _SQLITE_HEADER:
                 raise StoreError(f"{where}: not a quotes archive (not a SQLite database); give another file to --store")
+            if not head and not create:  # an empty file (a failed copy, a wrong name): reading never makes one
+                raise StoreError(f"{where}: an empty file, not a quotes archive; make one with "
+                                 f"'quotes index FILES... --store {where}'")
         try:
             self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:

@@ -85,7 +85,7 @@ def search(
             args.insert(0, f"%{_escape_like(t)}%")
         order = "a.date DESC, s.id"
     sql += (" WHERE " + " AND ".join(where) if where else "") + f" ORDER BY {order} LIMIT ?"
-    rows = conn.execute(sql, (*args, max(0, int(limit)))).fetchall()
+    rows = conn.execute(sql, (*args, min(max(0, int(limit)), 1 << 62))).fetchall()  # SQLite's integers: 64 bits
     hits = []
     for (sid, name, key, date, title, outlet, sp_kind, sp_name, person_id, cands, office, kind, start, end, text,
          gid, group, score) in rows:
@@ -96,8 +96,8 @@ def search(
             Variant(v_name, dt.date.fromisoformat(v_date), v_label, v_text)
             for v_name, v_date, v_label, v_text in conn.execute(
                 "SELECT a.name, a.date, sp.label, s.text FROM statements s JOIN articles a ON a.id = s.article_id "
-                "JOIN speakers sp ON sp.id = s.speaker_id WHERE s.group_id = ? AND s.id != ? "
-                "ORDER BY a.date, a.name, s.id LIMIT ?", (group, sid, VARIANTS)))
+                "JOIN speakers sp ON sp.id = s.speaker_id WHERE s.group_id = ? AND s.id != ? AND a.key != ? "
+                "ORDER BY a.date, a.name, s.id LIMIT ?", (group, sid, key, VARIANTS)))
         hits.append(Hit(sid, name, key, dt.date.fromisoformat(date), title, outlet, sp, kind, Span(start, end, content),
                         text, gid, variants, float(score)))
     return tuple(hits)

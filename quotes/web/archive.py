@@ -68,7 +68,10 @@ def speakers(path: Path, *, limit: int = 1000) -> tuple[SpeakerRow, ...]:
 
 
 def speaker_by_id(path: Path, speaker_id: int) -> SpeakerRow | None:
-    """One speaker with their counts; None when no speaker with statements has this id."""
+    """One speaker with their counts; None when no speaker with statements has this id (an id past SQLite's 64-bit
+    integers included)."""
+    if not -(1 << 63) <= speaker_id < 1 << 63:
+        return None
     with _read_only(path) as conn:
         r = conn.execute(_SELECT + " WHERE sp.id = ? GROUP BY sp.id", (speaker_id,)).fetchone()
     return None if r is None else _row(r)
