@@ -299,3 +299,21 @@ def test_a_quote_stored_before_clause_was_kept_reads_as_a_clause():
     old = json.loads(extraction_to_json(ex))
     old["quotes"] = [q[:9] for q in old["quotes"]]
     assert extraction_from_json(json.dumps(old), text).quotes[0].clause is True
+
+
+def test_an_archive_that_cannot_be_written_is_read_as_it_is(store, tmp_path, monkeypatch):
+    """A reading command's archive on storage this process may not write (a read-only mount; simulated here, the
+    tests may run as root) is opened read-only: search answers as before, and the file is not changed."""
+    from quotes.store import archive as archive_mod
+
+    path = store.path
+    expected = [h.statement_id for h in store.search("regrets")]
+    store.close()
+    before = path.read_bytes()
+    monkeypatch.setattr(archive_mod, "_writable", lambda p: False)
+    with Store(path, create=False) as ro:
+        assert ro.read_only
+        assert [h.statement_id for h in ro.search("regrets")] == expected
+    assert path.read_bytes() == before and not path.with_name(path.name + "-wal").exists()
+    with Store(path) as rw:  # index (create) always opens it to write
+        assert not rw.read_only

@@ -36,7 +36,7 @@ from . import queries, writer
 from .codec import extraction_from_json
 from .export import export_statements
 from .records import ArchiveArticle, Hit, StoreCounts
-from .schema import StoreError, has_fts, migrate
+from .schema import SCHEMA_VERSION, StoreError, has_fts, migrate
 
 __all__ = ["SOURCES", "Store"]
 
@@ -75,16 +75,33 @@ class Store:
             if not head and not create:  # an empty file (a failed copy, a wrong name): reading never makes one
                 raise StoreError(f"{where}: an empty file, not a quotes archive; make one with "
                                  f"'quotes index FILES... --store {where}'")
+        self.read_only = not create and self.path.exists() and not _writable(self.path)
+        """Opened read-only: a reading command's archive on storage it may not write (a read-only mount, a file of
+        someone else's): searched as it is, never changed."""
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if self.read_only:
+                # immutable: no lock or journal files to make; only where no journal holds writes not yet in the file
+                wal = self.path.with_name(self.path.name + "-wal")
+                pending = wal.exists() and wal.stat().st_size > 0
+                uri = f"{self.path.resolve().as_uri()}?mode=ro{'' if pending else '&immutable=1'}"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+            else:
+                self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
             raise StoreError(f"{where}: cannot open ({exc})") from None
         try:
-            migrate(self._conn, where=where)
+            if self.read_only:
+                version = migrate(self._conn, target=0, where=where)  # checks what the file is, writes nothing
+                if version < SCHEMA_VERSION:
+                    raise StoreError(f"{where}: an archive of an older version (schema {version}) that cannot be "
+                                     "written here to upgrade it: copy it where it can be written, and open the copy")
+            else:
+                migrate(self._conn, where=where)
             with self._errors():
                 self._conn.execute("PRAGMA foreign_keys = ON")
-                self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA synchronous = NORMAL")
+                if not self.read_only:
+                    self._conn.execute("PRAGMA journal_mode = WAL")
+                    self._conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             self._conn.close()
             raise
@@ -224,6 +241,11 @@ class Store:
         :data:`quotes.store.export.COLUMNS`."""
         with self._errors() as conn:
             return export_statements(conn, path, format=format)
+
+
+def _writable(path: Path) -> bool:
+    """Whether ``path`` and its folder (where SQLite keeps its journal) may be written by this process."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def open_store(path: str | os.PathLike[str] | Store, *, create: bool = True) -> tuple[Store, bool]:
