@@ -30,9 +30,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
-import re
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +37,7 @@ from typing import Any
 
 from . import __version__
 from .errors import QuotesError
+from .outputs import replacing, written_in_place
 from .records import Extraction
 
 
@@ -223,13 +221,8 @@ def _engine(args: argparse.Namespace):
 
 
 def _write(text: str, output: str | None, *, quiet: bool = False, summary: str = "") -> None:
-    """The report (ending in a line end) to stdout, or whole to ``output``; with a file, ``summary`` goes to
-    stderr.
-
-    A regular file (or a symbolic link to one, written through: the link stays) is written beside its real
-    target, then renamed over it: an interrupted run leaves the old file or none, never half a report. A
-    terminal, a pipe, a device, or an open descriptor (``/dev/stdout``, ``/dev/fd/N``) is written to directly.
-    """
+    """The report (ending in a line end) to stdout, or whole to ``output`` (:mod:`quotes.outputs`: through a
+    symbolic link, in place into a pipe or device, never half a report); with a file, ``summary`` goes to stderr."""
     text = text if text.endswith("\n") else text + "\n"
     if not output:
         sys.stdout.write(text)
@@ -238,65 +231,17 @@ def _write(text: str, output: str | None, *, quiet: bool = False, summary: str =
     if target.is_dir():
         raise QuotesError(f"{output}: is a directory; give a file name to --output")
     try:
-        if _written_in_place(target):
+        if written_in_place(target):
             sys.stdout.flush()
             with open(target, "a", encoding="utf-8") as stream:
                 stream.write(text)
         else:
-            _replace(Path(os.path.realpath(target)), text)
+            with replacing(target) as partial:
+                partial.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise QuotesError(f"{output}: cannot write ({exc.strerror or exc})") from None
     if summary and not quiet:
         print(f"{summary}; written to {output}", file=sys.stderr)
-
-
-def _written_in_place(target: Path) -> bool:
-    """Whether ``target`` is written to as it stands rather than replaced: anything but a regular file (a
-    terminal, a pipe, ``/dev/null``), or a name for one of this process's open descriptors (``/dev/stdout``,
-    ``/dev/fd/1``), whatever it is open on. False for a file that does not exist yet.
-
-    >>> _written_in_place(Path("/dev/null")), _written_in_place(Path("/no/such/dir/report.txt"))
-    (True, False)
-    """
-    try:
-        mode = target.stat().st_mode
-    except FileNotFoundError:
-        return False
-    return not stat.S_ISREG(mode) or _names_a_descriptor(target)
-
-
-_DESCRIPTORS = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
-"""The folder of a process's open descriptors, as ``os.path.realpath`` gives it."""
-
-
-def _names_a_descriptor(path: Path) -> bool:
-    """Whether ``path``, its symbolic links followed one by one, is an entry of ``/proc/PID/fd`` (where
-    ``/dev/stdout`` and ``/dev/fd/N`` lead): such an entry is a descriptor, not a file to replace."""
-    current = os.path.abspath(path)
-    for _ in range(40):  # the kernel's own limit on links followed
-        folder, name = os.path.split(current)
-        folder = os.path.realpath(folder)
-        if _DESCRIPTORS.fullmatch(folder):
-            return True
-        current = os.path.join(folder, name)
-        if not os.path.islink(current):
-            return False
-        current = os.path.normpath(os.path.join(folder, os.readlink(current)))
-    return False
-
-
-def _replace(real: Path, text: str) -> None:
-    """Write ``text`` to ``.NAME.partial`` beside the regular file ``real`` (which may not exist yet), keeping
-    ``real``'s permissions, then rename it over ``real``; the partial file never outlives the call."""
-    partial = real.with_name(f".{real.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(partial, stat.S_IMODE(real.stat().st_mode))
-        os.replace(partial, real)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

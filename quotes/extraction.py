@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -28,7 +27,7 @@ from .dates import article_date
 from .errors import InputError, ModelsNotFoundError, QuotesError
 from .lexicon import Lexicon
 from .marks import find_quotations, normalise_marks
-from .parse import PARSE_MAX_WORDS, TAG_ONLY, UNBROKEN, Document, Parser, Sentence, Word, unbroken_cuts
+from .parse import PARSE_MAX_WORDS, TAG_ONLY, UNBROKEN, Document, Parser, Sentence, Word, text_cuts
 from .reading import Article, first_line_title, read_article
 from .records import Diagnostic, Extraction, Quote, Span
 from .speakers import find_mentions, resolve_speakers
@@ -153,8 +152,7 @@ def _long_input(text: str, doc: Document) -> tuple[Diagnostic, ...]:
     """Warnings for text read in pieces (a stretch without a sentence end longer than :data:`UNBROKEN`) and for
     sentences too long to parse (:data:`PARSE_MAX_WORDS`)."""
     out: list[Diagnostic] = []
-    cuts = [m.start() + c for m in re.finditer(r"[^\n]+", text) if len(m.group()) > UNBROKEN
-            for c in unbroken_cuts(m.group())]
+    cuts = text_cuts(text)
     if cuts:
         out.append(Diagnostic(
             "unbroken-text", f"Text without a sentence end (.!?) for more than {UNBROKEN:,} characters was cut at a "

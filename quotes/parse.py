@@ -520,6 +520,16 @@ PARSE_MAX_WORDS = 400
 length (news sentences stay under 150 words); a longer sentence is left unparsed."""
 
 
+def text_cuts(text: str) -> list[int]:
+    """Where :func:`_paragraphs` cuts the lines of ``text`` (offsets into it; :func:`unbroken_cuts` of each line).
+
+    >>> text_cuts("Short line.\\n" + "word " * 400)
+    [1511]
+    """
+    return [m.start() + c for m in _PARAGRAPH.finditer(text) if len(m.group()) > UNBROKEN
+            for c in unbroken_cuts(m.group())]
+
+
 def unbroken_cuts(text: str, limit: int = UNBROKEN) -> list[int]:
     """Where ``text`` is cut so that no piece has more than ``limit`` characters without a sentence end: at the
     last space before the limit (or at the limit, where there is none).
@@ -765,9 +775,8 @@ class Parser:
             keep({(directory, para): sents for para, sents in zip(paragraphs, mended)}, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]
         for t, offset, para in jobs:
-            same = texts[t].startswith(para, offset)
             for rel in have[(directory, para)]:
-                sentences[t].append(_shift(rel, texts[t], offset, same=same))
+                sentences[t].append(_shift(rel, texts[t], offset))
         docs = [Document(text, tuple(sents)) for text, sents in zip(texts, sentences)]
         if select is TAG_ONLY:
             return docs
@@ -857,17 +866,11 @@ def _decode_heads(value: str, n: int) -> tuple[tuple[int, str], ...] | None:
     return heads
 
 
-def _shift(sent: Sentence, text: str, by: int, *, same: bool = False) -> Sentence:
-    # Word(...) rather than attrs.evolve: this runs on every word of every article
-    # a word the models saw normalised (a curly mark made straight) keeps that spelling as its form,
-    # so the parser is given what the tagger was; ``same``: the paragraph was tagged as the text writes it, so
-    # each word's text is the one string it already holds (not a copy of its own for each article)
-    if same:
-        return Sentence(sent.start + by, sent.end + by, text[sent.start + by:sent.end + by],
-                        tuple(Word(w.index, w.text, w.start + by, w.end + by, w.lemma, w.upos, w.xpos, w.feats,
-                                   w.head, w.deprel, w.form) for w in sent.words), sent.parsed)
-    # otherwise a word the text writes as the models saw it shares that string too; one written differently (a
-    # curly mark) gets its own, with what the models saw as its form
+def _shift(sent: Sentence, text: str, by: int) -> Sentence:
+    # Word(...) rather than attrs.evolve: this runs on every word of every article. A word the text writes as
+    # the models saw it shares the string it already holds (not a copy of its own for each article); one written
+    # otherwise (a curly mark the models saw straight) gets its own, with what the models saw as its form, so the
+    # parser is given what the tagger was
     words = tuple(Word(w.index, w.text, w.start + by, w.end + by, w.lemma, w.upos, w.xpos, w.feats, w.head,
                        w.deprel, w.form)
                   if text.startswith(w.text, w.start + by) else

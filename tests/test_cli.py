@@ -401,7 +401,7 @@ def test_search_limit_below_one_is_a_usage_error(capsys, tmp_path, limit):
 def test_an_interrupted_write_through_a_link_leaves_the_old_file(capsys, tmp_path, monkeypatch):
     """Ctrl-C while the report is put in place through a symbolic link: exit 130, the target keeps its old
     content whole, the link stays, and no partial file is left beside the target."""
-    from quotes import cli
+    from quotes import outputs
 
     def interrupted(src, dst):
         raise KeyboardInterrupt
@@ -411,7 +411,7 @@ def test_an_interrupted_write_through_a_link_leaves_the_old_file(capsys, tmp_pat
     reports.mkdir()
     (reports / "real.txt").write_text("old", encoding="utf-8")
     (tmp_path / "link.txt").symlink_to(reports / "real.txt")
-    monkeypatch.setattr(cli.os, "replace", interrupted)
+    monkeypatch.setattr(outputs.os, "replace", interrupted)
     assert main(["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "link.txt"), "--quiet"]) == 130
     assert (reports / "real.txt").read_text(encoding="utf-8") == "old" and (tmp_path / "link.txt").is_symlink()
     assert [p.name for p in reports.iterdir()] == ["real.txt"]

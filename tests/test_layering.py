@@ -7,7 +7,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotes"
 ORDER = [
-    "models", "errors", "memory", "records", "reading", "marks", "dates", "manifest", "cache", "lexicon", "spanning", "parallel", "parse",
+    "models", "errors", "memory", "outputs", "records", "reading", "marks", "dates", "manifest", "cache", "lexicon", "spanning", "parallel", "parse",
     "attribution", "speakers", "extraction", "wording", "grouping", "verification", "digests", "checks", "store", "distributed", "render",
     "engine", "web", "cli", "__init__", "__main__",
 ]

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
 import sqlite3
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import InputError
+from ..outputs import replacing, written_in_place
 
 __all__ = ["COLUMNS", "ExportFormat", "export_statements", "format_of"]
 
@@ -69,7 +69,7 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
     target = Path(path)
     if target.is_dir():
         raise InputError(f"{target}: is a directory; give a file name to export to")
-    if target.exists() and not target.is_file():  # a pipe, a terminal, a device
+    if written_in_place(target):  # a pipe, a terminal, a device, an open descriptor
         if fmt != "csv":
             raise InputError(f"{target}: is no file; Parquet is written to a file (or export CSV to a pipe)")
         try:
@@ -77,7 +77,6 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
                 return _csv(conn, f)
         except OSError as exc:
             raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    target = Path(os.path.realpath(target))
     writer: Any = None
     if fmt == "parquet":
         try:
@@ -87,28 +86,24 @@ def export_statements(conn: sqlite3.Connection, path: str | os.PathLike[str], *,
             raise InputError("Parquet export needs pyarrow, the 'archive' extra: pip install 'newsroom-quotes[archive]' "
                              "(or export to .csv)") from None
         writer = (pa, pq)
-    partial = target.with_name(f".{target.name}.partial")
     names = [name for name, _ in COLUMNS]
     n = 0
     try:
-        if fmt == "csv":
-            with partial.open("w", encoding="utf-8", newline="") as f:
-                n = _csv(conn, f)
-        else:
-            pa, pq = writer
-            schema = pa.schema([(name, pa.int64() if name in _INTEGERS else pa.float64() if name == "confidence"
-                                 else pa.string()) for name in names])
-            with pq.ParquetWriter(str(partial), schema) as pw:
-                cursor = _rows(conn)
-                while batch := cursor.fetchmany(10_000):
-                    columns = list(zip(*batch))
-                    pw.write_table(pa.Table.from_arrays([pa.array(c, type=schema.field(i).type)
-                                                         for i, c in enumerate(columns)], schema=schema))
-                    n += len(batch)
-        os.replace(partial, target)
+        with replacing(target) as partial:
+            if fmt == "csv":
+                with partial.open("w", encoding="utf-8", newline="") as f:
+                    n = _csv(conn, f)
+            else:
+                pa, pq = writer
+                schema = pa.schema([(name, pa.int64() if name in _INTEGERS else pa.float64() if name == "confidence"
+                                     else pa.string()) for name in names])
+                with pq.ParquetWriter(str(partial), schema) as pw:
+                    cursor = _rows(conn)
+                    while batch := cursor.fetchmany(10_000):
+                        columns = list(zip(*batch))
+                        pw.write_table(pa.Table.from_arrays([pa.array(c, type=schema.field(i).type)
+                                                             for i, c in enumerate(columns)], schema=schema))
+                        n += len(batch)
     except OSError as exc:
         raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
     return n
