@@ -424,7 +424,7 @@ def _debris_token(token: str) -> bool:
 
 def _debris_attrs(tag: str, attrs_: list[tuple[str, str | None]]) -> bool:
     """Whether an element's class or id names page furniture (captions, related links, comments, ads); never
-    for ``html``, ``body``, ``main`` or ``article``, whose classes describe the whole page or post."""
+    for ``html``, ``body`` or ``main``, whose classes describe the whole page."""
     if tag in _NEVER_DEBRIS:
         return False
     return any(k in ("class", "id") and v and any(_debris_token(t) for t in v.split()) for k, v in attrs_)
@@ -566,7 +566,7 @@ class _TextExtractor(HTMLParser):
         out: set[int] = set()
         if self.h1s and all(self.h1s):
             out = {f for f in self.h1s[0] if f in self.by_class}
-        forms = {f for f in self.by_class if f in self.forms}
+        forms = self.forms
         if forms:
             words: dict[int, int] = dict.fromkeys(forms, 0)
             total = 0
@@ -593,7 +593,8 @@ class _TextExtractor(HTMLParser):
                 if part.strip():
                     paragraphs.append(part.rstrip() if pre else part.strip())
 
-        dropped = set() if furniture else {f for f in range(1, self.count + 1) if f not in self.wrappers}
+        kept = set() if furniture else self.wrappers  # built once: it reads every event of the page
+        dropped = set() if furniture else {f for f in range(1, self.count + 1) if f not in kept}
         for kind, value, frames in self.events:
             if frames and dropped.intersection(frames):
                 continue
