@@ -500,8 +500,26 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 """Hosts ``quotes serve`` binds without a warning (any other is reachable from other machines)."""
 
 
+def _listening(host: str, port: int):
+    """A socket listening on ``host:port`` (port 0: a free one, which the announcement then names), or an error that
+    says why not (the port taken, a host this machine does not have)."""
+    import errno
+    import socket
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        hint = " (--port 0 picks a free one)" if exc.errno == errno.EADDRINUSE else ""
+        raise QuotesError(f"cannot listen on {host}:{port}: {why}{hint}") from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     store = Path(args.store).expanduser()
+    if store.is_dir():
+        raise QuotesError(f"{store} is a folder; --store takes the archive file 'quotes index' wrote "
+                          f"(quotes index FILES... --store {store / 'archive.sqlite'})")
     if not store.is_file():
         raise QuotesError(f"{store}: no such archive; make it with 'quotes index FILES... --store {store}'")
     if args.port < 0 or args.port > 65535:
@@ -522,11 +540,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
               file=sys.stderr)
     app = create_app(store, engine=args.engine, max_upload_bytes=int(args.max_upload * 1024 * 1024),
                      allowed_hosts=LOOPBACK_HOSTS if args.host in LOOPBACK_HOSTS else None)
-    if not args.quiet:
-        shown = f"[{args.host}]" if ":" in args.host else args.host
-        print(f"serving {store} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info",
-                server_header=False)
+    sock = _listening(args.host, args.port)
+    with sock:
+        port = sock.getsockname()[1]
+        if not args.quiet:
+            shown = f"[{args.host}]" if ":" in args.host else args.host
+            print(f"serving {store} on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+        config = uvicorn.Config(app, log_level="warning" if args.quiet else "info", server_header=False)
+        uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
@@ -676,7 +697,7 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1",
                     help="interface to bind (default 127.0.0.1: this machine only; another is reachable from the "
                          "network and prints a warning)")
-    sv.add_argument("--port", type=int, default=8765, help="port (default 8765)")
+    sv.add_argument("--port", type=int, default=8765, help="port (default 8765; 0: a free one, named in the status line)")
     sv.add_argument("--max-upload", type=float, default=2.0, metavar="MB",
                     help="largest draft taken, pasted or uploaded, in MB (default 2)")
     sv.add_argument("--lexicon", help="directory of lexicon files merged over the bundled lexicon")

@@ -767,10 +767,17 @@ class Parser:
         if paragraphs:
             nlp = self.pipeline()
             told = _Told(progress, sum(len(p) for p in paragraphs))
+            # longest first: a piece then holds paragraphs of like lengths, and the tokenizer's and tagger's
+            # recurrent networks run as many steps as a piece's longest paragraph or sentence (the tags are a
+            # paragraph's own whatever its piece: tests/test_parse.py)
+            order = sorted(range(len(paragraphs)), key=lambda i: -len(paragraphs[i]))
             with _STANZA_LOCK:
-                tagged = interleaved(lambda part: in_pieces(lambda piece: told(_tag_sentences(nlp, piece), piece),
-                                                           part, len, TAG_PIECE),
-                                     paragraphs)
+                done = interleaved(lambda part: in_pieces(lambda piece: told(_tag_sentences(nlp, piece), piece),
+                                                         part, len, TAG_PIECE),
+                                   [paragraphs[i] for i in order])
+                tagged: list[tuple[Sentence, ...]] = [()] * len(paragraphs)
+                for i, sents in zip(order, done):
+                    tagged[i] = sents
                 mended = mend_splits(list(zip(paragraphs, tagged)), lambda forms: _retag(nlp, forms))
             keep({(directory, para): sents for para, sents in zip(paragraphs, mended)}, _encode_sentences)
         sentences: list[list[Sentence]] = [[] for _ in texts]

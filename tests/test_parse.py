@@ -153,6 +153,20 @@ def test_batching_does_not_change_parses(seeds):
 
 
 @pytest.mark.slow
+def test_tags_are_a_paragraphs_own_whatever_its_piece(seeds, monkeypatch):
+    """The tagging pass reads paragraphs longest first in pieces of like lengths: a paragraph's sentences and tags
+    are the same whether it is read with the others in pieces of any size or alone."""
+    texts = list(seeds.values())
+    parser = Parser(cache=None)
+    together = parser.fresh().parse_many(texts, select=TAG_ONLY)
+    monkeypatch.setattr(parse_mod, "TAG_PIECE", 400)  # most paragraphs a piece of their own
+    small = parser.fresh().parse_many(list(reversed(texts)), select=TAG_ONLY)
+    assert together == list(reversed(small))
+    alone = parser.fresh().parse_many([texts[1]], select=TAG_ONLY)
+    assert alone[0] == together[1]
+
+
+@pytest.mark.slow
 def test_parses_added_later_only_where_each_document_wants_them():
     """The tagging pass first, the parser after on chosen sentences: the same parse as parsing at once, and a
     sentence another document of the batch wanted stays unparsed here (batching changes nothing)."""

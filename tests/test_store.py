@@ -69,6 +69,9 @@ def test_search_filters_by_speaker_and_dates(store):
     assert {h.article for h in store.search("regrets", until=dt.date(2022, 3, 2))} == {"a"}
     assert store.search("grain", speaker="Wang") == ()
     assert len(store.search(speaker="wang", limit=1)) == 1
+    # a NUL (a pasted control character, /search?speaker=%00) would end SQLite's pattern: it matches no name
+    assert store.search(speaker="\0") == () and store.search(speaker="wa\0ng") == ()
+    assert store.search(speaker="\udced\udca0") == ()  # a command line's undecodable bytes: no traceback
     with pytest.raises(InputError, match="since"):
         store.search("x", since="last week")
 

@@ -380,28 +380,49 @@ def test_the_marked_pieces_give_the_draft_back(text, spans):
 # -- the command
 
 
-def test_serve_runs_uvicorn_on_loopback(store_path, monkeypatch, capsys):
-    """`quotes serve --store FILE` binds 127.0.0.1:8765 by default, or the port given, without a warning."""
+def _serving(monkeypatch) -> dict:
+    """What `quotes serve` hands uvicorn, recorded instead of served: the app and the listening socket's address."""
     import uvicorn
 
-    seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--port", "9123"]) == 0
-    assert (seen["host"], seen["port"]) == ("127.0.0.1", 9123)
+    seen: dict = {}
+
+    def run(server, sockets=None):
+        seen.update(app=server.config.app, address=sockets[0].getsockname())
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    return seen
+
+
+def test_serve_runs_uvicorn_on_loopback(store_path, monkeypatch, capsys):
+    """`quotes serve --store FILE` listens on 127.0.0.1 at the port given, without a warning."""
+    seen = _serving(monkeypatch)
+    assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--port", "0"]) == 0
+    host, port = seen["address"][:2]
+    assert host == "127.0.0.1" and port > 0
     client = TestClient(seen["app"], base_url="http://127.0.0.1")
     assert client.get("/speakers").status_code == 200
     err = capsys.readouterr().err
-    assert "warning" not in err and "http://127.0.0.1:9123/" in err
+    # port 0 asks for a free port: the announcement names the one taken, not 0
+    assert "warning" not in err and f"http://127.0.0.1:{port}/" in err
+
+
+def test_serve_says_when_the_port_is_taken(store_path, monkeypatch, capsys):
+    """A port another program holds: one Error line that says so and how to pick another, exit code 2."""
+    import socket
+
+    _serving(monkeypatch)
+    with socket.create_server(("127.0.0.1", 0)) as held:
+        port = held.getsockname()[1]
+        assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "--port 0" in err and "Traceback" not in err
 
 
 def test_serve_warns_when_bound_beyond_loopback(store_path, monkeypatch, capsys):
     """Another --host is taken (it must be given) with a warning on stderr; the app then answers any Host."""
-    import uvicorn
-
-    seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--host", "0.0.0.0"]) == 0
-    assert seen["host"] == "0.0.0.0" and "warning: binding 0.0.0.0" in capsys.readouterr().err
+    seen = _serving(monkeypatch)
+    assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--host", "0.0.0.0", "--port", "0"]) == 0
+    assert seen["address"][0] == "0.0.0.0" and "warning: binding 0.0.0.0" in capsys.readouterr().err
     assert TestClient(seen["app"], base_url="http://newsroom.example").get("/").status_code == 200
 
 
@@ -409,6 +430,8 @@ def test_serve_errors(tmp_path, store_path, monkeypatch, capsys):
     """A missing store, a bad port or a missing framework: one Error line naming the fix, exit code 2."""
     assert cli.main(["serve", "--store", str(tmp_path / "none.sqlite"), "--no-cache"]) == 2
     assert "no such archive" in capsys.readouterr().err
+    assert cli.main(["serve", "--store", str(tmp_path), "--no-cache"]) == 2  # a folder: it says what to give
+    assert "is a folder; --store takes the archive file" in capsys.readouterr().err
     assert cli.main(["serve", "--store", str(store_path), "--no-cache", "--port", "70000"]) == 2
     assert "--port" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "uvicorn", None)

@@ -17,6 +17,7 @@ from .writer import _escape_like, _match, fts_terms, sha256_of, speaker_key
 __all__ = ["article_ids", "as_date", "search", "source_ids"]
 
 _WORD = re.compile(r"\w+")
+_UNWRITABLE = re.compile("[\0\ud800-\udfff]")
 
 VARIANTS = 5
 """Variants shown per hit."""
@@ -48,8 +49,12 @@ def _filters(speaker: str | None, since: str | None, until: str | None) -> tuple
         where.append("a.date <= ?")
         args.append(until)
     if speaker is not None and speaker.strip():
+        # a NUL would end SQLite's LIKE pattern there ("%\0%" matches every name) and a lone surrogate (a command
+        # line's undecodable bytes) cannot be encoded: each stands for U+FFFD, as in the texts the archive holds
+        # (quotes.reading.clean_characters), so it matches no name
+        wanted = _UNWRITABLE.sub("\ufffd", speaker.strip())
         where.append("(sp.folded LIKE ? ESCAPE '\\' OR sp.person_id = ? OR sp.key = ?)")
-        args.extend([f"%{_escape_like(fold(speaker.strip()))}%", speaker.strip(), speaker.strip()])
+        args.extend([f"%{_escape_like(fold(wanted))}%", wanted, wanted])
     return where, args
 
 
