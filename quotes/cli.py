@@ -504,13 +504,14 @@ def _listening(host: str, port: int):
     """A socket listening on ``host:port`` (port 0: a free one, which the announcement then names), or an error that
     says why not (the port taken, a host this machine does not have)."""
     import errno
+    import os
     import socket
 
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0][0]
         return socket.create_server((host, port), family=family)
     except OSError as exc:
-        why = exc.strerror or str(exc)
+        why = os.strerror(exc.errno) if exc.errno and not isinstance(exc, socket.gaierror) else (exc.strerror or str(exc))
         hint = " (--port 0 picks a free one)" if exc.errno == errno.EADDRINUSE else ""
         raise QuotesError(f"cannot listen on {host}:{port}: {why}{hint}") from None
 
