@@ -337,3 +337,17 @@ def test_the_report_dismissed_last_week_is_one_content():
             "its invasion until after the Beijing Winter Olympics.")
     q = next(q for q in extract(text, date="2022-03-08").quotes if q.speaker.name == "Wang Wenbin")
     assert [c.text for c in q.content] == [text[text.index("a report"):-1]]
+
+
+def test_a_content_goes_to_the_cue_of_its_own_sentence():
+    """The role tagger's content ties to a cue of a sentence it begins or ends in before a nearer cue of the next
+    sentence: in "Smith said during a rally ... that Jones once described ... . Jones now says ...", Smith said
+    the first content (three words from "now says", eight from "said") and Jones the second."""
+    from quotes import extract
+
+    text = ("Smith said during a Tuesday evening rally in Ohio that Jones once described the tax plan as “the gold "
+            "standard” of tax plans when she was governor. Jones now says she opposes the plan.\n")
+    got = {(q.source.text if q.source else None, tuple(c.text for c in q.content)) for q in extract(text).quotes}
+    first = text[text.index("that Jones"):text.index(". Jones")]
+    assert ("Smith", (first,)) in got
+    assert ("Jones", ("she opposes the plan",)) in got

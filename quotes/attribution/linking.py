@@ -76,7 +76,12 @@ def _link(doc, quotations, labelled, *, lexicon):
                 if role == "Content":
                     loose.append((a, b))
                 continue
-            nearest = min(range(len(cues)), key=lambda i: (max(cues[i][1] - b, a - cues[i][2], 0), i))
+            # a cue of a sentence the span begins or ends in before any other, then the nearest: in "Trump said
+            # during a rally that Clinton once described it as the gold standard. Clinton now says ...", the
+            # content is three words from "now says" but in the sentence of "said"
+            ends = (sentence_of.get(id(segment.words[a])), sentence_of.get(id(segment.words[b - 1])))
+            nearest = min(range(len(cues)), key=lambda i: (sentence_of.get(id(segment.words[cues[i][1]])) not in ends,
+                                                           max(cues[i][1] - b, a - cues[i][2], 0), i))
             parts[nearest][role].append((a, b))
         words = segment.words
         made: list[Attribution] = []
