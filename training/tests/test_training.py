@@ -205,6 +205,44 @@ def test_continue_tagger_trains_the_given_model_on_one_treebank(tmp_path, monkey
         t.pos()
 
 
+def test_a_continued_glove_tagger_gets_its_embedding_written_again(tmp_path, monkeypatch):
+    """--continue-tagger CHECKPOINT --tagger-glove auto: a GloVe tagger's checkpoint kept without its embedding
+    (training/checkpoints) goes on with the table written again beside the run, not the checkpoint folder's."""
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    for split in ("train", "dev"):
+        (ud / f"en_ewt-ud-{split}.conllu").write_text(CONLLU, encoding="utf-8")
+    kept = tmp_path / "checkpoints"
+    kept.mkdir()
+    model = kept / "pos-glove.pt"
+    model.write_bytes(b"weights")
+    args = argparse.Namespace(threads=1, continue_tagger=model, tagger_treebank="en_ewt", pos_steps=5,
+                              continue_tagger_lr=3e-3, tagger_glove="auto", tagger_glove_words=10)
+    t = training.Trainer(ud, tmp_path / "work", args)
+    written = []
+
+    def write(path):
+        written.append(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"glove")
+
+    monkeypatch.setattr(t, "write_glove_pretrain", write)
+    seen = {}
+
+    def run(stage, argv):
+        seen["flags"] = argv
+        save = t.saved / "pos-continued"
+        save.mkdir(parents=True, exist_ok=True)
+        (save / "pos.pt").write_bytes(b"trained further")
+
+    monkeypatch.setattr(t, "run", run)
+    t.pos()
+    assert written == [t.saved / "pos" / training.PRETRAIN_FILE]
+    flags = seen["flags"]
+    assert flags[flags.index("--wordvec_pretrain_file") + 1] == str(written[0])
+    assert flags[flags.index("--lr") + 1] == "0.003"
+
+
 def test_export_keeps_the_shipped_entry_of_a_stage_not_trained_here(tmp_path, monkeypatch):
     """A work folder that trained only the tagger exports it half-precision, and the manifest still lists the
     parser shipped before (its file untouched) instead of losing it."""
