@@ -179,6 +179,18 @@ def read_article(data: str | bytes, *, name: str | None = None) -> Article:
 
 _UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 """Characters a text cannot keep: a nul (SQLite's text functions stop at it) and lone surrogates (no UTF-8)."""
+
+
+def writable(text: str) -> str:
+    """``text`` with each nul character and lone surrogate (what UTF-8 and SQLite cannot hold) replaced by U+FFFD,
+    one for one, as :func:`clean_characters` does.
+
+    >>> writable("Wa\\x00ng") == "Wa\\ufffdng"
+    True
+    """
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
 _CONTROL = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 """Other control codes (not tab, line and page breaks or escape): kept, but said."""
 
@@ -197,7 +209,7 @@ def clean_characters(text: str) -> tuple[str, tuple[Diagnostic, ...]]:
     if first is not None:
         at, code = first.start(), ord(first.group())
         count = sum(1 for _ in _UNWRITABLE.finditer(text, at))
-        text = _UNWRITABLE.sub("\ufffd", text)
+        text = writable(text)
         what = "a nul character" if code == 0 else "a lone surrogate"
         diagnostics.append(Diagnostic(
             "replaced-characters",

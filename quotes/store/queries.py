@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import InputError
 from ..grouping import occurrences_of
 from ..lexicon.names import fold
+from ..reading import writable
 from ..records import Extraction, Span, Speaker
 from .records import Hit, Variant
 from .writer import _escape_like, _match, fts_terms, sha256_of, speaker_key
@@ -17,7 +18,6 @@ from .writer import _escape_like, _match, fts_terms, sha256_of, speaker_key
 __all__ = ["article_ids", "as_date", "search", "source_ids"]
 
 _WORD = re.compile(r"\w+")
-_UNWRITABLE = re.compile("[\0\ud800-\udfff]")
 
 VARIANTS = 5
 """Variants shown per hit."""
@@ -52,7 +52,7 @@ def _filters(speaker: str | None, since: str | None, until: str | None) -> tuple
         # a NUL would end SQLite's LIKE pattern there ("%\0%" matches every name) and a lone surrogate (a command
         # line's undecodable bytes) cannot be encoded: each stands for U+FFFD, as in the texts the archive holds
         # (quotes.reading.clean_characters), so it matches no name
-        wanted = _UNWRITABLE.sub("\ufffd", speaker.strip())
+        wanted = writable(speaker.strip())
         where.append("(sp.folded LIKE ? ESCAPE '\\' OR sp.person_id = ? OR sp.key = ?)")
         args.extend([f"%{_escape_like(fold(wanted))}%", wanted, wanted])
     return where, args
